@@ -1,0 +1,52 @@
+import type { Conversation, Lookups } from './schema/conversation.ts';
+import type { ReportSpec } from './schema/report-spec.ts';
+
+export interface DateRange {
+  /** Inclusive, epoch ms. */
+  from: number;
+  /** Exclusive, epoch ms. */
+  to: number;
+}
+
+export interface ReportContext {
+  range: DateRange;
+  /** IANA zone used for date buckets, e.g. "Europe/Amsterdam". */
+  timeZone: string;
+  /** Also compute the period of equal length just before `range`. */
+  compare?: 'previous-period';
+}
+
+/** A group key: a string (ids, text, booleans as "true"/"false"), a number (bucket start, numeric values) or null. */
+export type GroupKey = string | number | boolean | null;
+
+export interface Aggregate {
+  value: number | null;
+  count: number;
+}
+
+export interface ReportRow extends Aggregate {
+  key: GroupKey;
+  label: string;
+  series?: GroupKey;
+  seriesLabel?: string;
+  /** Only with `context.compare` and a non-date dimension. */
+  previous?: Aggregate;
+}
+
+export interface ReportResult {
+  reportId: string;
+  rows: ReportRow[];
+  total: Aggregate & { previous?: Aggregate };
+  matched: number;
+}
+
+export interface DrillPoint {
+  key: GroupKey;
+  series?: GroupKey;
+}
+
+/** Conversation with its derived properties, as rows in the drill dialog. */
+export type { Conversation, Lookups, ReportSpec };
+
+/** Reserved key of the row that folds everything past `limit`. */
+export const OTHER_KEY = '__other__';
