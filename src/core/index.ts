@@ -1,0 +1,14 @@
+export * from './schema/index.ts';
+export * from './types.ts';
+export { parseConversations, formatParseError, type ParseError, type ParseResult, type FieldProblem } from './parse-conversations.ts';
+export { createTable, conversationAt, type ConversationTable } from './table.ts';
+export { computeReport, OTHER_LABEL } from './compute-report.ts';
+export { drillDown } from './drill-down.ts';
+export { ALL_KEY, InvalidMeasureError } from './report-plan.ts';
+export { UnknownPropertyError } from './columns.ts';
+export { InvalidFilterError } from './filters.ts';
+export { normalizePageUrl } from './page-url.ts';
+export { bucketStart, bucketBoundaries, zoneOffset } from './time-buckets.ts';
+export { NULL_LABELS } from './labels.ts';
+export { templates, templateList, templateReports, type DashboardTemplate } from './templates.ts';
+export { propertyCatalog, builtInProperties, findProperty, type PropertyInfo, type PropertyType } from './properties.ts';

@@ -1,0 +1,37 @@
+import type { PropertyValue } from './schema/conversation.ts';
+import type { ConversationTable } from './table.ts';
+
+/** Readable names for null groups; the UI may translate them by key. */
+export const NULL_LABELS: Readonly<Record<string, string>> = {
+  assigneeId: 'Unassigned',
+  chatflowId: 'No chatflow',
+  pageUrl: 'Unknown page',
+  ticketId: 'No ticket',
+};
+
+export function nullLabel(property: string): string {
+  return NULL_LABELS[property] ?? 'Unknown';
+}
+
+function lookupNames(table: ConversationTable, property: string): Map<string, string> | undefined {
+  const list =
+    property === 'assigneeId'
+      ? table.lookups.assignees
+      : property === 'inboxId'
+        ? table.lookups.inboxes
+        : property === 'chatflowId'
+          ? table.lookups.chatflows
+          : undefined;
+  return list && new Map(list.map((entry) => [entry.id, entry.name]));
+}
+
+/** A labeller for values of `property`: the lookup name where there is one, else the value itself. */
+export function labeller(table: ConversationTable, property: string): (value: PropertyValue) => string {
+  const names = lookupNames(table, property);
+  const empty = nullLabel(property);
+  return (value) => {
+    if (value === null) return empty;
+    if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+    return names?.get(String(value)) ?? String(value);
+  };
+}
