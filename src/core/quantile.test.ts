@@ -1,0 +1,36 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { quantileInPlace } from './quantile.ts';
+
+/** quantile_cont by sorting, as the reference. */
+function bySorting(values: number[], q: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const position = q * (sorted.length - 1);
+  const lo = Math.floor(position);
+  const hi = Math.ceil(position);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (position - lo);
+}
+
+describe('quantileInPlace', () => {
+  it('interpolates linearly between neighbours like quantile_cont', () => {
+    assert.equal(quantileInPlace(Float64Array.from([10, 1, 4]), 0.5), 4);
+    assert.equal(quantileInPlace(Float64Array.from([1, 2, 3, 4]), 0.5), 2.5);
+    assert.equal(quantileInPlace(Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), 0.9), 9.1);
+    assert.equal(quantileInPlace(new Float64Array(0), 0.5), null);
+    assert.equal(quantileInPlace(Float64Array.from([7]), 0.9), 7);
+  });
+
+  it('equals the sorting reference on random, duplicate-heavy and sorted inputs', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let trial = 0; trial < 300; trial++) {
+      const n = 1 + Math.floor(random() * 200);
+      const kind = trial % 3;
+      const values = Array.from({ length: n }, (_, i) =>
+        kind === 0 ? Math.floor(random() * 1e6) : kind === 1 ? Math.floor(random() * 4) : i,
+      );
+      for (const q of [0.5, 0.9]) assert.equal(quantileInPlace(Float64Array.from(values), q), bySorting(values, q));
+    }
+  });
+});
