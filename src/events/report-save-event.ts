@@ -1,0 +1,15 @@
+import type { ReportSpec } from '../core/schema/report-spec.ts';
+
+/** A report was saved (editor) and should be persisted; cancelable so a host can veto it. */
+export class ReportSaveEvent extends CustomEvent<{ spec: ReportSpec; dashboardId?: string }> {
+  static readonly type = 'report-save';
+  constructor(detail: { spec: ReportSpec; dashboardId?: string }) {
+    super(ReportSaveEvent.type, { detail, bubbles: true, composed: true, cancelable: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'report-save': ReportSaveEvent;
+  }
+}
