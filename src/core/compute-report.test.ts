@@ -99,6 +99,7 @@ describe('computeReport — measures', () => {
       assert.deepEqual([bob.value, bob.count], [null, 1]);
       assert.ok(Math.abs(result.total.value! - value) < 1e-6);
       assert.equal(result.rows.at(-1)!.key, 'bob', 'null values sort last');
+      assert.equal(result.excluded, 1, 'bob has no reply yet');
     });
   }
 

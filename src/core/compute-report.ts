@@ -80,5 +80,7 @@ export function computeReport(table: ConversationTable, spec: ReportSpec, contex
 
   const total: ReportResult['total'] = combine(stats, allCells(period), spec.measure);
   if (previous) total.previous = combine(previous.stats, allCells(previous), spec.measure);
-  return { reportId: spec.id, rows, total, matched: period.selected.length };
+  const result: ReportResult = { reportId: spec.id, rows, total, matched: period.selected.length };
+  if (spec.measure.op !== 'count') result.excluded = result.matched - stats.n.reduce((sum, n) => sum + n, 0);
+  return result;
 }

@@ -12,3 +12,5 @@ export { bucketStart, bucketBoundaries, zoneOffset } from './time-buckets.ts';
 export { NULL_LABELS } from './labels.ts';
 export { templates, templateList, templateReports, type DashboardTemplate } from './templates.ts';
 export { propertyCatalog, builtInProperties, findProperty, type PropertyInfo, type PropertyType } from './properties.ts';
+export { rangePresets, resolveRangePreset, isRangePreset, type RangePreset } from './range-presets.ts';
+export { previousRange } from './report-plan.ts';

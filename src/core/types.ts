@@ -38,6 +38,8 @@ export interface ReportResult {
   rows: ReportRow[];
   total: Aggregate & { previous?: Aggregate };
   matched: number;
+  /** Measures other than count: matched conversations left out because their value is null (no reply yet, still open…). */
+  excluded?: number;
 }
 
 export interface DrillPoint {

@@ -1,0 +1,34 @@
+import { createContext } from '@lit/context';
+import type { Conversation, Lookups } from '../core/schema/conversation.ts';
+import type { ReportSpec } from '../core/schema/report-spec.ts';
+import type { ParseError } from '../core/parse-conversations.ts';
+import type { ConversationTable } from '../core/table.ts';
+import type { DrillPoint, ReportContext, ReportResult } from '../core/types.ts';
+
+export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+
+/**
+ * What a dashboard shares with its tiles, dialog and editor. A new object is provided on every
+ * change, so consumers re-render; `version` tells whether results must be recomputed.
+ */
+export interface DashboardData {
+  state: LoadState;
+  /** Bumped whenever the table or the report context changes. */
+  version: number;
+  table: ConversationTable | null;
+  lookups: Lookups;
+  context: ReportContext;
+  locale: string;
+  /** Loaded so far, and the source's total when it gave one. */
+  progress: { loaded: number; total: number | null };
+  error: string | null;
+  /** Records the parser rejected, for the data-quality panel. */
+  rejected: ParseError[];
+  /** When the shown data was loaded (epoch ms), for "as of". */
+  loadedAt: number | null;
+  compute(spec: ReportSpec, signal?: AbortSignal): Promise<ReportResult>;
+  drill(spec: ReportSpec, point: DrillPoint, signal?: AbortSignal): Promise<Conversation[]>;
+  retry(): void;
+}
+
+export const dashboardDataContext = createContext<DashboardData | undefined>(Symbol.for('conversation-reports/dashboard-data'));

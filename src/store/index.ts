@@ -1,0 +1,26 @@
+export type { DashboardDraft, DashboardStore, StoreProblem } from './dashboard-store.ts';
+export {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  StoreError,
+  ValidationError,
+  type FieldIssue,
+  type StoreAction,
+} from './errors.ts';
+export {
+  assertCanDelete,
+  assertCanRead,
+  assertCanSave,
+  canChangeSharing,
+  canCreateDashboard,
+  canDeleteDashboard,
+  canEditDashboard,
+  canSee,
+  withOwner,
+} from './permissions.ts';
+export { validateDashboard } from './validate-dashboard.ts';
+export { MemoryStorage, type StorageLike } from './memory-storage.ts';
+export { MemoryDashboardStore } from './memory-dashboard-store.ts';
+export { LocalStorageDashboardStore, type LocalStorageDashboardStoreOptions } from './local-storage-dashboard-store.ts';
+export { RestDashboardStore, type RestDashboardStoreOptions } from './rest-dashboard-store.ts';
