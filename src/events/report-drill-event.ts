@@ -4,6 +4,9 @@ export interface ReportDrillDetail {
   reportId: string;
   key: GroupKey;
   series?: GroupKey;
+  /** The point's readable label ("Alice Martin"), for the drill dialog's heading. */
+  label?: string;
+  seriesLabel?: string;
 }
 
 /** A data point (bar, point, slice or table row) was chosen: show the conversations behind it. */

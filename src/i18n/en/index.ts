@@ -1,4 +1,8 @@
 import { common } from './common.ts';
+import { dashboard } from './dashboard.ts';
+import { drillDialog } from './drill-dialog.ts';
+import { properties } from './properties.ts';
+import { reportTile } from './report-tile.ts';
 
 /** The English catalog, the reference every other catalog must match key for key. */
-export const en: Record<string, string> = { ...common };
+export const en: Record<string, string> = { ...common, ...dashboard, ...properties, ...reportTile, ...drillDialog };

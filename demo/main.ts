@@ -1,0 +1,42 @@
+import '../src/index.ts';
+import { ArrayDataSource } from '../src/adapters/array-data-source.ts';
+import type { ConversationDashboard } from '../src/elements/conversation-dashboard/conversation-dashboard.ts';
+import { generateConversations } from '../src/sample/generate-conversations.ts';
+
+const dashboard = document.querySelector<ConversationDashboard>('#dashboard')!;
+const controls = document.querySelector<HTMLFormElement>('#controls')!;
+const params = new URLSearchParams(location.search);
+
+function field(name: string): HTMLSelectElement {
+  return controls.elements.namedItem(name) as HTMLSelectElement;
+}
+
+for (const name of ['size', 'theme', 'locale', 'timeZone']) {
+  const value = params.get(name);
+  if (value && [...field(name).options].some((option) => option.value === value)) field(name).value = value;
+}
+
+function useData(size: number): void {
+  // Data ends now, so every preset ("last 30 days", "this week"…) has conversations in it.
+  const { conversations, lookups } = generateConversations({ n: size, seed: 42, end: Date.now(), days: 400 });
+  dashboard.dataSource = new ArrayDataSource(conversations, { lookups, pageSize: 10_000 });
+}
+
+function apply(): void {
+  document.documentElement.classList.toggle('dark', field('theme').value === 'dark');
+  dashboard.locale = field('locale').value;
+  document.documentElement.lang = field('locale').value;
+  dashboard.timeZone = field('timeZone').value;
+}
+
+controls.addEventListener('change', (event) => {
+  const target = event.target as HTMLSelectElement;
+  if (target.name === 'size') useData(Number(target.value));
+  apply();
+  const url = new URL(location.href);
+  url.searchParams.set(target.name, target.value);
+  history.replaceState(null, '', url);
+});
+
+apply();
+useData(Number(field('size').value));

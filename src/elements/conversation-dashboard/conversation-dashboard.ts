@@ -1,0 +1,454 @@
+import { provide } from '@lit/context';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { DataSource } from '../../adapters/data-source.ts';
+import { DataLoadController } from '../../controllers/data-load-controller.ts';
+import { dashboardDataContext, type DashboardData } from '../../controllers/dashboard-data.ts';
+import { computeReport } from '../../core/compute-report.ts';
+import { drillDown } from '../../core/drill-down.ts';
+import { rangePresets } from '../../core/range-presets.ts';
+import { previousRange } from '../../core/report-plan.ts';
+import type { Conversation } from '../../core/schema/conversation.ts';
+import type { Dashboard, DashboardUser } from '../../core/schema/dashboard.ts';
+import type { ReportSpec } from '../../core/schema/report-spec.ts';
+import { fromWall, toWall, truncateWall } from '../../core/time-buckets.ts';
+import type { DateRange, DrillPoint, ReportContext } from '../../core/types.ts';
+import { DashboardChangeEvent } from '../../events/dashboard-change-event.ts';
+import { DataErrorEvent } from '../../events/data-error-event.ts';
+import type { ReportDrillEvent } from '../../events/report-drill-event.ts';
+import type { ReportRemoveEvent } from '../../events/report-remove-event.ts';
+import { resolveLocale, translate } from '../../i18n/translate.ts';
+import { canEditDashboard } from '../../store/permissions.ts';
+import type { DashboardStore } from '../../store/dashboard-store.ts';
+import '../drill-dialog/drill-dialog.ts';
+import type { DrillDialog } from '../drill-dialog/drill-dialog.ts';
+import '../report-tile/report-tile.ts';
+import { conversationDashboardStyles } from './conversation-dashboard.styles.ts';
+import { defaultDashboards } from './default-dashboards.ts';
+import { DEFAULT_RANGE, resolveRange, type RangeValue } from './range-attribute.ts';
+
+export const CONVERSATION_DASHBOARD_TAG = 'conversation-dashboard';
+
+const DAY = 86_400_000;
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** "2026-03-29" in `timeZone` for an instant (the value of an `<input type="date">`). */
+function localDate(t: number, timeZone: string): string {
+  return new Date(toWall(t, timeZone)).toISOString().slice(0, 10);
+}
+
+/**
+ * @summary A dashboard of conversation reports: a dashboard switcher, a date range with presets and
+ * an optional comparison with the previous period, a responsive grid of `<report-tile>`s computed
+ * from one load of the data source, and the drill dialog behind every data point.
+ *
+ * @fires dashboard-change - Another dashboard was opened, or the open one changed: `{ dashboardId, dashboard, reason }`.
+ * @fires dashboard-create - A dashboard was created through the store: `{ dashboard }`.
+ * @fires report-save - A report was saved from the editor: `{ spec }`.
+ * @fires data-error - Loading or computing failed: `{ error, message, phase }`.
+ *
+ * @csspart header - The bar with the switcher, the range and the comparison toggle.
+ * @csspart switcher - The dashboard switcher (`<select>`).
+ * @csspart range - The date-range control.
+ * @csspart compare - The comparison toggle.
+ * @csspart progress - The loading progress bar and its text.
+ * @csspart error - The load error, with Retry.
+ * @csspart grid - The grid of tiles.
+ *
+ * @cssproperty --cr-color-background - Dashboard background (default transparent).
+ * @cssproperty --cr-color-surface - Tiles, controls, dialogs.
+ * @cssproperty --cr-color-text - Text.
+ * @cssproperty --cr-color-muted - Secondary text.
+ * @cssproperty --cr-color-border - Borders and chart axes.
+ * @cssproperty --cr-color-accent - Buttons, progress, focus accents.
+ * @cssproperty --cr-color-on-accent - Text on the accent colour.
+ * @cssproperty --cr-color-danger - Errors.
+ * @cssproperty --cr-color-focus - Focus rings.
+ * @cssproperty --cr-chart-palette - Chart series colours, comma-separated.
+ * @cssproperty --cr-font-family - Font.
+ * @cssproperty --cr-radius - Corner radius.
+ * @cssproperty --cr-space - Base spacing.
+ */
+export class ConversationDashboard extends LitElement {
+  static override styles = conversationDashboardStyles;
+
+  /** Where conversations come from (see `ArrayDataSource`, `RestDataSource`…). */
+  @property({ attribute: false }) dataSource: DataSource | null = null;
+  /** Where dashboards are kept; without one the two default dashboards are shown. */
+  @property({ attribute: false }) store: DashboardStore | null = null;
+  /** Who is looking: drives privacy and whether Edit/Remove/Create show. */
+  @property({ attribute: false }) user: DashboardUser | null = null;
+  /** The dashboard to open (default: the first one). */
+  @property({ attribute: 'dashboard-id', reflect: true }) dashboardId: string | null = null;
+  /** BCP 47 locale (default: the browser's). */
+  @property() locale: string | undefined;
+  /** IANA zone for date buckets and presets (default: the browser's). */
+  @property({ attribute: 'time-zone' }) timeZone: string | undefined;
+  /** `{ from, to }` in epoch ms, a preset ("last-30-days", "this-month"…), or "start/end" ISO dates. */
+  @property({ converter: { fromAttribute: (value) => value ?? DEFAULT_RANGE } }) range: RangeValue = DEFAULT_RANGE;
+  /** Compare every report with the period of equal length just before. */
+  @property({ type: Boolean, reflect: true }) compare = false;
+  /** The instant presets are resolved at (default: now). */
+  @property({ attribute: false }) now: number | undefined;
+
+  @state() private dashboards: Dashboard[] = defaultDashboards();
+  @state() private storeError: string | null = null;
+  @state() private customRange = false;
+  @state() private customError = false;
+  @state() private rangeError: string | null = null;
+
+  @provide({ context: dashboardDataContext })
+  @state()
+  data: DashboardData | undefined;
+
+  @query('drill-dialog') private drillDialog!: DrillDialog;
+
+  readonly #loader = new DataLoadController(this, (phase, error) => {
+    if (phase === 'error') this.dispatchEvent(new DataErrorEvent({ error, message: message(error), phase: 'load' }));
+    if (phase === 'loaded' || phase === 'error') this.#version++;
+  });
+  #version = 0;
+  #unsubscribe: (() => void) | undefined;
+  #listRequest = 0;
+
+  get #locale(): string {
+    return resolveLocale(this.locale);
+  }
+
+  get #timeZone(): string {
+    return this.timeZone || browserTimeZone();
+  }
+
+  #t(key: string, params?: Record<string, string | number>): string {
+    return translate(this.#locale, key, params);
+  }
+
+  /** The resolved date range, or null when `range` cannot be read (the error is shown). */
+  get resolvedRange(): DateRange | null {
+    try {
+      return resolveRange(this.range, this.now ?? Date.now(), this.#timeZone);
+    } catch {
+      return null;
+    }
+  }
+
+  /** The dashboard on screen. */
+  get currentDashboard(): Dashboard | undefined {
+    return this.dashboards.find((d) => d.id === this.dashboardId) ?? this.dashboards[0];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#subscribeStore();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('store') || changed.has('user')) {
+      this.#subscribeStore();
+      void this.#listDashboards();
+    }
+    if (changed.has('dataSource') || changed.has('range') || changed.has('timeZone') || changed.has('compare') || changed.has('now'))
+      this.#startLoad();
+    this.data = this.#dataValue();
+  }
+
+  #subscribeStore(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = this.isConnected ? this.store?.subscribe?.(() => void this.#listDashboards()) : undefined;
+  }
+
+  async #listDashboards(): Promise<void> {
+    const request = ++this.#listRequest;
+    const { store, user } = this;
+    if (!store || !user) {
+      this.dashboards = defaultDashboards();
+      return;
+    }
+    try {
+      const list = await store.list(user);
+      if (request !== this.#listRequest) return;
+      this.dashboards = list.length > 0 ? list : defaultDashboards();
+      this.storeError = null;
+    } catch (error) {
+      if (request !== this.#listRequest) return;
+      this.storeError = message(error);
+      this.dispatchEvent(new DataErrorEvent({ error, message: message(error), phase: 'store' }));
+    }
+  }
+
+  /** The context of every report: the range, the zone, and the comparison. */
+  get reportContext(): ReportContext | null {
+    const range = this.resolvedRange;
+    if (!range) return null;
+    return { range, timeZone: this.#timeZone, ...(this.compare ? { compare: 'previous-period' as const } : {}) };
+  }
+
+  #startLoad(): void {
+    const context = this.reportContext;
+    const source = this.dataSource;
+    this.rangeError = context ? null : `Unknown range "${String(this.range)}"`;
+    if (!context || !source) {
+      this.#loader.abort();
+      return;
+    }
+    this.#version++;
+    // A push-down source computes each report itself: nothing to load into the browser.
+    if (source.query) return;
+    const range = context.compare ? { from: previousRange(context.range).from, to: context.range.to } : context.range;
+    void this.#loader.load(source, range);
+  }
+
+  /** Reloads the data (what Retry does). */
+  reload(): void {
+    this.#startLoad();
+    this.requestUpdate();
+  }
+
+  #dataValue(): DashboardData | undefined {
+    const context = this.reportContext;
+    if (!context) return undefined;
+    const source = this.dataSource;
+    const loader = this.#loader;
+    const loaded = loader.data;
+    const pushDown = Boolean(source?.query);
+    const state = !source ? 'idle' : pushDown ? 'ready' : loader.state === 'idle' && loaded ? 'ready' : loader.state;
+    return {
+      state,
+      version: this.#version,
+      table: loaded?.table ?? null,
+      lookups: loaded?.lookups ?? { assignees: [], inboxes: [], chatflows: [] },
+      context,
+      locale: this.#locale,
+      progress: loader.progress,
+      error: loader.error === null ? null : message(loader.error),
+      rejected: loaded?.rejected ?? [],
+      loadedAt: loaded?.loadedAt ?? null,
+      compute: (spec: ReportSpec, signal?: AbortSignal) => {
+        if (source?.query) return source.query(spec, context, signal ?? new AbortController().signal);
+        if (!loaded) return Promise.reject(new Error('No data loaded yet.'));
+        try {
+          return Promise.resolve(computeReport(loaded.table, spec, context));
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      },
+      drill: (spec: ReportSpec, point: DrillPoint, signal?: AbortSignal): Promise<Conversation[]> => {
+        if (source?.drill) return source.drill(spec, context, point, signal ?? new AbortController().signal);
+        if (!loaded) return Promise.reject(new Error('No data loaded yet.'));
+        try {
+          return Promise.resolve(drillDown(loaded.table, spec, context, point));
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      },
+      retry: () => this.reload(),
+    };
+  }
+
+  // ——— Interaction ———
+
+  #selectDashboard(id: string): void {
+    this.dashboardId = id;
+    const dashboard = this.currentDashboard;
+    if (dashboard) this.dispatchEvent(new DashboardChangeEvent({ dashboardId: dashboard.id, dashboard, reason: 'open' }));
+  }
+
+  #onRangeSelect(value: string): void {
+    if (value === 'custom') {
+      this.customRange = true;
+      return;
+    }
+    this.customRange = false;
+    this.range = value;
+  }
+
+  #applyCustomRange(event: Event): void {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const from = Date.parse(`${(form.elements.namedItem('from') as HTMLInputElement).value}T00:00:00Z`);
+    const to = Date.parse(`${(form.elements.namedItem('to') as HTMLInputElement).value}T00:00:00Z`);
+    if (!Number.isFinite(from) || !Number.isFinite(to) || to < from) {
+      this.customError = true;
+      return;
+    }
+    this.customError = false;
+    const zone = this.#timeZone;
+    // Local calendar days: from the start of the first to the start of the day after the last.
+    this.range = { from: fromWall(from, zone), to: fromWall(to + DAY, zone) };
+  }
+
+  async #onDrill(event: ReportDrillEvent): Promise<void> {
+    const spec = this.currentDashboard?.reports.find((report) => report.id === event.detail.reportId);
+    const data = this.data;
+    if (!spec || !data) return;
+    const point: DrillPoint = { key: event.detail.key, ...(event.detail.series === undefined ? {} : { series: event.detail.series }) };
+    const label = [event.detail.label ?? String(event.detail.key), event.detail.seriesLabel].filter(Boolean).join(' · ');
+    try {
+      const conversations = await data.drill(spec, point);
+      const dialog = this.drillDialog;
+      dialog.spec = spec;
+      dialog.heading = this.#t('dashboard.drillHeading', { report: spec.title, point: label });
+      dialog.conversations = conversations;
+      dialog.lookups = data.lookups;
+      await dialog.show();
+    } catch (error) {
+      this.dispatchEvent(new DataErrorEvent({ error, message: message(error), phase: 'compute' }));
+    }
+  }
+
+  async #onRemove(event: ReportRemoveEvent): Promise<void> {
+    if (event.defaultPrevented) return;
+    const dashboard = this.currentDashboard;
+    if (!dashboard) return;
+    const next: Dashboard = { ...dashboard, reports: dashboard.reports.filter((r) => r.id !== event.detail.reportId) };
+    await this.#persist(next, 'report-remove');
+  }
+
+  /** Saves a changed dashboard through the store (when there is one) and shows it. */
+  async #persist(next: Dashboard, reason: string): Promise<void> {
+    try {
+      const saved = this.store && this.user ? await this.store.save(next, this.user) : next;
+      this.dashboards = this.dashboards.map((d) => (d.id === saved.id ? saved : d));
+      this.dispatchEvent(new DashboardChangeEvent({ dashboardId: saved.id, dashboard: saved, reason }));
+    } catch (error) {
+      this.storeError = message(error);
+      this.dispatchEvent(new DataErrorEvent({ error, message: message(error), phase: 'store' }));
+    }
+  }
+
+  // ——— Rendering ———
+
+  protected override render(): TemplateResult {
+    const dashboard = this.currentDashboard;
+    const editable = Boolean(this.store && this.user && dashboard && canEditDashboard(dashboard, this.user));
+    return html`
+      <section aria-label=${this.#t('dashboard.label')}>
+        ${this.#renderHeader()} ${this.#renderStatus()}
+        ${this.storeError ? html`<div part="error" role="alert">${this.#t('dashboard.storeError', { message: this.storeError })}</div>` : nothing}
+        ${dashboard && dashboard.reports.length > 0
+          ? html`<div
+              part="grid"
+              @report-drill=${(event: ReportDrillEvent) => void this.#onDrill(event)}
+              @report-remove=${(event: ReportRemoveEvent) => void this.#onRemove(event)}
+            >
+              ${repeat(
+                dashboard.reports,
+                (report) => report.id,
+                (report) => html`<report-tile
+                  class=${dashboard.layout.wide?.includes(report.id) ? 'wide' : ''}
+                  .spec=${report}
+                  ?editable=${editable}
+                  locale=${this.#locale}
+                  time-zone=${this.#timeZone}
+                ></report-tile>`,
+              )}
+            </div>`
+          : html`<p class="empty">${this.#t('dashboard.noReports')}</p>`}
+        <drill-dialog locale=${this.#locale} .timeZone=${this.#timeZone}></drill-dialog>
+      </section>
+    `;
+  }
+
+  #renderHeader(): TemplateResult {
+    const current = this.currentDashboard;
+    const preset = typeof this.range === 'string' && (rangePresets as readonly string[]).includes(this.range) && !this.customRange ? this.range : 'custom';
+    const range = this.resolvedRange;
+    const zone = this.#timeZone;
+    return html`<div part="header">
+      <label class="field">
+        <span>${this.#t('dashboard.switcher')}</span>
+        <select part="switcher" @change=${(event: Event) => this.#selectDashboard((event.target as HTMLSelectElement).value)}>
+          ${this.dashboards.map(
+            (d) => html`<option value=${d.id} ?selected=${d.id === current?.id}>${this.#dashboardName(d)}</option>`,
+          )}
+        </select>
+      </label>
+      <span class="spacer"></span>
+      <div part="range" class="custom-range">
+        <label class="field">
+          <span>${this.#t('dashboard.range')}</span>
+          <select @change=${(event: Event) => this.#onRangeSelect((event.target as HTMLSelectElement).value)}>
+            ${rangePresets.map((name) => html`<option value=${name} ?selected=${preset === name}>${this.#t(`dashboard.range.${name}`)}</option>`)}
+            <option value="custom" ?selected=${preset === 'custom'}>${this.#t('dashboard.range.custom')}</option>
+          </select>
+        </label>
+        ${preset === 'custom'
+          ? html`<form class="custom-range" @submit=${this.#applyCustomRange}>
+              <label class="field"
+                ><span>${this.#t('dashboard.range.from')}</span
+                ><input type="date" name="from" required .value=${range ? localDate(range.from, zone) : ''}
+              /></label>
+              <label class="field"
+                ><span>${this.#t('dashboard.range.to')}</span
+                ><input type="date" name="to" required .value=${range ? localDate(range.to - 1, zone) : ''}
+              /></label>
+              <button type="submit">${this.#t('dashboard.range.apply')}</button>
+              ${this.customError ? html`<span class="hint" role="alert">${this.#t('dashboard.range.invalid')}</span>` : nothing}
+            </form>`
+          : nothing}
+      </div>
+      <label class="compare" part="compare">
+        <input type="checkbox" .checked=${this.compare} @change=${(event: Event) => (this.compare = (event.target as HTMLInputElement).checked)} />
+        ${this.#t('dashboard.compare')}
+      </label>
+    </div>`;
+  }
+
+  #dashboardName(dashboard: Dashboard): string {
+    const key = `dashboard.template.${dashboard.id}`;
+    const translated = this.#t(key);
+    return translated === key || dashboard.ownerId !== '' ? dashboard.name : translated;
+  }
+
+  #renderStatus(): TemplateResult | typeof nothing {
+    if (this.rangeError) return html`<div part="error" role="alert">${this.rangeError}</div>`;
+    if (!this.dataSource) return html`<div part="notice" role="status">${this.#t('dashboard.noSource')}</div>`;
+    const loader = this.#loader;
+    const number = new Intl.NumberFormat(this.#locale);
+    if (loader.state === 'loading') {
+      const { loaded, total } = loader.progress;
+      const text =
+        total === null
+          ? this.#t('dashboard.loadingUnknown', { loaded: number.format(loaded) })
+          : this.#t('dashboard.loading', { loaded: number.format(loaded), total: number.format(total) });
+      return html`<div part="progress" role="status" aria-live="polite">
+        <span>${text}</span>
+        <progress max=${total ?? 1} .value=${total === null ? 0 : loaded} aria-label=${text}></progress>
+      </div>`;
+    }
+    if (loader.state === 'error') {
+      const asOf = loader.data
+        ? this.#t('dashboard.asOf', {
+            time: new Intl.DateTimeFormat(this.#locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: this.#timeZone }).format(loader.data.loadedAt),
+          })
+        : '';
+      return html`<div part="error" role="alert">
+        <span>${this.#t('dashboard.loadError', { message: message(loader.error) })} ${asOf}</span>
+        <button type="button" class="primary" @click=${() => this.reload()}>${this.#t('dashboard.retry')}</button>
+      </div>`;
+    }
+    return nothing;
+  }
+}
+
+if (!customElements.get(CONVERSATION_DASHBOARD_TAG)) customElements.define(CONVERSATION_DASHBOARD_TAG, ConversationDashboard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'conversation-dashboard': ConversationDashboard;
+  }
+}

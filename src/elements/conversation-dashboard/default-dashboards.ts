@@ -1,0 +1,14 @@
+import type { Dashboard } from '../../core/schema/dashboard.ts';
+import { templateList } from '../../core/templates.ts';
+
+/** The two template dashboards, shown when there is no store or it holds nothing this user may see. */
+export function defaultDashboards(): Dashboard[] {
+  return templateList.map((template) => ({
+    id: template.id,
+    name: template.name,
+    ownerId: '',
+    privacy: 'everyone',
+    reports: structuredClone(template.reports),
+    layout: {},
+  }));
+}

@@ -1,0 +1,170 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import './report-tile.ts';
+import type { ReportTile } from './report-tile.ts';
+import { reportSpecSchema, type ReportSpecInput } from '../../core/schema/report-spec.ts';
+import type { ReportResult } from '../../core/types.ts';
+
+const spec = (fields: Partial<ReportSpecInput> = {}) =>
+  reportSpecSchema.parse({ id: 'volume', title: 'Chat volume by assignee', chartType: 'bar', dimension: 'assigneeId', measure: { op: 'count' }, ...fields });
+
+const result: ReportResult = {
+  reportId: 'volume',
+  rows: [
+    { key: 'alice', label: 'Alice Martin', value: 42, count: 42 },
+    { key: 'bob', label: 'Bob de Vries', value: 17, count: 17 },
+    { key: null, label: 'Unassigned', value: 3, count: 3 },
+  ],
+  total: { value: 62, count: 62, previous: { value: 50, count: 50 } },
+  matched: 62,
+};
+
+async function tile(fields: Partial<ReportSpecInput> = {}, extra: Partial<ReportTile> = {}): Promise<ReportTile> {
+  const el = await fixture<ReportTile>(html`<report-tile renderer="svg" locale="en" time-zone="UTC" .spec=${spec(fields)} .result=${result}></report-tile>`);
+  Object.assign(el, extra);
+  await el.updateComplete;
+  return el;
+}
+
+async function chartOf(el: ReportTile) {
+  await waitUntil(() => el.chart, 'chart created');
+  return el.chart!;
+}
+
+describe('<report-tile>', () => {
+  for (const [type, expected] of [
+    ['bar', 3],
+    ['column', 3],
+    ['line', 3],
+    ['area', 3],
+    ['pie', 3],
+    ['donut', 3],
+  ] as const) {
+    it(`draws ${expected} data items as a ${type} chart`, async () => {
+      const el = await tile({ chartType: type });
+      const chart = await chartOf(el);
+      const series = (chart.getOption() as { series: { type: string; data: unknown[] }[] }).series;
+      expect(series).to.have.length(1);
+      expect(series[0]!.type).to.equal(type === 'column' ? 'bar' : type === 'area' ? 'line' : type === 'donut' ? 'pie' : type);
+      expect(series[0]!.data).to.have.length(expected);
+    });
+  }
+
+  it('shows the title, the delta and a footnote saying what was measured', async () => {
+    const el = await tile({ measure: { op: 'avg', property: 'responseTime' } }, { result: { ...result, excluded: 37, matched: 1204 } });
+    const root = el.shadowRoot!;
+    expect(root.querySelector('[part="title"]')!.textContent).to.equal('Chat volume by assignee');
+    expect(root.querySelector('[part="delta"]')!.textContent).to.contain('+24%');
+    const footnote = root.querySelector('[part="footnote"]')!.textContent!;
+    expect(footnote).to.contain('n = 1,204 conversations');
+    expect(footnote).to.contain('37 without a reply excluded');
+    expect(footnote).to.contain('Date range applies to: created');
+  });
+
+  it('renders a table with one row per result row and drills on Enter', async () => {
+    const el = await tile({ chartType: 'table' });
+    const rows = el.shadowRoot!.querySelectorAll('[part="table"] tbody tr');
+    expect(rows).to.have.length(3);
+    (rows[1] as HTMLElement).focus();
+    setTimeout(() => void sendKeys({ press: 'Enter' }));
+    const event = await oneEvent(el, 'report-drill');
+    expect(event.detail).to.deep.include({ reportId: 'volume', key: 'bob', label: 'Bob de Vries' });
+  });
+
+  it('renders a KPI with the change against the previous period', async () => {
+    const el = await tile({ chartType: 'kpi', dimension: undefined });
+    const kpi = el.shadowRoot!.querySelector('[part="kpi"]')!;
+    expect(kpi.textContent).to.contain('62');
+    expect(kpi.textContent).to.contain('+24%');
+  });
+
+  it('switches to a table and back from the Actions menu, by keyboard', async () => {
+    const el = await tile();
+    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('.menu-button')!;
+    button.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    const items = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')].map((b) => b.dataset.action);
+    expect(items).to.deep.equal(['toggle-view', 'export-csv', 'export-png'], 'no Edit or Remove when not editable');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.view).to.equal('table');
+    expect(el.shadowRoot!.querySelector('[part="table"]')).to.exist;
+    expect(el.shadowRoot!.activeElement).to.equal(button, 'focus returns to the menu button');
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers Edit and Remove only when editable, and fires their events', async () => {
+    const el = await tile({}, { editable: true });
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.menu-button')!.click();
+    await el.updateComplete;
+    const edit = el.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="edit"]')!;
+    setTimeout(() => edit.click());
+    expect((await oneEvent(el, 'report-edit')).detail.reportId).to.equal('volume');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.menu-button')!.click();
+    await el.updateComplete;
+    const remove = el.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="remove"]')!;
+    setTimeout(() => remove.click());
+    const event = await oneEvent(el, 'report-remove');
+    expect(event.cancelable).to.equal(true);
+  });
+
+  it('exports the rows as CSV with full labels and neutralised formulas', async () => {
+    const el = await tile({}, {
+      result: { ...result, rows: [{ key: 'x', label: '=HYPERLINK("http://evil")', value: 2, count: 2 }] },
+    });
+    const csv = el.toCsv();
+    expect(csv.split('\r\n')[1]).to.equal(`"'=HYPERLINK(""http://evil"")",2,2`);
+  });
+
+  it('exports the chart as PNG', async () => {
+    const el = await tile();
+    await chartOf(el);
+    expect(await el.toPngDataUrl()).to.match(/^data:image\/png;base64,/);
+  });
+
+  it('shows loading, empty and error states, each accessible; Retry fires report-retry', async () => {
+    const loading = await tile({}, { result: null, loading: true });
+    expect(loading.shadowRoot!.querySelector('[part="loading"]')).to.exist;
+    await expect(loading).to.be.accessible();
+
+    const empty = await tile({}, { result: { ...result, rows: [], matched: 0, total: { value: 0, count: 0 } } });
+    expect(empty.shadowRoot!.querySelector('[part="empty"]')!.textContent).to.contain('No conversations in this period');
+    await expect(empty).to.be.accessible();
+
+    const failed = await tile({}, { result: null, error: 'Timeout' });
+    const error = failed.shadowRoot!.querySelector('[part="error"]')!;
+    expect(error.textContent).to.contain('Timeout');
+    await expect(failed).to.be.accessible();
+    setTimeout(() => error.querySelector('button')!.click());
+    await oneEvent(failed, 'report-retry');
+  });
+
+  it('renders hostile labels as text in the table, the tooltip and the title', async () => {
+    const hostile = '<img src=x onerror="window.__tileXss=1">';
+    const el = await tile({ title: hostile }, { result: { ...result, rows: [{ key: 'x', label: hostile, value: 1, count: 1 }] } });
+    const chart = await chartOf(el);
+    const tooltip = (chart.getOption() as { tooltip: { formatter: (p: unknown) => string }[] }).tooltip[0]!.formatter;
+    const html = tooltip({ seriesIndex: 0, dataIndex: 0, data: { value: 1, key: 'x' }, name: hostile });
+    expect(html).to.not.contain('<img');
+    el.view = 'table';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('td')!.textContent).to.equal(hostile);
+    expect(el.shadowRoot!.querySelector('[part="title"]')!.textContent).to.equal(hostile);
+    expect((window as { __tileXss?: number }).__tileXss).to.equal(undefined);
+  });
+
+  it('disposes its chart when removed from the page', async () => {
+    const el = await tile();
+    const chart = await chartOf(el);
+    el.remove();
+    expect(chart.isDisposed()).to.equal(true);
+  });
+
+  it('is accessible with a chart', async () => {
+    const el = await tile();
+    await chartOf(el);
+    await expect(el).to.be.accessible();
+  });
+});

@@ -1,0 +1,549 @@
+import { consume } from '@lit/context';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import '../../charts/chart-view/chart-view.ts';
+import type { ChartPointClickEvent, ChartView } from '../../charts/chart-view/chart-view.ts';
+import type { ECharts } from '../../charts/echarts.ts';
+import { buildChartOption, isGraphicChartType } from '../../charts/options/chart-option.ts';
+import { buildKpiModel } from '../../charts/options/kpi-model.ts';
+import { buildTableModel } from '../../charts/options/table-model.ts';
+import { categoryLabel, seriesLabel } from '../../charts/options/value-format.ts';
+import { valueKindOf } from '../../charts/options/value-kind.ts';
+import { readChartTheme } from '../../charts/theme.ts';
+import { dashboardDataContext, type DashboardData } from '../../controllers/dashboard-data.ts';
+import { csvFileName, toCsv } from '../../core/csv.ts';
+import type { ReportSpec } from '../../core/schema/report-spec.ts';
+import type { GroupKey, ReportResult, ReportRow } from '../../core/types.ts';
+import { ReportDrillEvent } from '../../events/report-drill-event.ts';
+import { ReportEditEvent } from '../../events/report-edit-event.ts';
+import { ReportRemoveEvent } from '../../events/report-remove-event.ts';
+import { formatPercentDelta } from '../../i18n/format.ts';
+import { resolveLocale, translate } from '../../i18n/translate.ts';
+import { downloadFile } from '../shared/download-file.ts';
+import { reportTileStyles } from './report-tile.styles.ts';
+
+export const REPORT_TILE_TAG = 'report-tile';
+
+type MenuAction = 'edit' | 'toggle-view' | 'export-csv' | 'export-png' | 'remove';
+
+function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** The SVG renderer exports SVG; a PNG is drawn from it through a canvas. */
+async function rasterize(svgUrl: string, width: number, height: number, ratio: number): Promise<string> {
+  const image = new Image();
+  image.src = svgUrl;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(width * ratio);
+  canvas.height = Math.round(height * ratio);
+  canvas.getContext('2d')!.drawImage(image, 0, 0, canvas.width, canvas.height);
+  return canvas.toDataURL('image/png');
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * @summary One report: its title, its chart (or table, or big number), the delta against the
+ * previous period and a footnote saying what was measured; an Actions menu to edit, switch to a
+ * table, export and remove it. Works alone (`spec` + `result`) or inside a
+ * `<conversation-dashboard>`, from which it takes the data and computes its own result.
+ *
+ * @fires report-drill - A bar, point, slice or table row was chosen: `{ reportId, key, series, label }`.
+ * @fires report-edit - Actions → Edit (only when `editable`): `{ reportId, spec }`.
+ * @fires report-remove - Actions → Remove (only when `editable`), cancelable: `{ reportId }`.
+ * @fires report-retry - Retry was pressed on a standalone tile (inside a dashboard the dashboard reloads).
+ *
+ * @csspart tile - The card around everything.
+ * @csspart title - The report's title (an `<h3>`).
+ * @csspart delta - Change against the previous period.
+ * @csspart actions - The Actions menu button and its menu.
+ * @csspart body - The area holding the chart, table, KPI or a state.
+ * @csspart chart - The chart's drawing box.
+ * @csspart table - The data table (table view).
+ * @csspart kpi - The big number (KPI chart type).
+ * @csspart footnote - What was measured.
+ * @csspart loading - The loading state.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state, with its Retry button.
+ *
+ * @cssproperty --cr-tile-bg - Tile background (default `--cr-color-surface`).
+ * @cssproperty --cr-tile-border-color - Tile border (default `--cr-color-border`).
+ * @cssproperty --cr-tile-shadow - Tile shadow.
+ * @cssproperty --cr-tile-title-size - Title font size.
+ * @cssproperty --cr-chart-height - Height of the chart area (default 300px).
+ * @cssproperty --cr-kpi-size - Font size of the KPI number.
+ * @cssproperty --cr-color-surface - Surface colour.
+ * @cssproperty --cr-color-text - Text colour.
+ * @cssproperty --cr-color-muted - Secondary text colour.
+ * @cssproperty --cr-color-border - Borders and axes.
+ * @cssproperty --cr-color-accent - Buttons and focus accents.
+ * @cssproperty --cr-color-danger - Error text.
+ * @cssproperty --cr-color-focus - Focus ring.
+ * @cssproperty --cr-chart-palette - Series colours, comma-separated.
+ * @cssproperty --cr-font-family - Font.
+ * @cssproperty --cr-radius - Corner radius.
+ * @cssproperty --cr-space - Base spacing.
+ */
+export class ReportTile extends LitElement {
+  static override styles = reportTileStyles;
+
+  /** The report to show. */
+  @property({ attribute: false }) spec: ReportSpec | null = null;
+  /** A result computed by the host; when unset inside a dashboard the tile computes its own. */
+  @property({ attribute: false }) result: ReportResult | null = null;
+  /** Shows Edit and Remove in the Actions menu. */
+  @property({ type: Boolean, reflect: true }) editable = false;
+  /** Standalone use: shows the loading state. */
+  @property({ type: Boolean, reflect: true }) loading = false;
+  /** Standalone use: an error message to show with a Retry button. */
+  @property() error: string | null = null;
+  /** BCP 47 locale for strings and numbers (default: the dashboard's, else the browser's). */
+  @property() locale: string | undefined;
+  /** IANA zone for date labels (default: the dashboard's, else the browser's). */
+  @property({ attribute: 'time-zone' }) timeZone: string | undefined;
+  /** `chart` or `table` (the accessible alternative to any chart). */
+  @property({ reflect: true }) view: 'chart' | 'table' = 'chart';
+  /** ECharts renderer: `canvas` (default) or `svg`. */
+  @property() renderer: 'canvas' | 'svg' = 'canvas';
+
+  @consume({ context: dashboardDataContext, subscribe: true })
+  @state()
+  data: DashboardData | undefined;
+
+  @state() private computed: { key: string; result: ReportResult | null; error: string | null } | null = null;
+  @state() private menuOpen = false;
+
+  @query('cr-chart-view') private chartView!: ChartView | null;
+  @query('.menu-button') private menuButton!: HTMLButtonElement | null;
+
+  #computeRequest = 0;
+  #computeAbort: AbortController | null = null;
+
+  /** The ECharts instance of the chart view (read-only; undefined in table, KPI and state views). */
+  get chart(): ECharts | undefined {
+    return this.chartView?.chart;
+  }
+
+  get #locale(): string {
+    return this.locale ?? this.data?.locale ?? resolveLocale();
+  }
+
+  get #timeZone(): string {
+    return this.timeZone ?? this.data?.context.timeZone ?? browserTimeZone();
+  }
+
+  #t(key: string, params?: Record<string, string | number>): string {
+    return translate(this.#locale, key, params);
+  }
+
+  /** The result shown: the host's, else the one computed from the dashboard's data. */
+  get shownResult(): ReportResult | null {
+    return this.result ?? this.computed?.result ?? null;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#computeAbort?.abort();
+    this.#closeMenu(false);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('data') || changed.has('spec') || changed.has('result')) && !this.result) this.#computeFromData();
+  }
+
+  #computeFromData(): void {
+    const { data, spec } = this;
+    if (!data || !spec || data.state === 'idle') return;
+    if (!data.table && data.state !== 'ready') return;
+    const key = `${data.version}`;
+    if (this.computed?.key === key && this.#computedSpec === spec) return;
+    this.#computedSpec = spec;
+    this.#computeAbort?.abort();
+    const abort = new AbortController();
+    this.#computeAbort = abort;
+    const request = ++this.#computeRequest;
+    data.compute(spec, abort.signal).then(
+      (result) => {
+        if (request === this.#computeRequest) this.computed = { key, result, error: null };
+      },
+      (error: unknown) => {
+        if (request !== this.#computeRequest || abort.signal.aborted) return;
+        this.computed = { key, result: null, error: message(error) };
+      },
+    );
+  }
+
+  #computedSpec: ReportSpec | null = null;
+
+  #retry = (): void => {
+    this.computed = null;
+    this.#computedSpec = null;
+    if (this.data) {
+      if (this.data.state === 'error') this.data.retry();
+      else this.#computeFromData();
+    } else this.dispatchEvent(new CustomEvent('report-retry', { bubbles: true, composed: true }));
+  };
+
+  #drill(key: GroupKey, series: GroupKey | undefined): void {
+    const spec = this.spec;
+    const result = this.shownResult;
+    if (!spec || !result) return;
+    const row = result.rows.find((r) => r.key === key && (series === undefined || r.series === series));
+    const settings = this.#formatSettings(spec);
+    this.dispatchEvent(
+      new ReportDrillEvent({
+        reportId: spec.id,
+        key,
+        ...(series === undefined ? {} : { series }),
+        ...(row ? { label: categoryLabel(row, spec, settings) } : {}),
+        ...(row && series !== undefined ? { seriesLabel: seriesLabel(row, spec, settings) } : {}),
+      }),
+    );
+  }
+
+  #formatSettings(spec: ReportSpec) {
+    return { locale: this.#locale, timeZone: this.#timeZone, valueKind: valueKindOf(spec) };
+  }
+
+  // ——— Actions menu ———
+
+  #menuItems(): { action: MenuAction; label: string; disabled?: boolean }[] {
+    const spec = this.spec;
+    const graphic = spec ? isGraphicChartType(spec.chartType) : false;
+    const items: { action: MenuAction; label: string; disabled?: boolean }[] = [];
+    if (this.editable) items.push({ action: 'edit', label: this.#t('tile.edit') });
+    if (graphic) items.push({ action: 'toggle-view', label: this.#t(this.view === 'table' ? 'tile.viewChart' : 'tile.viewTable') });
+    items.push({ action: 'export-csv', label: this.#t('tile.exportCsv'), disabled: !this.shownResult });
+    if (graphic) items.push({ action: 'export-png', label: this.#t('tile.exportPng'), disabled: this.view !== 'chart' || !this.chart });
+    if (this.editable) items.push({ action: 'remove', label: this.#t('tile.remove') });
+    return items;
+  }
+
+  #onDocumentPointerDown = (event: PointerEvent): void => {
+    if (!event.composedPath().includes(this)) this.#closeMenu(false);
+  };
+
+  async #openMenu(focus: 'first' | 'last' = 'first'): Promise<void> {
+    this.menuOpen = true;
+    document.addEventListener('pointerdown', this.#onDocumentPointerDown, true);
+    await this.updateComplete;
+    const items = this.#menuElements();
+    (focus === 'first' ? items[0] : items[items.length - 1])?.focus();
+  }
+
+  #closeMenu(returnFocus: boolean): void {
+    if (!this.menuOpen) return;
+    this.menuOpen = false;
+    document.removeEventListener('pointerdown', this.#onDocumentPointerDown, true);
+    if (returnFocus) this.menuButton?.focus();
+  }
+
+  #menuElements(): HTMLButtonElement[] {
+    return [...(this.renderRoot.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
+  }
+
+  #onMenuKeydown = (event: KeyboardEvent): void => {
+    const items = this.#menuElements();
+    const index = items.indexOf(this.renderRoot instanceof ShadowRoot ? (this.renderRoot.activeElement as HTMLButtonElement) : items[0]!);
+    const move = (to: number) => {
+      event.preventDefault();
+      items[(to + items.length) % items.length]?.focus();
+    };
+    switch (event.key) {
+      case 'ArrowDown':
+        return move(index + 1);
+      case 'ArrowUp':
+        return move(index - 1);
+      case 'Home':
+        return move(0);
+      case 'End':
+        return move(items.length - 1);
+      case 'Escape':
+        event.preventDefault();
+        event.stopPropagation();
+        return this.#closeMenu(true);
+      case 'Tab':
+        return this.#closeMenu(false);
+    }
+  };
+
+  #onMenuButtonKeydown = (event: KeyboardEvent): void => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      void this.#openMenu(event.key === 'ArrowDown' ? 'first' : 'last');
+    }
+  };
+
+  #run(action: MenuAction): void {
+    const spec = this.spec;
+    if (!spec) return;
+    this.#closeMenu(true);
+    switch (action) {
+      case 'edit':
+        this.dispatchEvent(new ReportEditEvent(spec));
+        break;
+      case 'toggle-view':
+        this.view = this.view === 'table' ? 'chart' : 'table';
+        break;
+      case 'export-csv':
+        downloadFile(new Blob([this.toCsv()], { type: 'text/csv;charset=utf-8' }), csvFileName(spec.title));
+        break;
+      case 'export-png':
+        void this.toPngDataUrl().then((url) => {
+          if (url) downloadFile(url, csvFileName(spec.title).replace(/\.csv$/, '') + '.png');
+        });
+        break;
+      case 'remove':
+        this.dispatchEvent(new ReportRemoveEvent(spec.id));
+        break;
+    }
+  }
+
+  /** The shown rows as CSV: full labels (never truncated), raw values; formula-like text neutralised. */
+  toCsv(): string {
+    const spec = this.spec;
+    const result = this.shownResult;
+    if (!spec || !result) return '';
+    const settings = this.#formatSettings(spec);
+    const breakdown = result.rows.some((row) => row.series !== undefined);
+    const header = [spec.dimension ?? '', ...(breakdown ? [spec.breakdown ?? 'series'] : []), spec.title, this.#t('tile.column.count')];
+    const rows = result.rows.map((row: ReportRow) => [
+      categoryLabel(row, spec, settings),
+      ...(breakdown ? [seriesLabel(row, spec, settings)] : []),
+      row.value,
+      row.count,
+    ]);
+    return toCsv(header, rows);
+  }
+
+  /** The chart as a PNG data URL, or null when no chart is drawn. */
+  async toPngDataUrl(): Promise<string | null> {
+    const chart = this.chart;
+    if (!chart) return null;
+    const theme = readChartTheme(this).background;
+    const backgroundColor = theme === 'transparent' ? '#ffffff' : theme;
+    const url = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor });
+    return url.startsWith('data:image/png') ? url : rasterize(url, chart.getWidth(), chart.getHeight(), 2);
+  }
+
+  // ——— Rendering ———
+
+  protected override render(): TemplateResult {
+    const spec = this.spec;
+    if (!spec) return html`<article part="tile"></article>`;
+    let body: TemplateResult;
+    try {
+      body = this.#renderBody(spec);
+    } catch (error) {
+      body = this.#renderError(message(error));
+    }
+    return html`
+      <article part="tile" aria-labelledby="title">
+        <header>
+          <div class="heading">
+            <h3 id="title" part="title">${spec.title}</h3>
+            ${this.#renderDelta(spec)}
+          </div>
+          ${this.#renderActions(spec)}
+        </header>
+        <div part="body">${body}</div>
+        ${this.#renderFootnote(spec)}
+      </article>
+    `;
+  }
+
+  #renderActions(spec: ReportSpec): TemplateResult {
+    const items = this.#menuItems();
+    return html`
+      <div part="actions">
+        <button
+          class="menu-button"
+          type="button"
+          aria-haspopup="menu"
+          aria-expanded=${this.menuOpen ? 'true' : 'false'}
+          aria-controls="menu"
+          aria-label=${this.#t('tile.actionsFor', { title: spec.title })}
+          @click=${() => (this.menuOpen ? this.#closeMenu(false) : void this.#openMenu())}
+          @keydown=${this.#onMenuButtonKeydown}
+        >
+          ${this.#t('tile.actions')} ▾
+        </button>
+        ${this.menuOpen
+          ? html`<ul id="menu" role="menu" aria-label=${this.#t('tile.actions')} @keydown=${this.#onMenuKeydown}>
+              ${items.map(
+                (item) => html`<li role="none">
+                  <button
+                    type="button"
+                    role="menuitem"
+                    tabindex="-1"
+                    data-action=${item.action}
+                    aria-disabled=${item.disabled ? 'true' : 'false'}
+                    @click=${() => (item.disabled ? undefined : this.#run(item.action))}
+                  >
+                    ${item.label}
+                  </button>
+                </li>`,
+              )}
+            </ul>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  #renderDelta(spec: ReportSpec): TemplateResult | typeof nothing {
+    const result = this.shownResult;
+    const previous = result?.total.previous;
+    if (!result || !previous || spec.chartType === 'kpi') return nothing;
+    const delta = formatPercentDelta(result.total.value, previous.value, this.#locale);
+    if (delta === null) return nothing;
+    const current = result.total.value ?? 0;
+    const before = previous.value ?? 0;
+    const [arrow, word] = current > before ? ['▲', 'tile.deltaUp'] : current < before ? ['▼', 'tile.deltaDown'] : ['■', 'tile.deltaFlat'];
+    return html`<p part="delta" style="margin:0">
+      <span class="arrow" aria-hidden="true">${arrow}</span><span class="visually-hidden">${this.#t(word)}</span>
+      <span>${this.#t('tile.delta', { delta })}</span>
+    </p>`;
+  }
+
+  #renderFootnote(spec: ReportSpec): TemplateResult | typeof nothing {
+    const result = this.shownResult;
+    if (!result) return nothing;
+    const parts = [this.#t('tile.measured', { count: result.matched })];
+    if (result.excluded) {
+      const property = spec.measure.op === 'count' ? '' : spec.measure.property;
+      const key = property === 'responseTime' || property === 'timeToClose' ? `tile.excluded.${property}` : 'tile.excluded.other';
+      parts.push(this.#t(key, { count: new Intl.NumberFormat(this.#locale).format(result.excluded) }));
+    }
+    parts.push(this.#t('tile.dateApplies', { property: this.#t(`tile.date.${spec.dateProperty}`) }));
+    return html`<p part="footnote">${parts.join(' · ')}</p>`;
+  }
+
+  #renderBody(spec: ReportSpec): TemplateResult {
+    const result = this.shownResult;
+    const dataError = this.data?.state === 'error' && !result ? this.data.error : null;
+    const error = this.error ?? this.computed?.error ?? dataError;
+    if (error) return this.#renderError(error);
+    if (!result) {
+      if (this.loading || this.data) return this.#renderLoading();
+      return html`<div class="state" part="empty" role="status">${this.#t('tile.empty')}</div>`;
+    }
+    if (this.loading) return this.#renderLoading();
+    if (result.matched === 0) return html`<div class="state" part="empty" role="status">${this.#t('tile.empty')}</div>`;
+    if (spec.chartType === 'kpi') return this.#renderKpi(spec, result);
+    if (spec.chartType === 'table' || this.view === 'table') return this.#renderTable(spec, result);
+    return this.#renderChart(spec, result);
+  }
+
+  #renderLoading(): TemplateResult {
+    return html`<div class="state" part="loading" role="status" aria-live="polite">
+      <div class="spinner" aria-hidden="true"></div>
+      <span>${this.#t('tile.loading')}</span>
+    </div>`;
+  }
+
+  #renderError(text: string): TemplateResult {
+    return html`<div class="state" part="error" role="alert">
+      <span>${this.#t('tile.error', { message: text })}</span>
+      <button type="button" class="retry" @click=${this.#retry}>${this.#t('tile.retry')}</button>
+    </div>`;
+  }
+
+  #renderChart(spec: ReportSpec, result: ReportResult): TemplateResult {
+    const theme = readChartTheme(this);
+    const reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const option = buildChartOption(result, spec, {
+      ...this.#formatSettings(spec),
+      palette: theme.palette,
+      textColor: theme.textColor,
+      axisColor: theme.axisColor,
+      gridColor: theme.gridColor,
+      fontFamily: theme.fontFamily,
+      background: theme.background,
+      reducedMotion,
+    });
+    return html`<cr-chart-view
+      .option=${option}
+      .renderer=${this.renderer}
+      label=${spec.title}
+      @chart-point-click=${(event: ChartPointClickEvent) => this.#drill(event.detail.key, event.detail.series)}
+    ></cr-chart-view>`;
+  }
+
+  #renderTable(spec: ReportSpec, result: ReportResult): TemplateResult {
+    const model = buildTableModel(result, spec, {
+      ...this.#formatSettings(spec),
+      labels: {
+        label: spec.dimension ? this.#dimensionHeading(spec) : '',
+        series: this.#t('tile.column.series'),
+        value: spec.title,
+        count: this.#t('tile.column.count'),
+        previous: this.#t('tile.column.previous'),
+        change: this.#t('tile.column.change'),
+      },
+    });
+    const onKey = (event: KeyboardEvent, key: GroupKey, series: GroupKey | undefined) => {
+      if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault();
+        this.#drill(key, series);
+      }
+    };
+    return html`<div class="table-wrap">
+      <table part="table">
+        <caption>
+          ${this.#t('tile.tableCaption', { title: spec.title })}
+          <span class="visually-hidden">${this.#t('tile.rowHint')}</span>
+        </caption>
+        <thead>
+          <tr>
+            ${model.columns.map((column) => html`<th scope="col" class=${column.numeric ? 'numeric' : ''}>${column.label}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${model.rows.map(
+            (row) => html`<tr
+              tabindex="0"
+              @click=${() => this.#drill(row.key, row.series)}
+              @keydown=${(event: KeyboardEvent) => onKey(event, row.key, row.series)}
+            >
+              ${row.cells.map(
+                (cell, index) =>
+                  html`<td class=${model.columns[index]?.numeric ? 'numeric' : ''} title=${cell}>${cell}</td>`,
+              )}
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  #dimensionHeading(spec: ReportSpec): string {
+    const dimension = spec.dimension ?? '';
+    const key = `property.${dimension}`;
+    const label = this.#t(key);
+    return label === key ? dimension.replace(/^properties\./, '') : label;
+  }
+
+  #renderKpi(spec: ReportSpec, result: ReportResult): TemplateResult {
+    const model = buildKpiModel(result, { locale: this.#locale, valueKind: valueKindOf(spec) });
+    const arrow = model.direction === 'up' ? '▲' : model.direction === 'down' ? '▼' : model.direction === 'flat' ? '■' : '';
+    return html`<div part="kpi">
+      <span class="kpi-value">${model.value}</span>
+      ${model.delta
+        ? html`<span part="delta"><span aria-hidden="true">${arrow}</span> ${this.#t('tile.delta', { delta: model.delta })}</span>`
+        : nothing}
+      ${model.previous !== null ? html`<span class="muted">${this.#t('tile.previous', { value: model.previous })}</span>` : nothing}
+    </div>`;
+  }
+}
+
+if (!customElements.get(REPORT_TILE_TAG)) customElements.define(REPORT_TILE_TAG, ReportTile);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'report-tile': ReportTile;
+  }
+}

@@ -1,0 +1,20 @@
+/** Property names as the reader sees them; custom properties fall back to their humanized name. */
+export const properties = {
+  'property.channel': 'Channel',
+  'property.status': 'Status',
+  'property.assigneeId': 'Assignee',
+  'property.inboxId': 'Inbox',
+  'property.chatflowId': 'Chatflow',
+  'property.pageUrl': 'Page URL',
+  'property.createdAt': 'Created',
+  'property.firstResponseAt': 'First response',
+  'property.closedAt': 'Closed',
+  'property.responseTime': 'Response time',
+  'property.timeToClose': 'Time to close',
+  'property.hasTicket': 'Has ticket',
+  'property.ticketId': 'Ticket',
+  'property.subject': 'Subject',
+  'property.contactName': 'Contact name',
+  'property.contactEmail': 'Contact email',
+  'property.id': 'Conversation ID',
+};
