@@ -1,9 +1,15 @@
 import type { DataPage, DataSource, LoadRequest } from '../../src/adapters/data-source.ts';
 
-/** A source whose pages are released by the test, recording every request and whether it was aborted. */
+type Step = { page: DataPage | null } | { error: unknown };
+
+/**
+ * A source whose pages are released by the test, recording every request and whether it was
+ * aborted. Steps pushed before a load asks for them are queued for the newest load.
+ */
 export class ScriptedSource implements DataSource {
   readonly requests: { request: LoadRequest; aborted: boolean }[] = [];
-  #pending: { resolve: (page: DataPage | null) => void; reject: (error: unknown) => void }[] = [];
+  #queue: Step[] = [];
+  #waiter: ((step: Step) => void) | null = null;
 
   constructor(private readonly lookupsValue = { assignees: [], inboxes: [], chatflows: [] }) {}
 
@@ -12,12 +18,22 @@ export class ScriptedSource implements DataSource {
     this.requests.push(entry);
     request.signal.addEventListener('abort', () => (entry.aborted = true));
     for (;;) {
-      const page = await new Promise<DataPage | null>((resolve, reject) => {
-        this.#pending.push({ resolve, reject });
-        request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true });
+      const step = await new Promise<Step>((resolve, reject) => {
+        const queued = this.#queue.shift();
+        if (queued) return resolve(queued);
+        this.#waiter = resolve;
+        request.signal.addEventListener(
+          'abort',
+          () => {
+            if (this.#waiter === resolve) this.#waiter = null;
+            reject(request.signal.reason);
+          },
+          { once: true },
+        );
       });
-      if (page === null) return;
-      yield page;
+      if ('error' in step) throw step.error;
+      if (step.page === null) return;
+      yield step.page;
     }
   }
 
@@ -25,16 +41,24 @@ export class ScriptedSource implements DataSource {
     return this.lookupsValue;
   }
 
-  /** Hands the next page to the oldest waiting load (null ends it). */
+  #step(step: Step): void {
+    const waiter = this.#waiter;
+    this.#waiter = null;
+    if (waiter) waiter(step);
+    else this.#queue.push(step);
+  }
+
+  /** Hands the next page to the waiting load (null ends it). */
   push(page: DataPage | null): void {
-    this.#pending.shift()?.resolve(page);
+    this.#step({ page });
   }
 
   fail(error: unknown): void {
-    this.#pending.shift()?.reject(error);
+    this.#step({ error });
   }
 
+  /** Whether a load is waiting for its next page. */
   get waiting(): number {
-    return this.#pending.length;
+    return this.#waiter ? 1 : 0;
   }
 }

@@ -1,0 +1,162 @@
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import './conversation-dashboard.ts';
+import type { ConversationDashboard } from './conversation-dashboard.ts';
+import { ArrayDataSource } from '../../adapters/array-data-source.ts';
+import { computeReport, createTable, drillDown, parseConversations, templates } from '../../core/index.ts';
+import { generateConversations } from '../../sample/generate-conversations.ts';
+import type { ReportTile } from '../report-tile/report-tile.ts';
+import type { DrillDialog } from '../drill-dialog/drill-dialog.ts';
+import { ScriptedSource } from '../../../test/browser/fake-sources.ts';
+
+const END = Date.UTC(2026, 10, 20, 12);
+const sample = generateConversations({ n: 1500, seed: 7, end: END, days: 60 });
+const zone = 'Europe/Amsterdam';
+
+async function dashboard(source: ConversationDashboard['dataSource'], attrs: Partial<ConversationDashboard> = {}) {
+  const el = await fixture<ConversationDashboard>(
+    html`<conversation-dashboard locale="en" time-zone=${zone} .now=${END} .dataSource=${source}></conversation-dashboard>`,
+  );
+  Object.assign(el, attrs);
+  await el.updateComplete;
+  return el;
+}
+
+function tiles(el: ConversationDashboard): ReportTile[] {
+  return [...el.shadowRoot!.querySelectorAll('report-tile')];
+}
+
+async function settled(el: ConversationDashboard) {
+  await waitUntil(() => tiles(el).length > 0 && tiles(el).every((t) => t.shownResult), 'every tile has a result', { timeout: 10_000 });
+}
+
+describe('<conversation-dashboard>', () => {
+  afterEach(() => resetMouse());
+
+  it('shows the two default dashboards with zero configuration and their reports computed from the source', async () => {
+    const el = await dashboard(new ArrayDataSource(sample.conversations, { lookups: sample.lookups, pageSize: 500 }));
+    const options = [...el.shadowRoot!.querySelectorAll('[part="switcher"] option')].map((o) => o.textContent!.trim());
+    expect(options).to.deep.equal(['Chat overview', 'Email overview']);
+    await settled(el);
+    const table = createTable(parseConversations(sample.conversations).conversations, sample.lookups);
+    const context = el.reportContext!;
+    for (const [index, tile] of tiles(el).entries()) {
+      const spec = templates.chatOverview.reports[index]!;
+      expect(tile.spec!.id).to.equal(spec.id);
+      expect(tile.shownResult).to.deep.equal(computeReport(table, spec, context));
+    }
+    await expect(el).to.be.accessible();
+
+    const switcher = el.shadowRoot!.querySelector<HTMLSelectElement>('[part="switcher"]')!;
+    switcher.value = 'email-overview';
+    setTimeout(() => switcher.dispatchEvent(new Event('change')));
+    const change = await oneEvent(el, 'dashboard-change');
+    expect(change.detail.dashboardId).to.equal('email-overview');
+    await el.updateComplete;
+    await settled(el);
+    expect(tiles(el).map((t) => t.spec!.id)).to.deep.equal(templates.emailOverview.reports.map((r) => r.id));
+  });
+
+  it('shows load progress from page totals', async () => {
+    const source = new ScriptedSource();
+    const el = await dashboard(source);
+    await waitUntil(() => source.waiting === 1);
+    source.push({ conversations: sample.conversations.slice(0, 400), total: 1200 });
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="progress"]')?.textContent?.includes('Loading 400 of 1,200 conversations'));
+    expect(el.shadowRoot!.querySelector('progress')!.value).to.equal(400);
+    await expect(el).to.be.accessible();
+    source.push(null);
+    await settled(el);
+    expect(el.shadowRoot!.querySelector('[part="progress"]')).to.equal(null);
+  });
+
+  it('aborts the running load when the range changes and never shows the older result', async () => {
+    const source = new ScriptedSource();
+    const el = await dashboard(source);
+    await waitUntil(() => source.waiting === 1);
+    el.range = 'last-7-days';
+    await el.updateComplete;
+    await waitUntil(() => source.requests.length === 2 && source.waiting >= 1);
+    expect(source.requests[0]!.aborted).to.equal(true);
+    expect(source.requests[1]!.request.range.to - source.requests[1]!.request.range.from).to.equal(7 * 86_400_000);
+    // The newer load completes with a small page; the older one is gone.
+    source.push({ conversations: sample.conversations.slice(0, 10) });
+    source.push(null);
+    await settled(el);
+    expect(tiles(el)[0]!.shownResult!.matched).to.be.at.most(10);
+  });
+
+  it('shows a failing source as an error with Retry, then recovers', async () => {
+    const source = new ScriptedSource();
+    const el = await dashboard(source);
+    await waitUntil(() => source.waiting === 1);
+    setTimeout(() => source.fail(new Error('HTTP 500 from /conversations')));
+    const event = await oneEvent(el, 'data-error');
+    expect(event.detail.message).to.contain('HTTP 500');
+    await el.updateComplete;
+    const error = el.shadowRoot!.querySelector('[part="error"]')!;
+    expect(error.textContent).to.contain('HTTP 500 from /conversations');
+    await expect(el).to.be.accessible();
+    error.querySelector('button')!.click();
+    await waitUntil(() => source.waiting === 1);
+    source.push({ conversations: sample.conversations.slice(0, 50) });
+    source.push(null);
+    await settled(el);
+    expect(el.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
+  });
+
+  it('aborts the load when disconnected', async () => {
+    const source = new ScriptedSource();
+    const el = await dashboard(source);
+    await waitUntil(() => source.waiting === 1);
+    el.remove();
+    await aTimeout(0);
+    expect(source.requests[0]!.aborted).to.equal(true);
+  });
+
+  it('opens the drill dialog with exactly the conversations behind a clicked bar, and returns focus on Escape', async () => {
+    const el = await dashboard(new ArrayDataSource(sample.conversations, { lookups: sample.lookups }));
+    await settled(el);
+    const tile = tiles(el)[0]!; // chat volume by assignee: horizontal bars
+    await waitUntil(() => tile.chart);
+    const chart = tile.chart!;
+    await new Promise((resolve) => (chart.getOption() as { animation?: boolean }).animation === false ? resolve(null) : chart.on('finished', resolve));
+    const row = tile.shownResult!.rows[1]!;
+    const [x, y] = chart.convertToPixel({ seriesIndex: 0 }, [row.value! / 2, 1]) as number[];
+    const box = chart.getDom().getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(box.left + x!), Math.round(box.top + y!)] });
+    const dialog = el.shadowRoot!.querySelector<DrillDialog>('drill-dialog')!;
+    await waitUntil(() => dialog.open, 'the dialog opens');
+    const table = createTable(parseConversations(sample.conversations).conversations, sample.lookups);
+    const expected = drillDown(table, templates.chatOverview.reports[0]!, el.reportContext!, { key: row.key });
+    expect(dialog.conversations.map((c) => c.id)).to.deep.equal(expected.map((c) => c.id));
+    expect(dialog.conversations).to.have.length(row.count);
+    expect(dialog.shadowRoot!.querySelector('[part="heading"]')!.textContent).to.contain(`Chat volume by assignee — ${row.label}`);
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialog.open, 'Escape closes it');
+  });
+
+  it('drills from a table row by keyboard', async () => {
+    const el = await dashboard(new ArrayDataSource(sample.conversations, { lookups: sample.lookups }));
+    await settled(el);
+    const tile = tiles(el)[5]!; // chat volume by chatflow
+    tile.view = 'table';
+    await tile.updateComplete;
+    const row = tile.shadowRoot!.querySelector<HTMLTableRowElement>('tbody tr')!;
+    row.focus();
+    await sendKeys({ press: 'Enter' });
+    const dialog = el.shadowRoot!.querySelector<DrillDialog>('drill-dialog')!;
+    await waitUntil(() => dialog.open);
+    expect(dialog.conversations).to.have.length(tile.shownResult!.rows[0]!.count);
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialog.open);
+    expect(tile.shadowRoot!.activeElement).to.equal(row, 'focus returns to the row');
+  });
+
+  it('computes the previous period when comparing', async () => {
+    const el = await dashboard(new ArrayDataSource(sample.conversations, { lookups: sample.lookups }), { compare: true });
+    await settled(el);
+    expect(tiles(el)[0]!.shownResult!.total.previous).to.exist;
+    expect(tiles(el)[0]!.shadowRoot!.querySelector('[part="delta"]')).to.exist;
+  });
+});
