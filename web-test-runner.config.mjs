@@ -25,6 +25,14 @@ export default {
         headless: true,
         args: chromeArgs,
       },
+      // Test files run side by side in tabs of one browser; without this only the front tab gets
+      // focus events, and keyboard tests of the other tab fail at random.
+      async createPage({ context }) {
+        const page = await context.newPage();
+        const session = await page.createCDPSession();
+        await session.send('Emulation.setFocusEmulationEnabled', { enabled: true });
+        return page;
+      },
     }),
   ],
   // ECharts/zrender read process.env.NODE_ENV at import time.

@@ -1,6 +1,10 @@
 /**
- * The grouping form of a page URL: origin + pathname, so UTM tags, other query strings and
- * fragments land in one group. A string that is not a URL is its own group, unchanged.
+ * The grouping form of a page URL, exactly as the contract defines it: WHATWG
+ * `origin + pathname`, so UTM tags, other query strings and fragments land in one group. A string
+ * that does not parse as a URL is its own group, unchanged. URLs with an opaque origin
+ * (`data:`, `javascript:`, `mailto:`) follow the same rule and read "null…"; they are not pages a
+ * chat can start on, and keeping the one rule keeps results equal to any SQL engine fed the same
+ * normalization.
  */
 export function normalizePageUrl(raw: string): string {
   let url: URL;
@@ -9,6 +13,5 @@ export function normalizePageUrl(raw: string): string {
   } catch {
     return raw;
   }
-  // Opaque origins ("null": data:, javascript:, blob: …) would merge unrelated values; keep them whole.
-  return url.origin === 'null' ? raw : url.origin + url.pathname;
+  return url.origin + url.pathname;
 }
