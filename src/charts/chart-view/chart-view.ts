@@ -1,0 +1,224 @@
+import { LitElement, html } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import type { PropertyValues } from 'lit';
+import type { GroupKey } from '../../core/types.ts';
+import { init } from '../echarts.ts';
+import type { ECElementEvent, ECharts, EChartsCoreOption } from '../echarts.ts';
+import { readChartTheme, toEChartsTheme } from '../theme.ts';
+import { chartViewStyles } from './chart-view.styles.ts';
+
+export const CHART_VIEW_TAG = 'cr-chart-view';
+
+export interface ChartPointClickDetail {
+  key: GroupKey;
+  /** `undefined` when the chart has no breakdown. */
+  series: GroupKey | undefined;
+  dataIndex: number;
+  seriesIndex: number;
+}
+
+export type ChartPointClickEvent = CustomEvent<ChartPointClickDetail>;
+
+type AriaOption = {
+  enabled?: boolean;
+  label?: { enabled?: boolean; description?: string } & Record<string, unknown>;
+} & Record<string, unknown>;
+
+function isGroupKey(value: unknown): value is GroupKey {
+  return value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
+/**
+ * @summary Draws one ECharts option and owns its ECharts instance: creates it, resizes it with its box,
+ * restyles it from CSS, and disposes of it when the element leaves the page. Internal to the kit.
+ *
+ * @fires chart-point-click - A data item (bar, point, slice) was clicked. `detail`: `{ key, series, dataIndex, seriesIndex }`,
+ *   where `key` / `series` come from the clicked data item (see `buildChartOption`).
+ *
+ * @csspart chart - The box the chart is drawn in; `role="img"` with the chart's accessible name.
+ *
+ * @cssproperty --cr-chart-height - Height of the chart (default 320px).
+ * @cssproperty --cr-chart-palette - Series colours, comma-separated (else `--cr-color-1` … `--cr-color-8`).
+ * @cssproperty --cr-color-text - Text colour of labels and legend.
+ * @cssproperty --cr-color-border - Axis colour.
+ * @cssproperty --cr-font-family - Font of all chart text.
+ */
+export class ChartView extends LitElement {
+  static override styles = chartViewStyles;
+
+  /** The ECharts option to draw; a new object replaces the previous one entirely (`notMerge`). */
+  @property({ attribute: false }) option: EChartsCoreOption | undefined;
+
+  /** `svg` draws queryable, print-sharp DOM; `canvas` is faster with many points. Changing it re-creates the chart. */
+  @property({ reflect: true }) renderer: 'canvas' | 'svg' = 'canvas';
+
+  /** Accessible name of the chart; the option's aria description, if any, follows it. */
+  @property() label = '';
+
+  @query('[part="chart"]') private container!: HTMLDivElement;
+
+  private instance: ECharts | undefined;
+  private resizeObserver: ResizeObserver | undefined;
+  private motionQuery: MediaQueryList | undefined;
+  private reduceMotion = false;
+  private appliedOption: EChartsCoreOption | undefined;
+  private appliedName: string | undefined;
+  private appliedMotion: boolean | undefined;
+
+  /** The live ECharts instance, or `undefined` before first render and after disconnection. */
+  get chart(): ECharts | undefined {
+    return this.instance && !this.instance.isDisposed() ? this.instance : undefined;
+  }
+
+  /** Whether the reader asked for reduced motion; animations are then off whatever the option says. */
+  get prefersReducedMotion(): boolean {
+    return this.reduceMotion;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (typeof window.matchMedia === 'function') {
+      this.motionQuery = window.matchMedia('(prefers-reduced-motion: reduce)');
+      this.reduceMotion = this.motionQuery.matches;
+      this.motionQuery.addEventListener('change', this.onMotionChange);
+    }
+    // Lit runs firstUpdated once per element; a moved element gets its chart back here.
+    if (this.hasUpdated) this.initChart();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.motionQuery?.removeEventListener('change', this.onMotionChange);
+    this.motionQuery = undefined;
+    this.disposeChart();
+  }
+
+  /**
+   * Re-reads the CSS custom properties and restyles everything the option does not colour itself.
+   * Call it when the page switches theme; options built with `readChartTheme` must be rebuilt as well.
+   */
+  refreshTheme(): void {
+    this.chart?.setTheme(toEChartsTheme(readChartTheme(this)));
+  }
+
+  protected override render() {
+    return html`<div part="chart" role="img" aria-label=${this.chartName()}></div>`;
+  }
+
+  protected override firstUpdated(): void {
+    this.initChart();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('renderer') && changed.get('renderer') !== undefined && this.instance) {
+      this.initChart();
+    } else if (changed.has('option') || changed.has('label')) {
+      this.applyOption();
+    }
+  }
+
+  private initChart(): void {
+    if (!this.isConnected || !this.container) return;
+    this.disposeChart();
+    // The attribute is free text; anything but "svg" means the default renderer rather than an init error.
+    const renderer = this.renderer === 'svg' ? 'svg' : 'canvas';
+    const chart = init(this.container, toEChartsTheme(readChartTheme(this)), { renderer });
+    chart.on('click', this.onChartClick);
+    this.instance = chart;
+    this.resizeObserver = new ResizeObserver(this.onResize);
+    this.resizeObserver.observe(this.container);
+    this.applyOption();
+  }
+
+  private disposeChart(): void {
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+    if (this.instance && !this.instance.isDisposed()) {
+      this.instance.off('click', this.onChartClick);
+      this.instance.dispose();
+    }
+    this.appliedOption = undefined;
+    this.appliedName = undefined;
+    this.appliedMotion = undefined;
+  }
+
+  private optionDescription(): string {
+    const aria = this.option?.aria as AriaOption | undefined;
+    const description = aria?.label?.description;
+    return typeof description === 'string' ? description : '';
+  }
+
+  private chartName(): string {
+    const description = this.optionDescription();
+    const label = this.label.trim();
+    if (!label) return description;
+    if (!description) return label;
+    // Hosts often pass the report title as label, and generated descriptions start with it too.
+    if (description === label || description.startsWith(`${label}.`)) return description;
+    return `${label}. ${description}`;
+  }
+
+  private applyOption(): void {
+    const chart = this.chart;
+    if (!chart) return;
+    const option = this.option;
+    const name = this.chartName();
+    if (option === this.appliedOption && name === this.appliedName && this.reduceMotion === this.appliedMotion) return;
+    this.appliedOption = option;
+    this.appliedName = name;
+    this.appliedMotion = this.reduceMotion;
+    if (!option) {
+      chart.clear();
+      return;
+    }
+    const aria = (option.aria ?? {}) as AriaOption;
+    // ECharts writes the aria label onto our container: it must be the same name the template gives it.
+    const effective: EChartsCoreOption = {
+      ...option,
+      aria: {
+        ...aria,
+        enabled: true,
+        label: { ...aria.label, enabled: true, ...(name ? { description: name } : {}) },
+      },
+    };
+    if (this.reduceMotion) effective.animation = false;
+    chart.setOption(effective, { notMerge: true });
+  }
+
+  private readonly onResize = (): void => {
+    // The container is absolutely positioned, so redrawing inside it cannot resize it and loop the observer.
+    const { clientWidth, clientHeight } = this.container;
+    if (clientWidth > 0 && clientHeight > 0) this.chart?.resize();
+  };
+
+  private readonly onMotionChange = (event: MediaQueryListEvent): void => {
+    this.reduceMotion = event.matches;
+    this.applyOption();
+  };
+
+  private readonly onChartClick = (params: ECElementEvent): void => {
+    if (params.componentType !== 'series') return;
+    const data: unknown = params.data;
+    if (!data || typeof data !== 'object' || !('key' in data)) return;
+    const { key, series } = data as { key: unknown; series?: unknown };
+    if (!isGroupKey(key) || (series !== undefined && !isGroupKey(series))) return;
+    this.dispatchEvent(
+      new CustomEvent<ChartPointClickDetail>('chart-point-click', {
+        detail: { key, series, dataIndex: params.dataIndex, seriesIndex: params.seriesIndex ?? 0 },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  };
+}
+
+if (!customElements.get(CHART_VIEW_TAG)) customElements.define(CHART_VIEW_TAG, ChartView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cr-chart-view': ChartView;
+  }
+  interface HTMLElementEventMap {
+    'chart-point-click': ChartPointClickEvent;
+  }
+}

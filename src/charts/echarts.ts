@@ -1,0 +1,59 @@
+/**
+ * The one module that chooses which parts of ECharts ship: everything else imports ECharts through here,
+ * so the bundle holds exactly the charts and components registered below (about half of full ECharts).
+ */
+import { use } from 'echarts/core';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import {
+  AriaComponent,
+  DatasetComponent,
+  GridComponent,
+  LegendComponent,
+  TitleComponent,
+  TooltipComponent,
+} from 'echarts/components';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
+import { LabelLayout } from 'echarts/features';
+import type { BarSeriesOption, LineSeriesOption, PieSeriesOption } from 'echarts/charts';
+import type {
+  AriaComponentOption,
+  DatasetComponentOption,
+  GridComponentOption,
+  LegendComponentOption,
+  TitleComponentOption,
+  TooltipComponentOption,
+} from 'echarts/components';
+import type { ComposeOption } from 'echarts/core';
+
+use([
+  BarChart,
+  LineChart,
+  PieChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  DatasetComponent,
+  AriaComponent,
+  TitleComponent,
+  CanvasRenderer,
+  // Draws queryable DOM: used by tests and by hosts that want crisp print/export.
+  SVGRenderer,
+  // `labelLayout.hideOverlap` on pie slices: many thin slices otherwise print labels over each other.
+  LabelLayout,
+]);
+
+export { init, getInstanceByDom } from 'echarts/core';
+export type { ECharts, EChartsCoreOption, ECElementEvent, EChartsInitOpts, SetOptionOpts } from 'echarts/core';
+
+/** The option shape of every chart this kit draws: exactly the series and components registered above. */
+export type ChartOption = ComposeOption<
+  | BarSeriesOption
+  | LineSeriesOption
+  | PieSeriesOption
+  | GridComponentOption
+  | TooltipComponentOption
+  | LegendComponentOption
+  | DatasetComponentOption
+  | AriaComponentOption
+  | TitleComponentOption
+>;

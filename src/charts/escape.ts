@@ -1,0 +1,43 @@
+const HTML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/**
+ * Makes text safe to place in HTML element content or in a quoted attribute value. ECharts tooltips are
+ * HTML, and labels, series names and URLs come straight from conversation data.
+ */
+export function escapeHtml(text: string): string {
+  return String(text).replace(/[&<>"']/g, (char) => HTML_ENTITIES[char] ?? char);
+}
+
+export const ELLIPSIS = '…';
+
+let graphemes: Intl.Segmenter | null | undefined;
+
+function splitGraphemes(text: string): string[] {
+  if (graphemes === undefined) {
+    graphemes = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+  }
+  if (graphemes) return Array.from(graphemes.segment(text), (part) => part.segment);
+  // Code points at least never split a surrogate pair.
+  return Array.from(text);
+}
+
+/**
+ * Shortens text to at most `max` user-perceived characters, the last being "…" when anything was cut.
+ * Cuts between graphemes, so an emoji, a flag or an accented letter is never split.
+ */
+export function truncateLabel(text: string, max: number): string {
+  const value = String(text);
+  const limit = Math.floor(max);
+  if (!(limit > 0)) return '';
+  // A UTF-16 length within the limit means the grapheme count is too.
+  if (value.length <= limit) return value;
+  const parts = splitGraphemes(value);
+  if (parts.length <= limit) return value;
+  return parts.slice(0, limit - 1).join('').trimEnd() + ELLIPSIS;
+}

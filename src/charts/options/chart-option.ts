@@ -1,0 +1,351 @@
+import type { ChartType, ReportSpec } from '../../core/schema/report-spec.ts';
+import type { GroupKey, ReportResult } from '../../core/types.ts';
+import { formatNumber } from '../../i18n/format.ts';
+import type { ChartOption } from '../echarts.ts';
+import { escapeHtml, truncateLabel } from '../escape.ts';
+import { pivotResult } from './pivot.ts';
+import type { Pivot } from './pivot.ts';
+import { createValueFormatter } from './value-format.ts';
+import type { FormatSettings, ValueFormatter, ValueKind } from './value-format.ts';
+
+/** The chart types drawn by ECharts; `table` and `kpi` are plain HTML (see table-model.ts, kpi-model.ts). */
+export type GraphicChartType = Exclude<ChartType, 'table' | 'kpi'>;
+
+export const DEFAULT_LABEL_MAX = 24;
+
+/** Above this many points a line is down-sampled (LTTB keeps its peaks) instead of drawing every point. */
+export const SAMPLING_THRESHOLD = 2_000;
+
+export interface ChartOptionSettings extends FormatSettings {
+  valueKind: ValueKind;
+  palette: string[];
+  textColor: string;
+  axisColor: string;
+  gridColor: string;
+  reducedMotion: boolean;
+  /** Longest category / legend label, in characters, before "…". Default 24. */
+  labelMax?: number;
+  fontFamily?: string;
+  /** Tooltip and slice-border colour; ECharts' defaults otherwise. */
+  background?: string;
+  /** Replaces the generated screen-reader description (a host that can translate it should). */
+  ariaDescription?: string;
+}
+
+/**
+ * What every data item carries besides its value, so that a click maps back to the report row.
+ * `series` is absent when the report has no breakdown.
+ */
+export interface ChartDataItem {
+  value: number | null;
+  key: GroupKey;
+  series?: GroupKey;
+  /** Pie slices only: the slice's full label. */
+  name?: string;
+}
+
+export function isGraphicChartType(type: ChartType): type is GraphicChartType {
+  return type !== 'table' && type !== 'kpi';
+}
+
+/** The part of ECharts' callback parameters the formatters read. */
+interface CallbackParams {
+  seriesIndex?: number;
+  dataIndex?: number;
+  color?: unknown;
+  data?: unknown;
+  percent?: number;
+}
+
+function valueOf(params: CallbackParams): number | null {
+  const data = params.data;
+  if (data && typeof data === 'object' && 'value' in data) {
+    const value = (data as { value: unknown }).value;
+    return typeof value === 'number' ? value : null;
+  }
+  return typeof data === 'number' ? data : null;
+}
+
+/** ECharts' own `marker` is HTML built from the colour; ours escapes it, since the palette comes from page CSS. */
+function marker(color: unknown): string {
+  if (typeof color !== 'string') return '';
+  return `<span style="display:inline-block;width:10px;height:10px;border-radius:2px;margin-inline-end:6px;background:${escapeHtml(color)}"></span>`;
+}
+
+const NICE_DURATION_STEPS = [
+  1_000, 2_000, 5_000, 10_000, 15_000, 30_000,
+  60_000, 2 * 60_000, 5 * 60_000, 10 * 60_000, 15 * 60_000, 30 * 60_000,
+  3_600_000, 2 * 3_600_000, 3 * 3_600_000, 6 * 3_600_000, 12 * 3_600_000,
+  86_400_000, 2 * 86_400_000, 7 * 86_400_000, 14 * 86_400_000, 30 * 86_400_000,
+];
+
+/**
+ * ECharts picks "nice" decimal ticks (2 000 000 ms), which read as "33 min 20 s". Ticks on whole
+ * seconds / minutes / hours / days read as "10 min, 20 min, 30 min".
+ */
+function durationTicks(max: number): { interval: number; max: number } | undefined {
+  if (!(max > 0)) return undefined;
+  const targetTicks = 5;
+  let step = NICE_DURATION_STEPS.find((candidate) => max / candidate <= targetTicks);
+  if (step === undefined) {
+    const days = max / targetTicks / 86_400_000;
+    const magnitude = 10 ** Math.floor(Math.log10(days));
+    const nice = [1, 2, 5, 10].find((factor) => factor * magnitude >= days) ?? 10;
+    step = nice * magnitude * 86_400_000;
+  }
+  return { interval: step, max: Math.ceil(max / step) * step };
+}
+
+function valueExtentMax(pivot: Pivot, stacked: boolean): number {
+  let max = 0;
+  pivot.categories.forEach((_, category) => {
+    let sum = 0;
+    for (const series of pivot.series) {
+      const value = series.values[category] ?? 0;
+      if (stacked) sum += Math.max(0, value);
+      else max = Math.max(max, value);
+    }
+    if (stacked) max = Math.max(max, sum);
+  });
+  return max;
+}
+
+function describe(spec: ReportSpec, pivot: Pivot, format: ValueFormatter): string {
+  const limit = 12;
+  const parts: string[] = [];
+  let total = 0;
+  for (const series of pivot.series) {
+    series.values.forEach((value, category) => {
+      total += 1;
+      if (parts.length >= limit || value === null) return;
+      const label = pivot.categories[category]!.label;
+      parts.push(pivot.breakdown ? `${series.name}, ${label}: ${format(value)}` : `${label}: ${format(value)}`);
+    });
+  }
+  const more = total > parts.length && parts.length === limit ? '; …' : '';
+  return parts.length > 0 ? `${spec.title}. ${parts.join('; ')}${more}` : spec.title;
+}
+
+interface Context {
+  spec: ReportSpec;
+  settings: ChartOptionSettings;
+  pivot: Pivot;
+  format: ValueFormatter;
+  labelMax: number;
+}
+
+function common(context: Context, description: string): ChartOption {
+  const { settings } = context;
+  const textStyle: Record<string, string> = { color: settings.textColor };
+  if (settings.fontFamily) textStyle.fontFamily = settings.fontFamily;
+  const option: ChartOption = {
+    animation: !settings.reducedMotion,
+    backgroundColor: 'transparent',
+    textStyle,
+    aria: {
+      enabled: true,
+      decal: { show: true },
+      label: { enabled: true, description },
+    },
+  };
+  if (settings.palette.length > 0) option.color = [...settings.palette];
+  return option;
+}
+
+/** A see-through tooltip would be unreadable over the chart, so a transparent surface keeps ECharts' default. */
+function solidBackground(settings: ChartOptionSettings): string | undefined {
+  const background = settings.background?.trim();
+  return background && background !== 'transparent' ? background : undefined;
+}
+
+function tooltipBase(settings: ChartOptionSettings) {
+  const background = solidBackground(settings);
+  return {
+    confine: true,
+    renderMode: 'html' as const,
+    ...(background ? { backgroundColor: background, borderColor: settings.axisColor } : {}),
+    textStyle: { color: settings.textColor, ...(settings.fontFamily ? { fontFamily: settings.fontFamily } : {}) },
+  };
+}
+
+function legend(context: Context, show: boolean) {
+  const { settings, labelMax } = context;
+  return {
+    show,
+    type: 'scroll' as const,
+    bottom: 0,
+    textStyle: { color: settings.textColor },
+    pageTextStyle: { color: settings.textColor },
+    formatter: (name: string) => truncateLabel(name, labelMax),
+    tooltip: {
+      show: true,
+      formatter: (params: unknown) => escapeHtml(String((params as { name?: unknown }).name ?? '')),
+    },
+  };
+}
+
+function cartesian(type: 'bar' | 'column' | 'line' | 'area', context: Context, option: ChartOption): ChartOption {
+  const { settings, pivot, format, labelMax } = context;
+  const horizontal = type === 'bar';
+  const stacked = pivot.breakdown && type !== 'line';
+  const pointCount = pivot.categories.length;
+
+  const categoryAxis = {
+    type: 'category' as const,
+    data: pivot.categories.map((category) => category.label),
+    // Rows arrive sorted (largest first); a horizontal bar chart reads top-down, so the first row goes on top.
+    inverse: horizontal,
+    boundaryGap: type === 'bar' || type === 'column',
+    axisLabel: {
+      color: settings.textColor,
+      hideOverlap: true,
+      formatter: (value: string | number) => truncateLabel(String(value), labelMax),
+    },
+    axisLine: { lineStyle: { color: settings.axisColor } },
+    axisTick: { alignWithLabel: true, lineStyle: { color: settings.axisColor } },
+  };
+  const ticks = settings.valueKind === 'duration' ? durationTicks(valueExtentMax(pivot, stacked)) : undefined;
+  const valueAxis = {
+    type: 'value' as const,
+    ...(settings.valueKind === 'number' ? {} : { min: 0 }),
+    ...(settings.valueKind === 'count' ? { minInterval: 1 } : {}),
+    ...(ticks ?? {}),
+    axisLabel: { color: settings.textColor, formatter: (value: number) => format(value) },
+    axisLine: { show: false, lineStyle: { color: settings.axisColor } },
+    splitLine: { lineStyle: { color: settings.gridColor } },
+  };
+
+  const series = pivot.series.map((entry) => {
+    const data: ChartDataItem[] = entry.values.map((value, index) => {
+      const item: ChartDataItem = { value, key: pivot.categories[index]!.key };
+      if (entry.key !== undefined) item.series = entry.key;
+      return item;
+    });
+    const base = { name: entry.name, data, cursor: 'pointer', ...(stacked ? { stack: 'total' } : {}) };
+    if (type === 'bar' || type === 'column') {
+      return { ...base, type: 'bar' as const, barMaxWidth: 48, emphasis: { focus: 'series' as const } };
+    }
+    const sparse = pointCount <= 60;
+    return {
+      ...base,
+      type: 'line' as const,
+      showSymbol: sparse,
+      symbolSize: 6,
+      connectNulls: false,
+      ...(type === 'area' ? { areaStyle: { opacity: stacked ? 0.55 : 0.3 } } : {}),
+      ...(pointCount > SAMPLING_THRESHOLD ? { sampling: 'lttb' as const } : {}),
+    };
+  });
+
+  const seriesNames = pivot.series.map((entry) => entry.name);
+  const tooltip = {
+    ...tooltipBase(settings),
+    trigger: 'axis' as const,
+    axisPointer: { type: type === 'line' || type === 'area' ? ('line' as const) : ('shadow' as const) },
+    formatter: (raw: unknown) => {
+      const params = (Array.isArray(raw) ? raw : [raw]) as CallbackParams[];
+      const first = params[0];
+      if (!first || first.dataIndex === undefined) return '';
+      const label = pivot.categories[first.dataIndex]?.label ?? '';
+      const lines = params.map((param) => {
+        const name = pivot.breakdown ? `${escapeHtml(seriesNames[param.seriesIndex ?? -1] ?? '')}: ` : '';
+        return `<div>${marker(param.color)}${name}<strong>${escapeHtml(format(valueOf(param)))}</strong></div>`;
+      });
+      return `<div style="font-weight:600;margin-bottom:4px">${escapeHtml(label)}</div>${lines.join('')}`;
+    },
+  };
+
+  const showLegend = pivot.breakdown;
+  return {
+    ...option,
+    grid: { left: 12, right: 24, top: 16, bottom: showLegend ? 44 : 12 },
+    legend: legend(context, showLegend),
+    tooltip,
+    xAxis: horizontal ? valueAxis : categoryAxis,
+    yAxis: horizontal ? categoryAxis : valueAxis,
+    series,
+  } satisfies ChartOption;
+}
+
+function pie(type: 'pie' | 'donut', context: Context, option: ChartOption): ChartOption {
+  const { settings, pivot, format, labelMax } = context;
+  // With a breakdown a slice is the whole category: the sum over its series.
+  const data: (ChartDataItem & { name: string; value: number })[] = [];
+  pivot.categories.forEach((category, index) => {
+    let sum: number | null = null;
+    for (const series of pivot.series) {
+      const value = series.values[index];
+      if (typeof value === 'number') sum = (sum ?? 0) + value;
+    }
+    // A slice of zero or less has no angle to see or click.
+    if (sum !== null && sum > 0) data.push({ name: category.label, value: sum, key: category.key });
+  });
+  const labels = data.map((item) => item.name);
+  const locale = settings.locale;
+
+  return {
+    ...option,
+    legend: legend(context, true),
+    tooltip: {
+      ...tooltipBase(settings),
+      trigger: 'item' as const,
+      formatter: (raw: unknown) => {
+        const param = (Array.isArray(raw) ? raw[0] : raw) as CallbackParams | undefined;
+        if (!param || param.dataIndex === undefined) return '';
+        const label = labels[param.dataIndex] ?? '';
+        const percent =
+          typeof param.percent === 'number'
+            ? ` (${formatNumber(param.percent / 100, locale, { style: 'percent', maximumFractionDigits: 1 })})`
+            : '';
+        return `<div style="font-weight:600;margin-bottom:4px">${escapeHtml(label)}</div><div>${marker(param.color)}<strong>${escapeHtml(format(valueOf(param)))}</strong>${escapeHtml(percent)}</div>`;
+      },
+    },
+    series: [
+      {
+        type: 'pie' as const,
+        name: context.spec.title,
+        radius: type === 'donut' ? ['45%', '70%'] : '70%',
+        center: ['50%', '45%'],
+        data,
+        cursor: 'pointer',
+        avoidLabelOverlap: true,
+        // Slices are separated in the surface colour; without a known surface a border would be a guess.
+        itemStyle: solidBackground(settings) ? { borderColor: solidBackground(settings), borderWidth: 1 } : {},
+        label: {
+          color: settings.textColor,
+          formatter: (params: unknown) => truncateLabel(String((params as { name?: unknown }).name ?? ''), labelMax),
+        },
+        labelLine: { lineStyle: { color: settings.axisColor } },
+        labelLayout: { hideOverlap: true },
+      },
+    ],
+  } satisfies ChartOption;
+}
+
+/**
+ * A report result as an ECharts option for one of the graphic chart types. Pure: no DOM, no ECharts
+ * instance; every function in the option formats or escapes, none reaches outside.
+ *
+ * Every data item is a {@link ChartDataItem}, so a click's `params.data` gives back `{ key, series }`.
+ * Tooltips are HTML built here with every data-derived string escaped; axis, legend and pie labels are
+ * canvas/SVG text and are only truncated.
+ *
+ * @throws RangeError for `table` and `kpi`, which are not drawn by ECharts.
+ */
+export function buildChartOption(result: ReportResult, spec: ReportSpec, settings: ChartOptionSettings): ChartOption {
+  const type = spec.chartType;
+  if (!isGraphicChartType(type)) throw new RangeError(`Chart type "${type}" is not drawn with ECharts`);
+  // Counts of absent combinations are zero; an average over no conversations does not exist.
+  const missing = settings.valueKind === 'count' ? 0 : null;
+  const pivot = pivotResult(result, spec, settings, missing);
+  const format = createValueFormatter(settings.valueKind, settings.locale);
+  const context: Context = {
+    spec,
+    settings,
+    pivot,
+    format,
+    labelMax: settings.labelMax ?? DEFAULT_LABEL_MAX,
+  };
+  const option = common(context, settings.ariaDescription ?? describe(spec, pivot, format));
+  return type === 'pie' || type === 'donut' ? pie(type, context, option) : cartesian(type, context, option);
+}
