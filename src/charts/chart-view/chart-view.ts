@@ -41,6 +41,8 @@ function isGroupKey(value: unknown): value is GroupKey {
  * @cssproperty --cr-chart-palette - Series colours, comma-separated (else `--cr-color-1` … `--cr-color-8`).
  * @cssproperty --cr-color-text - Text colour of labels and legend.
  * @cssproperty --cr-color-border - Axis colour.
+ * @cssproperty --cr-chart-grid-color - Colour of the value grid lines.
+ * @cssproperty --cr-color-surface - Tooltip background.
  * @cssproperty --cr-font-family - Font of all chart text.
  */
 export class ChartView extends LitElement {

@@ -24,6 +24,7 @@ import type { DashboardStore } from '../../store/dashboard-store.ts';
 import '../drill-dialog/drill-dialog.ts';
 import type { DrillDialog } from '../drill-dialog/drill-dialog.ts';
 import '../report-tile/report-tile.ts';
+import { themeStyles } from '../shared/theme.styles.ts';
 import { conversationDashboardStyles } from './conversation-dashboard.styles.ts';
 import { defaultDashboards } from './default-dashboards.ts';
 import { DEFAULT_RANGE, resolveRange, type RangeValue } from './range-attribute.ts';
@@ -78,7 +79,7 @@ function localDate(t: number, timeZone: string): string {
  * @cssproperty --cr-space - Base spacing.
  */
 export class ConversationDashboard extends LitElement {
-  static override styles = conversationDashboardStyles;
+  static override styles = [themeStyles, conversationDashboardStyles];
 
   /** Where conversations come from (see `ArrayDataSource`, `RestDataSource`…). */
   @property({ attribute: false }) dataSource: DataSource | null = null;
@@ -96,6 +97,8 @@ export class ConversationDashboard extends LitElement {
   @property({ converter: { fromAttribute: (value) => value ?? DEFAULT_RANGE } }) range: RangeValue = DEFAULT_RANGE;
   /** Compare every report with the period of equal length just before. */
   @property({ type: Boolean, reflect: true }) compare = false;
+  /** `light` (default), `dark`, or `auto` (follows the reader's colour scheme). */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
   /** The instant presets are resolved at (default: now). */
   @property({ attribute: false }) now: number | undefined;
 
@@ -145,15 +148,41 @@ export class ConversationDashboard extends LitElement {
     return this.dashboards.find((d) => d.id === this.dashboardId) ?? this.dashboards[0];
   }
 
+  // Page styles may change the --cr-* properties at any time (a theme class on <html>, say);
+  // charts read colours when drawn, so they are redrawn then.
+  #styleObserver: MutationObserver | undefined;
+  #colorScheme: MediaQueryList | undefined;
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.#subscribeStore();
+    this.#styleObserver = new MutationObserver(() => this.refreshTheme());
+    for (const target of [document.documentElement, document.body, this].filter(Boolean))
+      this.#styleObserver.observe(target as Node, { attributes: true, attributeFilter: ['class', 'style', 'data-theme'] });
+    this.#colorScheme = matchMedia('(prefers-color-scheme: dark)');
+    this.#colorScheme.addEventListener('change', this.#onColorScheme);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
+    this.#styleObserver?.disconnect();
+    this.#styleObserver = undefined;
+    this.#colorScheme?.removeEventListener('change', this.#onColorScheme);
+  }
+
+  #onColorScheme = (): void => {
+    if (this.theme === 'auto') this.refreshTheme();
+  };
+
+  /** Redraws every chart with the colours the CSS custom properties hold now. */
+  refreshTheme(): void {
+    for (const tile of this.renderRoot.querySelectorAll('report-tile')) tile.refreshTheme();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('theme') && changed.get('theme') !== undefined) this.refreshTheme();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

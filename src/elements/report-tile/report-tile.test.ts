@@ -168,3 +168,15 @@ describe('<report-tile>', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('<report-tile> theming', () => {
+  it('redraws the chart in the colours a CSS change sets', async () => {
+    const el = await tile();
+    const chart = await chartOf(el);
+    const colour = () => ((chart.getOption() as { color?: string[] }).color ?? [])[0];
+    el.style.setProperty('--cr-chart-palette', '#123456, #abcdef');
+    el.refreshTheme();
+    await el.updateComplete;
+    await waitUntil(() => colour()?.toLowerCase() === '#123456', 'the palette follows the CSS custom property');
+  });
+});

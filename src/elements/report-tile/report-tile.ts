@@ -20,6 +20,7 @@ import { ReportRemoveEvent } from '../../events/report-remove-event.ts';
 import { formatPercentDelta } from '../../i18n/format.ts';
 import { resolveLocale, translate } from '../../i18n/translate.ts';
 import { downloadFile } from '../shared/download-file.ts';
+import { themeStyles } from '../shared/theme.styles.ts';
 import { reportTileStyles } from './report-tile.styles.ts';
 
 export const REPORT_TILE_TAG = 'report-tile';
@@ -89,7 +90,7 @@ function message(error: unknown): string {
  * @cssproperty --cr-space - Base spacing.
  */
 export class ReportTile extends LitElement {
-  static override styles = reportTileStyles;
+  static override styles = [themeStyles, reportTileStyles];
 
   /** The report to show. */
   @property({ attribute: false }) spec: ReportSpec | null = null;
@@ -107,6 +108,8 @@ export class ReportTile extends LitElement {
   @property({ attribute: 'time-zone' }) timeZone: string | undefined;
   /** `chart` or `table` (the accessible alternative to any chart). */
   @property({ reflect: true }) view: 'chart' | 'table' = 'chart';
+  /** Standalone use: `light` (default), `dark` or `auto`; inside a dashboard the dashboard's theme applies. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' | undefined;
   /** ECharts renderer: `canvas` (default) or `svg`. */
   @property() renderer: 'canvas' | 'svg' = 'canvas';
 
@@ -145,10 +148,20 @@ export class ReportTile extends LitElement {
     return this.result ?? this.computed?.result ?? null;
   }
 
+  /** Redraws the chart with the colours the CSS custom properties hold now. */
+  refreshTheme(): void {
+    this.requestUpdate();
+    void this.updateComplete.then(() => this.chartView?.refreshTheme());
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#computeAbort?.abort();
     this.#closeMenu(false);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('theme') && changed.get('theme') !== undefined) void this.chartView?.refreshTheme();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
