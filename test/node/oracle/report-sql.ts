@@ -154,14 +154,13 @@ function localStart(msSql: string, bucket: TimeBucket, timeZone: string): string
   return `date_trunc('${bucket}', timezone(${str(timeZone)}, epoch_ms(${msSql})::TIMESTAMPTZ))`;
 }
 
-function labelSql(keySql: string, property: string, prop: PropertySql, lookupAlias: string, nullLabel: string): string {
+function labelSql(keySql: string, prop: PropertySql, lookupAlias: string, nullLabel: string): string {
   let value: string;
   if (prop.lookup) value = `coalesce(${lookupAlias}.name, ${keySql})`;
   else if (prop.kind === 'number')
     value = `CASE WHEN ${keySql} = trunc(${keySql}) AND abs(${keySql}) < 1e15 THEN CAST(CAST(${keySql} AS BIGINT) AS VARCHAR) ELSE CAST(${keySql} AS VARCHAR) END`;
   else if (prop.kind === 'boolean') value = `CASE WHEN ${keySql} THEN 'true' ELSE 'false' END`;
   else value = `CAST(${keySql} AS VARCHAR)`;
-  void property;
   return `CASE WHEN ${keySql} IS NULL THEN ${str(nullLabel)} ELSE ${value} END`;
 }
 
@@ -267,8 +266,8 @@ export class ReportSql {
         ? 'CAST(NULL AS VARCHAR)'
         : dim.kind === 'date'
           ? 'CAST(k AS VARCHAR)'
-          : labelSql('k', spec.dimension!, dim, 'lk', this.nullLabel(spec.dimension!));
-    const sLabel = this.series === undefined ? 'CAST(NULL AS VARCHAR)' : labelSql('s', spec.breakdown!, this.series, 'ls', this.nullLabel(spec.breakdown!));
+          : labelSql('k', dim, 'lk', this.nullLabel(spec.dimension!));
+    const sLabel = this.series === undefined ? 'CAST(NULL AS VARCHAR)' : labelSql('s', this.series, 'ls', this.nullLabel(spec.breakdown!));
     const kJoin = dim?.lookup ? `LEFT JOIN ${dim.lookup} lk ON lk.id = g.k` : '';
     const sJoin = this.series?.lookup ? `LEFT JOIN ${this.series.lookup} ls ON ls.id = g.s` : '';
     out.push(`${p}g AS (
