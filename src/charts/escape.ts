@@ -41,3 +41,17 @@ export function truncateLabel(text: string, max: number): string {
   if (parts.length <= limit) return value;
   return parts.slice(0, limit - 1).join('').trimEnd() + ELLIPSIS;
 }
+
+/**
+ * A page URL as a short label: scheme and "www." dropped, and, when still too long, cut in the
+ * middle so both the site and the end of the path stay readable ("northwind.example/…/pricing").
+ */
+export function shortUrlLabel(text: string, max: number): string {
+  const value = String(text).replace(/^https?:\/\/(www\.)?/i, '');
+  const limit = Math.floor(max);
+  const parts = splitGraphemes(value);
+  if (parts.length <= limit || limit < 5) return truncateLabel(value, limit);
+  const tail = Math.ceil((limit - 1) / 2);
+  const head = limit - 1 - tail;
+  return parts.slice(0, head).join('') + ELLIPSIS + parts.slice(parts.length - tail).join('');
+}

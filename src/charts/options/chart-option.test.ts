@@ -308,11 +308,27 @@ describe('buildChartOption', () => {
     });
   });
 
+  describe('page URL labels', () => {
+    it('drop the scheme and cut long URLs in the middle, keeping the end of the path', () => {
+      const long = 'https://www.northwind.example/help/articles/how-to-reset-your-password';
+      const result = { ...volumeByAssignee, rows: [{ key: long, label: long, value: 3, count: 3 }] };
+      const option = buildChartOption(result, { ...specFor('bar'), dimension: 'pageUrl' }, settings) as unknown as {
+        yAxis: { axisLabel: { formatter: (value: string) => string } };
+      };
+      const label = option.yAxis.axisLabel.formatter(long);
+      expect(label).to.have.length(24);
+      expect(label.startsWith('northwind.')).to.equal(true, label);
+      expect(label).to.contain('…');
+      expect(label.endsWith('password')).to.equal(true);
+    });
+  });
+
   describe('accessibility and motion', () => {
-    it('turns on aria with decals and a description of the data', () => {
+    it('turns on aria with a description of the data, and decals where colour tells slices or series apart', () => {
       const option = view(buildChartOption(volumeByAssignee, specFor('column'), settings));
       expect(option.aria.enabled).to.equal(true);
-      expect(option.aria.decal.show).to.equal(true);
+      expect(option.aria.decal.show).to.equal(false, 'one series: the bars need no pattern');
+      expect(view(buildChartOption(volumeByAssignee, specFor('pie'), settings)).aria.decal.show).to.equal(true);
       expect(option.aria.label.description).to.equal('Chat volume by assignee. Alice: 12; Bob: 7; Unassigned: 3');
     });
 

@@ -2,7 +2,7 @@ import type { ChartType, ReportSpec } from '../../core/schema/report-spec.ts';
 import type { GroupKey, ReportResult } from '../../core/types.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import type { ChartOption } from '../echarts.ts';
-import { escapeHtml, truncateLabel } from '../escape.ts';
+import { escapeHtml, shortUrlLabel, truncateLabel } from '../escape.ts';
 import { pivotResult } from './pivot.ts';
 import type { Pivot } from './pivot.ts';
 import { createValueFormatter } from './value-format.ts';
@@ -132,10 +132,13 @@ interface Context {
   pivot: Pivot;
   format: ValueFormatter;
   labelMax: number;
+  /** Shortens a category label for an axis or a slice: page URLs in the middle, the rest at the end. */
+  shorten: (text: string, max: number) => string;
 }
 
 function common(context: Context, description: string): ChartOption {
   const { settings } = context;
+  const decals = context.pivot.breakdown || context.spec.chartType === 'pie' || context.spec.chartType === 'donut';
   const textStyle: Record<string, string> = { color: settings.textColor };
   if (settings.fontFamily) textStyle.fontFamily = settings.fontFamily;
   const option: ChartOption = {
@@ -144,7 +147,8 @@ function common(context: Context, description: string): ChartOption {
     textStyle,
     aria: {
       enabled: true,
-      decal: { show: true },
+      // Patterns tell series and slices apart without colour; one-series bars need none.
+      decal: { show: decals },
       label: { enabled: true, description },
     },
   };
@@ -199,7 +203,7 @@ function cartesian(type: 'bar' | 'column' | 'line' | 'area', context: Context, o
     axisLabel: {
       color: settings.textColor,
       hideOverlap: true,
-      formatter: (value: string | number) => truncateLabel(String(value), labelMax),
+      formatter: (value: string | number) => context.shorten(String(value), labelMax),
     },
     axisLine: { lineStyle: { color: settings.axisColor } },
     axisTick: { alignWithLabel: true, lineStyle: { color: settings.axisColor } },
@@ -313,7 +317,7 @@ function pie(type: 'pie' | 'donut', context: Context, option: ChartOption): Char
         itemStyle: solidBackground(settings) ? { borderColor: solidBackground(settings), borderWidth: 1 } : {},
         label: {
           color: settings.textColor,
-          formatter: (params: unknown) => truncateLabel(String((params as { name?: unknown }).name ?? ''), labelMax),
+          formatter: (params: unknown) => context.shorten(String((params as { name?: unknown }).name ?? ''), labelMax),
         },
         labelLine: { lineStyle: { color: settings.axisColor } },
         labelLayout: { hideOverlap: true },
@@ -345,6 +349,7 @@ export function buildChartOption(result: ReportResult, spec: ReportSpec, setting
     pivot,
     format,
     labelMax: settings.labelMax ?? DEFAULT_LABEL_MAX,
+    shorten: spec.dimension === 'pageUrl' ? shortUrlLabel : truncateLabel,
   };
   const option = common(context, settings.ariaDescription ?? describe(spec, pivot, format));
   return type === 'pie' || type === 'donut' ? pie(type, context, option) : cartesian(type, context, option);
