@@ -163,3 +163,37 @@ describe('<conversation-dashboard>', () => {
     expect(tiles(el)[0]!.shadowRoot!.querySelector('[part="delta"]')).to.exist;
   });
 });
+
+describe('<conversation-dashboard> with hostile names', () => {
+  before(() => emulateMedia({ reducedMotion: 'reduce' }));
+  after(() => emulateMedia({ reducedMotion: 'no-preference' }));
+
+  it('renders an assignee named <img src=x onerror=…> as text in tiles, tooltips, tables and the drill dialog', async () => {
+    const hostile = '<img src=x onerror="window.__dashXss=1">';
+    const conversations = sample.conversations.map((c) => (c.assigneeId === 'agent-01' ? { ...c, contactName: hostile, subject: hostile } : c));
+    const lookups = { ...sample.lookups, assignees: sample.lookups.assignees.map((a) => (a.id === 'agent-01' ? { ...a, name: hostile } : a)) };
+    const el = await dashboard(new ArrayDataSource(conversations, { lookups }));
+    await settled(el);
+    const tile = tiles(el)[0]!;
+    const row = tile.shownResult!.rows.find((r) => r.key === 'agent-01')!;
+    expect(row.label).to.equal(hostile);
+    await waitUntil(() => tile.chart);
+    const tooltip = (tile.chart!.getOption() as { tooltip: { formatter: (p: unknown) => string }[] }).tooltip[0]!.formatter;
+    const index = tile.shownResult!.rows.indexOf(row);
+    const htmlText = tooltip([{ seriesIndex: 0, dataIndex: index, data: { value: row.value, key: row.key }, name: hostile }]);
+    expect(htmlText).to.contain('&lt;img');
+    expect(htmlText).to.not.contain('<img');
+
+    tile.view = 'table';
+    await tile.updateComplete;
+    const cell = [...tile.shadowRoot!.querySelectorAll('td')].find((td) => td.textContent === hostile);
+    expect(cell, 'the name is a text cell').to.exist;
+    (cell!.parentElement as HTMLElement).click();
+    const dialog = el.shadowRoot!.querySelector<DrillDialog>('drill-dialog')!;
+    await waitUntil(() => dialog.open);
+    expect(dialog.shadowRoot!.textContent).to.contain(hostile);
+    for (const root of [el.shadowRoot!, tile.shadowRoot!, dialog.shadowRoot!]) expect(root.querySelector('img')).to.equal(null);
+    expect((window as { __dashXss?: number }).__dashXss).to.equal(undefined);
+    await dialog.hide();
+  });
+});

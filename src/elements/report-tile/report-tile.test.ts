@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import type { ECharts } from '../../charts/echarts.ts';
 import './report-tile.ts';
 import type { ReportTile } from './report-tile.ts';
 import { reportSpecSchema, type ReportSpecInput } from '../../core/schema/report-spec.ts';
@@ -179,4 +180,48 @@ describe('<report-tile> theming', () => {
     await el.updateComplete;
     await waitUntil(() => colour()?.toLowerCase() === '#123456', 'the palette follows the CSS custom property');
   });
+});
+
+describe('<report-tile> drilling by a real click', () => {
+  before(() => emulateMedia({ reducedMotion: 'reduce' }));
+  after(() => emulateMedia({ reducedMotion: 'no-preference' }));
+  afterEach(() => resetMouse());
+
+  /** The pixel of data item `index` of series 0, inside the page. */
+  function pixelOf(chart: ECharts, type: string, index: number): [number, number] {
+    const box = chart.getDom().getBoundingClientRect();
+    const row = result.rows[index]!;
+    let x: number;
+    let y: number;
+    if (type === 'pie' || type === 'donut') {
+      const layout = (chart as unknown as { getModel(): { getSeriesByIndex(i: number): { getData(): { getItemLayout(i: number): { cx: number; cy: number; r: number; r0: number; startAngle: number; endAngle: number } } } } })
+        .getModel()
+        .getSeriesByIndex(0)
+        .getData()
+        .getItemLayout(index);
+      const angle = (layout.startAngle + layout.endAngle) / 2;
+      const radius = (layout.r + layout.r0) / 2;
+      x = layout.cx + radius * Math.cos(angle);
+      y = layout.cy + radius * Math.sin(angle);
+    } else if (type === 'bar') {
+      [x, y] = chart.convertToPixel({ seriesIndex: 0 }, [row.value! / 2, index]) as [number, number];
+    } else if (type === 'column') {
+      [x, y] = chart.convertToPixel({ seriesIndex: 0 }, [index, row.value! / 2]) as [number, number];
+    } else {
+      [x, y] = chart.convertToPixel({ seriesIndex: 0 }, [index, row.value!]) as [number, number];
+    }
+    return [Math.round(box.left + x), Math.round(box.top + y)];
+  }
+
+  for (const type of ['bar', 'column', 'line', 'area', 'pie', 'donut'] as const) {
+    it(`fires report-drill with the clicked point's key on a ${type} chart`, async () => {
+      const el = await fixture<ReportTile>(
+        html`<report-tile locale="en" time-zone="UTC" .spec=${spec({ chartType: type })} .result=${result}></report-tile>`,
+      );
+      const chart = await chartOf(el);
+      setTimeout(() => void sendMouse({ type: 'click', position: pixelOf(chart, type, 1) }));
+      const event = await oneEvent(el, 'report-drill');
+      expect(event.detail).to.deep.include({ reportId: 'volume', key: 'bob', label: 'Bob de Vries' });
+    });
+  }
 });
