@@ -287,9 +287,13 @@ function pie(type: 'pie' | 'donut', context: Context, option: ChartOption): Char
   const labels = data.map((item) => item.name);
   const locale = settings.locale;
 
+  // Slice labels need room beside the pie; with many slices they would be cut to "…", so the
+  // legend (which scrolls) names them instead and the labels are dropped.
+  const labelled = data.length <= 6;
   return {
     ...option,
-    legend: legend(context, true),
+    // Beside the pie, a vertical legend lists every slice without paging.
+    legend: labelled ? legend(context, false) : { ...legend(context, true), orient: 'vertical' as const, right: 0, top: 'middle', bottom: 'auto' },
     tooltip: {
       ...tooltipBase(settings),
       trigger: 'item' as const,
@@ -308,18 +312,21 @@ function pie(type: 'pie' | 'donut', context: Context, option: ChartOption): Char
       {
         type: 'pie' as const,
         name: context.spec.title,
-        radius: type === 'donut' ? ['45%', '70%'] : '70%',
-        center: ['50%', '45%'],
+        radius: type === 'donut' ? (labelled ? ['40%', '64%'] : ['34%', '56%']) : labelled ? '64%' : '56%',
+        center: [labelled ? '50%' : '28%', '50%'],
         data,
         cursor: 'pointer',
         avoidLabelOverlap: true,
         // Slices are separated in the surface colour; without a known surface a border would be a guess.
         itemStyle: solidBackground(settings) ? { borderColor: solidBackground(settings), borderWidth: 1 } : {},
         label: {
+          show: labelled,
           color: settings.textColor,
+          width: 120,
+          overflow: 'truncate' as const,
           formatter: (params: unknown) => context.shorten(String((params as { name?: unknown }).name ?? ''), labelMax),
         },
-        labelLine: { lineStyle: { color: settings.axisColor } },
+        labelLine: { show: labelled, lineStyle: { color: settings.axisColor } },
         labelLayout: { hideOverlap: true },
       },
     ],
