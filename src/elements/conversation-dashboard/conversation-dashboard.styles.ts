@@ -145,6 +145,37 @@ export const conversationDashboardStyles = css`
     }
   }
 
+  [part='data-quality'] {
+    margin-block-end: var(--_space);
+    padding: calc(var(--_space) * 0.6) var(--_space);
+    border: 1px solid var(--cr-color-border, #d0d7de);
+    border-inline-start: 4px solid var(--cr-color-warning, #9a6700);
+    border-radius: var(--cr-radius, 10px);
+    background: var(--cr-color-surface, #fff);
+    font-size: 0.9rem;
+  }
+
+  [part='data-quality'] summary {
+    cursor: pointer;
+    display: flex;
+    gap: 0.6em;
+    align-items: baseline;
+  }
+
+  [part='data-quality'] .why {
+    color: var(--cr-color-accent, #0969da);
+    text-decoration: underline;
+  }
+
+  [part='data-quality'] ul {
+    max-block-size: 12rem;
+    overflow: auto;
+    margin: 0.5em 0;
+    padding-inline-start: 1.2em;
+    font-size: 0.85rem;
+    overflow-wrap: anywhere;
+  }
+
   .empty {
     padding: calc(var(--_space) * 2);
     text-align: center;

@@ -197,3 +197,24 @@ describe('<conversation-dashboard> with hostile names', () => {
     await dialog.hide();
   });
 });
+
+describe('<conversation-dashboard> data quality', () => {
+  it('says how many records were rejected, shows why, and keeps every valid one', async () => {
+    const bad = [
+      { id: 'bad-1', channel: 'chat', status: 'pending', inboxId: 'i', createdAt: END - 86_400_000 },
+      { id: 'bad-2', channel: 'chat', status: 'open', inboxId: 'i', createdAt: 'yesterday' },
+    ];
+    const records = [...sample.conversations.slice(0, 300), ...bad, ...sample.conversations.slice(300, 600)];
+    const el = await dashboard(new ArrayDataSource(records, { lookups: sample.lookups, pageSize: 100 }));
+    await settled(el);
+    const panel = el.shadowRoot!.querySelector('[part="data-quality"]')!;
+    expect(panel.querySelector('summary')!.textContent).to.contain('2 records rejected');
+    const reasons = [...panel.querySelectorAll('li')].map((li) => li.textContent);
+    expect(reasons).to.deep.equal([
+      'Record 300 (id "bad-1"): status must be "open" or "closed"',
+      'Record 301 (id "bad-2"): createdAt must be epoch milliseconds or an ISO 8601 date-time with a zone (Z or ±hh:mm)',
+    ]);
+    expect(el.data!.table!.size).to.equal(600);
+    await expect(el).to.be.accessible();
+  });
+});

@@ -6,6 +6,8 @@ import type { DataSource } from '../../adapters/data-source.ts';
 import { DataLoadController } from '../../controllers/data-load-controller.ts';
 import { dashboardDataContext, type DashboardData } from '../../controllers/dashboard-data.ts';
 import { computeReport } from '../../core/compute-report.ts';
+import { csvFileName, toCsv } from '../../core/csv.ts';
+import { formatParseError } from '../../core/parse-conversations.ts';
 import { drillDown } from '../../core/drill-down.ts';
 import { rangePresets } from '../../core/range-presets.ts';
 import { previousRange } from '../../core/report-plan.ts';
@@ -24,6 +26,7 @@ import type { DashboardStore } from '../../store/dashboard-store.ts';
 import '../drill-dialog/drill-dialog.ts';
 import type { DrillDialog } from '../drill-dialog/drill-dialog.ts';
 import '../report-tile/report-tile.ts';
+import { downloadFile } from '../shared/download-file.ts';
 import { themeStyles } from '../shared/theme.styles.ts';
 import { conversationDashboardStyles } from './conversation-dashboard.styles.ts';
 import { defaultDashboards } from './default-dashboards.ts';
@@ -63,6 +66,7 @@ function localDate(t: number, timeZone: string): string {
  * @csspart progress - The loading progress bar and its text.
  * @csspart error - The load error, with Retry.
  * @csspart grid - The grid of tiles.
+ * @csspart data-quality - The rejected-records panel ("37 records rejected"), with the reasons and a CSV download.
  *
  * @cssproperty --cr-color-background - Dashboard background (default transparent).
  * @cssproperty --cr-color-surface - Tiles, controls, dialogs.
@@ -368,6 +372,7 @@ export class ConversationDashboard extends LitElement {
       <section aria-label=${this.#t('dashboard.label')}>
         ${this.#renderHeader()} ${this.#renderStatus()}
         ${this.storeError ? html`<div part="error" role="alert">${this.#t('dashboard.storeError', { message: this.storeError })}</div>` : nothing}
+        ${this.#renderDataQuality()}
         ${dashboard && dashboard.reports.length > 0
           ? html`<div
               part="grid"
@@ -441,6 +446,32 @@ export class ConversationDashboard extends LitElement {
     const key = `dashboard.template.${dashboard.id}`;
     const translated = this.#t(key);
     return translated === key || dashboard.ownerId !== '' ? dashboard.name : translated;
+  }
+
+  /** Rejected records: how many, why (first ones listed), and all of them as CSV. */
+  #renderDataQuality(): TemplateResult | typeof nothing {
+    const rejected = this.data?.rejected ?? [];
+    if (rejected.length === 0) return nothing;
+    const shown = rejected.slice(0, 100);
+    return html`<details part="data-quality" class="data-quality">
+      <summary>
+        <strong>${this.#t('dashboard.rejected', { count: rejected.length })}</strong>
+        <span class="why">${this.#t('dashboard.rejected.show')}</span>
+      </summary>
+      <ul>
+        ${shown.map((error) => html`<li>${formatParseError(error)}</li>`)}
+      </ul>
+      <button type="button" @click=${() => this.#downloadRejects()}>${this.#t('dashboard.rejected.download')}</button>
+    </details>`;
+  }
+
+  #downloadRejects(): void {
+    const rejected = this.data?.rejected ?? [];
+    const csv = toCsv(
+      ['index', 'id', 'field', 'message'],
+      rejected.map((error) => [error.index, error.id ?? null, error.field, error.problems.map((p) => (p.field ? `${p.field} ${p.message}` : p.message)).join('; ')]),
+    );
+    downloadFile(new Blob([csv], { type: 'text/csv;charset=utf-8' }), csvFileName('rejected records'));
   }
 
   #renderStatus(): TemplateResult | typeof nothing {
