@@ -20,6 +20,7 @@ import { DashboardChangeEvent } from '../../events/dashboard-change-event.ts';
 import { DataErrorEvent } from '../../events/data-error-event.ts';
 import type { ReportDrillEvent } from '../../events/report-drill-event.ts';
 import type { ReportRemoveEvent } from '../../events/report-remove-event.ts';
+import { dashboardName, reportTitle } from '../../i18n/report-titles.ts';
 import { resolveLocale, translate } from '../../i18n/translate.ts';
 import { canEditDashboard } from '../../store/permissions.ts';
 import type { DashboardStore } from '../../store/dashboard-store.ts';
@@ -334,7 +335,7 @@ export class ConversationDashboard extends LitElement {
       const conversations = await data.drill(spec, point);
       const dialog = this.drillDialog;
       dialog.spec = spec;
-      dialog.heading = this.#t('dashboard.drillHeading', { report: spec.title, point: label });
+      dialog.heading = this.#t('dashboard.drillHeading', { report: reportTitle(spec, this.#locale), point: label });
       dialog.conversations = conversations;
       dialog.lookups = data.lookups;
       await dialog.show();
@@ -407,7 +408,7 @@ export class ConversationDashboard extends LitElement {
         <span>${this.#t('dashboard.switcher')}</span>
         <select part="switcher" @change=${(event: Event) => this.#selectDashboard((event.target as HTMLSelectElement).value)}>
           ${this.dashboards.map(
-            (d) => html`<option value=${d.id} ?selected=${d.id === current?.id}>${this.#dashboardName(d)}</option>`,
+            (d) => html`<option value=${d.id} ?selected=${d.id === current?.id}>${dashboardName(d, this.#locale)}</option>`,
           )}
         </select>
       </label>
@@ -442,11 +443,6 @@ export class ConversationDashboard extends LitElement {
     </div>`;
   }
 
-  #dashboardName(dashboard: Dashboard): string {
-    const key = `dashboard.template.${dashboard.id}`;
-    const translated = this.#t(key);
-    return translated === key || dashboard.ownerId !== '' ? dashboard.name : translated;
-  }
 
   /** Rejected records: how many, why (first ones listed), and all of them as CSV. */
   #renderDataQuality(): TemplateResult | typeof nothing {

@@ -18,6 +18,7 @@ import { ReportDrillEvent } from '../../events/report-drill-event.ts';
 import { ReportEditEvent } from '../../events/report-edit-event.ts';
 import { ReportRemoveEvent } from '../../events/report-remove-event.ts';
 import { formatPercentDelta } from '../../i18n/format.ts';
+import { reportTitle } from '../../i18n/report-titles.ts';
 import { resolveLocale, translate } from '../../i18n/translate.ts';
 import { downloadFile } from '../shared/download-file.ts';
 import { themeStyles } from '../shared/theme.styles.ts';
@@ -218,6 +219,11 @@ export class ReportTile extends LitElement {
     );
   }
 
+  /** The title as shown: a template report's in the reader's language, a user's own as written. */
+  #title(spec: ReportSpec): string {
+    return reportTitle(spec, this.#locale);
+  }
+
   #formatSettings(spec: ReportSpec) {
     return { locale: this.#locale, timeZone: this.#timeZone, valueKind: valueKindOf(spec) };
   }
@@ -303,11 +309,11 @@ export class ReportTile extends LitElement {
         this.view = this.view === 'table' ? 'chart' : 'table';
         break;
       case 'export-csv':
-        downloadFile(new Blob([this.toCsv()], { type: 'text/csv;charset=utf-8' }), csvFileName(spec.title));
+        downloadFile(new Blob([this.toCsv()], { type: 'text/csv;charset=utf-8' }), csvFileName(this.#title(spec)));
         break;
       case 'export-png':
         void this.toPngDataUrl().then((url) => {
-          if (url) downloadFile(url, csvFileName(spec.title).replace(/\.csv$/, '') + '.png');
+          if (url) downloadFile(url, csvFileName(this.#title(spec)).replace(/\.csv$/, '') + '.png');
         });
         break;
       case 'remove':
@@ -323,7 +329,7 @@ export class ReportTile extends LitElement {
     if (!spec || !result) return '';
     const settings = this.#formatSettings(spec);
     const breakdown = result.rows.some((row) => row.series !== undefined);
-    const header = [spec.dimension ?? '', ...(breakdown ? [spec.breakdown ?? 'series'] : []), spec.title, this.#t('tile.column.count')];
+    const header = [spec.dimension ?? '', ...(breakdown ? [spec.breakdown ?? 'series'] : []), this.#title(spec), this.#t('tile.column.count')];
     const rows = result.rows.map((row: ReportRow) => [
       categoryLabel(row, spec, settings),
       ...(breakdown ? [seriesLabel(row, spec, settings)] : []),
@@ -358,7 +364,7 @@ export class ReportTile extends LitElement {
       <article part="tile" aria-labelledby="title">
         <header>
           <div class="heading">
-            <h3 id="title" part="title">${spec.title}</h3>
+            <h3 id="title" part="title">${this.#title(spec)}</h3>
             ${this.#renderDelta(spec)}
           </div>
           ${this.#renderActions(spec)}
@@ -379,7 +385,7 @@ export class ReportTile extends LitElement {
           aria-haspopup="menu"
           aria-expanded=${this.menuOpen ? 'true' : 'false'}
           aria-controls="menu"
-          aria-label=${this.#t('tile.actionsFor', { title: spec.title })}
+          aria-label=${this.#t('tile.actionsFor', { title: this.#title(spec) })}
           @click=${() => (this.menuOpen ? this.#closeMenu(false) : void this.#openMenu())}
           @keydown=${this.#onMenuButtonKeydown}
         >
@@ -481,7 +487,7 @@ export class ReportTile extends LitElement {
     return html`<cr-chart-view
       .option=${option}
       .renderer=${this.renderer}
-      label=${spec.title}
+      label=${this.#title(spec)}
       @chart-point-click=${(event: ChartPointClickEvent) => this.#drill(event.detail.key, event.detail.series)}
     ></cr-chart-view>`;
   }
@@ -492,7 +498,7 @@ export class ReportTile extends LitElement {
       labels: {
         label: spec.dimension ? this.#dimensionHeading(spec) : '',
         series: this.#t('tile.column.series'),
-        value: spec.title,
+        value: this.#title(spec),
         count: this.#t('tile.column.count'),
         previous: this.#t('tile.column.previous'),
         change: this.#t('tile.column.change'),
@@ -507,7 +513,7 @@ export class ReportTile extends LitElement {
     return html`<div class="table-wrap">
       <table part="table">
         <caption>
-          ${this.#t('tile.tableCaption', { title: spec.title })}
+          ${this.#t('tile.tableCaption', { title: this.#title(spec) })}
           <span class="visually-hidden">${this.#t('tile.rowHint')}</span>
         </caption>
         <thead>

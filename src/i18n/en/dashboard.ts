@@ -30,6 +30,4 @@ export const dashboard = {
   'dashboard.rejected': '{count, plural, one {# record rejected} other {# records rejected}}',
   'dashboard.rejected.show': 'Why?',
   'dashboard.rejected.download': 'Download rejects (CSV)',
-  'dashboard.template.chat-overview': 'Chat overview',
-  'dashboard.template.email-overview': 'Email overview',
 };
