@@ -3,6 +3,7 @@ import { dashboard } from './dashboard.ts';
 import { drillDialog } from './drill-dialog.ts';
 import { properties } from './properties.ts';
 import { reportTile } from './report-tile.ts';
+import { reports } from './reports.ts';
 
 /** The English catalog, the reference every other catalog must match key for key. */
-export const en: Record<string, string> = { ...common, ...dashboard, ...properties, ...reportTile, ...drillDialog };
+export const en: Record<string, string> = { ...common, ...dashboard, ...properties, ...reportTile, ...reports, ...drillDialog };
