@@ -214,7 +214,7 @@ export class ChartView extends LitElement {
   };
 }
 
-if (!customElements.get(CHART_VIEW_TAG)) customElements.define(CHART_VIEW_TAG, ChartView);
+if (!customElements.get('cr-chart-view')) customElements.define('cr-chart-view', ChartView);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -501,7 +501,7 @@ export class ConversationDashboard extends LitElement {
   }
 }
 
-if (!customElements.get(CONVERSATION_DASHBOARD_TAG)) customElements.define(CONVERSATION_DASHBOARD_TAG, ConversationDashboard);
+if (!customElements.get('conversation-dashboard')) customElements.define('conversation-dashboard', ConversationDashboard);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -559,7 +559,7 @@ export class ReportTile extends LitElement {
   }
 }
 
-if (!customElements.get(REPORT_TILE_TAG)) customElements.define(REPORT_TILE_TAG, ReportTile);
+if (!customElements.get('report-tile')) customElements.define('report-tile', ReportTile);
 
 declare global {
   interface HTMLElementTagNameMap {
