@@ -7,3 +7,6 @@ export * from './dashboard-change-event.ts';
 export * from './dashboard-create-event.ts';
 export * from './data-error-event.ts';
 export * from './drill-close-event.ts';
+export * from './dashboard-delete-event.ts';
+export * from './report-add-event.ts';
+export * from './report-create-custom-event.ts';

@@ -1,9 +1,11 @@
 import { common } from './common.ts';
 import { dashboard } from './dashboard.ts';
+import { dashboards } from './dashboards.ts';
 import { drillDialog } from './drill-dialog.ts';
 import { properties } from './properties.ts';
 import { reportTile } from './report-tile.ts';
+import { reportEditor } from './report-editor.ts';
 import { reports } from './reports.ts';
 
 /** The English catalog, the reference every other catalog must match key for key. */
-export const en: Record<string, string> = { ...common, ...dashboard, ...properties, ...reportTile, ...reports, ...drillDialog };
+export const en: Record<string, string> = { ...common, ...dashboard, ...dashboards, ...properties, ...reportTile, ...reports, ...drillDialog, ...reportEditor };

@@ -1,0 +1,409 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { cleanDashboardName, validateDashboardName } from '../../core/dashboard-name.ts';
+import type { Dashboard, DashboardUser, Privacy } from '../../core/schema/dashboard.ts';
+import { DashboardChangeEvent } from '../../events/dashboard-change-event.ts';
+import { DashboardDeleteEvent } from '../../events/dashboard-delete-event.ts';
+import { DataErrorEvent } from '../../events/data-error-event.ts';
+import { resolveLocale, translate } from '../../i18n/translate.ts';
+import type { DashboardStore } from '../../store/dashboard-store.ts';
+import { canChangeSharing, canDeleteDashboard, canEditDashboard } from '../../store/permissions.ts';
+import { teamsOf, type Team } from '../dashboard-wizard/dashboard-draft.ts';
+import { dialogBaseStyles } from '../dashboard-wizard/dialog-base.styles.ts';
+import { renderNameField, renderPrivacyFields } from '../dashboard-wizard/form-parts.ts';
+import { ModalDialogController } from '../dashboard-wizard/modal-dialog-controller.ts';
+import { storeErrorMessage } from '../dashboard-wizard/store-error-message.ts';
+import { themeStyles } from '../shared/theme.styles.ts';
+import { dashboardSettingsStyles } from './dashboard-settings.styles.ts';
+
+export const DASHBOARD_SETTINGS_TAG = 'dashboard-settings';
+
+type View = 'main' | 'confirm-delete';
+type Busy = 'rename' | 'privacy' | 'delete' | null;
+
+/**
+ * The settings of one dashboard for one user: rename it (anyone who may edit it), change who can
+ * see it and delete it (its owner only, as the store enforces). Controls the user may not use are
+ * not rendered at all; a non-owner reads who the dashboard is shared with instead. Deleting asks
+ * for confirmation first. Every change goes through the store; what it refuses is shown in the
+ * dialog and nothing is assumed saved.
+ *
+ * @summary A modal dialog to rename a dashboard, change its privacy, or delete it.
+ *
+ * @fires dashboard-change - {DashboardChangeEvent} Saved: `{ dashboardId, dashboard, reason: 'rename' | 'privacy' }`. Bubbles, composed.
+ * @fires dashboard-delete - {DashboardDeleteEvent} Deleted through the store: `{ dashboardId, dashboard }`. Bubbles, composed.
+ * @fires data-error - {DataErrorEvent} The store refused or failed (`phase: 'store'`); the message is also shown in the dialog.
+ *
+ * @csspart dialog - The native `<dialog>`.
+ * @csspart header - The title bar with the close button.
+ * @csspart title - The `<h2>` "Dashboard settings".
+ * @csspart close-button - The close button.
+ * @csspart name-input - The name `<input>`.
+ * @csspart name-problem - The message explaining what is wrong with the name.
+ * @csspart rename-button - Rename.
+ * @csspart privacy - The privacy `<fieldset>` (owner only).
+ * @csspart team-select - The `<select>` of the owner's teams.
+ * @csspart privacy-button - Save sharing.
+ * @csspart sharing - The read-only "Visible to …" line shown to non-owners.
+ * @csspart delete-button - Delete dashboard (owner only); asks for confirmation.
+ * @csspart confirm-delete-button - The confirming Delete.
+ * @csspart cancel-delete-button - Cancels the deletion.
+ * @csspart status - What was just saved.
+ * @csspart error - A store error.
+ *
+ * @cssproperty --cr-dialog-bg - Dialog background. Defaults to `var(--cr-color-surface, #fff)`.
+ * @cssproperty --cr-color-surface - Global surface colour, the fallback of `--cr-dialog-bg`.
+ * @cssproperty --cr-color-text - Text (default `#1f2328`).
+ * @cssproperty --cr-color-muted - Hints and secondary text (default `#57606a`).
+ * @cssproperty --cr-color-border - Borders (default `#d0d7de`).
+ * @cssproperty --cr-color-accent - Primary buttons (default `#0969da`).
+ * @cssproperty --cr-color-on-accent - Text on accent and danger buttons (default `#fff`).
+ * @cssproperty --cr-color-danger - Delete and errors (default `#cf222e`).
+ * @cssproperty --cr-color-focus - Focus rings (default `#0969da`).
+ * @cssproperty --cr-color-hover - Hovered buttons.
+ * @cssproperty --cr-font-family - Font (default `system-ui, sans-serif`).
+ * @cssproperty --cr-radius - Corner radius (default `8px`).
+ * @cssproperty --cr-space - Base spacing unit (default `8px`).
+ */
+export class DashboardSettings extends LitElement {
+  static override styles = [themeStyles, dialogBaseStyles, dashboardSettingsStyles];
+
+  /** The dashboard to manage; replaced by the saved version after each change. */
+  @property({ attribute: false }) dashboard: Dashboard | null = null;
+  /** Where it is saved and deleted. */
+  @property({ attribute: false }) store: DashboardStore | null = null;
+  /** Who is making the changes; decides which controls show. */
+  @property({ attribute: false }) user: DashboardUser | null = null;
+  /** Names of teams, `{ id, name }[]`; the team choice lists the user's own teams (`user.teamIds`). */
+  @property({ attribute: false }) teams: readonly Team[] | null = null;
+  /** Names of the user's other dashboards; when null they are read from `store.list(user)` on opening. */
+  @property({ attribute: false }) existingNames: readonly string[] | null = null;
+  /** BCP 47 locale of the texts (default: the browser's). */
+  @property() locale: string | undefined;
+  /** `light` (default), `dark`, or `auto` (follows the reader's colour scheme). */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+  /** Whether the dialog is shown. Prefer `show()`/`hide()`. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  @state() private view: View = 'main';
+  @state() private name = '';
+  @state() private nameEdited = false;
+  @state() private privacy: Privacy = 'private';
+  @state() private teamId = '';
+  @state() private busy: Busy = null;
+  @state() private error: string | null = null;
+  @state() private status = '';
+  @state() private loadedNames: readonly string[] | null = null;
+  @state() private namesError: string | null = null;
+
+  @query('dialog') private dialog!: HTMLDialogElement | null;
+
+  readonly #modal = new ModalDialogController(
+    this,
+    () => this.dialog,
+    () => {
+      this.open = false;
+    },
+  );
+  #focusTarget: string | null = null;
+  #namesRequest = 0;
+
+  get #locale(): string {
+    return resolveLocale(this.locale);
+  }
+
+  readonly #t = (key: string, params?: Record<string, string | number>): string => translate(this.#locale, key, params);
+
+  /** Opens the settings; resolves once shown. */
+  async show(): Promise<void> {
+    this.open = true;
+    await this.updateComplete;
+    if (!this.#modal.isOpen) throw new Error('<dashboard-settings> could not be shown: is it in the document?');
+  }
+
+  /** Closes the settings; resolves once focus is back with the opener. */
+  async hide(): Promise<void> {
+    if (this.#modal.isOpen) await this.#modal.close();
+    this.open = false;
+    await this.updateComplete;
+  }
+
+  get #canRename(): boolean {
+    return this.store !== null && this.dashboard !== null && this.user !== null && canEditDashboard(this.dashboard, this.user);
+  }
+
+  get #canShare(): boolean {
+    return this.store !== null && this.dashboard !== null && this.user !== null && canChangeSharing(this.dashboard, this.user);
+  }
+
+  get #canDelete(): boolean {
+    return this.store !== null && this.dashboard !== null && this.user !== null && canDeleteDashboard(this.dashboard, this.user);
+  }
+
+  /** The user's teams, plus the dashboard's own team if the user has left it, so the choice shows what is stored. */
+  get #teams(): Team[] {
+    const teams = teamsOf(this.user, this.teams);
+    const current = this.dashboard?.teamId;
+    if (current && !teams.some((team) => team.id === current))
+      teams.push({ id: current, name: this.teams?.find((team) => team.id === current)?.name || current });
+    return teams;
+  }
+
+  get #otherNames(): readonly string[] {
+    return this.existingNames ?? this.loadedNames ?? [];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const opening = changed.has('open') && this.open && !this.#modal.isOpen;
+    const otherDashboard = changed.has('dashboard') && changed.get('dashboard')?.id !== this.dashboard?.id;
+    if (opening || otherDashboard) this.#reset();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('open')) {
+      if (this.open && !this.#modal.isOpen) {
+        if (this.#modal.open()) this.#focusTarget = this.#canRename ? '#name' : '[part="close-button"]';
+        else this.open = false;
+      } else if (!this.open && this.#modal.isOpen) void this.#modal.close();
+    }
+    if (this.#focusTarget !== null && this.#modal.isOpen) {
+      this.renderRoot.querySelector<HTMLElement>(this.#focusTarget)?.focus();
+      this.#focusTarget = null;
+    }
+  }
+
+  /** Fields start from the stored dashboard on each opening; a half-typed name from last time would mislead. */
+  #reset(): void {
+    const dashboard = this.dashboard;
+    this.view = 'main';
+    this.name = dashboard?.name ?? '';
+    this.nameEdited = false;
+    this.privacy = dashboard?.privacy ?? 'private';
+    this.teamId = dashboard?.teamId ?? this.#teams[0]?.id ?? '';
+    this.busy = null;
+    this.error = null;
+    this.status = '';
+    this.#loadNames();
+  }
+
+  #loadNames(): void {
+    const request = ++this.#namesRequest;
+    this.loadedNames = null;
+    this.namesError = null;
+    const { store, user, dashboard } = this;
+    if (this.existingNames || !store || !user || !dashboard || !this.#canRename) return;
+    store.list(user).then(
+      (dashboards) => {
+        if (request === this.#namesRequest)
+          this.loadedNames = dashboards.filter((d) => d.id !== dashboard.id).map((d) => d.name);
+      },
+      (error: unknown) => {
+        if (request === this.#namesRequest) this.namesError = storeErrorMessage(this.#locale, error);
+      },
+    );
+  }
+
+  #privacyText(dashboard: Pick<Dashboard, 'privacy' | 'teamId'>): string {
+    if (dashboard.privacy !== 'team') return this.#t(`dashboards.privacy.current.${dashboard.privacy}`);
+    const team = this.#teams.find((t) => t.id === dashboard.teamId)?.name ?? dashboard.teamId ?? '';
+    return this.#t('dashboards.privacy.current.team', { team });
+  }
+
+  /** Saves `next` and reports it; on failure the error is shown and the user's input stays. */
+  async #save(next: Dashboard, reason: 'rename' | 'privacy'): Promise<Dashboard | null> {
+    const { store, user } = this;
+    if (!store || !user) return null;
+    this.busy = reason;
+    this.error = null;
+    this.status = '';
+    try {
+      const saved = await store.save(next, user);
+      this.dashboard = saved;
+      this.dispatchEvent(new DashboardChangeEvent({ dashboardId: saved.id, dashboard: saved, reason }));
+      return saved;
+    } catch (error) {
+      this.#fail(error);
+      return null;
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  #fail(error: unknown): void {
+    const message = storeErrorMessage(this.#locale, error);
+    this.error = message;
+    this.dispatchEvent(new DataErrorEvent({ error, message, phase: 'store' }));
+  }
+
+  async #rename(event: Event): Promise<void> {
+    event.preventDefault();
+    const dashboard = this.dashboard;
+    if (this.busy || !dashboard || !this.#canRename) return;
+    this.nameEdited = true;
+    if (validateDashboardName(this.name, this.#otherNames) !== null) {
+      this.renderRoot.querySelector<HTMLInputElement>('#name')?.focus();
+      return;
+    }
+    const name = cleanDashboardName(this.name);
+    const saved = await this.#save({ ...dashboard, name }, 'rename');
+    if (saved) {
+      this.name = saved.name;
+      this.status = this.#t('dashboards.settings.renamed', { name: saved.name });
+    }
+  }
+
+  async #savePrivacy(event: Event): Promise<void> {
+    event.preventDefault();
+    const dashboard = this.dashboard;
+    if (this.busy || !dashboard || !this.#canShare) return;
+    const { teamId: _previous, ...rest } = dashboard;
+    const next: Dashboard = this.privacy === 'team' ? { ...rest, privacy: 'team', teamId: this.teamId } : { ...rest, privacy: this.privacy };
+    const saved = await this.#save(next, 'privacy');
+    if (saved) this.status = this.#t('dashboards.settings.privacySaved', { privacy: this.#privacyText(saved) });
+  }
+
+  #askDelete(): void {
+    this.view = 'confirm-delete';
+    this.error = null;
+    this.status = '';
+    this.#focusTarget = '[part="cancel-delete-button"]';
+  }
+
+  #cancelDelete(): void {
+    this.view = 'main';
+    this.error = null;
+    this.#focusTarget = '[part="delete-button"]';
+  }
+
+  async #confirmDelete(): Promise<void> {
+    const { store, user, dashboard } = this;
+    if (this.busy || !store || !user || !dashboard || !this.#canDelete) return;
+    this.busy = 'delete';
+    this.error = null;
+    try {
+      await store.delete(dashboard.id, user);
+    } catch (error) {
+      this.busy = null;
+      this.#fail(error);
+      return;
+    }
+    this.busy = null;
+    this.dispatchEvent(new DashboardDeleteEvent(dashboard));
+    await this.hide();
+  }
+
+  protected override render(): TemplateResult {
+    const dashboard = this.dashboard;
+    return html`<dialog part="dialog" aria-labelledby="title" aria-describedby=${dashboard ? 'subtitle' : nothing} @close=${this.#modal.handleClose}>
+      <header class="header" part="header">
+        <div>
+          <h2 id="title" part="title">${this.#t('dashboards.settings.title')}</h2>
+          ${dashboard ? html`<p id="subtitle" class="step">${this.#t('dashboards.settings.subtitle', { name: dashboard.name })}</p>` : nothing}
+        </div>
+        <button type="button" part="close-button" @click=${() => void this.hide()}>${this.#t('common.close')}</button>
+      </header>
+      ${!dashboard
+        ? html`<div class="body"><p>${this.#t('dashboards.settings.noDashboard')}</p></div>`
+        : this.view === 'confirm-delete'
+          ? this.#renderConfirm(dashboard)
+          : this.#renderMain(dashboard)}
+    </dialog>`;
+  }
+
+  #renderMessages(): TemplateResult {
+    return html`<p part="status" class="status" role="status">${this.status}</p>
+      ${this.error ? html`<p part="error" class="error" role="alert">${this.error}</p>` : nothing}`;
+  }
+
+  #renderMain(dashboard: Dashboard): TemplateResult {
+    const readOnly = !this.#canRename && !this.#canShare && !this.#canDelete;
+    return html`<div class="body settings">
+      ${this.#renderMessages()}
+      ${readOnly
+        ? html`<p class="note">${this.store ? this.#t('dashboards.settings.readOnly') : this.#t('dashboards.settings.noStore')}</p>`
+        : nothing}
+      ${this.#canRename ? this.#renderRename() : nothing}
+      <section aria-labelledby="privacy-heading">
+        <h3 id="privacy-heading">${this.#t('dashboards.settings.privacyHeading')}</h3>
+        ${this.#canShare
+          ? html`<form novalidate @submit=${this.#savePrivacy}>
+              ${renderPrivacyFields({
+                id: 'privacy',
+                privacy: this.privacy,
+                teamId: this.teamId,
+                teams: this.#teams,
+                t: this.#t,
+                onPrivacy: (privacy) => (this.privacy = privacy),
+                onTeam: (teamId) => (this.teamId = teamId),
+              })}
+              <button type="submit" class="primary" part="privacy-button" aria-disabled=${this.busy ? 'true' : 'false'}>
+                ${this.busy === 'privacy' ? this.#t('dashboards.settings.saving') : this.#t('dashboards.settings.savePrivacy')}
+              </button>
+            </form>`
+          : html`<p part="sharing">${this.#t('dashboards.settings.sharedWith', { privacy: this.#privacyText(dashboard) })}</p>`}
+      </section>
+      ${this.#canDelete
+        ? html`<section aria-labelledby="delete-heading">
+            <h3 id="delete-heading">${this.#t('dashboards.settings.deleteHeading')}</h3>
+            <p class="note">${this.#t('dashboards.settings.deleteText')}</p>
+            <button type="button" class="danger" part="delete-button" @click=${this.#askDelete}>
+              ${this.#t('dashboards.settings.delete')}
+            </button>
+          </section>`
+        : nothing}
+    </div>`;
+  }
+
+  #renderRename(): TemplateResult {
+    const problem = validateDashboardName(this.name, this.#otherNames);
+    return html`<section aria-labelledby="rename-heading">
+      <h3 id="rename-heading">${this.#t('dashboards.settings.renameHeading')}</h3>
+      <form class="rename" novalidate @submit=${this.#rename}>
+        ${renderNameField({
+          id: 'name',
+          value: this.name,
+          problem,
+          showProblem: this.nameEdited,
+          note: this.namesError ? this.#t('dashboards.name.unchecked', { message: this.namesError }) : null,
+          t: this.#t,
+          onInput: (value) => {
+            this.name = value;
+            this.nameEdited = true;
+          },
+        })}
+        <button type="submit" class="primary" part="rename-button" aria-disabled=${this.busy ? 'true' : 'false'}>
+          ${this.busy === 'rename' ? this.#t('dashboards.settings.saving') : this.#t('dashboards.settings.rename')}
+        </button>
+      </form>
+    </section>`;
+  }
+
+  #renderConfirm(dashboard: Dashboard): TemplateResult {
+    const deleting = this.busy === 'delete';
+    return html`<div class="body confirm" role="group" aria-labelledby="confirm-heading">
+        <h3 id="confirm-heading">${this.#t('dashboards.settings.confirmHeading', { name: dashboard.name })}</h3>
+        <p>${this.#t('dashboards.settings.confirmText')}</p>
+        ${this.#renderMessages()}
+      </div>
+      <footer class="footer">
+        <button type="button" part="cancel-delete-button" @click=${this.#cancelDelete}>${this.#t('common.cancel')}</button>
+        <button
+          type="button"
+          class="danger"
+          part="confirm-delete-button"
+          aria-disabled=${deleting ? 'true' : 'false'}
+          @click=${this.#confirmDelete}
+        >
+          ${deleting ? this.#t('dashboards.settings.deleting') : this.#t('dashboards.settings.confirmDelete')}
+        </button>
+      </footer>`;
+  }
+}
+
+if (!customElements.get('dashboard-settings')) customElements.define('dashboard-settings', DashboardSettings);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dashboard-settings': DashboardSettings;
+  }
+}
