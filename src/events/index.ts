@@ -10,3 +10,4 @@ export * from './drill-close-event.ts';
 export * from './dashboard-delete-event.ts';
 export * from './report-add-event.ts';
 export * from './report-create-custom-event.ts';
+export * from './report-move-event.ts';

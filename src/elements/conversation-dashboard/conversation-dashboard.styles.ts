@@ -25,6 +25,25 @@ export const conversationDashboardStyles = css`
     color: var(--cr-color-muted, #57606a);
   }
 
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 0.5);
+  }
+
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
+  report-tile[draggable='true'] {
+    cursor: grab;
+  }
+
   .spacer {
     flex: 1;
   }

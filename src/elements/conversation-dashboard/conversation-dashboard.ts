@@ -19,12 +19,23 @@ import type { DateRange, DrillPoint, ReportContext } from '../../core/types.ts';
 import { DashboardChangeEvent } from '../../events/dashboard-change-event.ts';
 import { DataErrorEvent } from '../../events/data-error-event.ts';
 import type { ReportDrillEvent } from '../../events/report-drill-event.ts';
+import type { DashboardCreateEvent } from '../../events/dashboard-create-event.ts';
+import type { DashboardDeleteEvent } from '../../events/dashboard-delete-event.ts';
+import type { ReportAddEvent } from '../../events/report-add-event.ts';
+import type { ReportMoveEvent } from '../../events/report-move-event.ts';
 import type { ReportRemoveEvent } from '../../events/report-remove-event.ts';
 import { dashboardName, reportTitle } from '../../i18n/report-titles.ts';
 import { resolveLocale, translate } from '../../i18n/translate.ts';
-import { canEditDashboard } from '../../store/permissions.ts';
+import { canCreateDashboard, canEditDashboard, canSee } from '../../store/permissions.ts';
 import type { DashboardStore } from '../../store/dashboard-store.ts';
+import '../dashboard-settings/dashboard-settings.ts';
+import type { DashboardSettings } from '../dashboard-settings/dashboard-settings.ts';
+import '../dashboard-wizard/dashboard-wizard.ts';
+import type { DashboardWizard } from '../dashboard-wizard/dashboard-wizard.ts';
+import type { Team } from '../dashboard-wizard/dashboard-draft.ts';
 import '../drill-dialog/drill-dialog.ts';
+import '../report-library/report-library.ts';
+import type { ReportLibrary } from '../report-library/report-library.ts';
 import type { DrillDialog } from '../drill-dialog/drill-dialog.ts';
 import '../report-tile/report-tile.ts';
 import { downloadFile } from '../shared/download-file.ts';
@@ -57,6 +68,7 @@ function localDate(t: number, timeZone: string): string {
  *
  * @fires dashboard-change - Another dashboard was opened, or the open one changed: `{ dashboardId, dashboard, reason }`.
  * @fires dashboard-create - A dashboard was created through the store: `{ dashboard }`.
+ * @fires dashboard-delete - The open dashboard was deleted: `{ dashboardId, dashboard }`.
  * @fires report-save - A report was saved from the editor: `{ spec }`.
  * @fires data-error - Loading or computing failed: `{ error, message, phase }`.
  *
@@ -66,7 +78,8 @@ function localDate(t: number, timeZone: string): string {
  * @csspart compare - The comparison toggle.
  * @csspart progress - The loading progress bar and its text.
  * @csspart error - The load error, with Retry.
- * @csspart grid - The grid of tiles.
+ * @csspart toolbar - Create dashboard, Add report and Settings (shown only to users who may use them).
+ * @csspart grid - The grid of tiles; editable tiles can be dragged to reorder them.
  * @csspart data-quality - The rejected-records panel ("37 records rejected"), with the reasons and a CSV download.
  *
  * @cssproperty --cr-color-background - Dashboard background (default transparent).
@@ -92,6 +105,8 @@ export class ConversationDashboard extends LitElement {
   @property({ attribute: false }) store: DashboardStore | null = null;
   /** Who is looking: drives privacy and whether Edit/Remove/Create show. */
   @property({ attribute: false }) user: DashboardUser | null = null;
+  /** Names of the user's teams (`{ id, name }`), for the privacy choice. */
+  @property({ attribute: false }) teams: readonly Team[] | null = null;
   /** The dashboard to open (default: the first one). */
   @property({ attribute: 'dashboard-id', reflect: true }) dashboardId: string | null = null;
   /** BCP 47 locale (default: the browser's). */
@@ -118,6 +133,11 @@ export class ConversationDashboard extends LitElement {
   data: DashboardData | undefined;
 
   @query('drill-dialog') private drillDialog!: DrillDialog;
+  @query('dashboard-wizard') private wizard!: DashboardWizard;
+  @query('dashboard-settings') private settings!: DashboardSettings;
+  @query('report-library') private library!: ReportLibrary;
+  @state() private announcement = '';
+  #dragged: string | null = null;
 
   readonly #loader = new DataLoadController(this, (phase, error) => {
     if (phase === 'error') this.dispatchEvent(new DataErrorEvent({ error, message: message(error), phase: 'load' }));
@@ -215,7 +235,9 @@ export class ConversationDashboard extends LitElement {
     try {
       const list = await store.list(user);
       if (request !== this.#listRequest) return;
-      this.dashboards = list.length > 0 ? list : defaultDashboards();
+      // Template dashboards stay on offer until the user has a saved copy of them.
+      const copied = new Set(list.map((d) => d.layout.template).filter(Boolean));
+      this.dashboards = [...list, ...defaultDashboards().filter((d) => !copied.has(d.id))];
       this.storeError = null;
     } catch (error) {
       if (request !== this.#listRequest) return;
@@ -352,11 +374,74 @@ export class ConversationDashboard extends LitElement {
     await this.#persist(next, 'report-remove');
   }
 
+  async #onAdd(event: ReportAddEvent): Promise<void> {
+    const dashboard = this.currentDashboard;
+    if (!dashboard) return;
+    await this.#persist({ ...dashboard, reports: [...dashboard.reports, event.detail.spec] }, 'report-add');
+  }
+
+  /** Moves report `reportId` to `index` (clamped), saves, and says so to screen readers. */
+  async #moveTo(reportId: string, index: number): Promise<void> {
+    const dashboard = this.currentDashboard;
+    if (!dashboard) return;
+    const reports = [...dashboard.reports];
+    const from = reports.findIndex((r) => r.id === reportId);
+    if (from < 0) return;
+    const to = Math.max(0, Math.min(reports.length - 1, index));
+    if (to === from) return;
+    const [moved] = reports.splice(from, 1);
+    reports.splice(to, 0, moved!);
+    await this.#persist({ ...dashboard, reports }, 'report-move');
+    this.announcement = this.#t('dashboard.moved', { title: reportTitle(moved!, this.#locale), position: to + 1 });
+    // Keep the keyboard where the user was: on the moved tile's menu button.
+    await this.updateComplete;
+    const tile = [...this.renderRoot.querySelectorAll('report-tile')].find((t) => t.spec?.id === reportId);
+    tile?.shadowRoot?.querySelector<HTMLButtonElement>('.menu-button')?.focus();
+  }
+
+  #onMove(event: ReportMoveEvent): void {
+    const index = this.currentDashboard?.reports.findIndex((r) => r.id === event.detail.reportId) ?? -1;
+    if (index >= 0) void this.#moveTo(event.detail.reportId, index + (event.detail.direction === 'up' ? -1 : 1));
+  }
+
+  #onDrop(event: DragEvent, targetId: string): void {
+    event.preventDefault();
+    const dragged = this.#dragged ?? event.dataTransfer?.getData('application/x-report-id') ?? null;
+    this.#dragged = null;
+    if (!dragged || dragged === targetId) return;
+    const index = this.currentDashboard?.reports.findIndex((r) => r.id === targetId) ?? -1;
+    if (index >= 0) void this.#moveTo(dragged, index);
+  }
+
+  #onCreated(event: DashboardCreateEvent): void {
+    const created = event.detail.dashboard;
+    this.dashboards = [...this.dashboards.filter((d) => d.id !== created.id), created];
+    this.dashboardId = created.id;
+  }
+
+  #onSettingsChange(dashboard: Dashboard): void {
+    this.dashboards = this.dashboards.map((d) => (d.id === dashboard.id ? dashboard : d));
+  }
+
+  #onDeleted(event: DashboardDeleteEvent): void {
+    this.dashboards = this.dashboards.filter((d) => d.id !== event.detail.dashboardId);
+    this.dashboardId = this.dashboards[0]?.id ?? null;
+    void this.#listDashboards();
+  }
+
   /** Saves a changed dashboard through the store (when there is one) and shows it. */
   async #persist(next: Dashboard, reason: string): Promise<void> {
+    const user = this.user;
+    // A template dashboard belongs to nobody: changing it saves the user's own private copy.
+    const draft: Dashboard =
+      next.ownerId === '' && user
+        ? { ...next, id: `${next.id}-${crypto.randomUUID().slice(0, 8)}`, ownerId: user.id, privacy: 'private', layout: { ...next.layout, template: next.id } }
+        : next;
     try {
-      const saved = this.store && this.user ? await this.store.save(next, this.user) : next;
-      this.dashboards = this.dashboards.map((d) => (d.id === saved.id ? saved : d));
+      const saved = this.store && user ? await this.store.save(draft, user) : draft;
+      this.dashboards = this.dashboards.map((d) => (d.id === next.id ? saved : d));
+      this.dashboardId = saved.id;
+      this.storeError = null;
       this.dispatchEvent(new DashboardChangeEvent({ dashboardId: saved.id, dashboard: saved, reason }));
     } catch (error) {
       this.storeError = message(error);
@@ -379,23 +464,89 @@ export class ConversationDashboard extends LitElement {
               part="grid"
               @report-drill=${(event: ReportDrillEvent) => void this.#onDrill(event)}
               @report-remove=${(event: ReportRemoveEvent) => void this.#onRemove(event)}
+              @report-move=${(event: ReportMoveEvent) => this.#onMove(event)}
             >
               ${repeat(
                 dashboard.reports,
                 (report) => report.id,
-                (report) => html`<report-tile
+                (report, index) => html`<report-tile
                   class=${dashboard.layout.wide?.includes(report.id) ? 'wide' : ''}
                   .spec=${report}
                   ?editable=${editable}
+                  .canMoveUp=${editable && index > 0}
+                  .canMoveDown=${editable && index < dashboard.reports.length - 1}
+                  draggable=${editable ? 'true' : 'false'}
+                  @dragstart=${(event: DragEvent) => {
+                    this.#dragged = report.id;
+                    event.dataTransfer?.setData('application/x-report-id', report.id);
+                    if (event.dataTransfer) event.dataTransfer.effectAllowed = 'move';
+                  }}
+                  @dragover=${(event: DragEvent) => editable && event.preventDefault()}
+                  @drop=${(event: DragEvent) => editable && this.#onDrop(event, report.id)}
                   locale=${this.#locale}
                   time-zone=${this.#timeZone}
                 ></report-tile>`,
               )}
             </div>`
           : html`<p class="empty">${this.#t('dashboard.noReports')}</p>`}
+        <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
         <drill-dialog locale=${this.#locale} .timeZone=${this.#timeZone}></drill-dialog>
+        ${this.#renderDialogs(dashboard)}
       </section>
     `;
+  }
+
+  /** The wizard, settings and report library, only for users who may use them. */
+  #renderDialogs(dashboard: Dashboard | undefined): TemplateResult {
+    const { store, user } = this;
+    const names = this.dashboards.filter((d) => d.ownerId !== '').map((d) => d.name);
+    return html`${store && user && canCreateDashboard(user)
+      ? html`<dashboard-wizard
+          .store=${store}
+          .user=${user}
+          .teams=${this.teams}
+          .existingNames=${names}
+          locale=${this.#locale}
+          theme=${this.theme}
+          @dashboard-create=${(event: DashboardCreateEvent) => this.#onCreated(event)}
+        ></dashboard-wizard>`
+      : nothing}
+    ${store && user && dashboard && dashboard.ownerId !== ''
+      ? html`<dashboard-settings
+          .store=${store}
+          .user=${user}
+          .dashboard=${dashboard}
+          .teams=${this.teams}
+          .existingNames=${names.filter((name) => name !== dashboard.name)}
+          locale=${this.#locale}
+          theme=${this.theme}
+          @dashboard-change=${(event: DashboardChangeEvent) => this.#onSettingsChange(event.detail.dashboard)}
+          @dashboard-delete=${(event: DashboardDeleteEvent) => this.#onDeleted(event)}
+        ></dashboard-settings>`
+      : nothing}
+    ${dashboard
+      ? html`<report-library
+          .existingIds=${dashboard.reports.map((r) => r.id)}
+          locale=${this.#locale}
+          theme=${this.theme}
+          @report-add=${(event: ReportAddEvent) => void this.#onAdd(event)}
+        ></report-library>`
+      : nothing}`;
+  }
+
+  #renderToolbar(): TemplateResult | typeof nothing {
+    const { store, user } = this;
+    const dashboard = this.currentDashboard;
+    if (!store || !user) return nothing;
+    const create = canCreateDashboard(user);
+    const edit = Boolean(dashboard && canEditDashboard(dashboard, user));
+    const settings = Boolean(dashboard && dashboard.ownerId !== '' && canSee(dashboard, user) && edit);
+    if (!create && !edit && !settings) return nothing;
+    return html`<div part="toolbar" role="group" aria-label=${this.#t('dashboard.toolbar')} class="toolbar">
+      ${create ? html`<button type="button" class="primary" @click=${() => void this.wizard?.show()}>${this.#t('dashboard.create')}</button>` : nothing}
+      ${edit ? html`<button type="button" @click=${() => void this.library?.show()}>${this.#t('dashboard.addReport')}</button>` : nothing}
+      ${settings ? html`<button type="button" @click=${() => void this.settings?.show()}>${this.#t('dashboard.settings')}</button>` : nothing}
+    </div>`;
   }
 
   #renderHeader(): TemplateResult {
@@ -412,6 +563,7 @@ export class ConversationDashboard extends LitElement {
           )}
         </select>
       </label>
+      ${this.#renderToolbar()}
       <span class="spacer"></span>
       <div part="range" class="custom-range">
         <label class="field">

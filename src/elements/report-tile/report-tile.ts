@@ -16,6 +16,7 @@ import type { ReportSpec } from '../../core/schema/report-spec.ts';
 import type { GroupKey, ReportResult, ReportRow } from '../../core/types.ts';
 import { ReportDrillEvent } from '../../events/report-drill-event.ts';
 import { ReportEditEvent } from '../../events/report-edit-event.ts';
+import { ReportMoveEvent } from '../../events/report-move-event.ts';
 import { ReportRemoveEvent } from '../../events/report-remove-event.ts';
 import { formatPercentDelta } from '../../i18n/format.ts';
 import { reportTitle } from '../../i18n/report-titles.ts';
@@ -26,7 +27,7 @@ import { reportTileStyles } from './report-tile.styles.ts';
 
 export const REPORT_TILE_TAG = 'report-tile';
 
-type MenuAction = 'edit' | 'toggle-view' | 'export-csv' | 'export-png' | 'remove';
+type MenuAction = 'edit' | 'toggle-view' | 'export-csv' | 'export-png' | 'move-up' | 'move-down' | 'remove';
 
 function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -57,6 +58,7 @@ function message(error: unknown): string {
  * @fires report-drill - A bar, point, slice or table row was chosen: `{ reportId, key, series, label }`.
  * @fires report-edit - Actions → Edit (only when `editable`): `{ reportId, spec }`.
  * @fires report-remove - Actions → Remove (only when `editable`), cancelable: `{ reportId }`.
+ * @fires report-move - Actions → Move up / Move down (only when `editable`): `{ reportId, direction }`.
  * @fires report-retry - Retry was pressed on a standalone tile (inside a dashboard the dashboard reloads).
  *
  * @csspart tile - The card around everything.
@@ -99,6 +101,9 @@ export class ReportTile extends LitElement {
   @property({ attribute: false }) result: ReportResult | null = null;
   /** Shows Edit and Remove in the Actions menu. */
   @property({ type: Boolean, reflect: true }) editable = false;
+  /** Inside an editable dashboard: offer "Move up" / "Move down" in the Actions menu. */
+  @property({ attribute: false }) canMoveUp = false;
+  @property({ attribute: false }) canMoveDown = false;
   /** Standalone use: shows the loading state. */
   @property({ type: Boolean, reflect: true }) loading = false;
   /** Standalone use: an error message to show with a Retry button. */
@@ -238,6 +243,8 @@ export class ReportTile extends LitElement {
     if (graphic) items.push({ action: 'toggle-view', label: this.#t(this.view === 'table' ? 'tile.viewChart' : 'tile.viewTable') });
     items.push({ action: 'export-csv', label: this.#t('tile.exportCsv'), disabled: !this.shownResult });
     if (graphic) items.push({ action: 'export-png', label: this.#t('tile.exportPng'), disabled: this.view !== 'chart' || !this.chart });
+    if (this.editable && this.canMoveUp) items.push({ action: 'move-up', label: this.#t('tile.moveUp') });
+    if (this.editable && this.canMoveDown) items.push({ action: 'move-down', label: this.#t('tile.moveDown') });
     if (this.editable) items.push({ action: 'remove', label: this.#t('tile.remove') });
     return items;
   }
@@ -315,6 +322,10 @@ export class ReportTile extends LitElement {
         void this.toPngDataUrl().then((url) => {
           if (url) downloadFile(url, csvFileName(this.#title(spec)).replace(/\.csv$/, '') + '.png');
         });
+        break;
+      case 'move-up':
+      case 'move-down':
+        this.dispatchEvent(new ReportMoveEvent(spec.id, action === 'move-up' ? 'up' : 'down'));
         break;
       case 'remove':
         this.dispatchEvent(new ReportRemoveEvent(spec.id));

@@ -1,6 +1,11 @@
 export const dashboard = {
   'dashboard.label': 'Conversation reports',
   'dashboard.switcher': 'Dashboard',
+  'dashboard.create': 'Create dashboard',
+  'dashboard.addReport': 'Add report',
+  'dashboard.settings': 'Settings',
+  'dashboard.toolbar': 'Dashboard actions',
+  'dashboard.moved': '“{title}” moved to position {position}.',
   'dashboard.range': 'Date range',
   'dashboard.range.today': 'Today',
   'dashboard.range.yesterday': 'Yesterday',

@@ -7,6 +7,8 @@ export const reportTile = {
   'tile.exportCsv': 'Export CSV',
   'tile.exportPng': 'Export PNG',
   'tile.remove': 'Remove',
+  'tile.moveUp': 'Move up',
+  'tile.moveDown': 'Move down',
   'tile.loading': 'Loading report…',
   'tile.empty': 'No conversations in this period',
   'tile.error': 'This report could not be computed: {message}',
