@@ -2,6 +2,22 @@ import '../src/index.ts';
 import { ArrayDataSource } from '../src/adapters/array-data-source.ts';
 import type { ConversationDashboard } from '../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import { generateConversations } from '../src/sample/generate-conversations.ts';
+import type { DashboardUser } from '../src/core/schema/dashboard.ts';
+import { LocalStorageDashboardStore } from '../src/store/local-storage-dashboard-store.ts';
+
+// Four people, to show privacy at work: a dashboard Olivia shares with her team is seen by Tom and
+// Vera (who may not edit), never by Oscar.
+const users: Record<string, DashboardUser> = {
+  olivia: { id: 'olivia', teamIds: ['support', 'sales'], canEdit: true },
+  tom: { id: 'tom', teamIds: ['support'], canEdit: true },
+  oscar: { id: 'oscar', teamIds: ['billing'], canEdit: true },
+  vera: { id: 'vera', teamIds: ['support'], canEdit: false },
+};
+const teams = [
+  { id: 'support', name: 'Support' },
+  { id: 'sales', name: 'Sales' },
+  { id: 'billing', name: 'Billing' },
+];
 
 const dashboard = document.querySelector<ConversationDashboard>('#dashboard')!;
 const controls = document.querySelector<HTMLFormElement>('#controls')!;
@@ -11,7 +27,10 @@ function field(name: string): HTMLSelectElement {
   return controls.elements.namedItem(name) as HTMLSelectElement;
 }
 
-for (const name of ['size', 'theme', 'locale', 'timeZone']) {
+dashboard.store = new LocalStorageDashboardStore({ key: 'conversation-reports-demo' });
+dashboard.teams = teams;
+
+for (const name of ['user', 'size', 'theme', 'locale', 'timeZone']) {
   const value = params.get(name);
   if (value && [...field(name).options].some((option) => option.value === value)) field(name).value = value;
 }
@@ -23,7 +42,9 @@ function useData(size: number): void {
 }
 
 function apply(): void {
+  dashboard.user = users[field('user').value] ?? users.olivia!;
   document.documentElement.classList.toggle('dark', field('theme').value === 'dark');
+  dashboard.theme = field('theme').value === 'dark' ? 'dark' : 'light';
   dashboard.locale = field('locale').value;
   document.documentElement.lang = field('locale').value;
   dashboard.timeZone = field('timeZone').value;
