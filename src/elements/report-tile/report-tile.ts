@@ -19,6 +19,7 @@ import { ReportEditEvent } from '../../events/report-edit-event.ts';
 import { ReportMoveEvent } from '../../events/report-move-event.ts';
 import { ReportRemoveEvent } from '../../events/report-remove-event.ts';
 import { formatPercentDelta } from '../../i18n/format.ts';
+import { localizeResult } from '../../i18n/localize-result.ts';
 import { reportTitle } from '../../i18n/report-titles.ts';
 import { resolveLocale, translate } from '../../i18n/translate.ts';
 import { downloadFile } from '../shared/download-file.ts';
@@ -160,6 +161,21 @@ export class ReportTile extends LitElement {
     void this.updateComplete.then(() => this.chartView?.refreshTheme());
   }
 
+  #display: { source: ReportResult; locale: string; spec: ReportSpec; result: ReportResult } | null = null;
+
+  /** The shown result with the core's English labels (Unassigned, Other, Yes…) in the reader's language. */
+  get #displayResult(): ReportResult | null {
+    const source = this.shownResult;
+    const spec = this.spec;
+    if (!source || !spec) return null;
+    const locale = this.#locale;
+    const cached = this.#display;
+    if (cached && cached.source === source && cached.locale === locale && cached.spec === spec) return cached.result;
+    const result = localizeResult(source, spec, locale);
+    this.#display = { source, locale, spec, result };
+    return result;
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#computeAbort?.abort();
@@ -209,7 +225,7 @@ export class ReportTile extends LitElement {
 
   #drill(key: GroupKey, series: GroupKey | undefined): void {
     const spec = this.spec;
-    const result = this.shownResult;
+    const result = this.#displayResult;
     if (!spec || !result) return;
     const row = result.rows.find((r) => r.key === key && (series === undefined || r.series === series));
     const settings = this.#formatSettings(spec);
@@ -336,7 +352,7 @@ export class ReportTile extends LitElement {
   /** The shown rows as CSV: full labels (never truncated), raw values; formula-like text neutralised. */
   toCsv(): string {
     const spec = this.spec;
-    const result = this.shownResult;
+    const result = this.#displayResult;
     if (!spec || !result) return '';
     const settings = this.#formatSettings(spec);
     const breakdown = result.rows.some((row) => row.series !== undefined);
@@ -453,7 +469,7 @@ export class ReportTile extends LitElement {
   }
 
   #renderBody(spec: ReportSpec): TemplateResult {
-    const result = this.shownResult;
+    const result = this.#displayResult;
     const dataError = this.data?.state === 'error' && !result ? this.data.error : null;
     const error = this.error ?? this.computed?.error ?? dataError;
     if (error) return this.#renderError(error);

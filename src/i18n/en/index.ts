@@ -6,6 +6,7 @@ import { properties } from './properties.ts';
 import { reportTile } from './report-tile.ts';
 import { reportEditor } from './report-editor.ts';
 import { reports } from './reports.ts';
+import { values } from './values.ts';
 
 /** The English catalog, the reference every other catalog must match key for key. */
-export const en: Record<string, string> = { ...common, ...dashboard, ...dashboards, ...properties, ...reportTile, ...reports, ...drillDialog, ...reportEditor };
+export const en: Record<string, string> = { ...common, ...dashboard, ...dashboards, ...properties, ...reportTile, ...reports, ...values, ...drillDialog, ...reportEditor };
