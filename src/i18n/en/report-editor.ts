@@ -30,7 +30,6 @@ export const reportEditor = {
   'editor.chips.empty': 'No properties yet: add them on the Data tab.',
   'editor.chips.toData': 'Go to the Data tab',
   'editor.chips.hint': 'Drag a property into a slot, or pick it and then pick a slot.',
-  'editor.chip.pick': 'Pick {property}',
   'editor.chip.menu': 'Use {property} as…',
   'editor.chip.useAs.dimension': 'Use as dimension',
   'editor.chip.useAs.breakdown': 'Use as breakdown',
@@ -43,7 +42,6 @@ export const reportEditor = {
   'editor.slot.empty': 'Drop a property here',
   'editor.slot.place': 'Put {property} here',
   'editor.slot.clear': 'Remove {property} from {slot}',
-  'editor.slot.clearMeasure': 'Count conversations instead',
   'editor.slot.notGroupable': '{property} cannot group conversations; use it as a measure or a filter.',
   'editor.slot.notMeasurable': '{property} is not a number or a duration: conversations can only be counted.',
   'editor.slot.sameAsDimension': '{property} is already the dimension.',
@@ -91,7 +89,6 @@ export const reportEditor = {
   'editor.source.derived': 'Derived',
   'editor.source.custom': 'Custom',
   'editor.search.noMatch': 'No property matches “{query}”.',
-  'editor.search.count': '{count, plural, =0 {No properties} one {# property} other {# properties}}',
 
   'editor.filters': 'Filters',
   'editor.filters.count': 'Filters ({count})',
