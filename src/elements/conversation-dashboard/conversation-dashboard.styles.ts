@@ -25,6 +25,20 @@ export const conversationDashboardStyles = css`
     color: var(--cr-color-muted, #57606a);
   }
 
+  .editor-dialog {
+    inline-size: min(1200px, 96vw);
+    max-block-size: 94vh;
+    padding: 0;
+    border: 1px solid var(--cr-color-border, #d0d7de);
+    border-radius: var(--cr-radius, 10px);
+    background: var(--cr-color-surface, #fff);
+    color: var(--cr-color-text, #1f2328);
+  }
+
+  .editor-dialog::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+
   .toolbar {
     display: flex;
     flex-wrap: wrap;

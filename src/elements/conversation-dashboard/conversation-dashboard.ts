@@ -5,10 +5,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { DataSource } from '../../adapters/data-source.ts';
 import { DataLoadController } from '../../controllers/data-load-controller.ts';
 import { dashboardDataContext, type DashboardData } from '../../controllers/dashboard-data.ts';
-import { computeReport } from '../../core/compute-report.ts';
 import { csvFileName, toCsv } from '../../core/csv.ts';
 import { formatParseError } from '../../core/parse-conversations.ts';
-import { drillDown } from '../../core/drill-down.ts';
 import { rangePresets } from '../../core/range-presets.ts';
 import { previousRange } from '../../core/report-plan.ts';
 import type { Conversation } from '../../core/schema/conversation.ts';
@@ -22,6 +20,8 @@ import type { ReportDrillEvent } from '../../events/report-drill-event.ts';
 import type { DashboardCreateEvent } from '../../events/dashboard-create-event.ts';
 import type { DashboardDeleteEvent } from '../../events/dashboard-delete-event.ts';
 import type { ReportAddEvent } from '../../events/report-add-event.ts';
+import type { ReportEditEvent } from '../../events/report-edit-event.ts';
+import type { ReportSaveEvent } from '../../events/report-save-event.ts';
 import type { ReportMoveEvent } from '../../events/report-move-event.ts';
 import type { ReportRemoveEvent } from '../../events/report-remove-event.ts';
 import { dashboardName, reportTitle } from '../../i18n/report-titles.ts';
@@ -80,6 +80,7 @@ function localDate(t: number, timeZone: string): string {
  * @csspart error - The load error, with Retry.
  * @csspart toolbar - Create dashboard, Add report and Settings (shown only to users who may use them).
  * @csspart grid - The grid of tiles; editable tiles can be dragged to reorder them.
+ * @csspart editor-dialog - The modal holding `<report-editor>` (Actions → Edit, or a custom report).
  * @csspart data-quality - The rejected-records panel ("37 records rejected"), with the reasons and a CSV download.
  *
  * @cssproperty --cr-color-background - Dashboard background (default transparent).
@@ -137,6 +138,9 @@ export class ConversationDashboard extends LitElement {
   @query('dashboard-settings') private settings!: DashboardSettings;
   @query('report-library') private library!: ReportLibrary;
   @state() private announcement = '';
+  /** The report in the editor (a new one when it is not on the dashboard yet). */
+  @state() private editing: ReportSpec | null = null;
+  @query('.editor-dialog') private editorDialog!: HTMLDialogElement | null;
   #dragged: string | null = null;
 
   readonly #loader = new DataLoadController(this, (phase, error) => {
@@ -296,20 +300,13 @@ export class ConversationDashboard extends LitElement {
       compute: (spec: ReportSpec, signal?: AbortSignal) => {
         if (source?.query) return source.query(spec, context, signal ?? new AbortController().signal);
         if (!loaded) return Promise.reject(new Error('No data loaded yet.'));
-        try {
-          return Promise.resolve(computeReport(loaded.table, spec, context));
-        } catch (error) {
-          return Promise.reject(error);
-        }
+        // Batched per turn, and in the engine Worker for large loads.
+        return loaded.engine.compute(spec, context, signal);
       },
       drill: (spec: ReportSpec, point: DrillPoint, signal?: AbortSignal): Promise<Conversation[]> => {
         if (source?.drill) return source.drill(spec, context, point, signal ?? new AbortController().signal);
         if (!loaded) return Promise.reject(new Error('No data loaded yet.'));
-        try {
-          return Promise.resolve(drillDown(loaded.table, spec, context, point));
-        } catch (error) {
-          return Promise.reject(error);
-        }
+        return loaded.engine.drill(spec, context, point, signal);
       },
       retry: () => this.reload(),
     };
@@ -372,6 +369,41 @@ export class ConversationDashboard extends LitElement {
     if (!dashboard) return;
     const next: Dashboard = { ...dashboard, reports: dashboard.reports.filter((r) => r.id !== event.detail.reportId) };
     await this.#persist(next, 'report-remove');
+  }
+
+  /** Opens the report editor, loaded on first use so it stays out of the initial bundle. */
+  async #openEditor(spec: ReportSpec): Promise<void> {
+    await import('../report-editor/report-editor.ts');
+    this.editing = spec;
+    await this.updateComplete;
+    if (this.editorDialog && !this.editorDialog.open) this.editorDialog.showModal();
+  }
+
+  #closeEditor(): void {
+    if (this.editorDialog?.open) this.editorDialog.close();
+    this.editing = null;
+  }
+
+  #newCustomReport(): ReportSpec {
+    return {
+      id: `custom-${crypto.randomUUID().slice(0, 8)}`,
+      title: this.#t('dashboard.newReport'),
+      chartType: 'bar',
+      dimension: 'assigneeId',
+      measure: { op: 'count' },
+      filters: [],
+      dateProperty: 'createdAt',
+    };
+  }
+
+  async #onReportSave(event: ReportSaveEvent): Promise<void> {
+    const dashboard = this.currentDashboard;
+    if (event.defaultPrevented || !dashboard) return;
+    const spec = event.detail.spec;
+    const exists = dashboard.reports.some((r) => r.id === spec.id);
+    const reports = exists ? dashboard.reports.map((r) => (r.id === spec.id ? spec : r)) : [...dashboard.reports, spec];
+    this.#closeEditor();
+    await this.#persist({ ...dashboard, reports }, 'report-save');
   }
 
   async #onAdd(event: ReportAddEvent): Promise<void> {
@@ -465,6 +497,7 @@ export class ConversationDashboard extends LitElement {
               @report-drill=${(event: ReportDrillEvent) => void this.#onDrill(event)}
               @report-remove=${(event: ReportRemoveEvent) => void this.#onRemove(event)}
               @report-move=${(event: ReportMoveEvent) => this.#onMove(event)}
+              @report-edit=${(event: ReportEditEvent) => editable && void this.#openEditor(event.detail.spec)}
             >
               ${repeat(
                 dashboard.reports,
@@ -530,8 +563,26 @@ export class ConversationDashboard extends LitElement {
           locale=${this.#locale}
           theme=${this.theme}
           @report-add=${(event: ReportAddEvent) => void this.#onAdd(event)}
+          @report-create-custom=${() => void this.#openEditor(this.#newCustomReport())}
         ></report-library>`
-      : nothing}`;
+      : nothing}
+    <dialog
+      class="editor-dialog"
+      part="editor-dialog"
+      aria-label=${this.#t('dashboard.editReport')}
+      @cancel=${() => (this.editing = null)}
+      @close=${() => (this.editing = null)}
+    >
+      ${this.editing
+        ? html`<report-editor
+            .spec=${this.editing}
+            locale=${this.#locale}
+            theme=${this.theme}
+            @report-save=${(event: ReportSaveEvent) => void this.#onReportSave(event)}
+            @report-cancel=${() => this.#closeEditor()}
+          ></report-editor>`
+        : nothing}
+    </dialog>`;
   }
 
   #renderToolbar(): TemplateResult | typeof nothing {

@@ -5,6 +5,8 @@ export const dashboard = {
   'dashboard.addReport': 'Add report',
   'dashboard.settings': 'Settings',
   'dashboard.toolbar': 'Dashboard actions',
+  'dashboard.editReport': 'Edit report',
+  'dashboard.newReport': 'New report',
   'dashboard.moved': '“{title}” moved to position {position}.',
   'dashboard.range': 'Date range',
   'dashboard.range.today': 'Today',
