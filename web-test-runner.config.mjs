@@ -11,13 +11,23 @@ const chromeArgs = [
   '--no-first-run',
 ];
 
+// papaparse ships only as UMD; a browser importing it as an ES module needs a default export (vite
+// converts it on its own).
+const papaparseAsModule = {
+  name: 'papaparse-as-module',
+  transform(context) {
+    if (!/\/node_modules\/papaparse\/papaparse(\.min)?\.js$/.test(context.path)) return undefined;
+    return { body: `const module = { exports: {} };\nconst exports = module.exports;\n${context.body}\nexport default module.exports;\n` };
+  },
+};
+
 export default {
   files: ['src/elements/**/*.test.ts', 'src/charts/**/*.test.ts', 'src/controllers/**/*.test.ts', 'test/browser/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 20_000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [papaparseAsModule, esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({
       launchOptions: {

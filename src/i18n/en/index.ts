@@ -1,4 +1,5 @@
 import { common } from './common.ts';
+import { csvImport } from './csv-import.ts';
 import { dashboard } from './dashboard.ts';
 import { dashboards } from './dashboards.ts';
 import { drillDialog } from './drill-dialog.ts';
@@ -9,4 +10,4 @@ import { reports } from './reports.ts';
 import { values } from './values.ts';
 
 /** The English catalog, the reference every other catalog must match key for key. */
-export const en: Record<string, string> = { ...common, ...dashboard, ...dashboards, ...properties, ...reportTile, ...reports, ...values, ...drillDialog, ...reportEditor };
+export const en: Record<string, string> = { ...common, ...dashboard, ...dashboards, ...properties, ...reportTile, ...reports, ...values, ...drillDialog, ...reportEditor, ...csvImport };

@@ -1,0 +1,225 @@
+import { ALL_KEY, NULL_LABELS, OTHER_KEY, OTHER_LABEL, bucketBoundaries, bucketStart } from '../../core/index.ts';
+import type { Lookups } from '../../core/schema/conversation.ts';
+import type { ReportSpec, TimeBucket } from '../../core/schema/report-spec.ts';
+import { bucketLabel } from '../../core/time-buckets.ts';
+import type { Aggregate, GroupKey, ReportResult, ReportRow } from '../../core/types.ts';
+import type { ReportShape } from './compile-report.ts';
+import type { SqlExpr } from './sql-schema.ts';
+
+const ALL_LABEL = 'All conversations';
+
+/** Drivers differ: BIGINT may come back as bigint (DuckDB), text (node-postgres) or a number. */
+export function toNumber(value: unknown): number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint') return Number(value);
+  if (typeof value === 'string' && value.trim() !== '') {
+    const number = Number(value);
+    return Number.isNaN(number) ? null : number;
+  }
+  return null;
+}
+
+export function toBoolean(value: unknown): boolean | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'boolean') return value;
+  if (value === 1 || value === 't' || value === 'true' || value === 1n) return true;
+  if (value === 0 || value === 'f' || value === 'false' || value === 0n) return false;
+  return null;
+}
+
+/** A group value as the browser engine keys it. */
+function groupKey(expr: SqlExpr, value: unknown, instant: unknown, bucket: TimeBucket, timeZone: string): GroupKey {
+  switch (expr.kind) {
+    case 'date': {
+      const at = toNumber(instant);
+      return at === null ? null : bucketStart(at, bucket, timeZone);
+    }
+    case 'number':
+      return toNumber(value);
+    case 'boolean':
+      return toBoolean(value);
+    case 'null':
+      return null;
+    case 'text':
+      return value === null || value === undefined ? null : String(value);
+  }
+}
+
+export function keyId(key: GroupKey | undefined): string {
+  return key === null || key === undefined ? 'null' : `${typeof key}:${String(key)}`;
+}
+
+function labeller(property: string, expr: SqlExpr, lookups: Lookups, bucket: TimeBucket, timeZone: string): (key: GroupKey) => string {
+  const list = property === 'assigneeId' ? lookups.assignees : property === 'inboxId' ? lookups.inboxes : property === 'chatflowId' ? lookups.chatflows : [];
+  const names = new Map(list.map((entry) => [entry.id, entry.name]));
+  const empty = NULL_LABELS[property] ?? 'Unknown';
+  return (key) => {
+    if (key === null) return empty;
+    if (expr.kind === 'date') return bucketLabel(key as number, bucket, timeZone);
+    if (typeof key === 'boolean') return key ? 'Yes' : 'No';
+    return names.get(String(key)) ?? String(key);
+  };
+}
+
+interface Group {
+  key: GroupKey;
+  label: string;
+  total: Aggregate;
+  inRange: boolean;
+}
+
+interface Part {
+  part: string;
+  period: number;
+  k: unknown;
+  s: unknown;
+  kt: unknown;
+  st: unknown;
+  n: number;
+  nv: number;
+  val: number | null;
+  rn: number | null;
+}
+
+function readPart(row: Record<string, unknown>): Part {
+  return {
+    part: String(row.part),
+    period: toNumber(row.period) ?? 1,
+    k: row.k,
+    s: row.s,
+    kt: row.kt,
+    st: row.st,
+    n: toNumber(row.n) ?? 0,
+    nv: toNumber(row.nv) ?? 0,
+    val: toNumber(row.val),
+    rn: toNumber(row.rn),
+  };
+}
+
+// Ordering, as the browser engine does it: nulls last, ties by label then key.
+const compareLabels = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function compareKeys(a: GroupKey, b: GroupKey): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  if (typeof a === typeof b) return a < b ? -1 : 1;
+  return compareLabels(typeof a, typeof b);
+}
+
+function compareNullableNumbers(a: number | null, b: number | null, direction: 1 | -1): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return (a - b) * direction;
+}
+
+type Order = NonNullable<ReportSpec['sort']>;
+
+function sorter(order: Order | undefined, isDate: boolean): (a: Group, b: Group) => number {
+  const effective: Order = order ?? (isDate ? { by: 'key', direction: 'asc' } : { by: 'value', direction: 'desc' });
+  const direction = effective.direction === 'asc' ? 1 : -1;
+  return (a, b) => {
+    let result = 0;
+    if (effective.by === 'value') result = compareNullableNumbers(a.total.value, b.total.value, direction);
+    else if (effective.by === 'label') result = compareLabels(a.label, b.label) * direction;
+    else result = a.key === null || b.key === null ? compareKeys(a.key, b.key) : compareKeys(a.key, b.key) * direction;
+    return result || compareLabels(a.label, b.label) || compareKeys(a.key, b.key);
+  };
+}
+
+/**
+ * Turns the rows of a compiled report statement into the ReportResult the browser engine would give
+ * for the same data: the same keys, labels, empty date buckets, order, Other row and previous values.
+ */
+export function assembleReport(rows: readonly Record<string, unknown>[], shape: ReportShape, lookups: Lookups): ReportResult {
+  const { spec, context, dimension, series, bucket, folds } = shape;
+  const { timeZone } = context;
+  const isCount = spec.measure.op === 'count';
+  const empty = (): Aggregate => ({ value: isCount ? 0 : null, count: 0 });
+  const aggregate = (part: Part | undefined): Aggregate => (part && part.n > 0 ? { value: isCount ? part.n : part.val, count: part.n } : empty());
+  const compare = context.compare === 'previous-period';
+  const isDate = dimension?.kind === 'date';
+  const parts = rows.map(readPart);
+  const of = (name: string, period = 1) => parts.filter((part) => part.part === name && part.period === period);
+
+  const dimensionKey = (part: Part) => (dimension ? groupKey(dimension, part.k, part.kt, bucket, timeZone) : ALL_KEY);
+  const seriesKey = (part: Part) => (series ? groupKey(series, part.s, part.st, bucket, timeZone) : null);
+  const cellId = (k: GroupKey, s: GroupKey) => `${keyId(k)}|${keyId(s)}`;
+  const cells = new Map(of('cell').map((part) => [cellId(dimensionKey(part), seriesKey(part)), part]));
+  const previousCells = new Map(of('cell', 0).map((part) => [cellId(dimensionKey(part), seriesKey(part)), part]));
+
+  const totalPart = of('total')[0];
+  const total: ReportResult['total'] = aggregate(totalPart);
+  if (compare) total.previous = aggregate(of('total', 0)[0]);
+  const result: ReportResult = { reportId: spec.id, rows: [], total, matched: total.count };
+  if (!isCount) result.excluded = total.count - (totalPart?.nv ?? 0);
+  if (!dimension) {
+    // One row for everything, as the browser engine gives a report without a dimension (KPIs).
+    const row: ReportRow = { key: ALL_KEY, label: ALL_LABEL, value: total.value, count: total.count };
+    if (compare) row.previous = { ...total.previous! };
+    result.rows.push(row);
+    return result;
+  }
+
+  const label = labeller(spec.dimension!, dimension, lookups, bucket, timeZone);
+  const groups = new Map<string, Group>();
+  const addGroup = (key: GroupKey, totalOf: Aggregate, inRange: boolean) => {
+    const id = keyId(key);
+    const existing = groups.get(id);
+    if (existing) existing.total = totalOf;
+    else groups.set(id, { key, label: label(key), total: totalOf, inRange });
+  };
+  if (isDate) {
+    const bounds = bucketBoundaries(context.range.from, context.range.to, bucket, timeZone);
+    for (const key of bounds.slice(0, -1)) addGroup(key, empty(), true);
+  }
+  for (const part of series ? of('dim') : of('cell')) addGroup(dimensionKey(part), aggregate(part), false);
+
+  let shown = [...groups.values()].filter((group) => group.total.count > 0 || group.inRange);
+  let folded: Group[] = [];
+  if (folds && spec.limit !== undefined && shown.length > spec.limit) {
+    // The kept rows are the statement's ranking, so that the Other row aggregates exactly the rest.
+    const kept = new Set(of('rank').filter((part) => (part.rn ?? Infinity) <= spec.limit!).map((part) => keyId(groupKey(dimension, part.k, null, bucket, timeZone))));
+    folded = shown.filter((group) => !kept.has(keyId(group.key)));
+    shown = shown.filter((group) => kept.has(keyId(group.key)));
+  }
+  shown.sort(sorter(spec.sort, isDate));
+
+  const seriesLabel = series ? labeller(spec.breakdown!, series, lookups, bucket, timeZone) : null;
+  const shownSeries: (Group | null)[] = series
+    ? of('series')
+        .map((part): Group => {
+          const key = seriesKey(part);
+          return { key, label: seriesLabel!(key), total: aggregate(part), inRange: false };
+        })
+        .filter((group) => group.total.count > 0)
+        .sort(sorter(undefined, series.kind === 'date'))
+    : [null];
+
+  const withSeries = (row: ReportRow, s: Group | null): ReportRow => (s ? { ...row, series: s.key, seriesLabel: s.label } : row);
+  const previousOf = (part: Part | undefined): Aggregate => (part && part.n > 0 ? aggregate(part) : empty());
+  for (const group of shown) {
+    for (const s of shownSeries) {
+      const id = cellId(group.key, s?.key ?? null);
+      const cell = cells.get(id);
+      if ((cell?.n ?? 0) === 0 && !(isDate && group.inRange)) continue;
+      const row = withSeries({ key: group.key, label: group.label, ...aggregate(cell) }, s);
+      if (compare && !isDate) row.previous = previousOf(previousCells.get(id));
+      result.rows.push(row);
+    }
+  }
+  if (folded.length > 0) {
+    const others = new Map(of('other').map((part) => [keyId(seriesKey(part)), part]));
+    const previousOthers = new Map(of('other', 0).map((part) => [keyId(seriesKey(part)), part]));
+    for (const s of shownSeries) {
+      const part = others.get(keyId(s?.key ?? null));
+      if (!part || part.n === 0) continue;
+      const row = withSeries({ key: OTHER_KEY, label: OTHER_LABEL, ...aggregate(part) }, s);
+      if (compare) row.previous = previousOf(previousOthers.get(keyId(s?.key ?? null)));
+      result.rows.push(row);
+    }
+  }
+  return result;
+}

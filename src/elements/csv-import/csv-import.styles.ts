@@ -1,0 +1,130 @@
+import { css } from 'lit';
+
+export const csvImportStyles = css`
+  :host {
+    --_bg: var(--cr-csv-import-bg, var(--cr-color-surface, #fff));
+    --_text: var(--cr-color-text, #1f2328);
+    --_muted: var(--cr-color-muted, #59636e);
+    --_border: var(--cr-color-border, #d0d7de);
+    --_accent: var(--cr-color-accent, #0969da);
+    --_on-accent: var(--cr-color-on-accent, #fff);
+    --_danger: var(--cr-color-danger, #cf222e);
+    --_focus: var(--cr-color-focus, #0969da);
+    --_space: var(--cr-space, 8px);
+    --_radius: var(--cr-radius, 8px);
+    display: block;
+    color: var(--_text);
+    font-family: var(--cr-font-family, system-ui, sans-serif);
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  form {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 1.5);
+    padding: calc(var(--_space) * 2);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+  }
+
+  h2 {
+    margin: 0;
+    font-size: 1.1rem;
+  }
+
+  .file {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) / 2);
+  }
+
+  .hint {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+
+  fieldset {
+    margin: 0;
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  legend {
+    padding: 0 calc(var(--_space) / 2);
+    font-weight: 600;
+  }
+
+  .fields {
+    display: grid;
+    grid-template-columns: minmax(10rem, max-content) minmax(12rem, 1fr);
+    gap: var(--_space) calc(var(--_space) * 2);
+    align-items: center;
+    margin: var(--_space) 0 0;
+  }
+
+  .required {
+    color: var(--_muted);
+    font-size: 0.8125rem;
+  }
+
+  select,
+  input[type='file'] {
+    font: inherit;
+    color: inherit;
+    max-width: 100%;
+  }
+
+  select {
+    padding: calc(var(--_space) / 2);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_bg);
+  }
+
+  .problems {
+    margin: 0;
+    padding-left: calc(var(--_space) * 2.5);
+    max-height: 12rem;
+    overflow: auto;
+  }
+
+  .error,
+  .missing {
+    margin: 0;
+    color: var(--_danger);
+  }
+
+  .status {
+    margin: 0;
+  }
+
+  button {
+    align-self: flex-start;
+    padding: var(--_space) calc(var(--_space) * 2.5);
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+
+  button[disabled] {
+    opacity: 0.5;
+    cursor: not-allowed;
+  }
+
+  button:focus-visible,
+  select:focus-visible,
+  input:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+`;

@@ -1,0 +1,23 @@
+/** Strings of `<csv-import>`. Keys are stable: fr and nl catalogs mirror them. Field names come from `property.*`. */
+export const csvImport = {
+  'csvImport.title': 'Load your CSV',
+  'csvImport.choose': 'CSV file',
+  'csvImport.chooseHint': 'An export of your conversations, one row each, with a header row.',
+  'csvImport.reading': 'Reading {file}…',
+  'csvImport.summary': '{file}: {rows, plural, one {# row} other {# rows}}, {columns, plural, one {# column} other {# columns}}.',
+  'csvImport.mapping': 'Columns',
+  'csvImport.mappingHint': 'Each field is matched to a column by its header. Change any that is wrong.',
+  'csvImport.notInFile': '— not in the file —',
+  'csvImport.required': 'required',
+  'csvImport.idHint': 'Without it, rows are numbered by line.',
+  'csvImport.missing': 'Choose a column for: {fields}.',
+  'csvImport.extra': 'Other columns become custom properties: {columns}.',
+  'csvImport.problems': '{count, plural, one {# problem} other {# problems}}; those lines are left out, the others are loaded.',
+  'csvImport.problem': 'Line {line}: {field} {message}',
+  'csvImport.problemRow': 'Line {line}: {message}',
+  'csvImport.moreProblems': '…and {count, plural, one {# more} other {# more}}.',
+  'csvImport.load': 'Load',
+  'csvImport.loaded': 'Loaded {rows, plural, one {# row} other {# rows}}.',
+  'csvImport.empty': 'The file has no rows under its header.',
+  'csvImport.error': 'The file could not be read: {message}',
+};
