@@ -8,6 +8,7 @@ import type { ReportTile } from '../../src/elements/report-tile/report-tile.ts';
 import { ArrayDataSource } from '../../src/adapters/array-data-source.ts';
 import type { DashboardUser } from '../../src/core/schema/dashboard.ts';
 import { templates } from '../../src/core/templates.ts';
+import type { DashboardCreateEvent } from '../../src/events/dashboard-create-event.ts';
 import { MemoryDashboardStore } from '../../src/store/memory-dashboard-store.ts';
 import { generateConversations } from '../../src/sample/generate-conversations.ts';
 
@@ -58,7 +59,7 @@ describe('<conversation-dashboard> with a store', () => {
     w.querySelector<HTMLInputElement>('input[type="radio"][value="team"]')!.click();
     await wizard.updateComplete;
     setTimeout(() => w.querySelector<HTMLButtonElement>('[part="create-button"]')!.click());
-    const created = await oneEvent(el, 'dashboard-create');
+    const created = (await oneEvent(el, 'dashboard-create')) as DashboardCreateEvent;
     const dashboard = created.detail.dashboard;
     expect(dashboard.reports.map((r) => r.title)).to.deep.equal(
       templates.chatOverview.reports.filter((r) => !['chat-volume-by-page-url', 'chat-volume-by-chatflow'].includes(r.id)).map((r) => r.title),

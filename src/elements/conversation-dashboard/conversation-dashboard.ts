@@ -5,7 +5,9 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { DataSource } from '../../adapters/data-source.ts';
 import { DataLoadController } from '../../controllers/data-load-controller.ts';
 import { dashboardDataContext, type DashboardData } from '../../controllers/dashboard-data.ts';
+import { computeReport } from '../../core/compute-report.ts';
 import { csvFileName, toCsv } from '../../core/csv.ts';
+import { drillDown } from '../../core/drill-down.ts';
 import { formatParseError } from '../../core/parse-conversations.ts';
 import { rangePresets } from '../../core/range-presets.ts';
 import { previousRange } from '../../core/report-plan.ts';
@@ -300,13 +302,20 @@ export class ConversationDashboard extends LitElement {
       compute: (spec: ReportSpec, signal?: AbortSignal) => {
         if (source?.query) return source.query(spec, context, signal ?? new AbortController().signal);
         if (!loaded) return Promise.reject(new Error('No data loaded yet.'));
-        // Batched per turn, and in the engine Worker for large loads.
-        return loaded.engine.compute(spec, context, signal);
+        try {
+          return Promise.resolve(computeReport(loaded.table, spec, context));
+        } catch (error) {
+          return Promise.reject(error);
+        }
       },
       drill: (spec: ReportSpec, point: DrillPoint, signal?: AbortSignal): Promise<Conversation[]> => {
         if (source?.drill) return source.drill(spec, context, point, signal ?? new AbortController().signal);
         if (!loaded) return Promise.reject(new Error('No data loaded yet.'));
-        return loaded.engine.drill(spec, context, point, signal);
+        try {
+          return Promise.resolve(drillDown(loaded.table, spec, context, point));
+        } catch (error) {
+          return Promise.reject(error);
+        }
       },
       retry: () => this.reload(),
     };
