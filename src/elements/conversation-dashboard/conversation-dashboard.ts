@@ -131,6 +131,7 @@ export class ConversationDashboard extends LitElement {
   @state() private customError = false;
   @state() private rangeError: string | null = null;
 
+  /** What the dashboard shares with its tiles, dialog and editor (through @lit/context); read-only. */
   @provide({ context: dashboardDataContext })
   @state()
   data: DashboardData | undefined;

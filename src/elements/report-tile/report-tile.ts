@@ -102,8 +102,9 @@ export class ReportTile extends LitElement {
   @property({ attribute: false }) result: ReportResult | null = null;
   /** Shows Edit and Remove in the Actions menu. */
   @property({ type: Boolean, reflect: true }) editable = false;
-  /** Inside an editable dashboard: offer "Move up" / "Move down" in the Actions menu. */
+  /** Inside an editable dashboard: offer "Move up" in the Actions menu. */
   @property({ attribute: false }) canMoveUp = false;
+  /** Inside an editable dashboard: offer "Move down" in the Actions menu. */
   @property({ attribute: false }) canMoveDown = false;
   /** Standalone use: shows the loading state. */
   @property({ type: Boolean, reflect: true }) loading = false;
@@ -120,6 +121,7 @@ export class ReportTile extends LitElement {
   /** ECharts renderer: `canvas` (default) or `svg`. */
   @property() renderer: 'canvas' | 'svg' = 'canvas';
 
+  /** The surrounding dashboard's data (through @lit/context); unset when the tile is used alone. */
   @consume({ context: dashboardDataContext, subscribe: true })
   @state()
   data: DashboardData | undefined;
