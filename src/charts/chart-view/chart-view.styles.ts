@@ -19,4 +19,18 @@ export const chartViewStyles = css`
     inset: 0;
     overflow: hidden;
   }
+
+  [part='chart']:focus-visible {
+    outline: 2px solid var(--cr-color-focus, #0969da);
+    outline-offset: 2px;
+  }
+
+  .live {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
 `;

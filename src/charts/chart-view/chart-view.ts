@@ -1,5 +1,5 @@
 import { LitElement, html } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import type { PropertyValues } from 'lit';
 import type { GroupKey } from '../../core/types.ts';
 import { init } from '../echarts.ts';
@@ -35,7 +35,8 @@ function isGroupKey(value: unknown): value is GroupKey {
  * @fires chart-point-click - A data item (bar, point, slice) was clicked. `detail`: `{ key, series, dataIndex, seriesIndex }`,
  *   where `key` / `series` come from the clicked data item (see `buildChartOption`).
  *
- * @csspart chart - The box the chart is drawn in; `role="img"` with the chart's accessible name.
+ * @csspart chart - The box the chart is drawn in: focusable, with the chart's accessible name. Arrow keys
+ *   (and Home/End) move between data points, each announced; Enter or Space chooses the focused one.
  *
  * @cssproperty --cr-chart-height - Height of the chart (default 320px).
  * @cssproperty --cr-chart-palette - Series colours, comma-separated (else `--cr-color-1` … `--cr-color-8`).
@@ -104,8 +105,84 @@ export class ChartView extends LitElement {
   }
 
   protected override render() {
-    return html`<div part="chart" role="img" aria-label=${this.chartName()}></div>`;
+    // Focusable so a keyboard can walk the data points; ECharts draws inside, the live region speaks.
+    return html`<div
+        part="chart"
+        role="application"
+        aria-roledescription="chart"
+        tabindex="0"
+        aria-label=${this.chartName()}
+        @keydown=${this.onKeyDown}
+        @blur=${this.onBlur}
+      ></div>
+      <div class="live" role="status" aria-live="polite">${this.announcement}</div>`;
   }
+
+  /** The focused data point (keyboard), as its position in the option. */
+  @state() private active: { seriesIndex: number; dataIndex: number } | null = null;
+  @state() private announcement = '';
+
+  /** Every data point of the option in reading order: by category, then series. */
+  private points(): { seriesIndex: number; dataIndex: number; item: Record<string, unknown> }[] {
+    const raw = this.option?.series;
+    const series = (Array.isArray(raw) ? raw : raw ? [raw] : []) as { data?: unknown[] }[];
+    const points: { seriesIndex: number; dataIndex: number; item: Record<string, unknown> }[] = [];
+    series.forEach((entry, seriesIndex) =>
+      (entry.data ?? []).forEach((item, dataIndex) => {
+        if (item && typeof item === 'object' && 'key' in item) points.push({ seriesIndex, dataIndex, item: item as Record<string, unknown> });
+      }),
+    );
+    return points.sort((a, b) => a.dataIndex - b.dataIndex || a.seriesIndex - b.seriesIndex);
+  }
+
+  private readonly onKeyDown = (event: KeyboardEvent): void => {
+    const chart = this.chart;
+    const points = this.points();
+    if (!chart || points.length === 0) return;
+    const at = this.active ? points.findIndex((p) => p.seriesIndex === this.active!.seriesIndex && p.dataIndex === this.active!.dataIndex) : -1;
+    let next = at;
+    switch (event.key) {
+      case 'ArrowRight':
+      case 'ArrowDown':
+        next = at < 0 ? 0 : Math.min(points.length - 1, at + 1);
+        break;
+      case 'ArrowLeft':
+      case 'ArrowUp':
+        next = at < 0 ? 0 : Math.max(0, at - 1);
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = points.length - 1;
+        break;
+      case 'Enter':
+      case ' ': {
+        const point = points[at];
+        if (!point) return;
+        event.preventDefault();
+        this.emitPoint(point.item, point.dataIndex, point.seriesIndex);
+        return;
+      }
+      default:
+        return;
+    }
+    event.preventDefault();
+    const point = points[next]!;
+    chart.dispatchAction({ type: 'downplay' });
+    chart.dispatchAction({ type: 'highlight', seriesIndex: point.seriesIndex, dataIndex: point.dataIndex });
+    chart.dispatchAction({ type: 'showTip', seriesIndex: point.seriesIndex, dataIndex: point.dataIndex });
+    this.active = { seriesIndex: point.seriesIndex, dataIndex: point.dataIndex };
+    const spoken = typeof point.item.spoken === 'string' ? point.item.spoken : String(point.item.value ?? '');
+    this.announcement = `${spoken} — ${next + 1}/${points.length}`;
+  };
+
+  private readonly onBlur = (): void => {
+    if (!this.active) return;
+    this.chart?.dispatchAction({ type: 'downplay' });
+    this.chart?.dispatchAction({ type: 'hideTip' });
+    this.active = null;
+  };
 
   protected override firstUpdated(): void {
     this.initChart();
@@ -200,18 +277,22 @@ export class ChartView extends LitElement {
 
   private readonly onChartClick = (params: ECElementEvent): void => {
     if (params.componentType !== 'series') return;
-    const data: unknown = params.data;
+    this.emitPoint(params.data, params.dataIndex, params.seriesIndex ?? 0);
+  };
+
+  /** Re-emits a chosen data item (clicked, or Enter on the focused one) as `chart-point-click`. */
+  private emitPoint(data: unknown, dataIndex: number, seriesIndex: number): void {
     if (!data || typeof data !== 'object' || !('key' in data)) return;
     const { key, series } = data as { key: unknown; series?: unknown };
     if (!isGroupKey(key) || (series !== undefined && !isGroupKey(series))) return;
     this.dispatchEvent(
       new CustomEvent<ChartPointClickDetail>('chart-point-click', {
-        detail: { key, series, dataIndex: params.dataIndex, seriesIndex: params.seriesIndex ?? 0 },
+        detail: { key, series, dataIndex, seriesIndex },
         bubbles: true,
         composed: true,
       }),
     );
-  };
+  }
 }
 
 if (!customElements.get('cr-chart-view')) customElements.define('cr-chart-view', ChartView);

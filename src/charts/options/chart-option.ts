@@ -42,6 +42,8 @@ export interface ChartDataItem {
   series?: GroupKey;
   /** Pie slices only: the slice's full label. */
   name?: string;
+  /** Plain text a screen reader announces for this point: "Alice Martin · Chat: 42". */
+  spoken?: string;
 }
 
 export function isGraphicChartType(type: ChartType): type is GraphicChartType {
@@ -221,7 +223,9 @@ function cartesian(type: 'bar' | 'column' | 'line' | 'area', context: Context, o
 
   const series = pivot.series.map((entry) => {
     const data: ChartDataItem[] = entry.values.map((value, index) => {
-      const item: ChartDataItem = { value, key: pivot.categories[index]!.key };
+      const category = pivot.categories[index]!;
+      const seriesName = pivot.breakdown ? ` · ${entry.name}` : '';
+      const item: ChartDataItem = { value, key: category.key, spoken: `${category.label}${seriesName}: ${format(value)}` };
       if (entry.key !== undefined) item.series = entry.key;
       return item;
     });
@@ -282,7 +286,7 @@ function pie(type: 'pie' | 'donut', context: Context, option: ChartOption): Char
       if (typeof value === 'number') sum = (sum ?? 0) + value;
     }
     // A slice of zero or less has no angle to see or click.
-    if (sum !== null && sum > 0) data.push({ name: category.label, value: sum, key: category.key });
+    if (sum !== null && sum > 0) data.push({ name: category.label, value: sum, key: category.key, spoken: `${category.label}: ${format(sum)}` });
   });
   const labels = data.map((item) => item.name);
   const locale = settings.locale;
