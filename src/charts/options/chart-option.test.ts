@@ -129,7 +129,7 @@ describe('buildChartOption', () => {
       const option = view(
         buildChartOption(volumeByAssigneeAndChannel, specFor('column', { breakdown: 'channel' }), settings),
       );
-      expect(option.series[1]!.data[0]).to.deep.equal({ value: 4, key: 'a1', series: 'email' });
+      expect(option.series[1]!.data[0]).to.deep.equal({ value: 4, key: 'a1', series: 'email', spoken: 'Alice · Email: 4' });
     });
   });
 
