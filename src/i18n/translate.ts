@@ -1,8 +1,9 @@
+import { builtInCatalogs } from './catalogs.ts';
 import { en } from './en/index.ts';
 
 export type Messages = Readonly<Record<string, string>>;
 
-const catalogs = new Map<string, Messages>([['en', en]]);
+const catalogs = new Map<string, Messages>(Object.entries(builtInCatalogs));
 
 /** Adds (or replaces) the catalog of a language, e.g. `registerCatalog('fr', fr)`. */
 export function registerCatalog(language: string, messages: Messages): void {

@@ -225,3 +225,42 @@ describe('<report-tile> drilling by a real click', () => {
     });
   }
 });
+
+describe('<report-tile> localized labels', () => {
+  it('names the null group, Other and booleans in the reader’s language, keeping data labels', async () => {
+    const el = await fixture<ReportTile>(html`<report-tile
+      locale="fr"
+      view="table"
+      .spec=${spec({ chartType: 'table' })}
+      .result=${{
+        ...result,
+        rows: [
+          { key: 'alice', label: 'Alice Martin', value: 4, count: 4 },
+          { key: null, label: 'Unassigned', value: 2, count: 2 },
+          { key: '__other__', label: 'Other', value: 1, count: 1 },
+        ],
+      }}
+    ></report-tile>`);
+    const labels = [...el.shadowRoot!.querySelectorAll('tbody tr td:first-child')].map((td) => td.textContent);
+    expect(labels).to.deep.equal(['Alice Martin', 'Non attribué', 'Autres']);
+  });
+});
+
+describe('<report-tile> chart by keyboard', () => {
+  it('walks the data points with the arrow keys, announcing each, and drills with Enter', async () => {
+    const el = await tile({ chartType: 'column' });
+    const chart = await chartOf(el);
+    const view = el.shadowRoot!.querySelector('cr-chart-view')!;
+    const box = view.shadowRoot!.querySelector<HTMLElement>('[part="chart"]')!;
+    expect(chart).to.exist;
+    box.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowRight' });
+    await (view as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(view.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('Bob de Vries: 17 — 2/3');
+    setTimeout(() => void sendKeys({ press: 'Enter' }));
+    const event = await oneEvent(el, 'report-drill');
+    expect(event.detail).to.deep.include({ key: 'bob', label: 'Bob de Vries' });
+    await expect(el).to.be.accessible();
+  });
+});

@@ -1,0 +1,15 @@
+export const common = {
+  'common.close': 'Fermer',
+  'common.retry': 'Réessayer',
+  'common.cancel': 'Annuler',
+  'common.save': 'Enregistrer',
+  'common.loading': 'Chargement…',
+  'common.exportCsv': 'Exporter en CSV',
+  'common.unassigned': 'Non attribué',
+  'common.unknown': 'Inconnu',
+  'common.other': 'Autres',
+  'common.yes': 'Oui',
+  'common.no': 'Non',
+  'common.conversations': '{count, plural, one {# conversation} other {# conversations}}',
+  'common.error': 'Une erreur est survenue\u00a0: {message}',
+};

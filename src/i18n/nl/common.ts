@@ -1,0 +1,15 @@
+export const common = {
+  'common.close': 'Sluiten',
+  'common.retry': 'Opnieuw proberen',
+  'common.cancel': 'Annuleren',
+  'common.save': 'Opslaan',
+  'common.loading': 'Laden…',
+  'common.exportCsv': 'CSV exporteren',
+  'common.unassigned': 'Niet toegewezen',
+  'common.unknown': 'Onbekend',
+  'common.other': 'Overige',
+  'common.yes': 'Ja',
+  'common.no': 'Nee',
+  'common.conversations': '{count, plural, one {# gesprek} other {# gesprekken}}',
+  'common.error': 'Er ging iets mis: {message}',
+};

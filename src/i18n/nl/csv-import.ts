@@ -1,0 +1,23 @@
+/** Strings of `<csv-import>`. Field names come from `property.*`. */
+export const csvImport = {
+  'csvImport.title': 'Uw CSV-bestand laden',
+  'csvImport.choose': 'CSV-bestand',
+  'csvImport.chooseHint': 'Een export van uw gesprekken, één per rij, met een kopregel.',
+  'csvImport.reading': '{file} wordt gelezen…',
+  'csvImport.summary': '{file}: {rows, plural, one {# rij} other {# rijen}}, {columns, plural, one {# kolom} other {# kolommen}}.',
+  'csvImport.mapping': 'Kolommen',
+  'csvImport.mappingHint': 'Elk veld is op basis van de kolomkop aan een kolom gekoppeld. Pas aan wat niet klopt.',
+  'csvImport.notInFile': '— niet in het bestand —',
+  'csvImport.required': 'verplicht',
+  'csvImport.idHint': 'Zonder dit veld worden de rijen op regelnummer genummerd.',
+  'csvImport.missing': 'Kies een kolom voor: {fields}.',
+  'csvImport.extra': 'Overige kolommen worden aangepaste eigenschappen: {columns}.',
+  'csvImport.problems': '{count, plural, one {# probleem} other {# problemen}}; die regels worden overgeslagen, de rest wordt geladen.',
+  'csvImport.problem': 'Regel {line}: {field} {message}',
+  'csvImport.problemRow': 'Regel {line}: {message}',
+  'csvImport.moreProblems': '…en nog {count, plural, one {# probleem} other {# problemen}}.',
+  'csvImport.load': 'Laden',
+  'csvImport.loaded': '{rows, plural, one {# rij geladen} other {# rijen geladen}}.',
+  'csvImport.empty': 'Het bestand bevat geen rijen onder de kopregel.',
+  'csvImport.error': 'Het bestand kon niet worden gelezen: {message}',
+};
