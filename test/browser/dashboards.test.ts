@@ -8,6 +8,7 @@ import type { ReportTile } from '../../src/elements/report-tile/report-tile.ts';
 import { ArrayDataSource } from '../../src/adapters/array-data-source.ts';
 import type { DashboardUser } from '../../src/core/schema/dashboard.ts';
 import { templates } from '../../src/core/templates.ts';
+import { computeReport, createTable, drillDown, parseConversations, type DrillPoint, type ReportContext, type ReportSpec } from '../../src/core/index.ts';
 import type { DashboardCreateEvent } from '../../src/events/dashboard-create-event.ts';
 import { MemoryDashboardStore } from '../../src/store/memory-dashboard-store.ts';
 import { generateConversations } from '../../src/sample/generate-conversations.ts';
@@ -135,5 +136,53 @@ describe('<conversation-dashboard> with a store', () => {
     setTimeout(() => last.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="remove"]')!.click());
     await oneEvent(el, 'dashboard-change');
     expect((await store.list(owner))[0]!.reports).to.have.length(6);
+  });
+});
+
+describe('<conversation-dashboard> with a push-down source', () => {
+  it('asks the source to compute each report (query) and drills through it, loading nothing into the browser', async () => {
+    const table = createTable(parseConversations(sample.conversations).conversations, sample.lookups);
+    const queried: string[] = [];
+    let loads = 0;
+    const source = {
+      async *load() {
+        loads++;
+      },
+      async query(spec: ReportSpec, context: ReportContext) {
+        queried.push(spec.id);
+        return computeReport(table, spec, context);
+      },
+      async drill(spec: ReportSpec, context: ReportContext, point: DrillPoint) {
+        return drillDown(table, spec, context, point);
+      },
+    };
+    const el = await fixture<ConversationDashboard>(
+      html`<conversation-dashboard locale="en" time-zone="UTC" .now=${END} .dataSource=${source}></conversation-dashboard>`,
+    );
+    await waitUntil(() => tiles(el).length === 6 && tiles(el).every((t) => t.shownResult), 'tiles computed by the source');
+    expect(loads).to.equal(0);
+    expect([...queried].sort()).to.deep.equal(templates.chatOverview.reports.map((r) => r.id).sort());
+    for (const tile of tiles(el)) expect(tile.shownResult).to.deep.equal(computeReport(table, tile.spec!, el.reportContext!));
+  });
+});
+
+describe('<conversation-dashboard> custom report from the library', () => {
+  it('opens the editor on "Create custom report" and adds the saved report', async () => {
+    const store = new MemoryDashboardStore();
+    const el = await mount(store, owner);
+    const library = el.shadowRoot!.querySelector<ReportLibrary>('report-library')!;
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="toolbar"] button')].find((b) => b.textContent!.includes('Add report'))!.click();
+    await waitUntil(() => library.open);
+    const custom = [...library.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.includes('Create custom report'))!;
+    custom.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('report-editor') && el.shadowRoot!.querySelector<HTMLDialogElement>('.editor-dialog')!.open, 'the editor opens');
+    const editor = el.shadowRoot!.querySelector('report-editor')!;
+    await (editor as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const changed = oneEvent(el, 'dashboard-change');
+    editor.shadowRoot!.querySelector<HTMLButtonElement>('.save')!.click();
+    await changed;
+    expect(tiles(el)).to.have.length(7);
+    expect(tiles(el)[6]!.spec!.title).to.equal('New report');
+    expect((await store.list(owner))[0]!.reports).to.have.length(7);
   });
 });
