@@ -68,10 +68,26 @@ function valueOf(params: CallbackParams): number | null {
   return typeof data === 'number' ? data : null;
 }
 
-/** ECharts' own `marker` is HTML built from the colour; ours escapes it, since the palette comes from page CSS. */
-function marker(color: unknown): string {
+/** Palette colours a tooltip swatch can show: `chart-view.styles.ts` has one class per index. */
+export const TOOLTIP_SWATCHES = 12;
+
+/**
+ * The colour swatch of a tooltip line. ECharts' own `marker` is HTML with the colour in a `style`
+ * attribute, which a Content-Security-Policy without `'unsafe-inline'` in `style-src` blocks. Ours
+ * names the colour's place in the palette by class (`cr-swatch-<n>`, a number: nothing from data or
+ * page CSS reaches the markup); `<cr-chart-view>`, where the tooltip lives, paints those classes
+ * from custom properties it sets through the CSSOM, which CSP allows.
+ */
+function marker(color: unknown, palette: readonly string[]): string {
   if (typeof color !== 'string') return '';
-  return `<span style="display:inline-block;width:10px;height:10px;border-radius:2px;margin-inline-end:6px;background:${escapeHtml(color)}"></span>`;
+  const wanted = color.trim().toLowerCase();
+  const index = palette.findIndex((entry) => entry.trim().toLowerCase() === wanted);
+  return `<span class="cr-tooltip-marker${index >= 0 && index < TOOLTIP_SWATCHES ? ` cr-swatch-${index}` : ''}"></span>`;
+}
+
+/** The tooltip's first line (the category or slice); bold by class, not by a style attribute (see `marker`). */
+function tooltipTitle(label: string): string {
+  return `<div class="cr-tooltip-title">${escapeHtml(label)}</div>`;
 }
 
 const NICE_DURATION_STEPS = [
@@ -257,16 +273,16 @@ function cartesian(type: 'bar' | 'column' | 'line' | 'area', context: Context, o
       const label = pivot.categories[first.dataIndex]?.label ?? '';
       const lines = params.map((param) => {
         const name = pivot.breakdown ? `${escapeHtml(seriesNames[param.seriesIndex ?? -1] ?? '')}: ` : '';
-        return `<div>${marker(param.color)}${name}<strong>${escapeHtml(format(valueOf(param)))}</strong></div>`;
+        return `<div>${marker(param.color, settings.palette)}${name}<strong>${escapeHtml(format(valueOf(param)))}</strong></div>`;
       });
-      return `<div style="font-weight:600;margin-bottom:4px">${escapeHtml(label)}</div>${lines.join('')}`;
+      return `${tooltipTitle(label)}${lines.join('')}`;
     },
   };
 
   const showLegend = pivot.breakdown;
   return {
     ...option,
-    grid: { left: 12, right: 24, top: 16, bottom: showLegend ? 44 : 12 },
+    grid: { left: 12, right: 24, top: 16, bottom: showLegend ? 48 : 20 },
     legend: legend(context, showLegend),
     tooltip,
     xAxis: horizontal ? valueAxis : categoryAxis,
@@ -309,7 +325,7 @@ function pie(type: 'pie' | 'donut', context: Context, option: ChartOption): Char
           typeof param.percent === 'number'
             ? ` (${formatNumber(param.percent / 100, locale, { style: 'percent', maximumFractionDigits: 1 })})`
             : '';
-        return `<div style="font-weight:600;margin-bottom:4px">${escapeHtml(label)}</div><div>${marker(param.color)}<strong>${escapeHtml(format(valueOf(param)))}</strong>${escapeHtml(percent)}</div>`;
+        return `${tooltipTitle(label)}<div>${marker(param.color, settings.palette)}<strong>${escapeHtml(format(valueOf(param)))}</strong>${escapeHtml(percent)}</div>`;
       },
     },
     series: [
