@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { heapCommands } from './test/heap-commands.mjs';
 
 const chromeArgs = [
   '--no-sandbox',
@@ -21,13 +23,134 @@ const papaparseAsModule = {
   },
 };
 
+// ——— A small test server for the markup-configuration tests (test/browser/declarative*.test.ts) ———
+//
+// /__test__/conversations      JSON pages of the fixture, cursor paging: { conversations, total, next }
+//                              (?limit= page size, default 100; ?delay=ms before answering; ?tag= names a counter)
+// /__test__/conversations.csv  the same conversations as CSV (?delay, ?tag)
+// /__test__/lookups            the fixture's names
+// /__test__/stats?tag=         { started, aborted, completed } for a tag (&reset=1 clears it)
+// /__test__/csp.html           a page loading the kit under a strict Content-Security-Policy header
+
+const fixture = JSON.parse(readFileSync(new URL('./test/fixtures/declarative/conversations.json', import.meta.url), 'utf8'));
+const csvFixture = readFileSync(new URL('./test/fixtures/declarative/conversations.csv', import.meta.url), 'utf8');
+const requestStats = new Map();
+
+/** No inline script or style, no eval: what the kit must work under (README, "Content-Security-Policy"). */
+const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'report-sample'",
+  "style-src 'self' 'report-sample'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+const cspPage = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>conversation-reports under a strict CSP</title>
+    <script src="/test/fixtures/declarative/csp-env.js"></script>
+    <script type="module" src="/test/fixtures/declarative/csp-page.ts"></script>
+  </head>
+  <body>
+    <conversation-dashboard sample="800" locale="en" time-zone="UTC"></conversation-dashboard>
+    <report-tile sample="400" locale="en" time-zone="UTC">
+      <script type="application/json">
+        { "id": "chat-by-page", "title": "Chats by page", "channel": "chat", "chartType": "pie",
+          "dimension": "pageUrl", "measure": { "op": "count" }, "limit": 5 }
+      </script>
+    </report-tile>
+  </body>
+</html>
+`;
+
+function statsFor(tag) {
+  if (!requestStats.has(tag)) requestStats.set(tag, { started: 0, aborted: 0, completed: 0 });
+  return requestStats.get(tag);
+}
+
+/** Waits `ms`, or less when the client goes away; tells which. */
+function hold(ctx, ms) {
+  return new Promise((resolve) => {
+    if (ms <= 0) return resolve(true);
+    const timer = setTimeout(() => resolve(true), ms);
+    ctx.res.once('close', () => {
+      clearTimeout(timer);
+      resolve(false);
+    });
+  });
+}
+
+/** Answers after `delay`, counting the request as started, then completed or aborted (the client closed it first). */
+async function counted(ctx, respond) {
+  const url = new URL(ctx.url, 'http://localhost');
+  const entry = statsFor(url.searchParams.get('tag') ?? '');
+  entry.started++;
+  const stayed = await hold(ctx, Number(url.searchParams.get('delay') ?? 0));
+  if (!stayed || ctx.req.destroyed) {
+    entry.aborted++;
+    ctx.status = 499;
+    ctx.body = '';
+    return;
+  }
+  entry.completed++;
+  respond(url);
+}
+
+async function testServer(ctx, next) {
+  if (!ctx.path.startsWith('/__test__/')) return next();
+  ctx.set('Cache-Control', 'no-store');
+  switch (ctx.path) {
+    case '/__test__/conversations':
+      return counted(ctx, (url) => {
+        const limit = Number(url.searchParams.get('limit') ?? 100);
+        const start = Number(url.searchParams.get('cursor') ?? 0);
+        const all = fixture.conversations;
+        const end = Math.min(all.length, start + limit);
+        ctx.type = 'application/json';
+        ctx.body = JSON.stringify({ conversations: all.slice(start, end), total: all.length, next: end < all.length ? String(end) : null });
+      });
+    case '/__test__/conversations.csv':
+      return counted(ctx, () => {
+        ctx.type = 'text/csv; charset=utf-8';
+        ctx.body = csvFixture;
+      });
+    case '/__test__/lookups':
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify(fixture.lookups);
+      return undefined;
+    case '/__test__/stats': {
+      const url = new URL(ctx.url, 'http://localhost');
+      const tag = url.searchParams.get('tag') ?? '';
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify(statsFor(tag));
+      if (url.searchParams.has('reset')) requestStats.delete(tag);
+      return undefined;
+    }
+    case '/__test__/csp.html':
+      ctx.type = 'text/html; charset=utf-8';
+      ctx.set('Content-Security-Policy', STRICT_CSP);
+      ctx.body = cspPage;
+      return undefined;
+    default:
+      return next();
+  }
+}
+
 export default {
   files: ['src/elements/**/*.test.ts', 'src/charts/**/*.test.ts', 'src/controllers/**/*.test.ts', 'test/browser/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 20_000 } },
-  plugins: [papaparseAsModule, esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  middleware: [testServer],
+  plugins: [papaparseAsModule, heapCommands(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -20,6 +20,20 @@ export { CsvDataSource, suggestCsvMapping, CSV_FIELDS, type CsvDataSourceOptions
 export { SqlDataSource, type SqlDataSourceOptions, type SqlExecutor } from './adapters/sql-data-source.ts';
 export { HttpRequestError, PageLoadError } from './adapters/errors.ts';
 export type { DataSource, DataPage, LoadRequest } from './adapters/data-source.ts';
+export { createDataSource, sourceOptionsFromAttributes, DeclarativeDataSource, type SourceAttributes } from './adapters/declarative-data-source.ts';
+export {
+  DashboardConfigError,
+  dashboardConfigSchema,
+  declarativeDashboardConfigSchema,
+  sourceOptionsSchema,
+  parseDashboardConfig,
+  type ConfigIssue,
+  type DashboardConfig,
+  type DashboardConfigInput,
+  type DeclarativeDashboardConfig,
+  type SourceOptions,
+  type StoreOptions,
+} from './core/schema/dashboard-config.ts';
 export * from './store/index.ts';
 export * from './events/index.ts';
 export { ConversationDashboard } from './elements/conversation-dashboard/conversation-dashboard.ts';

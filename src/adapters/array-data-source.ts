@@ -1,12 +1,28 @@
-import type { Lookups, LookupsInput } from '../core/schema/conversation.ts';
-import { throwIfAborted, type DataPage, type DataSource, type LoadRequest } from './data-source.ts';
+import type { Conversation, Lookups, LookupsInput } from '../core/schema/conversation.ts';
+import { encodeWirePage, toWirePage } from '../core/wire-encode.ts';
+import { throwIfAborted, type ColumnarDataPage, type DataPage, type DataSource, type LoadRequest } from './data-source.ts';
 
-export interface ArrayDataSourceOptions {
+/**
+ * How pages go out: `objects` (the records themselves, the default), `columns` (the columnar wire
+ * format with typed arrays) or `binary` (the same packed in one ArrayBuffer per page).
+ */
+export type ArrayPageFormat = 'objects' | 'columns' | 'binary';
+
+export interface ArrayDataSourceOptions<F extends ArrayPageFormat = ArrayPageFormat> {
   /** Names for assignee, inbox and chatflow ids. Missing lists resolve to empty ones. */
   lookups?: LookupsInput;
   /** Records per page. Default 5000. */
   pageSize?: number;
+  /**
+   * Page format. The columnar ones need records in the normalized shape (`Conversation`: times as
+   * epoch ms or ISO strings with a zone); a value a column cannot hold fails the load with a
+   * `WireFormatError` naming the column. Faults the kit checks per record (a close before the
+   * creation, a duplicate id…) are still reported per record. Default `objects`.
+   */
+  format?: F;
 }
+
+type PageOf<F extends ArrayPageFormat> = F extends 'objects' ? DataPage : ColumnarDataPage;
 
 const DEFAULT_PAGE_SIZE = 5000;
 
@@ -32,12 +48,13 @@ const DEFAULT_PAGE_SIZE = 5000;
  * dashboard.dataSource = source;
  * ```
  */
-export class ArrayDataSource implements DataSource {
+export class ArrayDataSource<F extends ArrayPageFormat = 'objects'> implements DataSource {
   private readonly records: readonly unknown[];
   private readonly lookupsInput: LookupsInput | undefined;
   private readonly pageSize: number;
+  private readonly format: ArrayPageFormat;
 
-  constructor(records: unknown[], options: ArrayDataSourceOptions = {}) {
+  constructor(records: unknown[], options: ArrayDataSourceOptions<F> = {}) {
     if (!Array.isArray(records)) throw new TypeError('ArrayDataSource needs an array of records.');
     const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(pageSize) || pageSize < 1)
@@ -45,15 +62,25 @@ export class ArrayDataSource implements DataSource {
     this.records = records.slice();
     this.lookupsInput = options.lookups;
     this.pageSize = pageSize;
+    const format = options.format ?? 'objects';
+    if (format !== 'objects' && format !== 'columns' && format !== 'binary')
+      throw new RangeError(`format must be "objects", "columns" or "binary", got ${String(format)}`);
+    this.format = format;
   }
 
-  async *load({ signal }: LoadRequest): AsyncGenerator<DataPage, void, undefined> {
-    const { records, pageSize } = this;
+  async *load({ signal }: LoadRequest): AsyncGenerator<PageOf<F>, void, undefined> {
+    const { records, pageSize, format } = this;
     const total = records.length;
     for (let start = 0; start < total; start += pageSize) {
       if (start > 0) await nextTurn();
       throwIfAborted(signal);
-      yield { conversations: records.slice(start, start + pageSize), total };
+      const slice = records.slice(start, start + pageSize);
+      if (format === 'objects') {
+        yield { conversations: slice, total } as PageOf<F>;
+        continue;
+      }
+      const page = toWirePage(slice as Partial<Conversation>[]);
+      yield (format === 'binary' ? { columns: encodeWirePage(page), total } : { ...page, total }) as PageOf<F>;
     }
   }
 

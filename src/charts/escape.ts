@@ -16,6 +16,15 @@ export function escapeHtml(text: string): string {
 
 export const ELLIPSIS = '…';
 
+/**
+ * Text with every lone surrogate (half of an emoji, say, cut by whoever produced the data) replaced
+ * by U+FFFD, as `String.prototype.toWellFormed` does. Chart text must be well-formed: ECharts' SVG
+ * export runs it through `encodeURIComponent`, which throws on a lone surrogate.
+ */
+export function wellFormed(text: string): string {
+  return text.replace(/\p{Surrogate}/gu, '\uFFFD');
+}
+
 let graphemes: Intl.Segmenter | null | undefined;
 
 function splitGraphemes(text: string): string[] {
@@ -32,7 +41,7 @@ function splitGraphemes(text: string): string[] {
  * Cuts between graphemes, so an emoji, a flag or an accented letter is never split.
  */
 export function truncateLabel(text: string, max: number): string {
-  const value = String(text);
+  const value = wellFormed(String(text));
   const limit = Math.floor(max);
   if (!(limit > 0)) return '';
   // A UTF-16 length within the limit means the grapheme count is too.
@@ -47,7 +56,7 @@ export function truncateLabel(text: string, max: number): string {
  * middle so both the site and the end of the path stay readable ("northwind.example/…/pricing").
  */
 export function shortUrlLabel(text: string, max: number): string {
-  const value = String(text).replace(/^https?:\/\/(www\.)?/i, '');
+  const value = wellFormed(String(text)).replace(/^https?:\/\/(www\.)?/i, '');
   const limit = Math.floor(max);
   const parts = splitGraphemes(value);
   if (parts.length <= limit || limit < 5) return truncateLabel(value, limit);

@@ -1,5 +1,5 @@
 import type { PropertyValue } from './schema/conversation.ts';
-import type { Codes, ConversationTable } from './table.ts';
+import { textAt, type Codes, type ConversationTable } from './table.ts';
 
 export interface DictAccess {
   kind: 'dict';
@@ -24,7 +24,8 @@ export interface NumberAccess {
 export interface TextAccess {
   kind: 'text';
   name: string;
-  values: readonly (string | null)[];
+  /** The text of row i (free text is packed, see TextColumn). */
+  at: (i: number) => string | null;
 }
 
 export type ColumnAccess = DictAccess | NumberAccess | TextAccess;
@@ -50,8 +51,10 @@ export function columnAccess(table: ConversationTable, name: string): ColumnAcce
   }
   if ((dateNames as readonly string[]).includes(name))
     return { kind: 'number', name, values: table[name as (typeof dateNames)[number]].values, isDate: true, isDuration: false };
-  if ((textNames as readonly string[]).includes(name))
-    return { kind: 'text', name, values: table[name as (typeof textNames)[number]].values };
+  if ((textNames as readonly string[]).includes(name)) {
+    const column = table[name as (typeof textNames)[number]];
+    return { kind: 'text', name, at: (i) => textAt(column, i) };
+  }
   switch (name) {
     case 'pageUrl':
       return {
@@ -93,6 +96,6 @@ export function valueAt(access: ColumnAccess, i: number): PropertyValue {
       return Number.isNaN(value) ? null : value;
     }
     case 'text':
-      return access.values[i] ?? null;
+      return access.at(i);
   }
 }

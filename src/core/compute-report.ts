@@ -1,5 +1,5 @@
 import { combine } from './aggregate.ts';
-import { groupPeriod, keyId, planReport, previousRange, type GroupedPeriod } from './report-plan.ts';
+import { PeriodBatch, groupPeriod, keyId, planReport, previousRange, validateContext, type GroupedPeriod } from './report-plan.ts';
 import type { ReportSpec } from './schema/report-spec.ts';
 import type { ConversationTable } from './table.ts';
 import { OTHER_KEY, type Aggregate, type GroupKey, type ReportContext, type ReportResult, type ReportRow } from './types.ts';
@@ -27,13 +27,53 @@ function cellsByKey(period: GroupedPeriod): Map<string, number> {
  * filter, grouped by dimension (and breakdown), measured, ordered and limited as DESIGN.md says.
  */
 export function computeReport(table: ConversationTable, spec: ReportSpec, context: ReportContext): ReportResult {
-  const plan = planReport(table, spec, context);
+  return computeWithBatch(table, spec, context, new PeriodBatch(table, context.timeZone));
+}
+
+/**
+ * Several reports over one table and context, sharing the work: reports with the same date
+ * property and filters select their rows once, reports grouped by the same property group them
+ * once, measures of the same property are summed once. Each result equals what `computeReport`
+ * gives for that spec alone. Throws on the first spec that cannot be computed; use `ReportBatch`
+ * to get one outcome per spec instead.
+ */
+export function computeReports(table: ConversationTable, specs: readonly ReportSpec[], context: ReportContext): ReportResult[] {
+  const batch = new ReportBatch(table, context);
+  batch.plan(specs);
+  return specs.map((spec) => batch.compute(spec));
+}
+
+/** A batch of reports over one table and context whose specs are computed one at a time, sharing work. */
+export class ReportBatch {
+  readonly #batch: PeriodBatch;
+  constructor(
+    readonly table: ConversationTable,
+    readonly context: ReportContext,
+  ) {
+    validateContext(context);
+    this.#batch = new PeriodBatch(table, context.timeZone);
+  }
+
+  /** Announces the specs about to be computed, so shared passes can serve all of them at once. */
+  plan(specs: readonly ReportSpec[]): void {
+    const ranges = [this.context.range, ...(this.context.compare === 'previous-period' ? [previousRange(this.context.range)] : [])];
+    this.#batch.plan(specs, ranges);
+  }
+
+  /** The report for `spec`; throws like `computeReport` when it cannot be computed. */
+  compute(spec: ReportSpec): ReportResult {
+    return computeWithBatch(this.table, spec, this.context, this.#batch);
+  }
+}
+
+function computeWithBatch(table: ConversationTable, spec: ReportSpec, context: ReportContext, batch: PeriodBatch): ReportResult {
+  const plan = planReport(table, spec, context, batch);
   const { period } = plan;
   const { stats, seriesCount, dimension } = period;
   const seriesList = period.series ? plan.series : [null];
   const empty = (): Aggregate => ({ value: spec.measure.op === 'count' ? 0 : null, count: 0 });
 
-  const previous = context.compare === 'previous-period' ? groupPeriod(table, spec, previousRange(context.range), context.timeZone) : null;
+  const previous = context.compare === 'previous-period' ? groupPeriod(table, spec, previousRange(context.range), context.timeZone, batch) : null;
   const previousCells = previous && !dimension.isDate ? cellsByKey(previous) : null;
   const previousOf = (dimensionKey: GroupKey, seriesKey: GroupKey | undefined): Aggregate => {
     const cell = previousCells?.get(`${keyId(dimensionKey)}|${keyId(seriesKey)}`);

@@ -1,7 +1,9 @@
+import { groupIdsOf } from './group-rows.ts';
 import { keyId, planReport } from './report-plan.ts';
+import { tableCache } from './report-cache.ts';
 import type { Conversation } from './schema/conversation.ts';
 import type { ReportSpec } from './schema/report-spec.ts';
-import { conversationAt, type ConversationTable } from './table.ts';
+import { conversationReader, type ConversationTable } from './table.ts';
 import { OTHER_KEY, type DrillPoint, type ReportContext } from './types.ts';
 
 /**
@@ -9,6 +11,15 @@ import { OTHER_KEY, type DrillPoint, type ReportContext } from './types.ts';
  * key folded into Other) and, with a breakdown, its series. Ordered by creation time.
  */
 export function drillDown(table: ConversationTable, spec: ReportSpec, context: ReportContext, point: DrillPoint): Conversation[] {
+  const rows = drillRows(table, spec, context, point);
+  const read = conversationReader(table);
+  const out: Conversation[] = new Array(rows.length);
+  for (let k = 0; k < rows.length; k++) out[k] = read(rows[k]!);
+  return out;
+}
+
+/** The rows (table row numbers, in creation order) that `drillDown` turns into conversations. */
+export function drillRows(table: ConversationTable, spec: ReportSpec, context: ReportContext, point: DrillPoint): Uint32Array {
   const plan = planReport(table, spec, context);
   const { period } = plan;
   const wanted = new Set<number>();
@@ -26,16 +37,24 @@ export function drillDown(table: ConversationTable, spec: ReportSpec, context: R
   if (period.series && point.series !== undefined) {
     const target = keyId(point.series);
     seriesId = period.series.keys.findIndex((key) => keyId(key) === target);
-    if (seriesId < 0) return [];
+    if (seriesId < 0) return new Uint32Array(0);
   }
-  const rows: number[] = [];
   const { selected, dimension, series } = period;
+  const dimensionIds = groupIdsOf(dimension, selected);
+  const seriesIds = seriesId >= 0 ? series!.ids! : null;
+  const keep = new Uint8Array(dimension.keys.length);
+  for (const d of wanted) keep[d] = 1;
+  const rows = new Uint32Array(selected.length);
+  let n = 0;
   for (let k = 0; k < selected.length; k++) {
-    if (!wanted.has(dimension.ids[k]!)) continue;
-    if (seriesId >= 0 && series!.ids[k] !== seriesId) continue;
-    rows.push(selected[k]!);
+    rows[n] = selected[k]!;
+    n += keep[dimensionIds[k]!]! & +(seriesIds === null || seriesIds[k] === seriesId);
   }
-  const created = table.createdAt.values;
-  rows.sort((a, b) => created[a]! - created[b]! || a - b);
-  return rows.map((i) => conversationAt(table, i));
+  const picked = rows.subarray(0, n);
+  // Selections are ascending row numbers; rows are in creation order unless the table was built by hand.
+  if (!tableCache(table).createdSorted) {
+    const created = table.createdAt.values;
+    picked.sort((a, b) => created[a]! - created[b]! || a - b);
+  }
+  return picked;
 }

@@ -1,7 +1,7 @@
 import type { PropertyValue } from './schema/conversation.ts';
 import type { Filter, ReportSpec } from './schema/report-spec.ts';
 import { columnAccess, numberAt, type ColumnAccess } from './columns.ts';
-import type { ConversationTable } from './table.ts';
+import type { Codes, ConversationTable } from './table.ts';
 
 /** True when `value` (never null here) satisfies a filter that null never satisfies. */
 type ValueTest = (value: PropertyValue & {}) => boolean;
@@ -75,29 +75,75 @@ function valueTest(filter: Filter): { test: ValueTest; nullPasses: boolean } {
   }
 }
 
-/** A row test, specialised by column kind so the hot loop stays on typed arrays. */
+/** A row test for the rare filters that are neither a dictionary mask nor a numeric range. */
 export type RowTest = (i: number) => boolean;
 
-function rowTest(access: ColumnAccess, filter: Filter): RowTest {
+/**
+ * A filter ready for the hot loop: categorical filters become a 0/1 mask over dictionary codes
+ * (evaluated once per distinct value, then one lookup a row), comparisons on numbers a range test
+ * on the typed array; only the rest keep a per-row function.
+ */
+export type CompiledFilter =
+  | { kind: 'mask'; codes: Codes; mask: Uint8Array; passes: 'all' | 'none' | 'some' }
+  | { kind: 'range'; values: Float64Array; minus: Float64Array | null; lo: number; hi: number; loOpen: boolean; hiOpen: boolean }
+  | { kind: 'test'; test: RowTest };
+
+function numericRange(filter: Filter): { lo: number; hi: number; loOpen: boolean; hiOpen: boolean } | null {
+  const inf = Number.POSITIVE_INFINITY;
+  switch (filter.operator) {
+    case 'gt':
+      return { lo: asNumber(filter), hi: inf, loOpen: true, hiOpen: false };
+    case 'gte':
+      return { lo: asNumber(filter), hi: inf, loOpen: false, hiOpen: false };
+    case 'lt':
+      return { lo: -inf, hi: asNumber(filter), loOpen: false, hiOpen: true };
+    case 'lte':
+      return { lo: -inf, hi: asNumber(filter), loOpen: false, hiOpen: false };
+    case 'between': {
+      const [min, max] = asList(filter);
+      if (typeof min !== 'number' || typeof max !== 'number')
+        throw new InvalidFilterError(`Filter "${filter.property} between" needs [min, max].`);
+      return { lo: min, hi: max, loOpen: false, hiOpen: false };
+    }
+    case 'known':
+      return { lo: -inf, hi: inf, loOpen: false, hiOpen: false };
+    default:
+      return null;
+  }
+}
+
+function compileFilter(access: ColumnAccess, filter: Filter): CompiledFilter {
+  if (access.kind === 'number') {
+    const range = numericRange(filter);
+    // NaN (null) fails every comparison, which is what these operators want for null.
+    if (range) return { kind: 'range', values: access.values, minus: access.minus ?? null, ...range };
+  }
   const { test, nullPasses } = valueTest(filter);
   switch (access.kind) {
     case 'dict': {
       // Evaluate once per dictionary entry, then a row is one lookup.
       const mask = new Uint8Array(access.values.length);
       mask[0] = nullPasses ? 1 : 0;
-      for (let code = 1; code < access.values.length; code++) mask[code] = test(access.values[code]!) ? 1 : 0;
-      const { codes } = access;
-      return (i) => mask[codes[i]!] === 1;
+      let passing = mask[0]!;
+      for (let code = 1; code < access.values.length; code++) passing += mask[code] = test(access.values[code]!) ? 1 : 0;
+      const passes = passing === mask.length ? 'all' : passing === 0 ? 'none' : 'some';
+      return { kind: 'mask', codes: access.codes, mask, passes };
     }
     case 'number':
-      return (i) => {
-        const value = numberAt(access, i);
-        return Number.isNaN(value) ? nullPasses : test(value);
+      return {
+        kind: 'test',
+        test: (i) => {
+          const value = numberAt(access, i);
+          return Number.isNaN(value) ? nullPasses : test(value);
+        },
       };
     case 'text':
-      return (i) => {
-        const value = access.values[i];
-        return value === null || value === undefined ? nullPasses : test(value);
+      return {
+        kind: 'test',
+        test: (i) => {
+          const value = access.at(i);
+          return value === null ? nullPasses : test(value);
+        },
       };
   }
 }
@@ -109,6 +155,41 @@ export function filtersOf(spec: Pick<ReportSpec, 'filters' | 'channel'>): Filter
   return filters;
 }
 
-export function compileFilters(table: ConversationTable, filters: readonly Filter[]): RowTest[] {
-  return filters.map((filter) => rowTest(columnAccess(table, filter.property), filter));
+/** A stable text for one filter: equal filters, equal keys, whatever the key order of the object. */
+export function filterKey(filter: Filter): string {
+  return `${filter.property}\u0001${filter.operator}\u0001${JSON.stringify(filter.value ?? null)}`;
+}
+
+export function compileFilters(table: ConversationTable, filters: readonly Filter[]): CompiledFilter[] {
+  return filters.map((filter) => compileFilter(columnAccess(table, filter.property), filter));
+}
+
+/** Keeps the rows of `rows` that pass `filter`, in order. May reuse `rows` as the output. */
+export function refineRows(rows: Uint32Array, filter: CompiledFilter, out: Uint32Array): number {
+  const count = rows.length;
+  let n = 0;
+  switch (filter.kind) {
+    case 'mask': {
+      const { codes, mask } = filter;
+      // Branch-free: write every row, advance only past the ones that pass.
+      if (codes instanceof Uint8Array) for (let k = 0; k < count; k++) (out[n] = rows[k]!), (n += mask[codes[rows[k]!]!]!);
+      else if (codes instanceof Uint16Array) for (let k = 0; k < count; k++) (out[n] = rows[k]!), (n += mask[codes[rows[k]!]!]!);
+      else for (let k = 0; k < count; k++) (out[n] = rows[k]!), (n += mask[codes[rows[k]!]!]!);
+      return n;
+    }
+    case 'range': {
+      const { values, minus, lo, hi, loOpen, hiOpen } = filter;
+      for (let k = 0; k < count; k++) {
+        const i = rows[k]!;
+        const v = minus ? values[i]! - minus[i]! : values[i]!;
+        if ((loOpen ? v > lo : v >= lo) && (hiOpen ? v < hi : v <= hi)) out[n++] = i;
+      }
+      return n;
+    }
+    case 'test': {
+      const { test } = filter;
+      for (let k = 0; k < count; k++) if (test(rows[k]!)) out[n++] = rows[k]!;
+      return n;
+    }
+  }
 }

@@ -1,8 +1,10 @@
 export * from './schema/index.ts';
 export * from './types.ts';
 export { parseConversations, formatParseError, type ParseError, type ParseResult, type FieldProblem } from './parse-conversations.ts';
-export { createTable, conversationAt, type ConversationTable } from './table.ts';
-export { computeReport, OTHER_LABEL } from './compute-report.ts';
+export { createTable, conversationAt, TableBuilder, type ConversationTable } from './table.ts';
+export { computeReport, computeReports, ReportBatch, OTHER_LABEL } from './compute-report.ts';
+export { clearReportCache } from './report-cache.ts';
+export type { WireCategorical, WireCodes, WireColumns, WireDictionary, WireNumbers, WirePage } from './wire-format.ts';
 export { drillDown } from './drill-down.ts';
 export { ALL_KEY, InvalidMeasureError } from './report-plan.ts';
 export { UnknownPropertyError } from './columns.ts';

@@ -77,7 +77,8 @@ function errorFor(index: number, record: unknown, problems: FieldProblem[]): Par
  * every invalid one yields exactly one error naming its index, id, field and reason.
  */
 export function parseConversations(input: unknown, seenIds: Set<string> = new Set()): ParseResult {
-  if (!Array.isArray(input)) {
+  const length = lengthOf(input);
+  if (length === null) {
     return {
       conversations: [],
       errors: [errorFor(-1, undefined, [{ field: '', message: `expected an array of conversations, got ${describe(input)}` }])],
@@ -85,29 +86,56 @@ export function parseConversations(input: unknown, seenIds: Set<string> = new Se
   }
   const conversations: Conversation[] = [];
   const errors: ParseError[] = [];
-  for (let index = 0; index < input.length; index++) {
-    const record: unknown = input[index];
-    const parsed = conversationSchema.safeParse(record);
-    if (!parsed.success) {
-      errors.push(errorFor(index, record, (parsed.error.issues as Issue[]).map((issue) => readable(issue, record))));
-      continue;
+  for (let index = 0; index < length; index++) {
+    try {
+      parseOne(input as unknown[], index, seenIds, conversations, errors);
+    } catch (error) {
+      // A getter or a proxy that throws: the record cannot be read, its neighbours still can.
+      errors.push(errorFor(index, undefined, [{ field: '', message: `could not be read (${reasonOf(error)})` }]));
     }
-    const conversation = parsed.data;
-    const problems: FieldProblem[] = [];
-    if (conversation.firstResponseAt !== null && conversation.firstResponseAt < conversation.createdAt)
-      problems.push({ field: 'firstResponseAt', message: 'is earlier than createdAt' });
-    if (conversation.closedAt !== null && conversation.closedAt < conversation.createdAt)
-      problems.push({ field: 'closedAt', message: 'is earlier than createdAt' });
-    if (seenIds.has(conversation.id))
-      problems.push({ field: 'id', message: `duplicates the id of an earlier record ("${conversation.id}")` });
-    if (problems.length > 0) {
-      errors.push(errorFor(index, record, problems));
-      continue;
-    }
-    seenIds.add(conversation.id);
-    conversations.push(conversation);
   }
   return { conversations, errors };
+}
+
+/** The length of an array, or null for anything else (a revoked proxy included). */
+function lengthOf(input: unknown): number | null {
+  try {
+    return Array.isArray(input) ? input.length : null;
+  } catch {
+    return null;
+  }
+}
+
+function reasonOf(error: unknown): string {
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return 'unknown error';
+  }
+}
+
+/** Parses `input[index]` into `conversations`, or one error into `errors`; may throw on unreadable input. */
+function parseOne(input: unknown[], index: number, seenIds: Set<string>, conversations: Conversation[], errors: ParseError[]): void {
+  const record: unknown = input[index];
+  const parsed = conversationSchema.safeParse(record);
+  if (!parsed.success) {
+    errors.push(errorFor(index, record, (parsed.error.issues as Issue[]).map((issue) => readable(issue, record))));
+    return;
+  }
+  const conversation = parsed.data;
+  const problems: FieldProblem[] = [];
+  if (conversation.firstResponseAt !== null && conversation.firstResponseAt < conversation.createdAt)
+    problems.push({ field: 'firstResponseAt', message: 'is earlier than createdAt' });
+  if (conversation.closedAt !== null && conversation.closedAt < conversation.createdAt)
+    problems.push({ field: 'closedAt', message: 'is earlier than createdAt' });
+  if (seenIds.has(conversation.id))
+    problems.push({ field: 'id', message: `duplicates the id of an earlier record ("${conversation.id}")` });
+  if (problems.length > 0) {
+    errors.push(errorFor(index, record, problems));
+    return;
+  }
+  seenIds.add(conversation.id);
+  conversations.push(conversation);
 }
 
 /** One line for logs and the data-quality panel: `Record 3 (id "c-17"): createdAt must be …`. */

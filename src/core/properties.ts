@@ -77,7 +77,8 @@ export function propertyCatalog(table?: ConversationTable): PropertyInfo[] {
   for (const name of Object.keys(table.properties).sort()) {
     const column = table.properties[name]!;
     let type: PropertyType;
-    if (column.kind === 'number') type = 'number';
+    // Numbers with few distinct values are stored as a dictionary; they are numbers all the same.
+    if (column.kind === 'number' || column.values.every((value, code) => code === 0 || typeof value === 'number')) type = 'number';
     else if (column.values.slice(1).every((value) => typeof value === 'boolean')) type = 'boolean';
     else type = column.values.length - 1 > ENUM_LIMIT ? 'text' : 'enum';
     catalog.push(info(CUSTOM_PREFIX + name, humanize(name), type, 'custom', type !== 'text'));

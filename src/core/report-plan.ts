@@ -1,7 +1,21 @@
-import { accumulate, combine, isQuantile, type GroupStats } from './aggregate.ts';
-import { columnAccess, numberAt } from './columns.ts';
-import { groupRows, type Grouping } from './group-rows.ts';
-import type { ReportSpec } from './schema/report-spec.ts';
+import {
+  collectGroups,
+  combine,
+  countAndMeasurePair,
+  countGroups,
+  isQuantile,
+  measureGroups,
+  statsOfKept,
+  type GroupSource,
+  type GroupStats,
+  type MeasureSource,
+  type MeasureStats,
+} from './aggregate.ts';
+import { columnAccess } from './columns.ts';
+import { filterKey, filtersOf } from './filters.ts';
+import { groupIdsOf, groupRows, type Grouping } from './group-rows.ts';
+import { tableCache } from './report-cache.ts';
+import type { Measure, ReportSpec } from './schema/report-spec.ts';
 import { selectRows } from './select-rows.ts';
 import type { ConversationTable } from './table.ts';
 import { assertTimeZone } from './time-buckets.ts';
@@ -27,38 +41,185 @@ function singleGroup(rows: number): Grouping {
   return { ids: new Int32Array(rows), keys: [ALL_KEY], labels: ['All conversations'], isDate: false, alwaysShown: 1 };
 }
 
-/** Measure values of the selected rows, NaN for null. */
-function measureValues(table: ConversationTable, spec: ReportSpec, selected: Uint32Array): Float64Array | null {
-  const { measure } = spec;
-  if (measure.op === 'count') return null;
+/** A measure's values as a row-indexed source (coded numbers get a cached numeric view). */
+function measureSource(table: ConversationTable, measure: Measure & { property: string }): MeasureSource {
   const access = columnAccess(table, measure.property);
-  const values = new Float64Array(selected.length);
-  if (access.kind === 'number') {
-    for (let k = 0; k < selected.length; k++) values[k] = numberAt(access, selected[k]!);
-    return values;
-  }
+  if (access.kind === 'number') return { values: access.values, minus: access.minus ?? null };
   if (access.kind === 'dict' && access.values.every((value) => value === null || typeof value === 'number')) {
-    const numeric = Float64Array.from(access.values, (value) => (typeof value === 'number' ? value : Number.NaN));
-    for (let k = 0; k < selected.length; k++) values[k] = numeric[access.codes[selected[k]!]!]!;
-    return values;
+    const cache = tableCache(table);
+    let values = cache.numeric.get(measure.property);
+    if (!values) {
+      const numeric = Float64Array.from(access.values, (value) => (typeof value === 'number' ? value : Number.NaN));
+      values = new Float64Array(access.codes.length);
+      for (let i = 0; i < values.length; i++) values[i] = numeric[access.codes[i]!]!;
+      cache.numeric.set(measure.property, values);
+    }
+    return { values, minus: null };
   }
   throw new InvalidMeasureError(`"${measure.op}" needs a numeric property; "${measure.property}" is not numeric.`);
 }
 
-export function groupPeriod(table: ConversationTable, spec: ReportSpec, range: DateRange, timeZone: string): GroupedPeriod {
-  const selected = selectRows(table, spec, range);
-  const options = { timeBucket: spec.timeBucket, range, timeZone };
-  const dimension = spec.dimension ? groupRows(table, spec.dimension, selected, options) : singleGroup(selected.length);
-  const series = spec.breakdown ? groupRows(table, spec.breakdown, selected, options) : null;
-  const seriesCount = series ? series.keys.length : 1;
-  let ids = dimension.ids;
-  if (series) {
-    ids = new Int32Array(selected.length);
-    for (let k = 0; k < selected.length; k++) ids[k] = dimension.ids[k]! * seriesCount + series.ids[k]!;
+interface GroupedCells {
+  dimension: Grouping;
+  series: Grouping | null;
+  seriesCount: number;
+  source: GroupSource;
+  /** Cells the source counts into; more than `groups` when codes fold into groups. */
+  rawGroups: number;
+  fold: Uint32Array | null;
+  groups: number;
+  count?: Float64Array;
+  measures: Map<string, { raw: MeasureStats; folded: MeasureStats; extent: boolean; kept?: { offsets: Uint32Array; buffer: Float64Array } }>;
+}
+
+/** Adds per-code accumulators into per-group ones (min and max take the extremes). */
+function foldArray(raw: Float64Array, fold: Uint32Array, groups: number, how: 'sum' | 'min' | 'max'): Float64Array {
+  const out = new Float64Array(groups);
+  if (how === 'min') out.fill(Number.POSITIVE_INFINITY);
+  if (how === 'max') out.fill(Number.NEGATIVE_INFINITY);
+  for (let c = 0; c < raw.length; c++) {
+    const g = fold[c]!;
+    if (how === 'sum') out[g]! += raw[c]!;
+    else if (how === 'min') out[g] = Math.min(out[g]!, raw[c]!);
+    else out[g] = Math.max(out[g]!, raw[c]!);
   }
-  const values = measureValues(table, spec, selected);
-  const stats = accumulate(ids, dimension.keys.length * seriesCount, values, isQuantile(spec.measure));
-  return { selected, dimension, series, seriesCount, stats };
+  return out;
+}
+
+function foldMeasure(raw: MeasureStats, fold: Uint32Array | null, groups: number): MeasureStats {
+  if (!fold) return raw;
+  return {
+    n: foldArray(raw.n, fold, groups, 'sum'),
+    sum: foldArray(raw.sum, fold, groups, 'sum'),
+    min: foldArray(raw.min, fold, groups, 'min'),
+    max: foldArray(raw.max, fold, groups, 'max'),
+  };
+}
+
+/**
+ * One batch of reports over one table: selections, groupings and per-group sums are made once
+ * and shared by every report that needs them. Reports on the same rows and dimension (volume,
+ * response time and time to close by assignee) read the group of each row once; measures on the
+ * same property (avg and median of responseTime) share one pass.
+ */
+export class PeriodBatch {
+  readonly #groupings = new Map<string, GroupedCells>();
+  /** Measure properties each grouping will be asked for in this batch (see `plan`). */
+  readonly #planned = new Map<string, Set<string>>();
+  constructor(
+    readonly table: ConversationTable,
+    readonly timeZone: string,
+  ) {}
+
+  #keys(spec: ReportSpec, range: DateRange): string {
+    const dateKey = `${spec.dateProperty ?? 'createdAt'}|${range.from}|${range.to}|${filtersOf(spec).map(filterKey).sort().join('&')}`;
+    return `${dateKey}#${spec.dimension ?? ''}|${spec.timeBucket ?? ''}#${spec.breakdown ?? ''}|${this.timeZone}`;
+  }
+
+  /**
+   * Tells the batch which reports are coming, so that a grouping's first pass can already sum
+   * every measure later reports ask of it (volume, response time and time to close by assignee
+   * then read the rows once).
+   */
+  plan(specs: readonly ReportSpec[], ranges: readonly DateRange[]): void {
+    for (const spec of specs) {
+      if (spec.measure.op === 'count') continue;
+      for (const range of ranges) {
+        const key = this.#keys(spec, range);
+        let properties = this.#planned.get(key);
+        if (!properties) this.#planned.set(key, (properties = new Set()));
+        properties.add(spec.measure.property);
+      }
+    }
+  }
+
+  /** Count and two durations of one pass, when the plan has two durations on a plain categorical. */
+  #fusedPass(key: string, cells: GroupedCells, selected: Uint32Array): void {
+    const planned = this.#planned.get(key);
+    if (!planned || cells.count || cells.fold || !('codes' in cells.source)) return;
+    const durations: { property: string; source: MeasureSource }[] = [];
+    for (const property of planned) {
+      if (cells.measures.has(property)) continue;
+      let access: ReturnType<typeof columnAccess>;
+      try {
+        access = columnAccess(this.table, property);
+      } catch {
+        continue; // that report fails on its own, with its own error
+      }
+      if (access.kind === 'number' && access.minus) durations.push({ property, source: { values: access.values, minus: access.minus } });
+    }
+    const [first, second] = durations;
+    if (!first || !second || first.source.minus !== second.source.minus) return;
+    const fused = countAndMeasurePair(selected, cells.source.codes, cells.groups, first.source.values, second.source.values, first.source.minus!);
+    cells.count = fused.count;
+    cells.measures.set(first.property, { raw: fused.stats[0], folded: fused.stats[0], extent: false });
+    cells.measures.set(second.property, { raw: fused.stats[1], folded: fused.stats[1], extent: false });
+  }
+
+  period(spec: ReportSpec, range: DateRange): GroupedPeriod {
+    const { table, timeZone } = this;
+    const selected = selectRows(table, spec, range);
+    const options = { timeBucket: spec.timeBucket, range, timeZone };
+    const groupKey = this.#keys(spec, range);
+    let cells = this.#groupings.get(groupKey);
+    if (!cells) {
+      const dimension = spec.dimension ? groupRows(table, spec.dimension, selected, options, Boolean(spec.breakdown)) : singleGroup(selected.length);
+      const series = spec.breakdown ? groupRows(table, spec.breakdown, selected, options) : null;
+      const seriesCount = series ? series.keys.length : 1;
+      const groups = dimension.keys.length * seriesCount;
+      let source: GroupSource;
+      let fold: Uint32Array | null = null;
+      if (series) {
+        const ids = new Int32Array(selected.length);
+        const dimensionIds = groupIdsOf(dimension, selected);
+        const seriesIds = series.ids!;
+        for (let k = 0; k < selected.length; k++) ids[k] = dimensionIds[k]! * seriesCount + seriesIds[k]!;
+        source = { ids };
+      } else if (dimension.ids) source = { ids: dimension.ids };
+      else {
+        source = { codes: dimension.codes! };
+        fold = dimension.fold ?? null;
+      }
+      const rawGroups = fold ? fold.length : groups;
+      cells = { dimension, series, seriesCount, source, rawGroups, fold, groups, measures: new Map() };
+      this.#groupings.set(groupKey, cells);
+    }
+    this.#fusedPass(groupKey, cells, selected);
+    const { dimension, series, seriesCount, source, groups, rawGroups, fold } = cells;
+    cells.count ??= fold ? foldArray(countGroups(selected, source, rawGroups), fold, groups, 'sum') : countGroups(selected, source, groups);
+    const count = cells.count;
+    const { measure } = spec;
+    if (measure.op === 'count') {
+      const zero = new Float64Array(groups);
+      return { selected, dimension, series, seriesCount, stats: { groups, count, n: zero, sum: zero, min: zero, max: zero } };
+    }
+    const values = measureSource(table, measure);
+    const extent = measure.op === 'min' || measure.op === 'max';
+    let stats = cells.measures.get(measure.property);
+    if (!stats && isQuantile(measure) && !fold) {
+      // The values a quantile needs give n, sum, min and max too, without another pass.
+      const kept = collectGroups(selected, source, groups, values, count);
+      const raw = statsOfKept(kept, groups);
+      stats = { raw, folded: raw, extent: true, kept };
+      cells.measures.set(measure.property, stats);
+    }
+    if (!stats || (extent && !stats.extent)) {
+      const raw = measureGroups(selected, source, rawGroups, values, extent);
+      stats = { raw, folded: foldMeasure(raw, fold, groups), extent, ...(stats?.kept ? { kept: stats.kept } : {}) };
+      cells.measures.set(measure.property, stats);
+    }
+    // Codes that fold into groups (page URLs) need their group per row to keep values together.
+    if (isQuantile(measure))
+      stats.kept ??= fold
+        ? collectGroups(selected, { ids: groupIdsOf(dimension, selected) }, groups, values, stats.folded.n)
+        : collectGroups(selected, source, rawGroups, values, stats.raw.n);
+    const { n, sum, min, max } = stats.folded;
+    return { selected, dimension, series, seriesCount, stats: { groups, count, n, sum, min, max, ...(stats.kept ?? {}) } };
+  }
+}
+
+export function groupPeriod(table: ConversationTable, spec: ReportSpec, range: DateRange, timeZone: string, batch?: PeriodBatch): GroupedPeriod {
+  return (batch ?? new PeriodBatch(table, timeZone)).period(spec, range);
 }
 
 export function keyId(key: GroupKey | undefined): string {
@@ -125,15 +286,15 @@ function cellsOf(period: GroupedPeriod, d: number): number[] {
   return cells;
 }
 
-function validateContext(context: ReportContext): void {
+export function validateContext(context: ReportContext): void {
   const { from, to } = context.range;
   if (!Number.isFinite(from) || !Number.isFinite(to)) throw new RangeError('The date range needs finite epoch-ms `from` and `to`.');
   assertTimeZone(context.timeZone);
 }
 
-export function planReport(table: ConversationTable, spec: ReportSpec, context: ReportContext): ReportPlan {
+export function planReport(table: ConversationTable, spec: ReportSpec, context: ReportContext, batch?: PeriodBatch): ReportPlan {
   validateContext(context);
-  const period = groupPeriod(table, spec, context.range, context.timeZone);
+  const period = groupPeriod(table, spec, context.range, context.timeZone, batch);
   const { dimension, series, stats, seriesCount } = period;
   let dimensions: Ranked[] = [];
   dimension.keys.forEach((key, id) => {

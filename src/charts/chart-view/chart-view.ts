@@ -4,6 +4,7 @@ import type { PropertyValues } from 'lit';
 import type { GroupKey } from '../../core/types.ts';
 import { init } from '../echarts.ts';
 import type { ECElementEvent, ECharts, EChartsCoreOption } from '../echarts.ts';
+import { TOOLTIP_SWATCHES } from '../options/chart-option.ts';
 import { readChartTheme, toEChartsTheme } from '../theme.ts';
 import { chartViewStyles } from './chart-view.styles.ts';
 
@@ -261,7 +262,24 @@ export class ChartView extends LitElement {
       },
     };
     if (this.reduceMotion) effective.animation = false;
+    this.paintSwatches(option.color);
     chart.setOption(effective, { notMerge: true });
+  }
+
+  /**
+   * Tooltip swatches name their palette colour by class (see `marker` in chart-option.ts); the
+   * colours go on the chart box as custom properties through the CSSOM, which a strict
+   * Content-Security-Policy allows (a `style` attribute in the tooltip's HTML it would block).
+   */
+  private paintSwatches(colors: unknown): void {
+    const box = this.container;
+    if (!box) return;
+    const palette = Array.isArray(colors) ? colors : [];
+    for (let index = 0; index < TOOLTIP_SWATCHES; index++) {
+      const color = palette[index];
+      if (typeof color === 'string') box.style.setProperty(`--_cr-swatch-${index}`, color);
+      else box.style.removeProperty(`--_cr-swatch-${index}`);
+    }
   }
 
   private readonly onResize = (): void => {

@@ -209,6 +209,33 @@ export const conversationDashboardStyles = css`
     overflow-wrap: anywhere;
   }
 
+  /* A record's id can be any length: each reason stops at three lines (the CSV has it whole). */
+  [part='data-quality'] .reason {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 3;
+    overflow: hidden;
+  }
+
+  [part='config-error'] {
+    padding: var(--_space);
+    border: 1px solid var(--cr-color-danger, #cf222e);
+    border-radius: var(--cr-radius, 10px);
+    background: var(--cr-color-surface, #fff);
+    color: var(--cr-color-text, #1f2328);
+    overflow-wrap: anywhere;
+  }
+
+  [part='config-error'] p {
+    margin: 0 0 0.5em;
+    color: var(--cr-color-danger, #cf222e);
+  }
+
+  [part='config-error'] ul {
+    margin: 0;
+    padding-inline-start: 1.2em;
+  }
+
   .empty {
     padding: calc(var(--_space) * 2);
     text-align: center;

@@ -5,9 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { DataSource } from '../../adapters/data-source.ts';
 import { DataLoadController } from '../../controllers/data-load-controller.ts';
 import { dashboardDataContext, type DashboardData } from '../../controllers/dashboard-data.ts';
-import { computeReport } from '../../core/compute-report.ts';
 import { csvFileName, toCsv } from '../../core/csv.ts';
-import { drillDown } from '../../core/drill-down.ts';
 import { formatParseError } from '../../core/parse-conversations.ts';
 import { rangePresets } from '../../core/range-presets.ts';
 import { previousRange } from '../../core/report-plan.ts';
@@ -45,6 +43,20 @@ import { themeStyles } from '../shared/theme.styles.ts';
 import { conversationDashboardStyles } from './conversation-dashboard.styles.ts';
 import { defaultDashboards } from './default-dashboards.ts';
 import { DEFAULT_RANGE, resolveRange, type RangeValue } from './range-attribute.ts';
+import { DeclarativeSourceController } from '../../controllers/declarative-source.ts';
+import { UrlSyncController, urlPrefix, type UrlViewState } from '../../controllers/url-sync-controller.ts';
+import {
+  DASHBOARD_CONFIG_VERSION,
+  DashboardConfigError,
+  parseDashboardConfig,
+  parseDeclarativeDashboardConfig,
+  type DashboardConfig,
+  type DashboardConfigInput,
+  type DeclarativeDashboardConfig,
+  type StoreOptions,
+} from '../../core/schema/dashboard-config.ts';
+import { templateList } from '../../core/templates.ts';
+import { createDashboardStore, defaultStoreUser, storeOptionsFromAttributes } from '../../store/declarative-store.ts';
 
 export const CONVERSATION_DASHBOARD_TAG = 'conversation-dashboard';
 
@@ -52,6 +64,16 @@ const DAY = 86_400_000;
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Told by name, not `instanceof`: a store from another bundle of the kit throws its own class. */
+function isConflict(error: unknown): error is Error & { remote?: Dashboard } {
+  return error instanceof Error && error.name === 'ConflictError';
+}
+
+/** The stored version a ConflictError carries, when the user may see it. */
+function conflictRemote(error: unknown): Dashboard | undefined {
+  return isConflict(error) ? error.remote : undefined;
 }
 
 function browserTimeZone(): string {
@@ -84,6 +106,9 @@ function localDate(t: number, timeZone: string): string {
  * @csspart grid - The grid of tiles; editable tiles can be dragged to reorder them.
  * @csspart editor-dialog - The modal holding `<report-editor>` (Actions → Edit, or a custom report).
  * @csspart data-quality - The rejected-records panel ("37 records rejected"), with the reasons and a CSV download.
+ * @csspart config-error - Shown in place of the dashboard when its markup configuration (the child JSON config or an attribute) is invalid: every bad field by name.
+ *
+ * @slot - A `<script type="application/json">` holding a config: what `save()` returns, plus `source`, `store`, `user` and `teams` (see README, "Embedding without JavaScript"). Nothing is shown.
  *
  * @cssproperty --cr-color-background - Dashboard background (default transparent).
  * @cssproperty --cr-color-surface - Tiles, controls, dialogs.
@@ -124,6 +149,24 @@ export class ConversationDashboard extends LitElement {
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
   /** The instant presets are resolved at (default: now). */
   @property({ attribute: false }) now: number | undefined;
+  /** Markup configuration: a REST endpoint of conversations, read with `RestDataSource`'s defaults. Sets `dataSource`. */
+  @property() src: string | null = null;
+  /** Markup configuration: the URL of a CSV export of conversations, read with `CsvDataSource.fromUrl`. Sets `dataSource`. */
+  @property({ attribute: 'csv-src' }) csvSrc: string | null = null;
+  /** Markup configuration: the base URL of the host's HubSpot proxy (`HubSpotDataSource`). Sets `dataSource`. */
+  @property({ attribute: 'hubspot-proxy' }) hubspotProxy: string | null = null;
+  /** Markup configuration: generated demo conversations; the value is how many (empty: 2000). Sets `dataSource`. */
+  @property() sample: string | null = null;
+  /** Markup configuration: `local` keeps dashboards in this browser (`LocalStorageDashboardStore`). Sets `store`. */
+  @property({ attribute: 'store' }) storeType: string | null = null;
+  /** Markup configuration: base URL of a `RestDashboardStore` (up to, not including, `/dashboards`). Sets `store`. */
+  @property({ attribute: 'store-src' }) storeSrc: string | null = null;
+  /**
+   * Mirrors the range, the open dashboard and the comparison into the page's URL
+   * (`?cr-range=last-7-days&cr-dashboard=email-overview&cr-compare=1`) and reads them back, so a
+   * view can be shared by link. A value names the parameters apart: `sync-url="sales"` → `cr-sales-range`.
+   */
+  @property({ attribute: 'sync-url' }) syncUrl: string | null = null;
 
   @state() private dashboards: Dashboard[] = defaultDashboards();
   @state() private storeError: string | null = null;
@@ -153,6 +196,37 @@ export class ConversationDashboard extends LitElement {
   #version = 0;
   #unsubscribe: (() => void) | undefined;
   #listRequest = 0;
+
+  // ——— Configuration as data (markup, save/restore, URL) ———
+
+  readonly #declarative = new DeclarativeSourceController<DeclarativeDashboardConfig>(this, {
+    parse: parseDeclarativeDashboardConfig,
+    sourceOf: (config) => config.source,
+    environment: () => ({ timeZone: this.timeZone || undefined, now: this.now }),
+    what: 'Invalid dashboard config',
+  });
+  readonly #urlSync = new UrlSyncController(this, {
+    prefix: () => urlPrefix(this.syncUrl),
+    state: () => ({
+      ...(this.resolvedRange ? { range: this.range } : {}),
+      dashboardId: this.dashboardId ?? this.currentDashboard?.id ?? null,
+      compare: this.compare,
+    }),
+    apply: (state) => this.#applyUrlState(state),
+  });
+  /** Dashboards of the restored (or markup) config, shown beside the store's. */
+  #configDashboards: Dashboard[] = [];
+  /** Whether the built-in templates are offered (a config may say `templates: false`). */
+  #templates = true;
+  /** The store's last list for this user. */
+  #storeList: Dashboard[] = [];
+  /** What markup set, so a value the host set by script is never taken away. */
+  #declaredSource: DataSource | null = null;
+  #declaredStore: { key: string; store: DashboardStore | null } = { key: '', store: null };
+  #declaredUser: DashboardUser | null = null;
+  #declaredTeams: readonly Team[] | null = null;
+  #storeConfigError: DashboardConfigError | null = null;
+  #reportedConfigError: string | null = null;
 
   get #locale(): string {
     return resolveLocale(this.locale);
@@ -185,8 +259,16 @@ export class ConversationDashboard extends LitElement {
   #styleObserver: MutationObserver | undefined;
   #colorScheme: MediaQueryList | undefined;
 
+  /** A load was running when the element left the page (and was aborted then). */
+  #interrupted = false;
+
   override connectedCallback(): void {
     super.connectedCallback();
+    // Moved or put back in the page: the load its removal aborted starts again.
+    if (this.#interrupted) {
+      this.#interrupted = false;
+      this.reload();
+    }
     this.#subscribeStore();
     this.#styleObserver = new MutationObserver(() => this.refreshTheme());
     for (const target of [document.documentElement, document.body, this].filter(Boolean))
@@ -196,6 +278,7 @@ export class ConversationDashboard extends LitElement {
   }
 
   override disconnectedCallback(): void {
+    this.#interrupted = this.#loader.state === 'loading';
     super.disconnectedCallback();
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
@@ -214,10 +297,14 @@ export class ConversationDashboard extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    this.#urlSync.write();
     if (changed.has('theme') && changed.get('theme') !== undefined) this.refreshTheme();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Markup first, then a shared link over it: the URL wins over attributes, which win over the JSON config.
+    this.#applyDeclarative(changed);
+    this.#urlSync.readIfConnected();
     if (changed.has('store') || changed.has('user')) {
       this.#subscribeStore();
       void this.#listDashboards();
@@ -236,15 +323,15 @@ export class ConversationDashboard extends LitElement {
     const request = ++this.#listRequest;
     const { store, user } = this;
     if (!store || !user) {
-      this.dashboards = defaultDashboards();
+      this.#storeList = [];
+      this.dashboards = this.#mergedDashboards();
       return;
     }
     try {
       const list = await store.list(user);
       if (request !== this.#listRequest) return;
-      // Template dashboards stay on offer until the user has a saved copy of them.
-      const copied = new Set(list.map((d) => d.layout.template).filter(Boolean));
-      this.dashboards = [...list, ...defaultDashboards().filter((d) => !copied.has(d.id))];
+      this.#storeList = list;
+      this.dashboards = this.#mergedDashboards();
       this.storeError = null;
     } catch (error) {
       if (request !== this.#listRequest) return;
@@ -303,23 +390,145 @@ export class ConversationDashboard extends LitElement {
       compute: (spec: ReportSpec, signal?: AbortSignal) => {
         if (source?.query) return source.query(spec, context, signal ?? new AbortController().signal);
         if (!loaded) return Promise.reject(new Error('No data loaded yet.'));
-        try {
-          return Promise.resolve(computeReport(loaded.table, spec, context));
-        } catch (error) {
-          return Promise.reject(error);
-        }
+        // Batched per turn, and in the engine Worker for large loads.
+        return loaded.engine.compute(spec, context, signal);
       },
       drill: (spec: ReportSpec, point: DrillPoint, signal?: AbortSignal): Promise<Conversation[]> => {
         if (source?.drill) return source.drill(spec, context, point, signal ?? new AbortController().signal);
         if (!loaded) return Promise.reject(new Error('No data loaded yet.'));
-        try {
-          return Promise.resolve(drillDown(loaded.table, spec, context, point));
-        } catch (error) {
-          return Promise.reject(error);
-        }
+        return loaded.engine.drill(spec, context, point, signal);
       },
       retry: () => this.reload(),
     };
+  }
+
+  /** The store's dashboards, then the config's (those the store does not hold), then the templates not copied yet. */
+  #mergedDashboards(): Dashboard[] {
+    const stored = this.#storeList;
+    const ids = new Set(stored.map((d) => d.id));
+    const fromConfig = this.#configDashboards.filter((d) => !ids.has(d.id)).map((d) => structuredClone(d));
+    for (const d of fromConfig) ids.add(d.id);
+    // Template dashboards stay on offer until the user has a saved copy of them.
+    const copied = new Set([...stored, ...fromConfig].map((d) => d.layout.template).filter(Boolean));
+    const templates = this.#templates ? defaultDashboards().filter((d) => !copied.has(d.id) && !ids.has(d.id)) : [];
+    return [...stored, ...fromConfig, ...templates];
+  }
+
+  /**
+   * The view as JSON, for `restore()` here or in another page: the dashboards (all but the
+   * untouched built-in templates), the open one, the range, the comparison, and the locale and
+   * time zone when they were set. Plain data: `JSON.stringify` it as it is.
+   */
+  save(): DashboardConfigInput {
+    const templateIds = new Set(templateList.map((template) => template.id));
+    const configIds = new Set(this.#configDashboards.map((d) => d.id));
+    const config: DashboardConfigInput = {
+      version: DASHBOARD_CONFIG_VERSION,
+      dashboards: this.dashboards.filter((d) => !(d.ownerId === '' && templateIds.has(d.id) && !configIds.has(d.id))),
+      ...(this.#templates ? {} : { templates: false }),
+      dashboardId: this.currentDashboard?.id ?? null,
+      ...(this.resolvedRange ? { range: this.range } : {}),
+      compare: this.compare,
+      ...(this.locale ? { locale: this.locale } : {}),
+      ...(this.timeZone ? { timeZone: this.timeZone } : {}),
+    };
+    return JSON.parse(JSON.stringify(config)) as DashboardConfigInput;
+  }
+
+  /**
+   * Applies a config (from `save()`, or written by hand): its dashboards are shown beside the
+   * store's, and the open dashboard, range, comparison, locale and time zone it gives are set.
+   * It is validated whole before anything changes.
+   * @throws DashboardConfigError naming the first bad field in `path` (e.g. `dashboards[0].reports[1].chartType`); nothing is applied then.
+   */
+  restore(config: unknown): void {
+    this.#applyConfig(parseDashboardConfig(config), false);
+  }
+
+  /** Why the markup configuration cannot be used (the JSON config or an attribute), or null; shown in place of the dashboard. */
+  get configError(): DashboardConfigError | null {
+    return this.#declarative.error ?? this.#storeConfigError;
+  }
+
+  /** Sets what a valid config gives; from markup, what an attribute on the element says wins. */
+  #applyConfig(config: DashboardConfig, fromMarkup: boolean): void {
+    const keep = (attribute: string) => fromMarkup && this.hasAttribute(attribute);
+    this.#configDashboards = structuredClone(config.dashboards);
+    this.#templates = config.templates ?? true;
+    if (config.dashboardId !== undefined && !keep('dashboard-id')) this.dashboardId = config.dashboardId;
+    if (config.range !== undefined && !keep('range')) {
+      this.range = structuredClone(config.range);
+      this.customRange = false;
+    }
+    if (config.compare !== undefined && !keep('compare')) this.compare = config.compare;
+    if (config.locale !== undefined && !keep('locale')) this.locale = config.locale;
+    if (config.timeZone !== undefined && !keep('time-zone')) this.timeZone = config.timeZone;
+    this.dashboards = this.#mergedDashboards();
+    void this.#listDashboards();
+  }
+
+  /** Markup configuration: the child JSON config and the source and store attributes. */
+  #applyDeclarative(changed: PropertyValues<this>): void {
+    const change = this.#declarative.update();
+    const config = this.#declarative.config;
+    if (change.config && config) this.#applyConfig(config, true);
+    if (change.source) {
+      const source = this.#declarative.source;
+      if (source) this.dataSource = source;
+      else if (this.dataSource !== null && this.dataSource === this.#declaredSource) this.dataSource = null;
+      this.#declaredSource = source;
+    }
+    if (change.config || changed.has('storeType') || changed.has('storeSrc')) this.#applyDeclaredStore(config);
+    const error = this.configError;
+    const text = error?.message ?? null;
+    if (text !== this.#reportedConfigError) {
+      this.#reportedConfigError = text;
+      if (error) this.dispatchEvent(new DataErrorEvent({ error, message: error.message, phase: 'config' }));
+    }
+  }
+
+  #applyDeclaredStore(config: DeclarativeDashboardConfig | null): void {
+    let options: StoreOptions | undefined;
+    this.#storeConfigError = null;
+    try {
+      options = storeOptionsFromAttributes(this, config?.store);
+    } catch (error) {
+      if (!(error instanceof DashboardConfigError)) throw error;
+      this.#storeConfigError = error;
+    }
+    const key = options ? JSON.stringify(options) : '';
+    if (key !== this.#declaredStore.key) {
+      const store = options ? createDashboardStore(options) : null;
+      if (store) this.store = store;
+      else if (this.store !== null && this.store === this.#declaredStore.store) this.store = null;
+      this.#declaredStore = { key, store };
+    }
+    // Who is looking: the config's user, else the default reader of the declared store; never over a user set by script.
+    const user = config?.user ?? (options ? defaultStoreUser(options) : null);
+    if ((this.user === null || this.user === this.#declaredUser) && JSON.stringify(user) !== JSON.stringify(this.#declaredUser)) {
+      this.user = user;
+      this.#declaredUser = user;
+    }
+    const teams = config?.teams ?? null;
+    if ((this.teams === null || this.teams === this.#declaredTeams) && teams !== this.#declaredTeams) {
+      this.teams = teams;
+      this.#declaredTeams = teams;
+    }
+  }
+
+  /** A shared link: what the URL says, where it can be used (a range it cannot read is ignored). */
+  #applyUrlState(state: UrlViewState): void {
+    if (state.range !== undefined) {
+      try {
+        resolveRange(state.range, this.now ?? Date.now(), this.#timeZone);
+        this.range = state.range;
+        this.customRange = false;
+      } catch {
+        // A hand-edited link: keep the range the page gives.
+      }
+    }
+    if (state.dashboardId) this.dashboardId = state.dashboardId;
+    if (state.compare !== undefined) this.compare = state.compare;
   }
 
   // ——— Interaction ———
@@ -375,10 +584,8 @@ export class ConversationDashboard extends LitElement {
 
   async #onRemove(event: ReportRemoveEvent): Promise<void> {
     if (event.defaultPrevented) return;
-    const dashboard = this.currentDashboard;
-    if (!dashboard) return;
-    const next: Dashboard = { ...dashboard, reports: dashboard.reports.filter((r) => r.id !== event.detail.reportId) };
-    await this.#persist(next, 'report-remove');
+    const { reportId } = event.detail;
+    await this.#persist((d) => ({ ...d, reports: d.reports.filter((r) => r.id !== reportId) }), 'report-remove');
   }
 
   /** Opens the report editor, loaded on first use so it stays out of the initial bundle. */
@@ -410,30 +617,40 @@ export class ConversationDashboard extends LitElement {
     const dashboard = this.currentDashboard;
     if (event.defaultPrevented || !dashboard) return;
     const spec = event.detail.spec;
-    const exists = dashboard.reports.some((r) => r.id === spec.id);
-    const reports = exists ? dashboard.reports.map((r) => (r.id === spec.id ? spec : r)) : [...dashboard.reports, spec];
+    // The report as it was when the editor opened: someone else's edit of it since is not overwritten.
+    const base = JSON.stringify(dashboard.reports.find((r) => r.id === spec.id) ?? null);
     this.#closeEditor();
-    await this.#persist({ ...dashboard, reports }, 'report-save');
+    await this.#persist((d) => {
+      const current = d.reports.find((r) => r.id === spec.id);
+      if (d !== dashboard && JSON.stringify(current ?? null) !== base) return null;
+      return { ...d, reports: current ? d.reports.map((r) => (r.id === spec.id ? spec : r)) : [...d.reports, spec] };
+    }, 'report-save');
   }
 
   async #onAdd(event: ReportAddEvent): Promise<void> {
-    const dashboard = this.currentDashboard;
-    if (!dashboard) return;
-    await this.#persist({ ...dashboard, reports: [...dashboard.reports, event.detail.spec] }, 'report-add');
+    const { spec } = event.detail;
+    await this.#persist((d) => (d.reports.some((r) => r.id === spec.id) ? d : { ...d, reports: [...d.reports, spec] }), 'report-add');
   }
 
   /** Moves report `reportId` to `index` (clamped), saves, and says so to screen readers. */
   async #moveTo(reportId: string, index: number): Promise<void> {
     const dashboard = this.currentDashboard;
     if (!dashboard) return;
-    const reports = [...dashboard.reports];
-    const from = reports.findIndex((r) => r.id === reportId);
+    const from = dashboard.reports.findIndex((r) => r.id === reportId);
     if (from < 0) return;
-    const to = Math.max(0, Math.min(reports.length - 1, index));
+    const to = Math.max(0, Math.min(dashboard.reports.length - 1, index));
     if (to === from) return;
-    const [moved] = reports.splice(from, 1);
-    reports.splice(to, 0, moved!);
-    await this.#persist({ ...dashboard, reports }, 'report-move');
+    const moved = dashboard.reports[from]!;
+    // By as many places as asked, from wherever the report is in the version being saved.
+    const by = to - from;
+    await this.#persist((d) => {
+      const at = d.reports.findIndex((r) => r.id === reportId);
+      if (at < 0) return null;
+      const reports = [...d.reports];
+      const [report] = reports.splice(at, 1);
+      reports.splice(Math.max(0, Math.min(reports.length, at + by)), 0, report!);
+      return { ...d, reports };
+    }, 'report-move');
     this.announcement = this.#t('dashboard.moved', { title: reportTitle(moved!, this.#locale), position: to + 1 });
     // Keep the keyboard where the user was: on the moved tile's menu button.
     await this.updateComplete;
@@ -471,21 +688,42 @@ export class ConversationDashboard extends LitElement {
     void this.#listDashboards();
   }
 
-  /** Saves a changed dashboard through the store (when there is one) and shows it. */
-  async #persist(next: Dashboard, reason: string): Promise<void> {
+  /**
+   * Applies `change` to the dashboard on screen, saves the result through the store (when there is
+   * one) and shows it. When someone else saved the dashboard in between (another tab, another
+   * user), the store refuses with a ConflictError carrying their version: the change is applied
+   * to that version instead, so both are kept. A change that no longer applies (`change` gives
+   * null: the other side edited the same report) is not saved; their version is shown, with the
+   * error, so the next change builds on it rather than on a stale copy.
+   */
+  async #persist(change: (dashboard: Dashboard) => Dashboard | null, reason: string): Promise<void> {
+    const current = this.currentDashboard;
+    const next = current && change(current);
+    if (!next) return;
     const user = this.user;
     // A template dashboard belongs to nobody: changing it saves the user's own private copy.
     const draft: Dashboard =
       next.ownerId === '' && user
         ? { ...next, id: `${next.id}-${crypto.randomUUID().slice(0, 8)}`, ownerId: user.id, privacy: 'private', layout: { ...next.layout, template: next.id } }
         : next;
+    const { store } = this;
     try {
-      const saved = this.store && user ? await this.store.save(draft, user) : draft;
+      let saved: Dashboard;
+      try {
+        saved = store && user ? await store.save(draft, user) : draft;
+      } catch (error) {
+        const rebased = conflictRemote(error) && change(conflictRemote(error)!);
+        if (!rebased || !store || !user) throw error;
+        saved = await store.save(rebased, user);
+      }
       this.dashboards = this.dashboards.map((d) => (d.id === next.id ? saved : d));
       this.dashboardId = saved.id;
       this.storeError = null;
       this.dispatchEvent(new DashboardChangeEvent({ dashboardId: saved.id, dashboard: saved, reason }));
     } catch (error) {
+      const remote = conflictRemote(error);
+      if (remote) this.dashboards = this.dashboards.map((d) => (d.id === remote.id ? remote : d));
+      else if (isConflict(error)) void this.#listDashboards();
       this.storeError = message(error);
       this.dispatchEvent(new DataErrorEvent({ error, message: message(error), phase: 'store' }));
     }
@@ -494,6 +732,8 @@ export class ConversationDashboard extends LitElement {
   // ——— Rendering ———
 
   protected override render(): TemplateResult {
+    const configError = this.configError;
+    if (configError) return this.#renderConfigError(configError);
     const dashboard = this.currentDashboard;
     const editable = Boolean(this.store && this.user && dashboard && canEditDashboard(dashboard, this.user));
     return html`
@@ -537,6 +777,16 @@ export class ConversationDashboard extends LitElement {
         ${this.#renderDialogs(dashboard)}
       </section>
     `;
+  }
+
+  /** An unusable markup configuration, in place of the dashboard: what is wrong, field by field. */
+  #renderConfigError(error: DashboardConfigError): TemplateResult {
+    return html`<div part="config-error" role="alert" class="config-error">
+      <p><strong>${this.#t('dashboard.configError')}</strong></p>
+      <ul>
+        ${error.issues.slice(0, 20).map((issue) => html`<li>${issue.path ? html`<code>${issue.path}</code>: ` : nothing}${issue.message}</li>`)}
+      </ul>
+    </div>`;
   }
 
   /** The wizard, settings and report library, only for users who may use them. */
@@ -668,7 +918,7 @@ export class ConversationDashboard extends LitElement {
         <span class="why">${this.#t('dashboard.rejected.show')}</span>
       </summary>
       <ul>
-        ${shown.map((error) => html`<li>${formatParseError(error)}</li>`)}
+        ${shown.map((error) => html`<li><span class="reason">${formatParseError(error)}</span></li>`)}
       </ul>
       <button type="button" @click=${() => this.#downloadRejects()}>${this.#t('dashboard.rejected.download')}</button>
     </details>`;

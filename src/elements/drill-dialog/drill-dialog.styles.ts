@@ -50,6 +50,14 @@ export const drillDialogStyles = css`
     margin: 0;
     font-size: 1.125rem;
     line-height: 1.3;
+    /* Names and URLs come from visitors: a 10 000-character one is cut at two lines, not spread over the page. */
+    min-width: 0;
+    flex: 1 1 20rem;
+    overflow-wrap: anywhere;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    overflow: hidden;
   }
 
   .actions {
@@ -125,8 +133,12 @@ export const drillDialogStyles = css`
     opacity: 1;
   }
 
+  /* One line per cell, cut with "…": visitors' text can be any length; the CSV export keeps it whole. */
   td {
     white-space: nowrap;
+    max-width: 20rem;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
 
   td.col-subject {
@@ -136,9 +148,19 @@ export const drillDialogStyles = css`
     overflow-wrap: anywhere;
   }
 
-  .subject,
+  /* Subject and contact wrap, but stop at a few lines. */
+  .subject {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 3;
+    overflow: hidden;
+  }
+
   .contact {
     display: block;
+    line-height: 1.35;
+    max-block-size: calc(2 * 1.35em);
+    overflow: hidden;
   }
 
   .contact {

@@ -680,6 +680,16 @@ export const reportEditorStyles = css`
     padding: 0.15em 0.2em;
     font-size: 0.9rem;
     cursor: pointer;
+    max-inline-size: 100%;
+    min-inline-size: 0;
+  }
+
+  /* Values come from the data and can be any length: one line each, cut with "…" (the title has it whole). */
+  .value-option > span {
+    min-inline-size: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
   }
 
   .value-search {

@@ -185,7 +185,7 @@ function listField(props: ValueEditorProps): TemplateResult {
             data-problem=${attrs.problem && index === 0 ? attrs.problem : nothing}
             @change=${(event: Event) => toggle(option.encoded, (event.target as HTMLInputElement).checked)}
           />
-          <span>${option.label}</span>
+          <span title=${option.label}>${option.label}</span>
         </label>`,
       )}
     </div>

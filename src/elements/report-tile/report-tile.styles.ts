@@ -49,6 +49,11 @@ export const reportTileStyles = css`
     color: var(--cr-color-muted, #57606a);
   }
 
+  /* The delta under the title is a paragraph; a margin from CSS, not a style attribute, so a strict CSP (style-src without 'unsafe-inline') has nothing to block. */
+  p[part='delta'] {
+    margin: 0;
+  }
+
   .arrow {
     font-weight: 700;
   }
@@ -136,6 +141,22 @@ export const reportTileStyles = css`
 
   [part='error'] {
     color: var(--cr-color-danger, #b42318);
+  }
+
+  [part='config-error'] {
+    padding: var(--_space);
+    color: var(--cr-color-text, #1f2328);
+    overflow-wrap: anywhere;
+  }
+
+  [part='config-error'] p {
+    margin: 0 0 0.5em;
+    color: var(--cr-color-danger, #b42318);
+  }
+
+  [part='config-error'] ul {
+    margin: 0;
+    padding-inline-start: 1.2em;
   }
 
   .retry {

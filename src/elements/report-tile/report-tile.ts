@@ -25,6 +25,10 @@ import { resolveLocale, translate } from '../../i18n/translate.ts';
 import { downloadFile } from '../shared/download-file.ts';
 import { themeStyles } from '../shared/theme.styles.ts';
 import { reportTileStyles } from './report-tile.styles.ts';
+import { DeclarativeSourceController } from '../../controllers/declarative-source.ts';
+import { StandaloneDataController } from '../../controllers/declarative-tile-data.ts';
+import { DashboardConfigError, parseJsonText, parseTileConfig, type TileConfig } from '../../core/schema/dashboard-config.ts';
+import { DEFAULT_RANGE, resolveRange, type RangeValue } from '../conversation-dashboard/range-attribute.ts';
 
 export const REPORT_TILE_TAG = 'report-tile';
 
@@ -74,6 +78,10 @@ function message(error: unknown): string {
  * @csspart loading - The loading state.
  * @csspart empty - The empty state.
  * @csspart error - The error state, with its Retry button.
+ * @csspart config-error - Shown in place of the report when its markup configuration (the `spec` JSON, a child JSON config, or an attribute) is invalid, naming each bad field.
+ *
+ * @attr spec - Markup configuration: the report as JSON (a ReportSpec), validated; sets the `spec` property.
+ * @slot - A `<script type="application/json">` holding the report: a ReportSpec, or `{ spec, source?, range?, timeZone?, locale? }`. Nothing is shown.
  *
  * @cssproperty --cr-tile-bg - Tile background (default `--cr-color-surface`).
  * @cssproperty --cr-tile-border-color - Tile border (default `--cr-color-border`).
@@ -120,6 +128,16 @@ export class ReportTile extends LitElement {
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' | undefined;
   /** ECharts renderer: `canvas` (default) or `svg`. */
   @property() renderer: 'canvas' | 'svg' = 'canvas';
+  /** Standalone use, markup configuration: a REST endpoint of conversations (`RestDataSource` defaults); the tile loads and computes itself. */
+  @property() src: string | null = null;
+  /** Standalone use, markup configuration: the URL of a CSV export of conversations. */
+  @property({ attribute: 'csv-src' }) csvSrc: string | null = null;
+  /** Standalone use, markup configuration: the base URL of the host's HubSpot proxy. */
+  @property({ attribute: 'hubspot-proxy' }) hubspotProxy: string | null = null;
+  /** Standalone use, markup configuration: generated demo conversations; the value is how many (empty: 2000). */
+  @property() sample: string | null = null;
+  /** Standalone use with a source: the date range, a preset ("last-30-days", the default), "start/end" ISO dates, or `{ from, to }` epoch ms. */
+  @property({ converter: { fromAttribute: (value) => value ?? DEFAULT_RANGE } }) range: RangeValue = DEFAULT_RANGE;
 
   /** The surrounding dashboard's data (through @lit/context); unset when the tile is used alone. */
   @consume({ context: dashboardDataContext, subscribe: true })
@@ -134,6 +152,103 @@ export class ReportTile extends LitElement {
 
   #computeRequest = 0;
   #computeAbort: AbortController | null = null;
+
+  // ——— Markup configuration (standalone tile) ———
+
+  readonly #declarative = new DeclarativeSourceController<TileConfig>(this, {
+    parse: parseTileConfig,
+    sourceOf: (config) => config.source,
+    environment: () => ({ timeZone: this.timeZone }),
+    what: 'Invalid report spec',
+  });
+  /** Made when a source is first declared, so tiles on a dashboard carry no loader of their own. */
+  #standalone: StandaloneDataController | null = null;
+  /** The spec last taken from markup (a spec set by script is never cleared by markup). */
+  #declaredSpec: ReportSpec | null = null;
+  /** The `spec` attribute's text, read in the next update (undefined: unchanged). */
+  #specAttribute: string | null | undefined = undefined;
+  #specConfig: TileConfig | null = null;
+  #specError: DashboardConfigError | null = null;
+  #rangeError: DashboardConfigError | null = null;
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'spec'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'spec' && old !== value) {
+      this.#specAttribute = value;
+      this.requestUpdate();
+    }
+  }
+
+  /** Why the markup configuration cannot be used (the `spec` JSON, the child config, an attribute), or null; shown in place of the report. */
+  get configError(): DashboardConfigError | null {
+    return this.#specError ?? this.#declarative.error ?? this.#rangeError;
+  }
+
+  /** The spec attribute, the child JSON config and the source attributes; a tile with a source loads its own data. */
+  #applyDeclarative(changed: PropertyValues<this>): void {
+    const change = this.#declarative.update();
+    let specChanged = false;
+    if (this.#specAttribute !== undefined) {
+      const text = this.#specAttribute;
+      this.#specAttribute = undefined;
+      specChanged = true;
+      this.#specConfig = null;
+      this.#specError = null;
+      if (text !== null) {
+        try {
+          this.#specConfig = parseTileConfig(parseJsonText(text, 'Invalid report spec'));
+        } catch (error) {
+          if (!(error instanceof DashboardConfigError)) throw error;
+          this.#specError = new DashboardConfigError(
+            error.issues.map((issue) => ({ ...issue, path: issue.path ? `spec.${issue.path}` : 'spec' })),
+            { what: 'Invalid report spec' },
+          );
+        }
+      }
+    }
+    // The attribute wins over the child script.
+    const declared = this.#specConfig ?? this.#declarative.config;
+    if ((specChanged || change.config) && !declared && this.spec !== null && this.spec === this.#declaredSpec) {
+      this.spec = null;
+      this.#declaredSpec = null;
+    }
+    if ((specChanged || change.config) && declared) {
+      this.spec = declared.spec;
+      this.#declaredSpec = declared.spec;
+      if (declared.range !== undefined && !this.hasAttribute('range')) this.range = declared.range;
+      if (declared.timeZone !== undefined && !this.hasAttribute('time-zone')) this.timeZone = declared.timeZone;
+      if (declared.locale !== undefined && !this.hasAttribute('locale')) this.locale = declared.locale;
+    }
+    const source = this.#specError ?? this.#declarative.error ? null : this.#declarative.source;
+    if (change.source || specChanged || changed.has('range') || changed.has('timeZone')) {
+      let context = null;
+      this.#rangeError = null;
+      if (source) {
+        const timeZone = this.timeZone ?? browserTimeZone();
+        try {
+          context = { range: resolveRange(this.range, Date.now(), timeZone), timeZone };
+        } catch (error) {
+          this.#rangeError = new DashboardConfigError([{ path: 'range', message: error instanceof Error ? error.message : String(error) }], { what: 'Invalid range' });
+        }
+      }
+      if (context && source) this.#standalone ??= new StandaloneDataController(this);
+      this.#standalone?.set(context ? source : null, context);
+    }
+    if (source && this.#standalone) {
+      this.#ownData = this.#standalone.value(resolveLocale(this.locale));
+      this.data = this.#ownData;
+    } else if (this.#ownData) {
+      if (this.data === this.#ownData) this.data = undefined;
+      this.#ownData = undefined;
+    }
+  }
+
+  /** The data this tile loaded itself (standalone, with a source attribute). */
+  #ownData: DashboardData | undefined;
 
   /** The ECharts instance of the chart view (read-only; undefined in table, KPI and state views). */
   get chart(): ECharts | undefined {
@@ -178,8 +293,19 @@ export class ReportTile extends LitElement {
     return result;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page while computing: the removal aborted the request, so ask again.
+    if (this.#computeInterrupted) {
+      this.#computeInterrupted = false;
+      this.#computedSpec = null;
+      this.#computeFromData();
+    }
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#computeInterrupted = this.#computing;
     this.#computeAbort?.abort();
     this.#closeMenu(false);
   }
@@ -189,6 +315,7 @@ export class ReportTile extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#applyDeclarative(changed);
     if ((changed.has('data') || changed.has('spec') || changed.has('result')) && !this.result) this.#computeFromData();
   }
 
@@ -203,18 +330,25 @@ export class ReportTile extends LitElement {
     const abort = new AbortController();
     this.#computeAbort = abort;
     const request = ++this.#computeRequest;
+    this.#computing = true;
     data.compute(spec, abort.signal).then(
       (result) => {
-        if (request === this.#computeRequest) this.computed = { key, result, error: null };
+        if (request !== this.#computeRequest) return;
+        this.#computing = false;
+        this.computed = { key, result, error: null };
       },
       (error: unknown) => {
         if (request !== this.#computeRequest || abort.signal.aborted) return;
+        this.#computing = false;
         this.computed = { key, result: null, error: message(error) };
       },
     );
   }
 
   #computedSpec: ReportSpec | null = null;
+  /** A compute request is out; removal from the page aborts it (`#computeInterrupted` then). */
+  #computing = false;
+  #computeInterrupted = false;
 
   #retry = (): void => {
     this.computed = null;
@@ -381,6 +515,8 @@ export class ReportTile extends LitElement {
   // ——— Rendering ———
 
   protected override render(): TemplateResult {
+    const configError = this.configError;
+    if (configError) return this.#renderConfigError(configError);
     const spec = this.spec;
     if (!spec) return html`<article part="tile"></article>`;
     let body: TemplateResult;
@@ -451,7 +587,7 @@ export class ReportTile extends LitElement {
     const current = result.total.value ?? 0;
     const before = previous.value ?? 0;
     const [arrow, word] = current > before ? ['▲', 'tile.deltaUp'] : current < before ? ['▼', 'tile.deltaDown'] : ['■', 'tile.deltaFlat'];
-    return html`<p part="delta" style="margin:0">
+    return html`<p part="delta">
       <span class="arrow" aria-hidden="true">${arrow}</span><span class="visually-hidden">${this.#t(word)}</span>
       <span>${this.#t('tile.delta', { delta })}</span>
     </p>`;
@@ -484,6 +620,17 @@ export class ReportTile extends LitElement {
     if (spec.chartType === 'kpi') return this.#renderKpi(spec, result);
     if (spec.chartType === 'table' || this.view === 'table') return this.#renderTable(spec, result);
     return this.#renderChart(spec, result);
+  }
+
+  #renderConfigError(error: DashboardConfigError): TemplateResult {
+    return html`<article part="tile">
+      <div part="config-error" role="alert">
+        <p><strong>${this.#t('tile.configError')}</strong></p>
+        <ul>
+          ${error.issues.slice(0, 20).map((issue) => html`<li>${issue.path ? html`<code>${issue.path}</code>: ` : nothing}${issue.message}</li>`)}
+        </ul>
+      </div>
+    </article>`;
   }
 
   #renderLoading(): TemplateResult {

@@ -31,6 +31,7 @@ export const dashboard = {
   'dashboard.asOf': 'Showing data as of {time}.',
   'dashboard.retry': 'Retry',
   'dashboard.noSource': 'No data source is connected to this dashboard.',
+  'dashboard.configError': 'This dashboard cannot be shown: its configuration is invalid.',
   'dashboard.noReports': 'This dashboard has no reports yet.',
   'dashboard.storeError': 'Dashboards could not be loaded: {message}',
   'dashboard.drillHeading': '{report} — {point}',

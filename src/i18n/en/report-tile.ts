@@ -13,6 +13,7 @@ export const reportTile = {
   'tile.empty': 'No conversations in this period',
   'tile.error': 'This report could not be computed: {message}',
   'tile.retry': 'Retry',
+  'tile.configError': 'This report cannot be shown: its configuration is invalid.',
   'tile.measured': 'n = {count, plural, one {# conversation} other {# conversations}}',
   'tile.excluded.responseTime': '{count} without a reply excluded',
   'tile.excluded.timeToClose': '{count} still open excluded',

@@ -31,6 +31,7 @@ export const dashboard = {
   'dashboard.asOf': 'Données affichées au {time}.',
   'dashboard.retry': 'Réessayer',
   'dashboard.noSource': 'Aucune source de données n’est connectée à ce tableau de bord.',
+  'dashboard.configError': 'Ce tableau de bord ne peut pas être affiché\u00a0: sa configuration n’est pas valide.',
   'dashboard.noReports': 'Ce tableau de bord ne contient encore aucun rapport.',
   'dashboard.storeError': 'Impossible de charger les tableaux de bord\u00a0: {message}',
   'dashboard.drillHeading': '{report} — {point}',

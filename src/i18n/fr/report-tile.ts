@@ -13,6 +13,7 @@ export const reportTile = {
   'tile.empty': 'Aucune conversation sur cette période',
   'tile.error': 'Impossible de calculer ce rapport\u00a0: {message}',
   'tile.retry': 'Réessayer',
+  'tile.configError': 'Ce rapport ne peut pas être affiché\u00a0: sa configuration n’est pas valide.',
   'tile.measured': 'n = {count, plural, one {# conversation} other {# conversations}}',
   // {count} arrives already formatted (a string), so no plural here: a label keeps it invariable.
   'tile.excluded.responseTime': 'Exclues faute de réponse\u00a0: {count}',

@@ -31,6 +31,7 @@ export const dashboard = {
   'dashboard.asOf': 'Gegevens van {time}.',
   'dashboard.retry': 'Opnieuw proberen',
   'dashboard.noSource': 'Er is geen gegevensbron aan dit dashboard gekoppeld.',
+  'dashboard.configError': 'Dit dashboard kan niet worden weergegeven: de configuratie is ongeldig.',
   'dashboard.noReports': 'Dit dashboard bevat nog geen rapporten.',
   'dashboard.storeError': 'De dashboards konden niet worden geladen: {message}',
   'dashboard.drillHeading': '{report} — {point}',

@@ -13,6 +13,7 @@ export const reportTile = {
   'tile.empty': 'Geen gesprekken in deze periode',
   'tile.error': 'Dit rapport kon niet worden berekend: {message}',
   'tile.retry': 'Opnieuw proberen',
+  'tile.configError': 'Dit rapport kan niet worden weergegeven: de configuratie is ongeldig.',
   'tile.measured': 'n = {count, plural, one {# gesprek} other {# gesprekken}}',
   'tile.excluded.responseTime': '{count} zonder reactie uitgesloten',
   'tile.excluded.timeToClose': '{count} nog open, uitgesloten',

@@ -1,0 +1,140 @@
+/**
+ * Builds the bench page with vite (production build, as an app would ship), serves it next to the
+ * library build in dist/, and drives headless Chromium through puppeteer-core. Never downloads a
+ * browser: it uses CHROME_PATH or /usr/bin/chromium, like the tests.
+ */
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { build } from 'vite';
+import type { EngineFigures } from './engine-bench.ts';
+import type { DashboardFigures } from './browser/bench-page.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export interface BrowserFigures {
+  engine: EngineFigures[];
+  dashboards: DashboardFigures[];
+  userAgent: string;
+  /** The library build (dist/) loads its engine Worker and computes a 60k dashboard there. */
+  libraryWorker: { mode: string; tiles: number; error?: string };
+}
+
+const CHROME_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.map': 'application/json',
+};
+
+/** A page that uses the library build exactly as a host page would, with enough data for the Worker. */
+const LIB_CHECK = `<!doctype html><meta charset="utf-8"><title>lib check</title>
+<script>window.process = { env: { NODE_ENV: 'production' } };</script>
+<conversation-dashboard locale="en" time-zone="UTC"></conversation-dashboard>
+<script type="module">
+  import { ArrayDataSource, generateConversations } from '/dist/conversation-reports.js';
+  const end = Date.UTC(2026, 10, 20);
+  const { conversations, lookups } = generateConversations({ n: 60000, seed: 1, end, days: 60 });
+  const el = document.querySelector('conversation-dashboard');
+  el.now = end;
+  el.range = { from: end - 60 * 86400000, to: end };
+  el.dataSource = new ArrayDataSource(conversations, { lookups, pageSize: 20000, format: 'binary' });
+  const started = performance.now();
+  const check = () => {
+    const tiles = [...el.shadowRoot.querySelectorAll('report-tile')];
+    if (tiles.length && tiles.every((t) => t.shownResult)) window.libCheck = { mode: el.data.table === null ? 'worker' : 'main', tiles: tiles.length };
+    else if (el.data?.state === 'error') window.libCheck = { mode: 'error', tiles: 0, error: el.data.error };
+    else if (performance.now() - started > 60000) window.libCheck = { mode: 'timeout', tiles: 0 };
+    else setTimeout(check, 50);
+  };
+  check();
+</script>`;
+
+function serve(directories: Record<string, string>): Promise<{ server: Server; origin: string }> {
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname === '/lib-check.html') {
+      response.writeHead(200, { 'content-type': 'text/html' }).end(LIB_CHECK);
+      return;
+    }
+    const prefix = Object.keys(directories).find((p) => url.pathname.startsWith(p)) ?? '/';
+    const base = directories[prefix]!;
+    const path = normalize(join(base, decodeURIComponent(url.pathname.slice(prefix.length)) || 'index.html'));
+    try {
+      if (!path.startsWith(base) || !statSync(path).isFile()) throw new Error('not found');
+      response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  return new Promise((resolveServer) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      resolveServer({ server, origin: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` });
+    }),
+  );
+}
+
+export async function browserBench(sizes: number[], log: (line: string) => void): Promise<BrowserFigures> {
+  const outDir = mkdtempSync(join(tmpdir(), 'cr-bench-page-'));
+  log('browser: building the bench page (vite, production)…');
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    root: resolve(root, 'bench/browser'),
+    base: './',
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    worker: { format: 'es' },
+    build: { outDir, emptyOutDir: true, target: 'es2022', minify: true, reportCompressedSize: false, chunkSizeWarningLimit: 10_000 },
+  });
+  const { server, origin } = await serve({ '/dist/': resolve(root, 'dist') + '/', '/': outDir + '/' });
+  const browser = await puppeteer.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    // gc() between phases: a collection of the previous phase's garbage is not the dashboard's long task.
+    args: [...CHROME_ARGS, '--js-flags=--expose-gc'],
+    protocolTimeout: 900_000,
+  });
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1300, height: 1000 });
+    page.on('console', (message) => {
+      const text = message.text();
+      if (text.startsWith('browser:') || text.startsWith('  ')) log(text);
+    });
+    page.on('pageerror', (error) => log(`browser: page error: ${error instanceof Error ? error.message : String(error)}`));
+
+    log('browser: library build (dist/) with its engine Worker…');
+    await page.goto(`${origin}/lib-check.html`);
+    await page.waitForFunction('window.libCheck', { timeout: 90_000 });
+    const libraryWorker = (await page.evaluate('window.libCheck')) as BrowserFigures['libraryWorker'];
+
+    await page.goto(`${origin}/index.html`);
+    await page.waitForFunction('window.benchReady === true', { timeout: 60_000 });
+    const objectRuns = Object.fromEntries(sizes.map((n) => [n, n > 200_000 ? 1 : 3]));
+    const result = (await page.evaluate(
+      (config) => (window as unknown as { runBench: (c: unknown) => Promise<unknown> }).runBench(config),
+      { sizes, objectRuns },
+    )) as Omit<BrowserFigures, 'libraryWorker'>;
+    return { ...result, libraryWorker };
+  } finally {
+    await browser.close();
+    server.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}

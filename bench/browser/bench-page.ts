@@ -1,0 +1,127 @@
+/**
+ * The browser half of `npm run bench`, built by vite like an app and driven by puppeteer: the
+ * engine figures in Chromium, the first paint of a dashboard at 100k, and the main thread's long
+ * tasks while a 1M dashboard loads in the engine Worker and computes.
+ */
+import '../../src/index.ts';
+import type { SourcePage, DataSource } from '../../src/adapters/data-source.ts';
+import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
+import type { ReportTile } from '../../src/elements/report-tile/report-tile.ts';
+import { generateConversations } from '../../src/sample/generate-conversations.ts';
+import { binaryPages, engineBench, type EngineFigures } from '../engine-bench.ts';
+import { round } from '../measure.ts';
+import { DAYS, END, RANGE, SEED } from '../bench-data.ts';
+
+export interface DashboardFigures {
+  n: number;
+  /** From the last page handed over to every tile drawn and a frame painted. */
+  paintAfterDataMs: number;
+  /** From setting the source to every tile drawn. */
+  totalMs: number;
+  longTasks: number;
+  longestTaskMs: number;
+  mode: 'worker' | 'main';
+}
+
+const log = (line: string) => console.log(line);
+
+/** Pages as a server would send them: already binary, released one per turn. */
+function pagedSource(pages: ArrayBuffer[], total: number, lookups: ReturnType<typeof generateConversations>['lookups'], onLastPage: () => void): DataSource {
+  return {
+    async *load({ signal }) {
+      for (const [index, page] of pages.entries()) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (signal.aborted) throw signal.reason;
+        if (index === pages.length - 1) onLastPage();
+        yield { columns: page, total } satisfies SourcePage;
+      }
+    },
+    async lookups() {
+      return lookups;
+    },
+  };
+}
+
+const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+async function dashboardRun(n: number, pages: ArrayBuffer[], lookups: ReturnType<typeof generateConversations>['lookups']): Promise<DashboardFigures> {
+  document.querySelector('conversation-dashboard')?.remove();
+  const el = document.createElement('conversation-dashboard') as ConversationDashboard;
+  el.setAttribute('locale', 'en');
+  el.setAttribute('time-zone', 'Europe/Amsterdam');
+  el.now = END;
+  el.range = RANGE;
+  document.body.append(el);
+  await el.updateComplete;
+  (globalThis as { gc?: () => void }).gc?.();
+  await frame();
+
+  const tasks: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) tasks.push(entry.duration);
+  });
+  observer.observe({ type: 'longtask', buffered: false });
+  let dataArrived = 0;
+  const start = performance.now();
+  el.dataSource = pagedSource(pages, n, lookups, () => (dataArrived = performance.now()));
+  const tiles = () => [...el.shadowRoot!.querySelectorAll<ReportTile>('report-tile')];
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const all = tiles();
+    if (all.length > 0 && all.every((tile) => tile.shownResult)) break;
+    if (performance.now() - start > 120_000) throw new Error('The dashboard did not finish in 2 minutes.');
+  }
+  await Promise.all(tiles().map((tile) => tile.updateComplete));
+  await frame();
+  await frame();
+  const painted = performance.now();
+  observer.disconnect();
+  return {
+    n,
+    paintAfterDataMs: round(painted - dataArrived),
+    totalMs: round(painted - start),
+    longTasks: tasks.length,
+    longestTaskMs: round(Math.max(0, ...tasks)),
+    mode: el.data?.table === null ? 'worker' : 'main',
+  };
+}
+
+async function run(config: { sizes: number[]; objectRuns: Record<number, number> }) {
+  const engine: EngineFigures[] = [];
+  const dashboards: DashboardFigures[] = [];
+  for (const n of config.sizes) {
+    log(`browser: N = ${n.toLocaleString('en')}: generating…`);
+    let generated: ReturnType<typeof generateConversations> | null = generateConversations({ n, seed: SEED, end: END, days: DAYS });
+    const { lookups } = generated;
+    engine.push(
+      await engineBench(generated.conversations, lookups, { range: RANGE, timeZone: 'Europe/Amsterdam' }, { objectRuns: config.objectRuns[n] ?? 1, log }),
+    );
+    const pages = binaryPages(generated.conversations);
+    generated = null;
+    log(`browser: N = ${n.toLocaleString('en')}: dashboard…`);
+    // The first load pays for modules, fonts and JIT; the second is the one measured.
+    await dashboardRun(n, pages.map((page) => page.slice(0)), lookups);
+    dashboards.push(await dashboardRun(n, pages, lookups));
+  }
+  return { engine, dashboards, userAgent: navigator.userAgent };
+}
+
+/** Diagnostics: one dashboard run with long-animation-frame attribution (which scripts made the long frames). */
+async function diagnose(n: number) {
+  const generated = generateConversations({ n, seed: SEED, end: END, days: DAYS });
+  const pages = binaryPages(generated.conversations);
+  await dashboardRun(n, pages.map((page) => page.slice(0)), generated.lookups);
+  const frames: unknown[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & { scripts?: { invoker: string; sourceURL: string; sourceFunctionName: string; duration: number }[]; blockingDuration?: number })[])
+      frames.push({ duration: round(entry.duration), blocking: entry.blockingDuration, scripts: (entry.scripts ?? []).map((s) => `${s.invoker} ${s.sourceFunctionName} ${round(s.duration)}ms`) });
+  });
+  observer.observe({ type: 'long-animation-frame', buffered: false });
+  const figures = await dashboardRun(n, pages, generated.lookups);
+  observer.disconnect();
+  return { figures, frames };
+}
+
+(window as unknown as { runBench: typeof run }).runBench = run;
+(window as unknown as { diagnose: typeof diagnose }).diagnose = diagnose;
+(window as unknown as { benchReady: boolean }).benchReady = true;

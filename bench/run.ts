@@ -1,0 +1,162 @@
+/**
+ * `npm run bench`: the figures of issue 4 at N = 100 000 and 1 000 000.
+ *
+ * - Chromium (headless, the tests' browser): ingest, all twelve reports, re-filter, drill, scan
+ *   limit, first dashboard paint at 100k, long tasks while a 1M dashboard loads and computes.
+ * - Node: the same engine figures, the table's bytes per conversation, and the six queries in our
+ *   engine against a naive array-of-objects program, arquero and DuckDB, answers checked equal.
+ * - The library build: gzip sizes of the kit (ECharts included) and of `conversation-reports/core`.
+ *
+ * Prints readable tables, then, as its last line, one JSON object with every figure. Top-level
+ * figures are medians at the largest N, from Chromium; `stats` holds median/min/max per runtime
+ * and N. Environment: BENCH_SIZES=100000,1000000 · BENCH_SKIP_BROWSER=1 · BENCH_SKIP_BASELINES=1.
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { computeReports, createTable, templateList } from '../src/core/index.ts';
+import { generateConversations } from '../src/sample/generate-conversations.ts';
+import { bundleSizes, BUDGETS, KIB } from '../test/check-bundle-size.mjs';
+import { sixQueriesBench, type SixQueryFigures } from './baselines-bench.ts';
+import { DAYS, END, RANGE, SEED, TIME_ZONE } from './bench-data.ts';
+import { browserBench, type BrowserFigures } from './browser-bench.ts';
+import { engineBench, type EngineFigures } from './engine-bench.ts';
+import { round, type Figure } from './measure.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const sizes = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const skipBrowser = process.env.BENCH_SKIP_BROWSER === '1';
+const skipBaselines = process.env.BENCH_SKIP_BASELINES === '1';
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const context = { range: RANGE, timeZone: TIME_ZONE };
+const started = performance.now();
+
+function freeMemory(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+// ——— Node ———
+const node: { engine: EngineFigures; sixQueries: SixQueryFigures | null }[] = [];
+for (const n of sizes) {
+  log(`node: N = ${n.toLocaleString('en')}: generating…`);
+  const { conversations, lookups } = generateConversations({ n, seed: SEED, end: END, days: DAYS });
+  const engine = await engineBench(conversations, lookups, context, { objectRuns: n > 200_000 ? 2 : 3, log });
+  let sixQueries: SixQueryFigures | null = null;
+  if (!skipBaselines) {
+    const table = createTable(conversations, lookups);
+    computeReports(table, templateList[0]!.reports, context);
+    sixQueries = await sixQueriesBench(conversations, table, context, log);
+  }
+  node.push({ engine, sixQueries });
+  freeMemory();
+}
+
+// ——— Bundle ———
+log('bundle: vite build…');
+execFileSync(process.execPath, [fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url)), 'build', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+const bundle = bundleSizes(`${root}dist`);
+
+// ——— Chromium ———
+let browser: BrowserFigures | null = null;
+if (!skipBrowser) browser = await browserBench(sizes, log);
+
+// ——— Report ———
+const ms = (figure: Figure) => `${figure.median.toFixed(1)} (${figure.min.toFixed(1)}–${figure.max.toFixed(1)})`;
+const pad = (text: string, width: number) => text.padEnd(width);
+const lines: string[] = [];
+const engineTable = (title: string, list: EngineFigures[]) => {
+  lines.push('', `${title} — ms, median (min–max)`);
+  lines.push(pad('N', 11) + ['ingest wire', 'ingest objects', 'all 12 reports', 'all 12 (warm)', 're-filter', 'drill largest', 'drill rows only', 'scan limit', 'reports/scan'].map((h) => pad(h, 21)).join(''));
+  for (const f of list)
+    lines.push(
+      pad(f.n.toLocaleString('en'), 11) +
+        [ms(f.ingest), ms(f.ingestObjects), ms(f.allReports), ms(f.allReportsWarm), ms(f.refilter), `${ms(f.drill)} ${f.drillRows}r`, ms(f.drillSelect), ms(f.scanLimit), `${round(f.allReports.median / f.scanLimit.median, 1)}×`]
+          .map((c) => pad(c, 21))
+          .join(''),
+    );
+};
+if (browser) engineTable('Engine in Chromium', browser.engine);
+engineTable('Engine in Node', node.map((entry) => entry.engine));
+lines.push('', `Table memory: ${node.map((e) => `${e.engine.bytesPerConversation} bytes/conversation at ${e.engine.n.toLocaleString('en')} (+ ${e.engine.textBytesPerConversation} of drill-only text)`).join('; ')}`);
+for (const { engine, sixQueries } of node) {
+  if (!sixQueries) continue;
+  lines.push('', `Six queries at N = ${engine.n.toLocaleString('en')} (Node) — median ms per query; ratio = their total / ours`);
+  const names = Object.keys(sixQueries.engine.perQuery) as (keyof SixQueryFigures['engine']['perQuery'])[];
+  lines.push(pad('engine', 10) + names.map((name) => pad(name, 26)).join('') + pad('total', 10) + 'ratio  equal');
+  for (const key of ['engine', 'duckdb', 'arquero', 'naive'] as const) {
+    const entry = sixQueries[key];
+    const ratio = 'ratio' in entry ? `${entry.ratio}×` : '1×';
+    const equal = 'differences' in entry ? (entry.differences.length === 0 ? 'yes' : `NO: ${entry.differences.join('; ')}`) : '';
+    lines.push(pad(key, 10) + names.map((name) => pad(entry.perQuery[name].median.toFixed(1), 26)).join('') + pad(entry.totalMs.toFixed(1), 10) + pad(ratio, 7) + equal);
+  }
+}
+if (browser) {
+  lines.push('', 'Dashboard in Chromium (chat overview, production build, data in the binary wire format)');
+  for (const d of browser.dashboards)
+    lines.push(
+      `  N = ${d.n.toLocaleString('en')} (${d.mode}): first full paint ${d.paintAfterDataMs.toFixed(0)} ms after the data arrived, ${d.totalMs.toFixed(0)} ms in all; ` +
+        `${d.longTasks} main-thread tasks over 50 ms, longest ${d.longestTaskMs.toFixed(0)} ms`,
+    );
+  lines.push(`  library build: ${browser.libraryWorker.mode === 'worker' ? 'engine Worker loaded from dist/ and computed' : `engine Worker NOT used (${browser.libraryWorker.mode}${browser.libraryWorker.error ? `: ${browser.libraryWorker.error}` : ''})`}`);
+}
+lines.push(
+  '',
+  `Bundle (gzip): kit with ECharts ${(bundle.kit.bytes / KIB).toFixed(1)} KiB (budget ${BUDGETS.kit / KIB}), conversation-reports/core ${(bundle.core.bytes / KIB).toFixed(1)} KiB (budget ${BUDGETS.core / KIB}); ` +
+    `lazy: ${bundle.lazy.map((l) => `${l.file} ${(l.bytes / KIB).toFixed(1)} KiB`).join(', ') || 'none'}; worker ${bundle.workers.map((w) => `${(w.bytes / KIB).toFixed(1)} KiB`).join(', ')}`,
+  `Took ${((performance.now() - started) / 1000).toFixed(0)} s.`,
+);
+console.log(lines.join('\n'));
+
+// ——— The JSON line ———
+const primary = (browser?.engine ?? node.map((entry) => entry.engine)).at(-1)!;
+const largest = node.at(-1)!;
+const baselineSummary = (figures: SixQueryFigures | null) =>
+  figures && {
+    engineMs: figures.engine.totalMs,
+    duckdbMs: figures.duckdb.totalMs,
+    arqueroMs: figures.arquero.totalMs,
+    naiveMs: figures.naive.totalMs,
+    vsDuckdb: figures.duckdb.ratio,
+    vsArquero: figures.arquero.ratio,
+    vsNaive: figures.naive.ratio,
+    equal: figures.equal,
+    perQuery: Object.fromEntries(
+      (['engine', 'duckdb', 'arquero', 'naive'] as const).map((key) => [key, Object.fromEntries(Object.entries(figures[key].perQuery).map(([q, f]) => [q, f.median]))]),
+    ),
+  };
+const figuresOf = (f: EngineFigures) => ({
+  ingestMs: f.ingest,
+  ingestObjectsMs: f.ingestObjects,
+  allReportsMs: f.allReports,
+  allReportsWarmMs: f.allReportsWarm,
+  refilterMs: f.refilter,
+  drillMs: f.drill,
+  drillSelectMs: f.drillSelect,
+  drillRows: f.drillRows,
+  scanLimitMs: f.scanLimit,
+});
+const summary = {
+  n: primary.n,
+  runtime: browser ? 'chromium' : 'node',
+  ingestMs: primary.ingest.median,
+  allReportsMs: primary.allReports.median,
+  refilterMs: primary.refilter.median,
+  drillMs: primary.drill.median,
+  drillSelectMs: primary.drillSelect.median,
+  scanLimitMs: primary.scanLimit.median,
+  allReportsPerScan: round(primary.allReports.median / primary.scanLimit.median, 2),
+  baselines: { n: largest.engine.n, ...baselineSummary(largest.sixQueries), byN: Object.fromEntries(node.map((e) => [e.engine.n, baselineSummary(e.sixQueries)])) },
+  bytesPerConversation: largest.engine.bytesPerConversation,
+  textBytesPerConversation: largest.engine.textBytesPerConversation,
+  ingestObjectsMs: primary.ingestObjects.median,
+  paint100kMs: browser?.dashboards.find((d) => d.n === 100_000)?.paintAfterDataMs ?? null,
+  longTasks1M: browser ? (({ longTasks, longestTaskMs, totalMs, mode }) => ({ count: longTasks, longestMs: longestTaskMs, loadAndComputeMs: totalMs, mode }))(browser.dashboards.at(-1)!) : null,
+  dashboards: browser?.dashboards ?? null,
+  libraryWorker: browser?.libraryWorker ?? null,
+  bundle: { kitGzipKiB: round(bundle.kit.bytes / KIB, 1), coreGzipKiB: round(bundle.core.bytes / KIB, 1), lazy: bundle.lazy, workers: bundle.workers },
+  stats: {
+    chromium: browser ? Object.fromEntries(browser.engine.map((f) => [f.n, figuresOf(f)])) : null,
+    node: Object.fromEntries(node.map((e) => [e.engine.n, { ...figuresOf(e.engine), bytesPerConversation: e.engine.bytesPerConversation }])),
+  },
+  userAgent: browser?.userAgent ?? null,
+};
+console.log(JSON.stringify(summary));

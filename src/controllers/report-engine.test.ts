@@ -1,0 +1,119 @@
+import { expect } from '@open-wc/testing';
+import { computeReport, createTable, drillDown, parseConversations, reportSpecSchema, templates, type ReportContext, type ReportSpec } from '../core/index.ts';
+import { encodeWirePage, toWirePage } from '../core/wire-encode.ts';
+import { normalizeLookups } from '../core/table.ts';
+import { generateConversations } from '../sample/generate-conversations.ts';
+import type { SourcePage } from '../adapters/data-source.ts';
+import { EngineLoader, type ReportEngine } from './report-engine.ts';
+
+const END = Date.UTC(2026, 10, 20);
+const sample = generateConversations({ n: 3000, seed: 11, end: END, days: 40 });
+const lookups = normalizeLookups(sample.lookups);
+// Two bad records among the good ones: both paths must reject them the same way.
+const records: unknown[] = [...sample.conversations];
+records.splice(10, 0, { ...sample.conversations[0], id: 'bad-close', closedAt: sample.conversations[0]!.createdAt - 1 });
+records.splice(500, 0, { ...sample.conversations[1], id: sample.conversations[1]!.id });
+
+const specs: ReportSpec[] = [
+  ...templates.chatOverview.reports,
+  ...templates.emailOverview.reports,
+  ...[
+    { id: 'median-by-inbox', dimension: 'inboxId', measure: { op: 'median', property: 'responseTime' } },
+    { id: 'p90-breakdown', dimension: 'assigneeId', breakdown: 'channel', measure: { op: 'p90', property: 'timeToClose' }, limit: 5 },
+    { id: 'week-by-status', dimension: 'closedAt', timeBucket: 'week', breakdown: 'status', measure: { op: 'count' } },
+    { id: 'pages-top', dimension: 'pageUrl', limit: 3, measure: { op: 'count' }, filters: [{ property: 'properties.vip', operator: 'is', value: true }] },
+    { id: 'csat', dimension: 'properties.language', measure: { op: 'avg', property: 'properties.csat' } },
+  ].map((fields) => reportSpecSchema.parse({ title: 'Custom', chartType: 'bar', ...fields })),
+];
+
+const context: ReportContext = { range: { from: END - 30 * 86_400_000, to: END }, timeZone: 'Europe/Amsterdam', compare: 'previous-period' };
+
+function pagesOf(format: 'objects' | 'columns' | 'binary', pageSize = 700): SourcePage[] {
+  const pages: SourcePage[] = [];
+  for (let start = 0; start < records.length; start += pageSize) {
+    const slice = records.slice(start, start + pageSize);
+    if (format === 'objects') pages.push({ conversations: slice });
+    else {
+      const page = toWirePage(slice as never);
+      pages.push(format === 'binary' ? { columns: encodeWirePage(page) } : page);
+    }
+  }
+  return pages;
+}
+
+async function load(format: 'objects' | 'columns' | 'binary', workerThreshold: number): Promise<{ engine: ReportEngine; rejected: unknown[] }> {
+  const loader = new EngineLoader({ workerThreshold });
+  let page = 0;
+  for (const chunk of pagesOf(format)) await loader.add(chunk, ++page);
+  return loader.finish(lookups);
+}
+
+describe('report engine: the Worker path', () => {
+  const parsed = parseConversations(records);
+  const table = createTable(parsed.conversations, lookups);
+
+  for (const format of ['objects', 'columns', 'binary'] as const) {
+    it(`computes in the Worker exactly what the page computes (${format} pages)`, async () => {
+      const { engine, rejected } = await load(format, 0);
+      try {
+        expect(engine.mode).to.equal('worker');
+        expect(engine.table).to.equal(null);
+        expect(engine.size).to.equal(table.size);
+        expect(rejected.map((error) => (error as { index: number; field: string }).index)).to.deep.equal(parsed.errors.map((error) => error.index));
+        const results = await Promise.all(specs.map((spec) => engine.compute(spec, context)));
+        results.forEach((result, index) => expect(result, specs[index]!.id).to.deep.equal(computeReport(table, specs[index]!, context)));
+
+        const spec = templates.chatOverview.reports[0]!;
+        const largest = results[0]!.rows[0]!;
+        const drilled = await engine.drill(spec, context, { key: largest.key });
+        expect(drilled.map((c) => c.id)).to.deep.equal(drillDown(table, spec, context, { key: largest.key }).map((c) => c.id));
+        expect(drilled).to.have.length(largest.count);
+      } finally {
+        engine.dispose();
+      }
+    });
+  }
+
+  it('keeps small loads in the page, with the same results', async () => {
+    const { engine } = await load('columns', 50_000);
+    expect(engine.mode).to.equal('main');
+    expect(engine.table?.size).to.equal(table.size);
+    const result = await engine.compute(specs[0]!, context);
+    expect(result).to.deep.equal(computeReport(table, specs[0]!, context));
+  });
+
+  it('rejects one bad spec without failing the others of its batch', async () => {
+    const { engine } = await load('objects', 0);
+    try {
+      const bad = reportSpecSchema.parse({ id: 'bad', title: 'Bad', chartType: 'bar', dimension: 'nope', measure: { op: 'count' } });
+      const [good, failed] = await Promise.allSettled([engine.compute(specs[0]!, context), engine.compute(bad, context)]);
+      expect(good.status).to.equal('fulfilled');
+      expect(failed.status).to.equal('rejected');
+      expect((failed as PromiseRejectedResult).reason.name).to.equal('UnknownPropertyError');
+    } finally {
+      engine.dispose();
+    }
+  });
+
+  it('falls back to the page when no Worker can start', async () => {
+    const loader = new EngineLoader({ workerThreshold: 0, createWorker: () => null });
+    await loader.add(pagesOf('objects')[0]!, 1);
+    const { engine } = await loader.finish(lookups);
+    expect(engine.mode).to.equal('main');
+  });
+
+  it('reports a malformed columnar page with the column at fault', async () => {
+    const loader = new EngineLoader({ workerThreshold: 0 });
+    const page = toWirePage(sample.conversations.slice(0, 10));
+    const broken = { ...page, columns: { ...page.columns, createdAt: new Float64Array(3) } };
+    let error: unknown;
+    try {
+      await loader.add(broken, 1);
+      await loader.finish(lookups);
+    } catch (caught) {
+      error = caught;
+    }
+    loader.abort();
+    expect((error as Error).message).to.contain('createdAt');
+  });
+});

@@ -1,0 +1,479 @@
+import type { SourcePage } from '../adapters/data-source.ts';
+import { ReportBatch, computeReport } from '../core/compute-report.ts';
+import { drillDown } from '../core/drill-down.ts';
+import { IngestSession, MalformedPageError, pageRecordCount, type IngestPage } from '../core/ingest.ts';
+import type { ParseError } from '../core/parse-conversations.ts';
+import type { Conversation, Lookups } from '../core/schema/conversation.ts';
+import type { ReportSpec } from '../core/schema/report-spec.ts';
+import { tableFootprint, type ConversationTable } from '../core/table.ts';
+import type { DrillPoint, ReportContext, ReportResult } from '../core/types.ts';
+import { wireTransferables } from '../core/wire-encode.ts';
+import { createEngineWorker } from '../worker/create-engine-worker.ts';
+import { deserializeError, serializeError, type ComputeOutcome, type FromEngine, type SerializedError, type ToEngine } from '../worker/protocol.ts';
+
+/**
+ * Where the reports of one load are computed. Small loads keep their table in the page; large
+ * ones keep it in a Worker and only specs and results cross between threads. Either way requests
+ * made in the same turn (every tile of a dashboard asking at once) go out as one batch, so reports
+ * that share rows and groups share the work.
+ */
+export interface ReportEngine {
+  readonly mode: 'main' | 'worker';
+  /** Conversations in the table. */
+  readonly size: number;
+  /** The table, when it lives in this thread; null when it lives in the Worker. */
+  readonly table: ConversationTable | null;
+  /** Bytes of the table's report columns (free text excluded). */
+  readonly columnBytes: number;
+  compute(spec: ReportSpec, context: ReportContext, signal?: AbortSignal): Promise<ReportResult>;
+  drill(spec: ReportSpec, context: ReportContext, point: DrillPoint, signal?: AbortSignal): Promise<Conversation[]>;
+  /** Frees the engine (ends its Worker) once the requests already made are answered. */
+  dispose(): void;
+}
+
+export interface EngineLoaderOptions {
+  /** From this many conversations on, the table lives in a Worker. Default 50 000. */
+  workerThreshold?: number;
+  /** Makes the Worker (default: the kit's engine Worker); null keeps the table in the page. */
+  createWorker?: () => Worker | null;
+  /** Conversations taken in so far, in whichever thread holds the table. */
+  onProgress?: (ingested: number) => void;
+}
+
+export const DEFAULT_WORKER_THRESHOLD = 50_000;
+/** Pages on their way to the Worker before the load waits: bounds memory, keeps progress honest. */
+const MAX_PAGES_IN_FLIGHT = 4;
+/** Below this many conversations a report is computed on the spot: batching would only add latency. */
+const BATCH_FROM = 10_000;
+/** A Worker that has not said hello by then is taken as unable to start. */
+const WORKER_START_TIMEOUT = 15_000;
+
+function abortError(): DOMException {
+  return new DOMException('The request was aborted.', 'AbortError');
+}
+
+/** A macrotask, not a microtask: only a macrotask lets the browser paint and handle input. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** A new task soon: `scheduler.yield()` where there is one, else a message to ourselves (no 4 ms timer clamp). */
+function yieldToBrowser(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  if (typeof MessageChannel === 'undefined') return nextTurn();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+function contextKey(context: ReportContext): string {
+  return JSON.stringify([context.range.from, context.range.to, context.timeZone, context.compare ?? null]);
+}
+
+/** An outcome of this thread may carry the original error, class and all. */
+type Outcome = ComputeOutcome | { error: SerializedError; original: unknown };
+
+interface Queued {
+  spec: ReportSpec;
+  signal: AbortSignal | undefined;
+  resolve: (result: ReportResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Collects the compute requests of one turn and hands them over per context as one batch. */
+class ComputeBatcher {
+  #queue = new Map<string, { context: ReportContext; requests: Queued[] }>();
+  #scheduled = false;
+
+  constructor(private readonly run: (context: ReportContext, specs: ReportSpec[]) => Promise<Outcome[]>) {}
+
+  enqueue(spec: ReportSpec, context: ReportContext, signal: AbortSignal | undefined): Promise<ReportResult> {
+    if (signal?.aborted) return Promise.reject(signal.reason ?? abortError());
+    return new Promise((resolve, reject) => {
+      const key = contextKey(context);
+      let entry = this.#queue.get(key);
+      if (!entry) this.#queue.set(key, (entry = { context, requests: [] }));
+      entry.requests.push({ spec, signal, resolve, reject });
+      if (!this.#scheduled) {
+        this.#scheduled = true;
+        // The next task, not a timer: nested timers are clamped to 4 ms, a dashboard's worth of them adds up.
+        void yieldToBrowser().then(() => this.#flush());
+      }
+    });
+  }
+
+  #flush(): void {
+    this.#scheduled = false;
+    const batches = [...this.#queue.values()];
+    this.#queue.clear();
+    for (const { context, requests } of batches) {
+      const live = requests.filter((request) => {
+        if (!request.signal?.aborted) return true;
+        request.reject(request.signal.reason ?? abortError());
+        return false;
+      });
+      if (live.length === 0) continue;
+      this.run(
+        context,
+        live.map((request) => request.spec),
+      ).then(
+        async (outcomes) => {
+          for (const [index, request] of live.entries()) {
+            // One result per task: each tile draws its chart in a task of its own, so twelve
+            // charts never make one long task that freezes the page.
+            if (index > 0) await yieldToBrowser();
+            const outcome = outcomes[index];
+            if (request.signal?.aborted) request.reject(request.signal.reason ?? abortError());
+            else if (outcome && 'result' in outcome) request.resolve(outcome.result);
+            else if (outcome && 'original' in outcome) request.reject(outcome.original);
+            else request.reject(outcome ? deserializeError(outcome.error) : new Error('The engine gave no result.'));
+          }
+        },
+        (error) => live.forEach((request) => request.reject(error)),
+      );
+    }
+  }
+}
+
+/** The table in this thread (small loads, or where Workers are unavailable). */
+class MainThreadEngine implements ReportEngine {
+  readonly mode = 'main' as const;
+  readonly #batcher: ComputeBatcher;
+  #disposed = false;
+
+  constructor(
+    readonly table: ConversationTable,
+    readonly columnBytes: number,
+  ) {
+    this.#batcher = new ComputeBatcher(async (context, specs) => {
+      // Errors keep their class here: they go straight to the caller.
+      let batch: ReportBatch;
+      try {
+        batch = new ReportBatch(table, context);
+        batch.plan(specs);
+      } catch (error) {
+        return specs.map(() => ({ error: serializeError(error), original: error }));
+      }
+      return specs.map((spec) => {
+        try {
+          return { result: batch.compute(spec) };
+        } catch (error) {
+          return { error: serializeError(error), original: error };
+        }
+      });
+    });
+  }
+
+  get size(): number {
+    return this.table.size;
+  }
+
+  compute(spec: ReportSpec, context: ReportContext, signal?: AbortSignal): Promise<ReportResult> {
+    if (this.#disposed) return Promise.reject(new Error('The report engine was disposed.'));
+    if (this.table.size >= BATCH_FROM) return this.#batcher.enqueue(spec, context, signal);
+    // Small tables: a report takes well under a millisecond, so at once, as part of the caller's task.
+    try {
+      return Promise.resolve(computeReport(this.table, spec, context));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  drill(spec: ReportSpec, context: ReportContext, point: DrillPoint, signal?: AbortSignal): Promise<Conversation[]> {
+    if (signal?.aborted) return Promise.reject(signal.reason ?? abortError());
+    try {
+      return Promise.resolve(drillDown(this.table, spec, context, point));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+  }
+}
+
+/** Talks to the engine Worker: pages in, results out. */
+class WorkerConnection {
+  readonly ready: Promise<void>;
+  #hello!: () => void;
+  #failure: ((error: Error) => void) | null = null;
+  #error: Error | null = null;
+  #inFlight = 0;
+  #drained: (() => void) | null = null;
+  #finished: ((message: Extract<FromEngine, { type: 'ready' }>) => void) | null = null;
+  #nextId = 1;
+  #pending = new Map<number, { resolve: (message: FromEngine) => void; reject: (error: unknown) => void }>();
+  #terminateWhenIdle = false;
+  #terminated = false;
+
+  constructor(
+    readonly worker: Worker,
+    private readonly onProgress: (received: number) => void,
+  ) {
+    this.ready = new Promise<void>((resolve, reject) => {
+      this.#hello = resolve;
+      this.#failure = reject;
+    });
+    worker.addEventListener('message', (event: MessageEvent<FromEngine>) => this.#onMessage(event.data));
+    worker.addEventListener('error', (event) => {
+      event.preventDefault?.();
+      this.#fail(new Error(`The report engine Worker failed: ${event.message || 'it could not be loaded'}`));
+    });
+    worker.addEventListener('messageerror', () => this.#fail(new Error('The report engine Worker sent a message that could not be read.')));
+  }
+
+  /** Set when the Worker failed; later calls throw it. */
+  get error(): Error | null {
+    return this.#error;
+  }
+
+  #fail(error: Error): void {
+    if (this.#error) return;
+    this.#error = error;
+    this.#failure?.(error);
+    this.#failure = null;
+    this.#drained?.();
+    for (const { reject } of this.#pending.values()) reject(error);
+    this.#pending.clear();
+  }
+
+  #onMessage(message: FromEngine): void {
+    switch (message.type) {
+      case 'hello':
+        this.#hello();
+        this.#failure = null;
+        return;
+      case 'progress':
+        this.#inFlight--;
+        this.onProgress(message.received);
+        if (this.#inFlight < MAX_PAGES_IN_FLIGHT) this.#drained?.();
+        return;
+      case 'ready':
+        this.#finished?.(message);
+        return;
+      case 'failed':
+        this.#fail(deserializeError(message.error));
+        return;
+      case 'computed':
+      case 'drilled': {
+        const pending = this.#pending.get(message.id);
+        this.#pending.delete(message.id);
+        pending?.resolve(message);
+        if (this.#terminateWhenIdle && this.#pending.size === 0) this.terminate();
+        return;
+      }
+    }
+  }
+
+  /** Hands a page over, moving its buffers; waits while too many pages are still being taken in. */
+  async send(page: IngestPage): Promise<void> {
+    if (this.#error) throw this.#error;
+    const transfer = 'columns' in page ? wireTransferables(page.columns instanceof ArrayBuffer ? page.columns : { columns: page.columns }) : [];
+    this.#inFlight++;
+    this.worker.postMessage({ type: 'page', page } satisfies ToEngine, transfer);
+    while (this.#inFlight >= MAX_PAGES_IN_FLIGHT && !this.#error) await new Promise<void>((resolve) => (this.#drained = resolve));
+    this.#drained = null;
+    if (this.#error) throw this.#error;
+  }
+
+  finish(lookups: Lookups): Promise<Extract<FromEngine, { type: 'ready' }>> {
+    if (this.#error) return Promise.reject(this.#error);
+    return new Promise((resolve, reject) => {
+      this.#finished = resolve;
+      const previous = this.#failure;
+      this.#failure = (error) => {
+        previous?.(error);
+        reject(error);
+      };
+      this.worker.postMessage({ type: 'finish', lookups } satisfies ToEngine);
+    });
+  }
+
+  request(message: DistributiveOmit<Extract<ToEngine, { type: 'compute' | 'drill' }>, 'id'>): Promise<FromEngine> {
+    if (this.#error) return Promise.reject(this.#error);
+    if (this.#terminated) return Promise.reject(new Error('The report engine was disposed.'));
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      this.worker.postMessage({ ...message, id } as ToEngine);
+    });
+  }
+
+  terminateWhenIdle(): void {
+    this.#terminateWhenIdle = true;
+    if (this.#pending.size === 0) this.terminate();
+  }
+
+  terminate(): void {
+    if (this.#terminated) return;
+    this.#terminated = true;
+    this.worker.terminate();
+    const error = abortError();
+    for (const { reject } of this.#pending.values()) reject(error);
+    this.#pending.clear();
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** The table in the engine Worker; this side holds no rows at all. */
+class WorkerEngine implements ReportEngine {
+  readonly mode = 'worker' as const;
+  readonly table = null;
+  readonly #batcher: ComputeBatcher;
+  #disposed = false;
+
+  constructor(
+    private readonly connection: WorkerConnection,
+    readonly size: number,
+    readonly columnBytes: number,
+  ) {
+    this.#batcher = new ComputeBatcher(async (context, specs) => {
+      const reply = await connection.request({ type: 'compute', specs, context });
+      return reply.type === 'computed' ? reply.outcomes : [];
+    });
+  }
+
+  compute(spec: ReportSpec, context: ReportContext, signal?: AbortSignal): Promise<ReportResult> {
+    if (this.#disposed) return Promise.reject(new Error('The report engine was disposed.'));
+    return this.#batcher.enqueue(spec, context, signal);
+  }
+
+  async drill(spec: ReportSpec, context: ReportContext, point: DrillPoint, signal?: AbortSignal): Promise<Conversation[]> {
+    if (this.#disposed) throw new Error('The report engine was disposed.');
+    if (signal?.aborted) throw signal.reason ?? abortError();
+    const reply = await this.connection.request({ type: 'drill', spec, context, point });
+    if (signal?.aborted) throw signal.reason ?? abortError();
+    if (reply.type !== 'drilled') throw new Error('The engine gave no drill rows.');
+    if ('error' in reply) throw deserializeError(reply.error);
+    return reply.conversations;
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    this.connection.terminateWhenIdle();
+  }
+}
+
+/**
+ * Takes the pages of one load and ends with a `ReportEngine`. Where the table goes is decided as
+ * soon as the size is known: from the first page's `total`, or, without one, once the records
+ * received pass the threshold (until then pages wait unparsed, so no work is done twice). A Worker
+ * that cannot start leaves the table in the page.
+ */
+export class EngineLoader {
+  readonly #threshold: number;
+  readonly #createWorker: () => Worker | null;
+  readonly #onProgress: (ingested: number) => void;
+  #mode: 'undecided' | 'main' | 'worker' = 'undecided';
+  #buffer: IngestPage[] = [];
+  #buffered = 0;
+  #session: IngestSession | null = null;
+  #connection: WorkerConnection | null = null;
+  #aborted = false;
+
+  constructor(options: EngineLoaderOptions = {}) {
+    this.#threshold = options.workerThreshold ?? DEFAULT_WORKER_THRESHOLD;
+    this.#createWorker = options.createWorker ?? createEngineWorker;
+    this.#onProgress = options.onProgress ?? (() => {});
+  }
+
+  get mode(): 'undecided' | 'main' | 'worker' {
+    return this.#mode;
+  }
+
+  /** Takes one page from the source; throws MalformedPageError or WireFormatError on a bad one. */
+  async add(page: SourcePage, pageNumber: number): Promise<void> {
+    if (this.#aborted) return;
+    const count = pageRecordCount(page, pageNumber);
+    const ingest = toIngestPage(page, pageNumber);
+    if (this.#mode === 'undecided') {
+      const total = page.total;
+      if (typeof total === 'number' && Number.isFinite(total)) await this.#decide(total >= this.#threshold ? 'worker' : 'main');
+      else {
+        this.#buffer.push(ingest);
+        this.#buffered += count;
+        this.#onProgress(this.#buffered);
+        if (this.#buffered >= this.#threshold) await this.#decide('worker');
+        return;
+      }
+    }
+    await this.#take(ingest);
+  }
+
+  async #take(page: IngestPage): Promise<void> {
+    if (this.#mode === 'worker' && this.#connection) {
+      await this.#connection.send(page);
+      return;
+    }
+    const session = (this.#session ??= new IngestSession());
+    session.add(page);
+    this.#onProgress(session.received);
+  }
+
+  async #decide(mode: 'main' | 'worker'): Promise<void> {
+    if (mode === 'worker') {
+      const worker = this.#createWorker();
+      if (worker) {
+        const connection = new WorkerConnection(worker, (received) => this.#onProgress(received));
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        try {
+          await Promise.race([
+            connection.ready,
+            new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('The report engine Worker did not start.')), WORKER_START_TIMEOUT))),
+          ]);
+          clearTimeout(timer);
+          this.#connection = connection;
+        } catch {
+          clearTimeout(timer);
+          // A Worker that cannot load (blocked by CSP, missing file) is no reason to fail the load.
+          connection.terminate();
+          mode = 'main';
+        }
+      } else mode = 'main';
+    }
+    this.#mode = mode;
+    const buffered = this.#buffer;
+    this.#buffer = [];
+    for (const [index, page] of buffered.entries()) {
+      if (this.#aborted) return;
+      // Parsing here blocks the page: one page per task keeps each task short.
+      if (mode === 'main' && index > 0) await nextTurn();
+      await this.#take(page);
+    }
+  }
+
+  /** Builds the table (in whichever thread) and returns the engine over it. */
+  async finish(lookups: Lookups): Promise<{ engine: ReportEngine; rejected: ParseError[] }> {
+    if (this.#mode === 'undecided') await this.#decide('main');
+    if (this.#mode === 'worker' && this.#connection) {
+      const ready = await this.#connection.finish(lookups);
+      return { engine: new WorkerEngine(this.#connection, ready.size, ready.columnBytes), rejected: ready.rejected };
+    }
+    const session = (this.#session ??= new IngestSession());
+    const table = session.finish(lookups);
+    return { engine: new MainThreadEngine(table, tableFootprint(table).columnBytes), rejected: session.rejected };
+  }
+
+  /** Stops the load: a Worker started for it ends now. */
+  abort(): void {
+    this.#aborted = true;
+    this.#buffer = [];
+    this.#session = null;
+    this.#connection?.terminate();
+    this.#connection = null;
+  }
+}
+
+function toIngestPage(page: SourcePage, pageNumber: number): IngestPage {
+  if ('conversations' in page && Array.isArray(page.conversations)) return { conversations: page.conversations };
+  if ('columns' in page && page.columns) return page.length === undefined ? { columns: page.columns } : { columns: page.columns, length: page.length };
+  throw new MalformedPageError(pageNumber, 'expected { conversations: [...] } or { columns: … }');
+}

@@ -1,0 +1,9 @@
+export declare const KIB: number;
+export declare const BUDGETS: { kit: number; core: number };
+export interface BundleSizes {
+  kit: { bytes: number; files: string[] };
+  core: { bytes: number; files: string[] };
+  lazy: { file: string; bytes: number }[];
+  workers: { file: string; bytes: number }[];
+}
+export declare function bundleSizes(dist: string): BundleSizes;
