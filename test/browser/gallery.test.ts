@@ -8,11 +8,6 @@ import type { ReportEditor } from '../../src/elements/report-editor/report-edito
 import type { ReportLibrary } from '../../src/elements/report-library/report-library.ts';
 import type { ReportTile } from '../../src/elements/report-tile/report-tile.ts';
 
-/** The little of axe-core's API used here (it is loaded by chai-a11y-axe on first use). */
-interface Axe {
-  run(context: Element, options: { runOnly: string[]; resultTypes: string[] }): Promise<{ violations: { nodes: { target: unknown }[] }[] }>;
-}
-
 /** The designers' gallery (demo/gallery.html): every element in every state, and the theme panel. */
 describe('Designers’ gallery', function () {
   this.timeout(30_000);
@@ -194,19 +189,8 @@ describe('Designers’ gallery', function () {
   it('passes axe', async () => {
     // The theme panel folds on narrow screens: open it so axe checks its controls too.
     container.querySelector<HTMLDetailsElement>('.g-panel-details')!.open = true;
-    // landmark-unique is checked on its own below: one of its findings is the dashboard's, not the gallery's.
-    await expect(container).to.be.accessible({ ignoredRules: ['landmark-unique'] });
-  });
-
-  it('has unique landmarks but for the dashboards’ own region', async () => {
-    // <conversation-dashboard> names its <section> "Conversation reports" whatever it shows, and a
-    // host cannot rename it: two dashboards on one page (the gallery has three) share a landmark
-    // name. An element issue, reported; every other duplicate landmark would be the gallery's.
-    const { axe } = window as unknown as { axe: Axe };
-    const results = await axe.run(container, { runOnly: ['landmark-unique'], resultTypes: ['violations'] });
-    const targets = results.violations.flatMap((violation) => violation.nodes.map((node) => [node.target].flat(3).join(' ')));
-    const dashboardRegion = /^conversation-dashboard\S* section\[aria-label="Conversation reports"\]$/;
-    expect(targets.filter((target) => !dashboardRegion.test(target))).to.deep.equal([]);
+    // Several dashboards on one page: the kit adds no landmarks of its own, so none can collide.
+    await expect(container).to.be.accessible();
   });
 
   it('logged no error', () => {

@@ -737,7 +737,7 @@ export class ConversationDashboard extends LitElement {
     const dashboard = this.currentDashboard;
     const editable = Boolean(this.store && this.user && dashboard && canEditDashboard(dashboard, this.user));
     return html`
-      <section aria-label=${this.#t('dashboard.label')}>
+      <div class="root">
         ${this.#renderHeader()} ${this.#renderStatus()}
         ${this.storeError ? html`<div part="error" role="alert">${this.#t('dashboard.storeError', { message: this.storeError })}</div>` : nothing}
         ${this.#renderDataQuality()}
@@ -775,7 +775,7 @@ export class ConversationDashboard extends LitElement {
         <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
         <drill-dialog locale=${this.#locale} .timeZone=${this.#timeZone}></drill-dialog>
         ${this.#renderDialogs(dashboard)}
-      </section>
+      </div>
     `;
   }
 
