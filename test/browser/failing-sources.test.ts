@@ -14,6 +14,7 @@ import { json, scriptedFetch, type FetchCall, type Reply } from '../../src/adapt
 import type { DataErrorEvent } from '../../src/events/data-error-event.ts';
 import type { ReportSpec } from '../../src/core/schema/report-spec.ts';
 import type { ReportResult } from '../../src/core/types.ts';
+import { computeReport, createTable, parseConversations } from '../../src/core/index.ts';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -479,19 +480,26 @@ describe('failing data sources against <conversation-dashboard>', function () {
   });
 
   it('an element moved while its reports are computing still shows them', async () => {
-    const source = new ControlledSource();
+    // A push-down source whose answers the test releases: the tiles are caught mid-computation.
+    const table = createTable(parseConversations(dataset(9, 'm')).conversations);
+    const pending: { release: () => void; signal: AbortSignal }[] = [];
+    const source: DataSource = {
+      async *load() {},
+      query: (spec, context, signal) =>
+        new Promise<ReportResult>((resolve, reject) => {
+          signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+          pending.push({ release: () => resolve(computeReport(table, spec, context)), signal });
+        }),
+    };
     const { el } = await mount(source);
-    await waitUntil(() => source.loads.length === 1);
-    source.last.deliver(dataset(9, 'm'));
-    // The data is in; the tiles have asked for their results, which are not back yet.
-    while (el.data?.state !== 'ready') await new Promise((resolve) => setTimeout(resolve, 0));
-    await el.updateComplete;
-    await Promise.all(tiles(el).map((t) => t.updateComplete));
-    expect(tiles(el).some((t) => !t.shownResult), 'caught before the results').to.equal(true);
+    await waitUntil(() => pending.length === tiles(el).length && pending.length > 0, 'every tile asked');
+    expect(tiles(el).some((t) => t.shownResult), 'caught before the results').to.equal(false);
     const target = document.createElement('div');
     el.parentElement!.append(target);
     target.append(el);
+    // The move aborted the requests in flight; the tiles ask again once they are back on the page.
+    await waitUntil(() => pending.filter((p) => !p.signal.aborted).length === tiles(el).length, 'the tiles asked again');
+    for (const request of pending) if (!request.signal.aborted) request.release();
     await showing(el, 9);
-    expect(source.loads).to.have.length(1);
   });
 });
