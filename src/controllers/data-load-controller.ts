@@ -21,6 +21,15 @@ export interface LoadedData {
   range: DateRange;
 }
 
+interface SourceNames {
+  source: DataSource;
+  signal: AbortSignal;
+  abort: AbortController;
+  failed: boolean;
+  lookups: Lookups | null;
+  ready: Promise<Lookups | null>;
+}
+
 function isAbort(error: unknown, signal: AbortSignal): boolean {
   return signal.aborted || (error instanceof DOMException && error.name === 'AbortError');
 }
@@ -39,19 +48,27 @@ export class DataLoadController implements ReactiveController {
   data: LoadedData | null = null;
   /** Where tables go; tests and hosts may set the threshold or the Worker factory. */
   engineOptions: Omit<EngineLoaderOptions, 'onProgress'> = {};
+  /**
+   * Why the source's `lookups()` failed (the last load's, or the push-down source's); null when
+   * they came, or there are none. Not fatal: reports show ids instead of names.
+   */
+  lookupsError: unknown = null;
   #abort: AbortController | null = null;
   #loader: EngineLoader | null = null;
   #request = 0;
+  /** A push-down source's names: asked for once per source, kept while it stays the source. */
+  #names: SourceNames | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly onChange: (phase: 'loaded' | 'error' | 'progress', error?: unknown) => void = () => {},
+    private readonly onChange: (phase: 'loaded' | 'error' | 'progress' | 'lookups', error?: unknown) => void = () => {},
   ) {
     host.addController(this);
   }
 
   hostDisconnected(): void {
     this.abort();
+    this.#abortNames();
   }
 
   abort(): void {
@@ -86,7 +103,16 @@ export class DataLoadController implements ReactiveController {
     });
     this.#loader = loader;
     try {
-      const lookups = source.lookups ? source.lookups(signal) : Promise.resolve(undefined);
+      // Names are not the data: when they cannot be read, the reports show ids (and the host a notice).
+      const lookups = (source.lookups ? Promise.resolve().then(() => source.lookups!(signal)) : Promise.resolve(undefined)).then(
+        (names) => ({ names, error: null as unknown }),
+        (error: unknown) => {
+          if (isAbort(error, signal)) throw error;
+          return { names: undefined, error };
+        },
+      );
+      // Settled even when the load fails first, so a failed lookup is never an unhandled rejection.
+      lookups.catch(() => {});
       let page = 0;
       for await (const chunk of source.load({ range, signal })) {
         if (!current()) return;
@@ -96,8 +122,9 @@ export class DataLoadController implements ReactiveController {
         await loader.add(chunk, page);
         if (!current()) return;
       }
-      const names = normalizeLookups(await lookups);
+      const asked = await lookups;
       if (!current()) return;
+      const names = normalizeLookups(asked.names);
       const { engine, rejected } = await loader.finish(names);
       if (!current()) {
         engine.dispose();
@@ -105,6 +132,7 @@ export class DataLoadController implements ReactiveController {
       }
       this.data?.engine.dispose();
       this.data = { engine, table: engine.table, lookups: names, rejected, loadedAt: Date.now(), range };
+      this.lookupsError = asked.error;
       this.state = 'ready';
       this.onChange('loaded');
     } catch (error) {
@@ -120,5 +148,80 @@ export class DataLoadController implements ReactiveController {
       }
       this.host.requestUpdate();
     }
+  }
+
+  // ——— A push-down source's names ———
+
+  /**
+   * Starts reading a push-down source's `lookups()`, unless it already was for this source: once
+   * per source, not per range or report. Another source aborts the request of the former one, and
+   * so does disconnecting the host (the next `lookupsFor` asks again). With `retry`, names that
+   * failed are asked for again (what Retry does).
+   */
+  startLookups(source: DataSource, retry = false): void {
+    const known = this.#names;
+    if (known && known.source === source && !known.signal.aborted && !(retry && known.failed)) return;
+    this.#abortNames();
+    const controller = new AbortController();
+    const entry: SourceNames = { source, signal: controller.signal, abort: controller, failed: false, lookups: null, ready: Promise.resolve(null) };
+    this.#names = entry;
+    this.lookupsError = null;
+    const current = () => this.#names === entry && !controller.signal.aborted;
+    entry.ready = (async () => {
+      if (!source.lookups) return null;
+      try {
+        const names = normalizeLookups(await source.lookups(controller.signal));
+        if (!current()) return null;
+        entry.lookups = names;
+        return names;
+      } catch (error) {
+        if (!current() || isAbort(error, controller.signal)) return null;
+        entry.failed = true;
+        this.lookupsError = error;
+        return null;
+      } finally {
+        if (current()) {
+          this.onChange('lookups');
+          this.host.requestUpdate();
+        }
+      }
+    })();
+  }
+
+  /**
+   * The push-down source's names once they have come; null when it has none, or they failed (ids
+   * are shown then). Starts reading them if needed. Rejects only when `signal` aborts first.
+   */
+  lookupsFor(source: DataSource, signal?: AbortSignal): Promise<Lookups | null> {
+    this.startLookups(source);
+    const ready = this.#names!.ready;
+    if (!signal) return ready;
+    if (signal.aborted) return Promise.reject(signal.reason);
+    return new Promise((resolve, reject) => {
+      const onAbort = () => reject(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+      void ready.then((names) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(names);
+      });
+    });
+  }
+
+  /** The names read for `source` so far (empty lists until they come). */
+  lookupsOf(source: DataSource): Lookups {
+    const known = this.#names;
+    return known?.source === source && known.lookups ? known.lookups : { assignees: [], inboxes: [], chatflows: [] };
+  }
+
+  /** Forgets a push-down source's names (its request aborted): the source is no longer shown. */
+  #abortNames(): void {
+    this.#names?.abort.abort(new DOMException('The data source was replaced or its element removed.', 'AbortError'));
+    this.#names = null;
+  }
+
+  /** Drops the names of a push-down source that is no longer the dashboard's. */
+  clearLookups(): void {
+    if (this.#names) this.lookupsError = null;
+    this.#abortNames();
   }
 }

@@ -13,7 +13,8 @@ import type { Conversation } from '../../core/schema/conversation.ts';
 import type { Dashboard, DashboardUser } from '../../core/schema/dashboard.ts';
 import type { ReportSpec } from '../../core/schema/report-spec.ts';
 import { fromWall, toWall, truncateWall } from '../../core/time-buckets.ts';
-import type { DateRange, DrillPoint, ReportContext } from '../../core/types.ts';
+import type { DateRange, DrillPoint, ReportContext, ReportResult } from '../../core/types.ts';
+import { labelResult } from '../../controllers/label-result.ts';
 import { DashboardChangeEvent } from '../../events/dashboard-change-event.ts';
 import { DataErrorEvent } from '../../events/data-error-event.ts';
 import type { ReportDrillEvent } from '../../events/report-drill-event.ts';
@@ -102,6 +103,7 @@ function localDate(t: number, timeZone: string): string {
  * @csspart compare - The comparison toggle.
  * @csspart progress - The loading progress bar and its text.
  * @csspart error - The load error, with Retry.
+ * @csspart notice - A note that does not stop the dashboard: no data source yet, or names (assignees, inboxes, chatflows) that could not be read, so ids are shown.
  * @csspart toolbar - Create dashboard, Add report and Settings (shown only to users who may use them).
  * @csspart grid - The grid of tiles; editable tiles can be dragged to reorder them.
  * @csspart editor-dialog - The modal holding `<report-editor>` (Actions → Edit, or a custom report).
@@ -192,6 +194,10 @@ export class ConversationDashboard extends LitElement {
   readonly #loader = new DataLoadController(this, (phase, error) => {
     if (phase === 'error') this.dispatchEvent(new DataErrorEvent({ error, message: message(error), phase: 'load' }));
     if (phase === 'loaded' || phase === 'error') this.#version++;
+    // Names that could not be read: ids are shown, with a notice; the host may log why.
+    const lookupsError = this.#loader?.lookupsError;
+    if ((phase === 'loaded' || phase === 'lookups') && lookupsError)
+      this.dispatchEvent(new DataErrorEvent({ error: lookupsError, message: message(lookupsError), phase: 'load' }));
   });
   #version = 0;
   #unsubscribe: (() => void) | undefined;
@@ -353,17 +359,24 @@ export class ConversationDashboard extends LitElement {
     this.rangeError = context ? null : `Unknown range "${String(this.range)}"`;
     if (!context || !source) {
       this.#loader.abort();
+      if (!source) this.#loader.clearLookups();
       return;
     }
     this.#version++;
-    // A push-down source computes each report itself: nothing to load into the browser.
-    if (source.query) return;
+    // A push-down source computes each report itself: nothing to load into the browser but its names.
+    if (source.query) {
+      this.#loader.abort();
+      this.#loader.startLookups(source);
+      return;
+    }
+    this.#loader.clearLookups();
     const range = context.compare ? { from: previousRange(context.range).from, to: context.range.to } : context.range;
     void this.#loader.load(source, range);
   }
 
   /** Reloads the data (what Retry does). */
   reload(): void {
+    if (this.dataSource?.query) this.#loader.startLookups(this.dataSource, true);
     this.#startLoad();
     this.requestUpdate();
   }
@@ -379,8 +392,8 @@ export class ConversationDashboard extends LitElement {
     return {
       state,
       version: this.#version,
-      table: loaded?.table ?? null,
-      lookups: loaded?.lookups ?? { assignees: [], inboxes: [], chatflows: [] },
+      table: pushDown ? null : (loaded?.table ?? null),
+      lookups: source?.query ? loader.lookupsOf(source) : (loaded?.lookups ?? { assignees: [], inboxes: [], chatflows: [] }),
       context,
       locale: this.#locale,
       progress: loader.progress,
@@ -388,7 +401,7 @@ export class ConversationDashboard extends LitElement {
       rejected: loaded?.rejected ?? [],
       loadedAt: loaded?.loadedAt ?? null,
       compute: (spec: ReportSpec, signal?: AbortSignal) => {
-        if (source?.query) return source.query(spec, context, signal ?? new AbortController().signal);
+        if (source?.query) return this.#pushDownCompute(source, spec, context, signal ?? new AbortController().signal);
         if (!loaded) return Promise.reject(new Error('No data loaded yet.'));
         // Batched per turn, and in the engine Worker for large loads.
         return loaded.engine.compute(spec, context, signal);
@@ -400,6 +413,12 @@ export class ConversationDashboard extends LitElement {
       },
       retry: () => this.reload(),
     };
+  }
+
+  /** A push-down source's result, labelled with its names (asked for once) like the in-browser engine labels them. */
+  async #pushDownCompute(source: DataSource, spec: ReportSpec, context: ReportContext, signal: AbortSignal): Promise<ReportResult> {
+    const [result, names] = await Promise.all([source.query!(spec, context, signal), this.#loader.lookupsFor(source, signal)]);
+    return names ? labelResult(result, spec, names) : result;
   }
 
   /** The store's dashboards, then the config's (those the store does not hold), then the templates not copied yet. */
@@ -575,7 +594,8 @@ export class ConversationDashboard extends LitElement {
       dialog.spec = spec;
       dialog.heading = this.#t('dashboard.drillHeading', { report: reportTitle(spec, this.#locale), point: label });
       dialog.conversations = conversations;
-      dialog.lookups = data.lookups;
+      // The names as they are now (a push-down source's may have come while the drill ran).
+      dialog.lookups = (this.data ?? data).lookups;
       await dialog.show();
     } catch (error) {
       this.dispatchEvent(new DataErrorEvent({ error, message: message(error), phase: 'compute' }));
@@ -738,7 +758,7 @@ export class ConversationDashboard extends LitElement {
     const editable = Boolean(this.store && this.user && dashboard && canEditDashboard(dashboard, this.user));
     return html`
       <div class="root">
-        ${this.#renderHeader()} ${this.#renderStatus()}
+        ${this.#renderHeader()} ${this.#renderStatus()} ${this.#renderLookupsNotice()}
         ${this.storeError ? html`<div part="error" role="alert">${this.#t('dashboard.storeError', { message: this.storeError })}</div>` : nothing}
         ${this.#renderDataQuality()}
         ${dashboard && dashboard.reports.length > 0
@@ -931,6 +951,16 @@ export class ConversationDashboard extends LitElement {
       rejected.map((error) => [error.index, error.id ?? null, error.field, error.problems.map((p) => (p.field ? `${p.field} ${p.message}` : p.message)).join('; ')]),
     );
     downloadFile(new Blob([csv], { type: 'text/csv;charset=utf-8' }), csvFileName('rejected records'));
+  }
+
+  /** The source's names could not be read: the reports still show, with ids in place of names. */
+  #renderLookupsNotice(): TemplateResult | typeof nothing {
+    const error = this.dataSource ? this.#loader.lookupsError : null;
+    if (!error || this.#loader.state === 'error') return nothing;
+    return html`<div part="notice" role="status" class="lookups-notice">
+      <span>${this.#t('dashboard.lookupsError', { message: message(error) })}</span>
+      <button type="button" @click=${() => this.reload()}>${this.#t('dashboard.retry')}</button>
+    </div>`;
   }
 
   #renderStatus(): TemplateResult | typeof nothing {

@@ -28,6 +28,7 @@ export const dashboard = {
   'dashboard.loading': 'Loading {loaded} of {total} conversations',
   'dashboard.loadingUnknown': 'Loading {loaded} conversations…',
   'dashboard.loadError': 'The conversations could not be loaded: {message}',
+  'dashboard.lookupsError': 'Names could not be loaded, so ids are shown instead: {message}',
   'dashboard.asOf': 'Showing data as of {time}.',
   'dashboard.retry': 'Retry',
   'dashboard.noSource': 'No data source is connected to this dashboard.',

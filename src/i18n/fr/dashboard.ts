@@ -28,6 +28,7 @@ export const dashboard = {
   'dashboard.loading': 'Chargement des conversations\u00a0: {loaded} sur {total}',
   'dashboard.loadingUnknown': 'Chargement des conversations\u00a0: {loaded}…',
   'dashboard.loadError': 'Impossible de charger les conversations\u00a0: {message}',
+  'dashboard.lookupsError': 'Les noms n’ont pas pu être chargés\u00a0; les identifiants sont affichés à la place\u00a0: {message}',
   'dashboard.asOf': 'Données affichées au {time}.',
   'dashboard.retry': 'Réessayer',
   'dashboard.noSource': 'Aucune source de données n’est connectée à ce tableau de bord.',

@@ -28,6 +28,7 @@ export const dashboard = {
   'dashboard.loading': 'Gesprekken laden: {loaded} van {total}',
   'dashboard.loadingUnknown': 'Gesprekken laden: {loaded}…',
   'dashboard.loadError': 'De gesprekken konden niet worden geladen: {message}',
+  'dashboard.lookupsError': 'De namen konden niet worden geladen; in plaats daarvan worden id’s getoond: {message}',
   'dashboard.asOf': 'Gegevens van {time}.',
   'dashboard.retry': 'Opnieuw proberen',
   'dashboard.noSource': 'Er is geen gegevensbron aan dit dashboard gekoppeld.',
