@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { heapCommands } from './test/heap-commands.mjs';
+import { dashboardStoreServer } from './test/test-server/dashboard-store-server.mjs';
+import { hubspotProxy } from './test/test-server/hubspot-proxy.mjs';
 
 const chromeArgs = [
   '--no-sandbox',
@@ -149,7 +151,8 @@ export default {
   concurrency: 2,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 20_000 } },
-  middleware: [testServer],
+  // /__test__/hubspot/… (a HubSpot proxy) and /__test__/store/… (a REST dashboard store): see their modules.
+  middleware: [testServer, hubspotProxy, dashboardStoreServer],
   plugins: [papaparseAsModule, heapCommands(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({
