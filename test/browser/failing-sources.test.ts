@@ -156,7 +156,7 @@ function banner(el: ConversationDashboard): HTMLElement | null {
 
 /** A clear error naming the cause, a Retry button, and, when there is last good data, its time. */
 async function expectErrorWithRetry(el: ConversationDashboard, cause: RegExp, lastGood: { matched: number; loadedAt: number } | null): Promise<HTMLButtonElement> {
-  await waitUntil(() => banner(el), 'the error is shown');
+  await waitUntil(() => banner(el), 'the error is shown', { timeout: 10_000 });
   const error = banner(el)!;
   expect(error.getAttribute('role')).to.equal('alert');
   expect(error.textContent).to.contain('The conversations could not be loaded');
@@ -251,11 +251,11 @@ describe('failing data sources against <conversation-dashboard>', function () {
   it('a request that hangs times out into an error with Retry, and the hung request is aborted', async () => {
     const records = dataset(12, 't');
     let hang = true;
-    const { source, calls } = restSource((call) => (hang ? 'hang' : answer(records, call)), { timeoutMs: 300 });
+    const { source, calls } = restSource((call) => (hang ? 'hang' : answer(records, call)), { timeoutMs: 1500 });
     const { el, errors } = await mount(source);
     await waitUntil(() => calls.length === 1);
     expect(el.shadowRoot!.querySelector('[part="progress"]'), 'progress while waiting').to.exist;
-    const retry = await expectErrorWithRetry(el, /gave no answer within 300 ms/, null);
+    const retry = await expectErrorWithRetry(el, /gave no answer within 1500 ms/, null);
     expect(calls[0]!.signal!.aborted, 'the hung request is aborted').to.equal(true);
     expect(errors).to.have.length(1);
     hang = false;

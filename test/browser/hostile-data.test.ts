@@ -204,6 +204,14 @@ interface ChartOptionRead {
 /** No lone surrogate (String.prototype.isWellFormed, spelled out for the ES2023 lib). */
 const wellFormed = (text: string) => !/\p{Surrogate}/u.test(text);
 
+/** The start of a label as a tooltip shows it: lone surrogates as U+FFFD, CR read as a line feed. */
+const shownStart = (label: string) =>
+  Array.from(label)
+    .slice(0, 100)
+    .join('')
+    .replace(/\p{Surrogate}/gu, '\uFFFD')
+    .replace(/\r\n?/g, '\n');
+
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 const graphemeCount = (text: string) => [...graphemes.segment(text)].length;
 
@@ -291,7 +299,7 @@ describe('hostile data through every view', function () {
           const label = pie ? item.name! : categoryAxis!.data![dataIndex]!;
           const params = { seriesIndex, dataIndex, data: item, color: '#123456', percent: 12.5, name: label };
           const text = tooltip(pie ? params : [params]);
-          expectInertHtml(text, [label.slice(0, 200)], `${spec.id} tooltip ${dataIndex}`);
+          expectInertHtml(text, [shownStart(label)], `${spec.id} tooltip ${dataIndex}`);
         });
       });
       // Axis, legend and slice labels: canvas text, cut to the label length without splitting a character.
@@ -307,7 +315,7 @@ describe('hostile data through every view', function () {
       for (const series of option.series) {
         const name = series.name ?? '';
         expect(graphemeCount(legend.formatter!(name))).to.be.at.most(LABEL_MAX);
-        expectInertHtml(legend.tooltip!.formatter!({ name }), [name.slice(0, 200)], `${spec.id} legend tooltip`);
+        expectInertHtml(legend.tooltip!.formatter!({ name }), [shownStart(name)], `${spec.id} legend tooltip`);
       }
 
       // The real tooltip, as a reader hovering a point sees it.
@@ -317,8 +325,19 @@ describe('hostile data through every view', function () {
         if (seriesIndex < 0) continue;
         chart.dispatchAction({ type: 'showTip', seriesIndex, dataIndex });
         const label = pie ? option.series[0]!.data[dataIndex]!.name! : categoryAxis!.data![dataIndex]!;
-        const visible = label.slice(0, 100).replace(/\r\n?/g, '\n');
+        const visible = shownStart(label);
         await waitUntil(() => chart.getDom().textContent!.includes(visible), `${spec.id}: tooltip ${dataIndex} shows its label as text`);
+      }
+      // A 10 000-character label makes a readable tooltip, not one wider than the page.
+      const longIndex = (pie ? option.series[0]!.data.map((d) => d.name!) : categoryAxis!.data!).indexOf(longName);
+      if (longIndex >= 0) {
+        const seriesIndex = option.series.findIndex((series) => series.data[longIndex]?.value != null);
+        chart.dispatchAction({ type: 'showTip', seriesIndex, dataIndex: longIndex });
+        const tip = () => [...chart.getDom().querySelectorAll<HTMLElement>('div')].find((div) => div.textContent!.startsWith(longName.slice(0, 20)) && div.style.position === 'absolute');
+        await waitUntil(tip, `${spec.id}: the long label's tooltip shows`);
+        const box = tip()!.getBoundingClientRect();
+        expect(box.width, `${spec.id} tooltip width`).to.be.below(chart.getWidth() + 1);
+        expect(box.height, `${spec.id} tooltip height`).to.be.below(300);
       }
       chart.dispatchAction({ type: 'hideTip' });
 
@@ -331,10 +350,10 @@ describe('hostile data through every view', function () {
       await tile.updateComplete;
     }
     // Long text is cut on screen: a 10 000-character name does not widen its table cell.
-    const proto = tilesOf(el).find((t) => t.spec!.id === 'by-assignee')!;
-    proto.view = 'table';
-    await proto.updateComplete;
-    const longCell = [...proto.shadowRoot!.querySelectorAll('td')].find((td) => td.textContent === longName)!;
+    const byAssignee = tilesOf(el).find((t) => t.spec!.id === 'by-assignee')!;
+    byAssignee.view = 'table';
+    await byAssignee.updateComplete;
+    const longCell = [...byAssignee.shadowRoot!.querySelectorAll('td')].find((td) => td.textContent === longName)!;
     expect(longCell, 'the long name is in the table').to.exist;
     expect(longCell.getBoundingClientRect().width).to.be.below(400);
     expect(longCell.getBoundingClientRect().height).to.be.below(60);

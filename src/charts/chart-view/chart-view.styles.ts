@@ -31,6 +31,14 @@ export const chartViewStyles = css`
     margin-block-end: 4px;
   }
 
+  /* ECharts keeps tooltip text on one line; labels from data can be long, so they wrap here. */
+  .cr-tooltip-title,
+  .cr-tooltip-line {
+    white-space: normal;
+    overflow-wrap: anywhere;
+    max-inline-size: min(20rem, 80vw);
+  }
+
   .cr-tooltip-marker {
     display: inline-block;
     inline-size: 10px;

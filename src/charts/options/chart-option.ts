@@ -85,9 +85,15 @@ function marker(color: unknown, palette: readonly string[]): string {
   return `<span class="cr-tooltip-marker${index >= 0 && index < TOOLTIP_SWATCHES ? ` cr-swatch-${index}` : ''}"></span>`;
 }
 
+/**
+ * Longest label or series name in a tooltip, in characters: enough to tell long page URLs and names
+ * apart, short enough that a visitor's 10 000-character name cannot cover the page.
+ */
+export const TOOLTIP_LABEL_MAX = 160;
+
 /** The tooltip's first line (the category or slice); bold by class, not by a style attribute (see `marker`). */
 function tooltipTitle(label: string): string {
-  return `<div class="cr-tooltip-title">${escapeHtml(label)}</div>`;
+  return `<div class="cr-tooltip-title">${escapeHtml(truncateLabel(label, TOOLTIP_LABEL_MAX))}</div>`;
 }
 
 const NICE_DURATION_STEPS = [
@@ -201,7 +207,7 @@ function legend(context: Context, show: boolean) {
     formatter: (name: string) => truncateLabel(name, labelMax),
     tooltip: {
       show: true,
-      formatter: (params: unknown) => escapeHtml(String((params as { name?: unknown }).name ?? '')),
+      formatter: (params: unknown) => escapeHtml(truncateLabel(String((params as { name?: unknown }).name ?? ''), TOOLTIP_LABEL_MAX)),
     },
   };
 }
@@ -272,8 +278,8 @@ function cartesian(type: 'bar' | 'column' | 'line' | 'area', context: Context, o
       if (!first || first.dataIndex === undefined) return '';
       const label = pivot.categories[first.dataIndex]?.label ?? '';
       const lines = params.map((param) => {
-        const name = pivot.breakdown ? `${escapeHtml(seriesNames[param.seriesIndex ?? -1] ?? '')}: ` : '';
-        return `<div>${marker(param.color, settings.palette)}${name}<strong>${escapeHtml(format(valueOf(param)))}</strong></div>`;
+        const name = pivot.breakdown ? `${escapeHtml(truncateLabel(seriesNames[param.seriesIndex ?? -1] ?? '', TOOLTIP_LABEL_MAX))}: ` : '';
+        return `<div class="cr-tooltip-line">${marker(param.color, settings.palette)}${name}<strong>${escapeHtml(format(valueOf(param)))}</strong></div>`;
       });
       return `${tooltipTitle(label)}${lines.join('')}`;
     },
@@ -325,7 +331,7 @@ function pie(type: 'pie' | 'donut', context: Context, option: ChartOption): Char
           typeof param.percent === 'number'
             ? ` (${formatNumber(param.percent / 100, locale, { style: 'percent', maximumFractionDigits: 1 })})`
             : '';
-        return `${tooltipTitle(label)}<div>${marker(param.color, settings.palette)}<strong>${escapeHtml(format(valueOf(param)))}</strong>${escapeHtml(percent)}</div>`;
+        return `${tooltipTitle(label)}<div class="cr-tooltip-line">${marker(param.color, settings.palette)}<strong>${escapeHtml(format(valueOf(param)))}</strong>${escapeHtml(percent)}</div>`;
       },
     },
     series: [
