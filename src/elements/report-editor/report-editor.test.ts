@@ -9,6 +9,7 @@ import { computeReport, createTable, parseConversations, reportSpecSchema, templ
 import { generateConversations } from '../../sample/generate-conversations.ts';
 import type { ReportSaveEvent } from '../../events/report-save-event.ts';
 import type { ReportCancelEvent } from '../../events/report-cancel-event.ts';
+import type { ReportTile } from '../report-tile/report-tile.ts';
 
 const DAY = 86_400_000;
 const END = Date.UTC(2026, 10, 20);
@@ -653,5 +654,131 @@ describe('<report-editor>', () => {
     el.theme = 'dark';
     await settle(el);
     await expect(el).to.be.accessible();
+  });
+
+  describe('preview through the dashboard’s engine (no table in the page)', () => {
+    /** A dashboard whose table lives elsewhere (its engine Worker): every preview is a request the test answers. */
+    function remoteData(state: DashboardData['state'] = 'ready') {
+      const requests: { spec: ReportSpec; signal: AbortSignal | undefined; resolve: (r: unknown) => void; reject: (e: unknown) => void }[] = [];
+      const data = {
+        state,
+        version: 1,
+        table: null,
+        lookups: sample.lookups,
+        context,
+        locale: 'en',
+        progress: { loaded: 0, total: null },
+        error: state === 'error' ? 'the source is down' : null,
+        rejected: [],
+        loadedAt: null,
+        compute: (request: ReportSpec, signal?: AbortSignal) =>
+          new Promise((resolve, reject) => requests.push({ spec: request, signal, resolve, reject })),
+        drill: () => Promise.resolve([]),
+        retry: () => {},
+      } as unknown as DashboardData;
+      return { data, requests };
+    }
+
+    async function mountRemote(data: DashboardData, start: ReportSpec = spec()) {
+      const host = document.createElement('div');
+      const provider = new ContextProvider(host, { context: dashboardDataContext, initialValue: data });
+      const el = await fixture<ReportEditor>(html`<report-editor locale="en" .spec=${start}></report-editor>`, { parentNode: host });
+      return { el, provider };
+    }
+
+    const answer = (request: { spec: ReportSpec; resolve: (r: unknown) => void }) => request.resolve(computeReport(table, request.spec, context));
+    const chartType = (el: ReportEditor, type: string) => $<HTMLInputElement>(el, `input[name="chart-type"][value="${type}"]`).click();
+
+    it('asks the engine, shows its answer, and never lets the preview tile ask on its own', async () => {
+      const { data, requests } = remoteData();
+      const { el } = await mountRemote(data);
+      await waitUntil(() => requests.length === 1, 'the preview is asked of the engine');
+      const tile = $<ReportTile>(el, 'report-tile');
+      expect(el.previewUpdating).to.equal(true);
+      await waitUntil(() => tile.shadowRoot?.querySelector('[part="loading"]'), 'the tile shows it is loading');
+      answer(requests[0]!);
+      await waitUntil(() => el.previewResult, 'the answer is shown');
+      expect(el.previewResult).to.deep.equal(computeReport(table, el.draftSpec!, context));
+      expect(el.previewUpdating).to.equal(false);
+      expect(tile.shownResult).to.deep.equal(el.previewResult);
+      await aTimeout(50);
+      expect(requests, 'one request: the tile asked nothing itself').to.have.length(1);
+    });
+
+    it('keeps one request out, drops superseded answers and ends with the last edit’s result', async () => {
+      const { data, requests } = remoteData();
+      const { el } = await mountRemote(data);
+      await waitUntil(() => requests.length === 1);
+      answer(requests[0]!);
+      await waitUntil(() => el.previewResult);
+      const first = el.previewResult;
+
+      chartType(el, 'line');
+      await waitUntil(() => requests.length === 2, 'the edit is sent');
+      // Three more edits while that request is out: none is sent yet.
+      chartType(el, 'column');
+      await settle(el);
+      $(el, '#tab-data').click();
+      await settle(el);
+      const select = $<HTMLSelectElement>(el, '#date-property');
+      select.value = 'closedAt';
+      select.dispatchEvent(new Event('change'));
+      await settle(el);
+      select.value = 'firstResponseAt';
+      select.dispatchEvent(new Event('change'));
+      await settle(el);
+      expect(requests).to.have.length(2);
+      expect(el.previewUpdating).to.equal(true);
+      expect(el.previewResult, 'the last result stays in sight meanwhile').to.equal(first);
+
+      // The superseded answer is dropped; the draft as it is now goes next.
+      answer(requests[1]!);
+      await waitUntil(() => requests.length === 3, 'the latest draft is sent');
+      expect(el.previewResult).to.equal(first);
+      expect(requests[2]!.spec).to.deep.include({ chartType: 'column', dateProperty: 'firstResponseAt' });
+      answer(requests[2]!);
+      await waitUntil(() => !el.previewUpdating, 'the preview is up to date');
+      expect(el.previewResult).to.deep.equal(computeReport(table, el.draftSpec!, context));
+      expect($<ReportTile>(el, 'report-tile').spec).to.deep.include({ chartType: 'column', dateProperty: 'firstResponseAt' });
+      await aTimeout(50);
+      expect(requests).to.have.length(3);
+    });
+
+    it('shows a failing computation as an error in the preview, not a blank', async () => {
+      const { data, requests } = remoteData();
+      const { el } = await mountRemote(data);
+      await waitUntil(() => requests.length === 1);
+      const failure = new Error('Filter on Response time needs a number');
+      requests[0]!.reject(failure);
+      const tile = $<ReportTile>(el, 'report-tile');
+      await waitUntil(() => tile.shadowRoot?.querySelector('[part="error"]'), 'the tile shows the error');
+      expect(tile.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain('needs a number');
+      expect(el.previewUpdating).to.equal(false);
+
+      // Retry asks again, and an answer replaces the error.
+      tile.shadowRoot!.querySelector<HTMLButtonElement>('.retry')!.click();
+      await waitUntil(() => requests.length === 2, 'Retry asks again');
+      answer(requests[1]!);
+      await waitUntil(() => tile.shadowRoot?.querySelector('cr-chart-view'), 'the chart replaces the error');
+    });
+
+    it('waits for the data to load, and shows a load failure in the preview', async () => {
+      const loading = remoteData('loading');
+      const { el, provider } = await mountRemote(loading.data);
+      await settle(el);
+      expect(loading.requests).to.have.length(0);
+      expect(el.previewUpdating).to.equal(true);
+      const ready = remoteData('ready');
+      provider.setValue(ready.data);
+      await waitUntil(() => ready.requests.length === 1, 'asked once the data is ready');
+      answer(ready.requests[0]!);
+      await waitUntil(() => el.previewResult);
+
+      const failed = remoteData('error');
+      provider.setValue(failed.data);
+      const tile = $<ReportTile>(el, 'report-tile');
+      await waitUntil(() => tile.shadowRoot?.querySelector('[part="error"]'), 'the load failure is shown');
+      expect(tile.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain('the source is down');
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { consume } from '@lit/context';
+import { ContextProvider, consume } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -50,6 +50,11 @@ interface Preview {
   spec: ReportSpec;
   result: ReportResult | null;
   error: string | null;
+}
+
+/** Two contexts are the same when they ask the same question (the dashboard hands out a new object each time). */
+function contextKey(context: ReportContext): string {
+  return JSON.stringify([context.range.from, context.range.to, context.timeZone, context.compare ?? null]);
 }
 
 function browserTimeZone(): string {
@@ -152,6 +157,8 @@ export class ReportEditor extends LitElement {
   @state() private showFilterProblems = false;
   @state() private status = '';
   @state() private preview: Preview | null = null;
+  /** A newer preview than the one shown is being computed (engine Worker or push-down source). */
+  @state() private previewBusy = false;
   @state() private dragging: string | null = null;
   @state() private dropTarget: Slot | null = null;
 
@@ -169,16 +176,36 @@ export class ReportEditor extends LitElement {
   #previewInputs: unknown[] = [];
   #defaultContext: ReportContext | undefined;
   #previewToken = 0;
+  /** Bumped for every preview asked for: a result for an older one is dropped, never shown. */
+  #previewSerial = 0;
+  /** The one preview request out to the dashboard's engine; later edits wait for it, then the latest goes. */
+  #previewRequest: AbortController | null = null;
   #nameBefore = '';
+
+  constructor() {
+    super();
+    // The preview tile shows what this editor computed and nothing else: it gets no dashboard data
+    // of its own, so it never sends a request of its own next to the editor's.
+    new ContextProvider(this, { context: dashboardDataContext, initialValue: undefined });
+  }
 
   /** The report as edited so far (may not pass validation yet). */
   get draftSpec(): ReportSpec | null {
     return this.draft ? this.#build(this.#criteria()).spec : null;
   }
 
-  /** What the preview shows: `computeReport(table, draft, context)`, or null without a table or on error. */
+  /**
+   * What the preview shows: `computeReport(table, draft, context)`, computed here when the table is
+   * in this page, else by the surrounding dashboard's engine (its Worker from 50 000 conversations,
+   * or a push-down source); null before the first result and on error.
+   */
   get previewResult(): ReportResult | null {
     return this.preview?.result ?? null;
+  }
+
+  /** True while a preview newer than the one shown is being computed off the main thread. */
+  get previewUpdating(): boolean {
+    return this.previewBusy;
   }
 
   /** The context the preview is computed in. */
@@ -269,6 +296,9 @@ export class ReportEditor extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#previewToken++;
+    this.#previewSerial++;
+    this.#previewRequest?.abort();
+    this.#previewRequest = null;
     document.removeEventListener('pointerdown', this.#onDocumentPointerDown, true);
   }
 
@@ -283,10 +313,13 @@ export class ReportEditor extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    const inputs = [this.draft, this.#table, this.previewContext, this.#catalog, this.#locale];
+    const table = this.#table;
+    // Without a table here, the dashboard's data changes state (loading → ready) and version, not table.
+    const remote = table ? null : this.data;
+    const inputs = [this.draft, table, contextKey(this.previewContext), this.#catalog, this.#locale, remote?.state, remote?.version, remote?.error];
     if (inputs.some((input, i) => input !== this.#previewInputs[i])) {
       this.#previewInputs = inputs;
-      this.#schedulePreview();
+      this.#schedulePreview(!table);
     }
     if (changed.has('theme') && changed.get('theme') !== undefined) this.tile?.refreshTheme();
   }
@@ -308,10 +341,11 @@ export class ReportEditor extends LitElement {
   }
 
   /**
-   * At most one computation per frame however fast the edits come. A hidden tab gets no frames, so a
-   * timer stands in for them there.
+   * On the main thread, at most one computation per frame however fast the edits come (a hidden tab
+   * gets no frames, so a timer stands in for them there). Off the main thread the request goes at
+   * once: it costs this thread nothing, and waiting for a frame would only add one to the latency.
    */
-  #schedulePreview(): void {
+  #schedulePreview(offMainThread = false): void {
     const token = ++this.#previewToken;
     let done = false;
     const run = () => {
@@ -319,28 +353,82 @@ export class ReportEditor extends LitElement {
       done = true;
       this.#computePreview();
     };
+    if (offMainThread) {
+      queueMicrotask(run);
+      return;
+    }
     requestAnimationFrame(run);
     setTimeout(run, 100);
   }
 
   #computePreview(): void {
+    const serial = ++this.#previewSerial;
     const draft = this.draft;
     if (!draft) {
       this.preview = null;
+      this.previewBusy = false;
       return;
     }
     const built = this.#build(draft.criteria).spec;
     const spec = built.title ? built : { ...built, title: this.#t('editor.untitled') };
     const table = this.#table;
-    if (!table) {
+    if (table) {
+      this.previewBusy = false;
+      try {
+        this.preview = { spec, result: computeReport(table, built, this.previewContext), error: null };
+      } catch (error) {
+        this.preview = { spec, result: null, error: message(error) };
+      }
+      return;
+    }
+    const data = this.data;
+    // The dashboard computes in its own context; a different one given here it cannot honour.
+    if (!data || data.state === 'idle' || (this.context && contextKey(this.context) !== contextKey(data.context))) {
+      this.previewBusy = false;
       this.preview = { spec, result: null, error: null };
       return;
     }
-    try {
-      this.preview = { spec, result: computeReport(table, built, this.previewContext), error: null };
-    } catch (error) {
-      this.preview = { spec, result: null, error: message(error) };
+    if (data.state === 'error') {
+      this.previewBusy = false;
+      this.preview = { spec, result: null, error: this.#t('dashboard.loadError', { message: data.error ?? '' }) };
+      return;
     }
+    this.previewBusy = true;
+    // Until the first result the tile shows that it is loading; later the last result stays in sight.
+    if (!this.preview) this.preview = { spec, result: null, error: null };
+    // Still loading: the preview follows once the data is ready (a new data object re-schedules it).
+    if (data.state === 'loading') return;
+    // One request out at a time: edits made meanwhile wait, and only the latest of them is sent.
+    if (this.#previewRequest) return;
+    this.#requestPreview(data, built, spec, serial);
+  }
+
+  /** Asks the dashboard's engine (its Worker, or a push-down source) for the preview of `built`. */
+  #requestPreview(data: DashboardData, built: ReportSpec, spec: ReportSpec, serial: number): void {
+    const abort = new AbortController();
+    this.#previewRequest = abort;
+    let compute: Promise<ReportResult>;
+    try {
+      compute = data.compute(built, abort.signal);
+    } catch (error) {
+      compute = Promise.reject(error);
+    }
+    compute
+      .then(
+        (result) => {
+          if (serial === this.#previewSerial) this.preview = { spec, result, error: null };
+        },
+        (error: unknown) => {
+          if (serial === this.#previewSerial && !abort.signal.aborted) this.preview = { spec, result: null, error: message(error) };
+        },
+      )
+      .finally(() => {
+        if (this.#previewRequest !== abort) return;
+        this.#previewRequest = null;
+        if (serial === this.#previewSerial) this.previewBusy = false;
+        // Edited while this one was out: the draft as it is now goes next.
+        else if (this.isConnected) this.#computePreview();
+      });
   }
 
   // ——— Draft edits ———
@@ -775,6 +863,12 @@ export class ReportEditor extends LitElement {
     this.dispatchEvent(new ReportCancelEvent(reportId));
   };
 
+  #onPreviewRetry = (event: Event): void => {
+    event.stopPropagation();
+    if (!this.#table && this.data?.state === 'error') this.data.retry();
+    else this.#computePreview();
+  };
+
   #onKeydown = (event: KeyboardEvent): void => {
     if (event.key === 'Escape' && this.picked && !event.defaultPrevented) {
       event.preventDefault();
@@ -847,7 +941,7 @@ export class ReportEditor extends LitElement {
             </button>
           </div>
           ${this.filtersOpen ? this.#renderFilters() : this.#renderFilterSummary(draft)}
-          <section class="preview" aria-labelledby="preview-heading">
+          <section class="preview" aria-labelledby="preview-heading" aria-busy=${this.previewBusy ? 'true' : 'false'}>
             <h3 id="preview-heading" class="visually-hidden">${t('editor.preview')}</h3>
             ${this.preview
               ? html`<report-tile
@@ -855,12 +949,10 @@ export class ReportEditor extends LitElement {
                   .spec=${this.preview.spec}
                   .result=${this.preview.result}
                   .error=${this.preview.error}
+                  .loading=${this.previewBusy && !this.preview.result && !this.preview.error}
                   .locale=${this.#locale}
                   .timeZone=${this.#timeZone}
-                  @report-retry=${(event: Event) => {
-                    event.stopPropagation();
-                    this.#computePreview();
-                  }}
+                  @report-retry=${this.#onPreviewRetry}
                 ></report-tile>`
               : nothing}
           </section>
