@@ -157,6 +157,20 @@ describe('<conversation-dashboard> with a push-down source', () => {
     expect(source.lookupCalls).to.have.length(2);
   });
 
+  it('a source the dashboard loads (no push-down) whose lookups() fails also shows its reports, with ids and the notice', async () => {
+    const { ArrayDataSource } = await import('../../src/adapters/array-data-source.ts');
+    const source = new (class extends ArrayDataSource {
+      override async lookups(): Promise<never> {
+        throw new Error('names service down');
+      }
+    })(sample.conversations);
+    const el = await mount(source);
+    await settled(el);
+    expect(tiles(el).map((t) => t.shownResult)).to.deep.equal(expected(el, bareTable));
+    expect(el.shadowRoot!.querySelector('[part="notice"]')!.textContent).to.contain('names service down');
+    expect(el.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
+  });
+
   it('aborts a pending lookups() when the source is replaced or the element removed', async () => {
     const first = new PushDownSource(async (_, signal) => pending(signal));
     const el = await mount(first);
