@@ -253,9 +253,21 @@ interface Ranked {
   total: Aggregate;
 }
 
-type Order = NonNullable<ReportSpec['sort']>;
+export type Order = NonNullable<ReportSpec['sort']>;
 
-function sorter(order: Order | undefined, isDate: boolean): (a: Ranked, b: Ranked) => number {
+/** What a row order reads of a group. */
+export interface Orderable {
+  key: GroupKey;
+  label: string;
+  total: { value: number | null };
+}
+
+/**
+ * The order of report rows, shared by the browser engine and the SQL adapter (whose results must
+ * match): `order`, or by default date dimensions by key ascending and the rest by value descending;
+ * nulls last whatever the direction; ties by label, then key.
+ */
+export function rowOrder<T extends Orderable>(order: Order | undefined, isDate: boolean): (a: T, b: T) => number {
   const effective: Order = order ?? (isDate ? { by: 'key', direction: 'asc' } : { by: 'value', direction: 'desc' });
   const direction = effective.direction === 'asc' ? 1 : -1;
   return (a, b) => {
@@ -268,7 +280,7 @@ function sorter(order: Order | undefined, isDate: boolean): (a: Ranked, b: Ranke
 }
 
 /** Top N by value, ties by label: the contract's rule for `limit`, whatever the display order. */
-const byValueThenLabel = sorter({ by: 'value', direction: 'desc' }, false);
+const byValueThenLabel = rowOrder<Ranked>({ by: 'value', direction: 'desc' }, false);
 
 export interface ReportPlan {
   period: GroupedPeriod;
@@ -307,7 +319,7 @@ export function planReport(table: ConversationTable, spec: ReportSpec, context: 
     folded = dimensions.slice(spec.limit);
     dimensions = dimensions.slice(0, spec.limit);
   }
-  dimensions.sort(sorter(spec.sort, dimension.isDate));
+  dimensions.sort(rowOrder(spec.sort, dimension.isDate));
   const shownSeries: Ranked[] = [];
   if (series) {
     series.keys.forEach((key, s) => {
@@ -316,7 +328,7 @@ export function planReport(table: ConversationTable, spec: ReportSpec, context: 
       const total = combine(stats, cells, spec.measure);
       if (total.count > 0) shownSeries.push({ id: s, key, label: series.labels[s]!, total });
     });
-    shownSeries.sort(sorter(undefined, series.isDate));
+    shownSeries.sort(rowOrder(undefined, series.isDate));
   }
   return { period, dimensions, folded, series: shownSeries };
 }

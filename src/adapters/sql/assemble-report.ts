@@ -1,4 +1,5 @@
 import { ALL_KEY, NULL_LABELS, OTHER_KEY, OTHER_LABEL, bucketBoundaries, bucketStart } from '../../core/index.ts';
+import { rowOrder } from '../../core/report-plan.ts';
 import type { Lookups } from '../../core/schema/conversation.ts';
 import type { ReportSpec, TimeBucket } from '../../core/schema/report-spec.ts';
 import { bucketLabel } from '../../core/time-buckets.ts';
@@ -97,38 +98,6 @@ function readPart(row: Record<string, unknown>): Part {
   };
 }
 
-// Ordering, as the browser engine does it: nulls last, ties by label then key.
-const compareLabels = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-function compareKeys(a: GroupKey, b: GroupKey): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  if (typeof a === typeof b) return a < b ? -1 : 1;
-  return compareLabels(typeof a, typeof b);
-}
-
-function compareNullableNumbers(a: number | null, b: number | null, direction: 1 | -1): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return (a - b) * direction;
-}
-
-type Order = NonNullable<ReportSpec['sort']>;
-
-function sorter(order: Order | undefined, isDate: boolean): (a: Group, b: Group) => number {
-  const effective: Order = order ?? (isDate ? { by: 'key', direction: 'asc' } : { by: 'value', direction: 'desc' });
-  const direction = effective.direction === 'asc' ? 1 : -1;
-  return (a, b) => {
-    let result = 0;
-    if (effective.by === 'value') result = compareNullableNumbers(a.total.value, b.total.value, direction);
-    else if (effective.by === 'label') result = compareLabels(a.label, b.label) * direction;
-    else result = a.key === null || b.key === null ? compareKeys(a.key, b.key) : compareKeys(a.key, b.key) * direction;
-    return result || compareLabels(a.label, b.label) || compareKeys(a.key, b.key);
-  };
-}
-
 /**
  * Turns the rows of a compiled report statement into the ReportResult the browser engine would give
  * for the same data: the same keys, labels, empty date buckets, order, Other row and previous values.
@@ -185,7 +154,7 @@ export function assembleReport(rows: readonly Record<string, unknown>[], shape: 
     folded = shown.filter((group) => !kept.has(keyId(group.key)));
     shown = shown.filter((group) => kept.has(keyId(group.key)));
   }
-  shown.sort(sorter(spec.sort, isDate));
+  shown.sort(rowOrder(spec.sort, isDate));
 
   const seriesLabel = series ? labeller(spec.breakdown!, series, lookups, bucket, timeZone) : null;
   const shownSeries: (Group | null)[] = series
@@ -195,7 +164,7 @@ export function assembleReport(rows: readonly Record<string, unknown>[], shape: 
           return { key, label: seriesLabel!(key), total: aggregate(part), inRange: false };
         })
         .filter((group) => group.total.count > 0)
-        .sort(sorter(undefined, series.kind === 'date'))
+        .sort(rowOrder(undefined, series.kind === 'date'))
     : [null];
 
   const withSeries = (row: ReportRow, s: Group | null): ReportRow => (s ? { ...row, series: s.key, seriesLabel: s.label } : row);
