@@ -68,7 +68,8 @@ export class DataLoadController implements ReactiveController {
 
   hostDisconnected(): void {
     this.abort();
-    this.#abortNames();
+    // Names that came stay (a moved element keeps them); a request still out is aborted, and asked again when needed.
+    if (!this.#names?.lookups) this.#abortNames();
   }
 
   abort(): void {
@@ -155,8 +156,8 @@ export class DataLoadController implements ReactiveController {
   /**
    * Starts reading a push-down source's `lookups()`, unless it already was for this source: once
    * per source, not per range or report. Another source aborts the request of the former one, and
-   * so does disconnecting the host (the next `lookupsFor` asks again). With `retry`, names that
-   * failed are asked for again (what Retry does).
+   * so does disconnecting the host while it is out (the next `lookupsFor` asks again; names that
+   * came are kept). With `retry`, names that failed are asked for again (what Retry does).
    */
   startLookups(source: DataSource, retry = false): void {
     const known = this.#names;

@@ -106,6 +106,21 @@ describe('<conversation-dashboard> with a push-down source', () => {
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !dialog.open);
 
+    // Moved elsewhere in the page: the names it has stay (not asked for again), in tiles and dialog.
+    const target = document.createElement('div');
+    el.parentElement!.append(target);
+    target.append(el);
+    await el.updateComplete;
+    const again = tiles(el)[0]!;
+    again.view = 'table';
+    await again.updateComplete;
+    again.shadowRoot!.querySelector<HTMLTableRowElement>('tbody tr')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => dialog.open, 'the dialog opens again');
+    for (const row of dialog.shadowRoot!.querySelectorAll('[part~="row"]')) expect(row.textContent).to.contain(agentName(String(top.key)));
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialog.open);
+
     // Another range computes again, but the names are not asked for again.
     const queries = source.queries;
     el.range = 'last-7-days';
