@@ -4,6 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { heapCommands } from './test/heap-commands.mjs';
 import { dashboardStoreServer } from './test/test-server/dashboard-store-server.mjs';
 import { hubspotProxy } from './test/test-server/hubspot-proxy.mjs';
+import { frameworkExamples } from './test/framework-examples.mjs';
 
 const chromeArgs = [
   '--no-sandbox',
@@ -151,8 +152,9 @@ export default {
   concurrency: 2,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 20_000 } },
-  // /__test__/hubspot/… (a HubSpot proxy) and /__test__/store/… (a REST dashboard store): see their modules.
-  middleware: [testServer, hubspotProxy, dashboardStoreServer],
+  // /__test__/hubspot/… (a HubSpot proxy), /__test__/store/… (a REST dashboard store) and
+  // /__test__/frameworks/… (the React and Vue examples, bundled): see their modules.
+  middleware: [testServer, hubspotProxy, dashboardStoreServer, frameworkExamples()],
   plugins: [papaparseAsModule, heapCommands(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({
