@@ -1,26 +1,134 @@
-import { resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { build, defineConfig, type InlineConfig, type Plugin } from 'vite';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+const src = (path: string): string => resolve(here, 'src', path);
 
 /**
- * `npm start` serves the demo (root `demo/`); `vite build` builds the library into `dist/`:
- * - `conversation-reports.js`: the kit (elements, engine, sources, stores), ECharts included;
- * - `core.js`: `conversation-reports/core`, the engine alone (no DOM, no lit, no ECharts);
- * - `wire.js`: `conversation-reports/wire`, the columnar wire format: build, read, ingest pages;
- * - shared code in `chunks/`; what the kit imports with `import()` (the report editor) and the
- *   engine Worker (`new Worker(new URL(…, import.meta.url))`) become chunks of their own, loaded
- *   only when used. `test/check-bundle-size.mjs` checks the sizes after a build.
+ * `npm start` serves the demo (root `demo/`); `vite build` builds the package into `dist/`:
+ * - `conversation-reports.js` (`.`): registers every element; the engine, light sources, stores;
+ * - `core.js` (`./core`): the engine alone (no DOM, no lit, no ECharts); `wire.js` (`./wire`);
+ * - `adapters.js`, `store.js`, `sample.js`: every data source, the stores, the sample generator;
+ * - `elements/<name>.js`: one element each (`./conversation-dashboard`, `./report-tile`, …);
+ * - shared code in `chunks/`; what the kit imports with `import()` (report editor, `<csv-import>`,
+ *   the sources behind markup attributes) and the engine Worker (`new Worker(new URL(…,
+ *   import.meta.url))`) become chunks of their own, loaded only when used;
+ * - `conversation-reports.standalone.js`: everything in one file for a plain `<script>` (below);
+ * - `types/`: the declarations (`tsc -p tsconfig.build.json`).
+ * `test/check-bundle-size.mjs` checks the sizes after a build.
  */
+const entries: Record<string, string> = {
+  'conversation-reports': src('index.ts'),
+  core: src('core/index.ts'),
+  wire: src('core/wire.ts'),
+  adapters: src('entries/adapters.ts'),
+  store: src('store/index.ts'),
+  sample: src('entries/sample.ts'),
+  'elements/conversation-dashboard': src('entries/conversation-dashboard.ts'),
+  'elements/report-tile': src('entries/report-tile.ts'),
+  'elements/drill-dialog': src('entries/drill-dialog.ts'),
+  'elements/report-editor': src('entries/report-editor.ts'),
+  'elements/csv-import': src('entries/csv-import.ts'),
+};
+
+/** The source files `src/core/index.ts` reaches through value (not `import type`) imports. */
+function staticGraph(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(file, 'utf8');
+    for (const [statement, spec] of code.matchAll(/^(?:import|export)\s[^;]*?from\s+'(\.{1,2}\/[^']+\.ts)'/gms)) {
+      if (/^(?:import|export)\s+type\s/.test(statement)) continue;
+      visit(resolve(dirname(file), spec!).replace(/\\/g, '/'));
+    }
+  };
+  visit(entry.replace(/\\/g, '/'));
+  return seen;
+}
+const coreModules = staticGraph(src('core/index.ts'));
+
+// ECharts/zrender read process.env.NODE_ENV; a browser has no `process`.
+const define = { 'process.env.NODE_ENV': JSON.stringify('production') };
+
+/**
+ * The standalone file computes on the page's main thread: a Worker would be a second file (or a
+ * `blob:` URL, which a strict `worker-src 'self'` forbids). The engine already falls back to the
+ * main thread where `createEngineWorker()` gives null.
+ */
+const mainThreadEngine: Plugin = {
+  name: 'conversation-reports:main-thread-engine',
+  enforce: 'pre',
+  load(id) {
+    if (id.replace(/\\/g, '/').endsWith('/src/worker/create-engine-worker.ts')) {
+      return 'export function createEngineWorker() { return null; }\n';
+    }
+    return undefined;
+  },
+};
+
+/** Whole-file minification with esbuild (test/browser/built-bundle.test.ts runs the result). */
+const esbuildMinify: Plugin = {
+  name: 'conversation-reports:esbuild-minify',
+  async generateBundle(_options, bundle) {
+    const { transform } = await import('esbuild');
+    for (const output of Object.values(bundle)) {
+      if (output.type !== 'chunk') continue;
+      output.code = (await transform(output.code, { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' })).code;
+    }
+  },
+};
+
+const standaloneConfig: InlineConfig = {
+  configFile: false,
+  root: here,
+  logLevel: 'warn',
+  base: './',
+  define,
+  plugins: [mainThreadEngine, esbuildMinify],
+  build: {
+    outDir: resolve(here, 'dist'),
+    emptyOutDir: false,
+    copyPublicDir: false,
+    // esbuild minifies this file (below): rolldown's minifier (vite 8.3) breaks papaparse when
+    // everything is in one chunk ("reading 'skipEmptyLines'" on csv-src).
+    minify: false,
+    target: 'es2022',
+    lib: {
+      entry: { 'conversation-reports.standalone': src('entries/standalone.ts') },
+      formats: ['es'],
+      fileName: (_format, name) => `${name}.js`,
+    },
+    rolldownOptions: {
+      output: { codeSplitting: false },
+    },
+  },
+};
+
+/** After the package build: the one-file standalone build, then the type declarations. */
+const standaloneAndTypes: Plugin = {
+  name: 'conversation-reports:standalone-and-types',
+  apply: 'build',
+  async closeBundle() {
+    await build(standaloneConfig);
+    if (process.env.CR_SKIP_TYPES) return;
+    const tsc = resolve(here, 'node_modules/typescript/bin/tsc');
+    const result = spawnSync(process.execPath, [tsc, '-p', resolve(here, 'tsconfig.build.json')], { stdio: 'inherit' });
+    if (result.status !== 0) throw new Error('Declaration emit (tsc -p tsconfig.build.json) failed.');
+  },
+};
+
 export default defineConfig({
   root: resolve(here, 'demo'),
   server: { port: 5173, strictPort: false },
   // Relative URLs in the build: the Worker is found next to the library file wherever it is served
   // from, not at the site root ("/assets/…"), which only works for an app deployed at "/".
   base: './',
-  // ECharts/zrender read process.env.NODE_ENV; a browser has no `process`.
-  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  define,
+  plugins: [standaloneAndTypes],
   worker: {
     // A module Worker may share chunks with the page and import them; a classic one may not.
     format: 'es',
@@ -31,11 +139,7 @@ export default defineConfig({
     minify: true,
     target: 'es2022',
     lib: {
-      entry: {
-        'conversation-reports': resolve(here, 'src/index.ts'),
-        core: resolve(here, 'src/core/index.ts'),
-        wire: resolve(here, 'src/core/wire.ts'),
-      },
+      entry: entries,
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },
@@ -44,6 +148,11 @@ export default defineConfig({
         // Library mode minifies identifiers but keeps whitespace unless told otherwise.
         minify: true,
         chunkFileNames: 'chunks/[name]-[hash].js',
+        // The engine and zod in one shared chunk: `conversation-reports/core` is then two files, not
+        // seven (each split adds import/export glue to what a page downloads).
+        codeSplitting: {
+          groups: [{ name: 'engine', test: (id: string) => coreModules.has(id.replace(/\\/g, '/')) || /[\\/]node_modules[\\/]zod[\\/]/.test(id) }],
+        },
       },
     },
   },

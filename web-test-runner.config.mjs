@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { heapCommands } from './test/heap-commands.mjs';
+import { builtBundlePages } from './test/built-bundle-pages.mjs';
 import { dashboardStoreServer } from './test/test-server/dashboard-store-server.mjs';
 import { hubspotProxy } from './test/test-server/hubspot-proxy.mjs';
 import { frameworkExamples } from './test/framework-examples.mjs';
@@ -154,7 +155,7 @@ export default {
   testFramework: { config: { timeout: 20_000 } },
   // /__test__/hubspot/… (a HubSpot proxy), /__test__/store/… (a REST dashboard store) and
   // /__test__/frameworks/… (the React and Vue examples, bundled): see their modules.
-  middleware: [testServer, hubspotProxy, dashboardStoreServer, frameworkExamples()],
+  middleware: [testServer, hubspotProxy, dashboardStoreServer, builtBundlePages({ csp: STRICT_CSP }), frameworkExamples()],
   plugins: [papaparseAsModule, heapCommands(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({

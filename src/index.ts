@@ -1,23 +1,23 @@
 /**
  * conversation-reports: importing this module registers the elements
- * (<conversation-dashboard>, <report-tile>, <drill-dialog>, <report-editor>, and the dashboard's
- * wizard, settings, report library and <csv-import>) and exports the engine, the data sources
- * and the dashboard stores.
+ * (<conversation-dashboard>, <report-tile>, <drill-dialog>, <report-editor>, <csv-import>, and the
+ * dashboard's wizard, settings and report library) and exports the engine, the in-memory, REST and
+ * declarative data sources and the dashboard stores. The CSV, HubSpot and SQL sources and the
+ * sample generator are in `conversation-reports/adapters` and `conversation-reports/sample`: the
+ * markup attributes (`csv-src`, `hubspot-proxy`, `sample`) import them when used.
  */
 import './elements/conversation-dashboard/conversation-dashboard.ts';
 import './elements/report-tile/report-tile.ts';
 import './elements/drill-dialog/drill-dialog.ts';
-import './elements/csv-import/csv-import.ts';
 
-// The editor is registered too, from its own chunk: pages that only read reports never wait for it.
+// The editor and <csv-import> (with papaparse) are registered too, each from its own chunk: pages that
+// only read reports never wait for them.
 export const reportEditorReady: Promise<unknown> = import('./elements/report-editor/report-editor.ts');
+export const csvImportReady: Promise<unknown> = import('./elements/csv-import/csv-import.ts');
 
 export * from './core/index.ts';
 export { ArrayDataSource } from './adapters/array-data-source.ts';
 export { RestDataSource, type RestDataSourceOptions, type RestPaging } from './adapters/rest-data-source.ts';
-export { HubSpotDataSource, HUBSPOT_DEFAULT_CHANNELS, type HubSpotDataSourceOptions } from './adapters/hubspot-data-source.ts';
-export { CsvDataSource, suggestCsvMapping, CSV_FIELDS, type CsvDataSourceOptions, type CsvLineError } from './adapters/csv-data-source.ts';
-export { SqlDataSource, type SqlDataSourceOptions, type SqlExecutor } from './adapters/sql-data-source.ts';
 export { HttpRequestError, PageLoadError } from './adapters/errors.ts';
 export type { DataSource, DataPage, LoadRequest } from './adapters/data-source.ts';
 export { createDataSource, sourceOptionsFromAttributes, DeclarativeDataSource, type SourceAttributes } from './adapters/declarative-data-source.ts';
@@ -39,7 +39,6 @@ export * from './events/index.ts';
 export { ConversationDashboard } from './elements/conversation-dashboard/conversation-dashboard.ts';
 export { ReportTile } from './elements/report-tile/report-tile.ts';
 export { DrillDialog } from './elements/drill-dialog/drill-dialog.ts';
-export { CsvImport } from './elements/csv-import/csv-import.ts';
+export type { CsvImport } from './elements/csv-import/csv-import.ts';
 export type { ReportEditor } from './elements/report-editor/report-editor.ts';
-export { generateConversations } from './sample/generate-conversations.ts';
 export { translate, registerCatalog, resolveLocale } from './i18n/translate.ts';

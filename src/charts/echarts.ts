@@ -4,23 +4,15 @@
  */
 import { use } from 'echarts/core';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import {
-  AriaComponent,
-  DatasetComponent,
-  GridComponent,
-  LegendComponent,
-  TitleComponent,
-  TooltipComponent,
-} from 'echarts/components';
+// GridSimpleComponent: the grid without its own axis pointer, which TooltipComponent installs anyway.
+import { AriaComponent, GridSimpleComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import { LabelLayout } from 'echarts/features';
 import type { BarSeriesOption, LineSeriesOption, PieSeriesOption } from 'echarts/charts';
 import type {
   AriaComponentOption,
-  DatasetComponentOption,
   GridComponentOption,
   LegendComponentOption,
-  TitleComponentOption,
   TooltipComponentOption,
 } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
@@ -29,12 +21,11 @@ use([
   BarChart,
   LineChart,
   PieChart,
-  GridComponent,
+  GridSimpleComponent,
   TooltipComponent,
+  // Plain and scrolling legends (many series scroll).
   LegendComponent,
-  DatasetComponent,
   AriaComponent,
-  TitleComponent,
   CanvasRenderer,
   // Draws queryable DOM: used by tests and by hosts that want crisp print/export.
   SVGRenderer,
@@ -53,7 +44,5 @@ export type ChartOption = ComposeOption<
   | GridComponentOption
   | TooltipComponentOption
   | LegendComponentOption
-  | DatasetComponentOption
   | AriaComponentOption
-  | TitleComponentOption
 >;

@@ -1,0 +1,65 @@
+// Pages that load the BUILT package from dist/ (never the sources), for test/browser/built-bundle.test.ts.
+// The dev server serves dist/ as plain files; a missing build is a 404 and the page stays empty.
+//
+// /__test__/built/standalone.html?case=src|csv|sample|bad-json
+//     HTML only plus one <script type="module" src="/dist/conversation-reports.standalone.js">,
+//     under the strict Content-Security-Policy given to the middleware (what a CMS page may send).
+// /__test__/built/package.html
+//     the multi-file package build (dist/conversation-reports.js with its chunks), data set by a script.
+
+const RANGE = '2026-09-01T00:00:00Z/2026-11-01T00:00:00Z';
+
+const cases = {
+  src: `<conversation-dashboard src="/__test__/conversations?limit=50" range="${RANGE}" time-zone="UTC" locale="en"></conversation-dashboard>`,
+  csv: `<conversation-dashboard csv-src="/__test__/conversations.csv" range="${RANGE}" time-zone="UTC" locale="en"></conversation-dashboard>`,
+  sample: `<conversation-dashboard sample="700" time-zone="UTC" locale="fr"></conversation-dashboard>`,
+  'bad-json': `<conversation-dashboard sample="100" locale="en"><script type="application/json">{ "range": "last-7-days", }</script></conversation-dashboard>`,
+};
+
+const page = (title, head, body) => `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>${title}</title>
+${head}
+  </head>
+  <body>
+    ${body}
+  </body>
+</html>
+`;
+
+/** @param {{ csp: string }} options the policy the standalone pages are served with */
+export function builtBundlePages({ csp }) {
+  return async function builtBundlePagesMiddleware(ctx, next) {
+    if (!ctx.path.startsWith('/__test__/built/')) return next();
+    ctx.set('Cache-Control', 'no-store');
+    if (ctx.path === '/__test__/built/standalone.html') {
+      const name = new URL(ctx.url, 'http://localhost').searchParams.get('case') ?? 'src';
+      if (!(name in cases)) return next();
+      ctx.type = 'text/html; charset=utf-8';
+      ctx.set('Content-Security-Policy', csp);
+      ctx.body = page(
+        `built standalone: ${name}`,
+        `    <script src="/test/fixtures/built/csp-violations.js"></script>
+    <script type="module" src="/dist/conversation-reports.standalone.js"></script>`,
+        cases[name],
+      );
+      return undefined;
+    }
+    if (ctx.path === '/__test__/built/package.html') {
+      ctx.type = 'text/html; charset=utf-8';
+      ctx.body = page(
+        'built package',
+        `    <script type="module">
+      import { ArrayDataSource } from '/dist/conversation-reports.js';
+      const { conversations, lookups } = await (await fetch('/test/fixtures/declarative/conversations.json')).json();
+      document.querySelector('conversation-dashboard').dataSource = new ArrayDataSource(conversations, { lookups });
+    </script>`,
+        `<conversation-dashboard range="${RANGE}" time-zone="UTC" locale="en"></conversation-dashboard>`,
+      );
+      return undefined;
+    }
+    return next();
+  };
+}
