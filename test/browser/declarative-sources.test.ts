@@ -276,6 +276,24 @@ describe('<conversation-dashboard store-src>', () => {
     expect(storeError(el)).to.equal(null);
   });
 
+  it('saves a changed template as a new dashboard with If-None-Match: *', async () => {
+    const ns = `create-${crypto.randomUUID().slice(0, 8)}`;
+    await seed(ns, [BOARD]);
+    const el = await storeDashboard(ns);
+    el.dashboardId = 'chat-overview';
+    await el.updateComplete;
+    await settled(el);
+    await chooseAction(tiles(el)[5]!, 'remove');
+    await waitUntil(async () => (await serverState(ns)).log.some((l) => l.method === 'PUT'), 'the server saw the save');
+    const { dashboards, log } = await serverState(ns);
+    const put = log.find((l) => l.method === 'PUT')!;
+    expect([put.ifNoneMatch, put.ifMatch, put.status]).to.deep.equal(['*', null, 201]);
+    const copy = dashboards[put.id!]!.dashboard;
+    expect([copy.ownerId, copy.privacy, copy.layout.template]).to.deep.equal(['u-owner', 'private', 'chat-overview']);
+    expect(copy.reports.map((r) => r.id)).to.deep.equal(templates.chatOverview.reports.slice(0, 5).map((r) => r.id));
+    await waitUntil(() => el.currentDashboard?.id === put.id, 'the copy is open');
+  });
+
   it("keeps another client's change: a stale If-Match is refused, and the change is applied to their version", async () => {
     const ns = `merge-${crypto.randomUUID().slice(0, 8)}`;
     await seed(ns, [BOARD]);
