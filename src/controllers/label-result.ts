@@ -1,6 +1,7 @@
 import type { Lookups } from '../core/schema/conversation.ts';
 import type { ReportSpec } from '../core/schema/report-spec.ts';
-import { OTHER_KEY, type GroupKey, type ReportResult, type ReportRow } from '../core/types.ts';
+import { rowOrder } from '../core/report-plan.ts';
+import { OTHER_KEY, type GroupKey, type ReportResult } from '../core/types.ts';
 
 /** The properties whose ids have names in the lookups. */
 const NAMED: Readonly<Record<string, keyof Lookups>> = { assigneeId: 'assignees', inboxId: 'inboxes', chatflowId: 'chatflows' };
@@ -14,36 +15,6 @@ function namesFor(property: string | undefined, lookups: Lookups): Map<string, s
 function nameOf(names: Map<string, string> | null, key: GroupKey | undefined): string | undefined {
   if (!names || typeof key !== 'string' || key === OTHER_KEY) return undefined;
   return names.get(key);
-}
-
-// The in-browser engine's order (core/report-plan.ts): nulls last, ties by label then key.
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-function compareKeys(a: GroupKey, b: GroupKey): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  if (typeof a === typeof b) return a < b ? -1 : 1;
-  return compareText(typeof a, typeof b);
-}
-
-function compareValues(a: number | null, b: number | null, direction: 1 | -1): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return (a - b) * direction;
-}
-
-function sorter(order: ReportSpec['sort']): (a: ReportRow, b: ReportRow) => number {
-  const effective = order ?? { by: 'value', direction: 'desc' };
-  const direction = effective.direction === 'asc' ? 1 : -1;
-  return (a, b) => {
-    let result = 0;
-    if (effective.by === 'value') result = compareValues(a.value, b.value, direction);
-    else if (effective.by === 'label') result = compareText(a.label, b.label) * direction;
-    else result = a.key === null || b.key === null ? compareKeys(a.key, b.key) : compareKeys(a.key, b.key) * direction;
-    return result || compareText(a.label, b.label) || compareKeys(a.key, b.key);
-  };
 }
 
 /**
@@ -67,8 +38,14 @@ export function labelResult(result: ReportResult, spec: ReportSpec, lookups: Loo
   });
   if (!changed) return result;
   if (dimensionNames && !spec.breakdown) {
+    // The engine's order (ties by label), on the rows' own values; the Other row stays last.
+    const order = rowOrder(spec.sort, false);
     const other = rows.filter((row) => row.key === OTHER_KEY);
-    const shown = rows.filter((row) => row.key !== OTHER_KEY).sort(sorter(spec.sort));
+    const shown = rows
+      .filter((row) => row.key !== OTHER_KEY)
+      .map((row) => ({ key: row.key, label: row.label, total: { value: row.value }, row }))
+      .sort(order)
+      .map((entry) => entry.row);
     return { ...result, rows: [...shown, ...other] };
   }
   return { ...result, rows };
