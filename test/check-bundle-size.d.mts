@@ -5,5 +5,7 @@ export interface BundleSizes {
   core: { bytes: number; files: string[] };
   lazy: { file: string; bytes: number }[];
   workers: { file: string; bytes: number }[];
+  /** dist/conversation-reports.standalone.js, when built. */
+  standalone: { bytes: number; files: string[] } | null;
 }
 export declare function bundleSizes(dist: string): BundleSizes;

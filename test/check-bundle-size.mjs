@@ -1,5 +1,6 @@
 // Bundle budget of the library build in dist/ (run `vite build` first): what a page downloads
 // when it imports the kit (ECharts included) and `conversation-reports/core`, gzipped.
+// The one-file `conversation-reports.standalone.js` (everything inlined) is reported, not budgeted.
 //
 // An entry's size is its file plus every chunk it imports statically, gzipped (level 9) together,
 // as a host's bundler inlines them into one file (what size-limit measures too). Chunks loaded with
@@ -56,7 +57,9 @@ export function bundleSizes(dist) {
   const kit = graph(dist, 'conversation-reports.js');
   const core = graph(dist, 'core.js');
   const lazyFiles = kit.lazy.filter((file) => existsSync(join(dist, file)));
+  const standalone = 'conversation-reports.standalone.js';
   return {
+    standalone: existsSync(join(dist, standalone)) ? { bytes: sizeOf(dist, [standalone]), files: [standalone] } : null,
     kit: { bytes: sizeOf(dist, kit.eager), files: kit.eager },
     core: { bytes: sizeOf(dist, core.eager), files: core.eager },
     lazy: lazyFiles.map((file) => ({ file, bytes: sizeOf(dist, [file]) })),
@@ -94,6 +97,7 @@ function main() {
   }
   for (const { file, bytes } of sizes.lazy) console.log(`  lazy: ${file} ${kib(bytes)}`);
   for (const { file, bytes } of sizes.workers) console.log(`  worker: ${file} ${kib(bytes)}`);
+  if (sizes.standalone) console.log(`standalone (one file, everything inlined): ${kib(sizes.standalone.bytes)} gzip`);
   if (failed) process.exit(1);
 }
 
