@@ -18,10 +18,25 @@ const documentedEventsOnly = {
   },
 };
 
+/**
+ * A base class shared by elements (e.g. `StoreDialogElement`) extends LitElement but defines no tag:
+ * it documents inherited members, it is not an element of its own.
+ */
+const baseClassesAreNotElements = {
+  name: 'base-classes-are-not-elements',
+  packageLinkPhase({ customElementsManifest }) {
+    for (const module of customElementsManifest.modules) {
+      for (const declaration of module.declarations ?? []) {
+        if (declaration.customElement && !declaration.tagName) delete declaration.customElement;
+      }
+    }
+  },
+};
+
 export default {
   globs: ['src/elements/**/*.ts', 'src/charts/chart-view/chart-view.ts'],
   exclude: ['**/*.test.ts', '**/*.styles.ts'],
   outdir: '.',
   litelement: true,
-  plugins: [documentedEventsOnly],
+  plugins: [documentedEventsOnly, baseClassesAreNotElements],
 };

@@ -6,7 +6,8 @@
 import { html, nothing, render, type TemplateResult } from 'lit';
 import { ArrayDataSource, MemoryDashboardStore, computeReport, createTable, drillDown, reportEditorReady, resolveRangePreset, templates } from '../src/index.ts';
 import type { DataPage, DataSource, LoadRequest } from '../src/adapters/data-source.ts';
-import { DEFAULT_PALETTE, splitColorList } from '../src/charts/theme.ts';
+import { DEFAULT_PALETTE, DEFAULT_GRID_COLOR, splitColorList } from '../src/charts/theme.ts';
+import { DARK_CHART_PALETTE, darkColors, lightColors, schemeDeclarations, sharedTokens, type ColorName } from '../src/elements/shared/tokens.ts';
 import type { Dashboard, DashboardUser } from '../src/core/schema/dashboard.ts';
 import type { ConversationTable, DrillPoint, Lookups, RangePreset, ReportContext, ReportResult, ReportSpec } from '../src/core/index.ts';
 import type { ConversationDashboard } from '../src/elements/conversation-dashboard/conversation-dashboard.ts';
@@ -165,33 +166,45 @@ interface TokenDef {
   hint?: string;
 }
 
-const DARK_PALETTE = '#4493f8, #3fb950, #d29922, #f778ba, #a371f7, #56d4dd, #ff9b5b, #8b949e';
-const GRID = 'rgba(128, 128, 128, 0.25)';
+/** A colour token's row: the light value is the kit's fallback, the dark one the built-in `theme="dark"` value. */
+const color = (name: ColorName, label: string, kind: 'color' | 'text', hint?: string, light: string = lightColors[name]): TokenDef => ({
+  name: `--cr-color-${name}`,
+  label,
+  kind,
+  scope: 'scheme',
+  light,
+  dark: darkColors[name],
+  ...(hint ? { hint } : {}),
+});
 
 /**
- * The public custom properties (README, Theming) with the kit's values: light ones are the
- * fallbacks in the elements' styles, dark ones the built-in `theme="dark"` values. The background
- * is transparent in the kit; the gallery paints its stage #f6f8fa / #0d1117 when it is unset.
+ * The public custom properties (README, Theming) with the kit's values, read from the kit's one
+ * tokens module. The background is transparent in the kit; the gallery paints its stage #f6f8fa
+ * when it is unset.
  */
 const tokens: TokenDef[] = [
-  { name: '--cr-color-background', label: 'Background', kind: 'color', scope: 'scheme', light: '#f6f8fa', dark: '#0d1117', hint: 'Dashboard and editor background' },
-  { name: '--cr-color-surface', label: 'Surface', kind: 'color', scope: 'scheme', light: '#ffffff', dark: '#161b22', hint: 'Tiles, menus, dialogs' },
-  { name: '--cr-color-text', label: 'Text', kind: 'color', scope: 'scheme', light: '#1f2328', dark: '#e6edf3' },
-  { name: '--cr-color-muted', label: 'Muted text', kind: 'color', scope: 'scheme', light: '#57606a', dark: '#9da7b3' },
-  { name: '--cr-color-border', label: 'Border', kind: 'color', scope: 'scheme', light: '#d0d7de', dark: '#30363d', hint: 'Borders and chart axes' },
-  { name: '--cr-color-accent', label: 'Accent', kind: 'color', scope: 'scheme', light: '#0969da', dark: '#4493f8', hint: 'Buttons, progress' },
-  { name: '--cr-color-on-accent', label: 'On accent', kind: 'color', scope: 'scheme', light: '#ffffff', dark: '#0d1117', hint: 'Text on accent buttons' },
-  { name: '--cr-color-danger', label: 'Danger', kind: 'color', scope: 'scheme', light: '#cf222e', dark: '#ff7b72' },
-  { name: '--cr-color-focus', label: 'Focus ring', kind: 'color', scope: 'scheme', light: '#0969da', dark: '#79c0ff' },
-  { name: '--cr-color-hover', label: 'Hover', kind: 'text', scope: 'scheme', light: 'rgb(208 215 222 / 0.32)', dark: 'rgb(177 186 196 / 0.12)', hint: 'Any CSS colour, alpha welcome' },
-  { name: '--cr-chart-palette', label: 'Chart palette', kind: 'text', scope: 'scheme', light: DEFAULT_PALETTE.join(', '), dark: DARK_PALETTE, hint: 'Series colours, comma-separated' },
-  { name: '--cr-chart-grid-color', label: 'Chart grid lines', kind: 'text', scope: 'scheme', light: GRID, dark: GRID },
-  { name: '--cr-font-family', label: 'Font', kind: 'text', scope: 'shared', light: 'system-ui, sans-serif', dark: 'system-ui, sans-serif' },
-  { name: '--cr-radius', label: 'Corner radius', kind: 'length', scope: 'shared', light: '10px', dark: '10px', min: 0, max: 24 },
-  { name: '--cr-space', label: 'Spacing', kind: 'length', scope: 'shared', light: '12px', dark: '12px', min: 4, max: 24 },
+  color('background', 'Background', 'color', 'Dashboard and editor background', '#f6f8fa'),
+  color('surface', 'Surface', 'color', 'Tiles, menus, dialogs'),
+  color('text', 'Text', 'color'),
+  color('muted', 'Muted text', 'color'),
+  color('border', 'Border', 'color', 'Borders and chart axes'),
+  color('accent', 'Accent', 'color', 'Buttons, progress'),
+  color('on-accent', 'On accent', 'color', 'Text on accent buttons'),
+  color('danger', 'Danger', 'color'),
+  color('warning', 'Warning', 'color', 'Partial-data notices'),
+  color('focus', 'Focus ring', 'color'),
+  color('hover', 'Hover', 'text', 'Any CSS colour, alpha welcome'),
+  { name: '--cr-chart-palette', label: 'Chart palette', kind: 'text', scope: 'scheme', light: DEFAULT_PALETTE.join(', '), dark: DARK_CHART_PALETTE.join(', '), hint: 'Series colours, comma-separated' },
+  { name: '--cr-chart-grid-color', label: 'Chart grid lines', kind: 'text', scope: 'scheme', light: DEFAULT_GRID_COLOR, dark: DEFAULT_GRID_COLOR },
+  { name: '--cr-font-family', label: 'Font', kind: 'text', scope: 'shared', light: sharedTokens['font-family'], dark: sharedTokens['font-family'] },
+  { name: '--cr-radius', label: 'Corner radius', kind: 'length', scope: 'shared', light: sharedTokens.radius, dark: sharedTokens.radius, min: 0, max: 24 },
+  { name: '--cr-space', label: 'Spacing', kind: 'length', scope: 'shared', light: sharedTokens.space, dark: sharedTokens.space, min: 4, max: 24 },
   { name: '--cr-chart-height', label: 'Chart height', kind: 'length', scope: 'shared', light: '300px', dark: '300px', min: 180, max: 480 },
   { name: '--cr-tile-shadow', label: 'Tile shadow', kind: 'text', scope: 'shared', light: '0 1px 2px rgb(0 0 0 / 0.06)', dark: '0 1px 2px rgb(0 0 0 / 0.06)' },
 ];
+
+/** The kit's dark values for the gallery's own dark wrappers (columns, dialog hosts), from the tokens module. */
+const DARK_WRAPPER_CSS = `.g-dark { ${schemeDeclarations('dark')} }`;
 
 type Values = Record<string, string>;
 interface Preset {
@@ -471,6 +484,7 @@ class Gallery {
     const dark = this.#changed('dark');
     const declarations = (entries: [string, string][]) => entries.map(([name, value]) => `${name}: ${cleanValue(value)};`).join(' ');
     return [
+      DARK_WRAPPER_CSS,
       light.length ? `${stage} { ${declarations(light)} }` : '',
       dark.length ? `${stage} :is([theme='dark'], .g-dark) { ${declarations(dark)} }` : '',
     ].join('\n');
@@ -958,7 +972,7 @@ class Gallery {
         </article>
         <p class="g-status" role="status" aria-live="polite">${this.#status}</p>
         <div class="g-dialog-hosts ${theme === 'dark' ? 'g-dark' : ''}">
-          <drill-dialog locale=${locale} time-zone=${TIME_ZONE}></drill-dialog>
+          <drill-dialog locale=${locale} time-zone=${TIME_ZONE} theme=${theme}></drill-dialog>
           <dashboard-wizard
             .store=${this.#wizardStore}
             .user=${users.olivia}

@@ -59,14 +59,17 @@ function colorOr(value: string, fallback: string): string {
 
 /**
  * Reads the chart theme from CSS custom properties on (or inherited by) `element`:
- * `--cr-chart-palette` (comma-separated colours), else `--cr-color-1` … `--cr-color-8`, else
- * {@link DEFAULT_PALETTE}; `--cr-color-text` (else the element's own `color`); `--cr-color-border` for axes;
- * `--cr-chart-grid-color` (else {@link DEFAULT_GRID_COLOR}); `--cr-font-family` (else the element's font);
- * `--cr-color-surface` for tooltips and slice borders (else transparent).
+ * `--cr-chart-palette` (comma-separated colours), else `--cr-color-1` … `--cr-color-8`, else the
+ * element's theme palette, else {@link DEFAULT_PALETTE}; `--cr-color-text` (else the element's own
+ * `color`); `--cr-color-border` for axes; `--cr-chart-grid-color` (else {@link DEFAULT_GRID_COLOR});
+ * `--cr-font-family` (else the element's font); `--cr-color-surface` for tooltips and slice borders
+ * (else transparent). A `--cr-*` the page sets wins; where it sets none, the built-in value of the
+ * element's theme (`theme="dark"`…, kept in a private `--_cr-*`) applies, as in the elements' CSS.
  */
 export function readChartTheme(element: Element): ChartTheme {
   const style = getComputedStyle(element);
   const read = (name: string) => style.getPropertyValue(name).trim();
+  const token = (name: string) => read(`--cr-${name}`) || read(`--_cr-${name}`);
 
   let palette = splitColorList(read('--cr-chart-palette')).filter(isColor);
   if (palette.length === 0) {
@@ -74,16 +77,17 @@ export function readChartTheme(element: Element): ChartTheme {
       (color) => color.length > 0 && isColor(color),
     );
   }
+  if (palette.length === 0) palette = splitColorList(read('--_cr-chart-palette')).filter(isColor);
   if (palette.length === 0) palette = [...DEFAULT_PALETTE];
 
   const inheritedText = style.color.trim();
   return {
     palette,
-    textColor: colorOr(read('--cr-color-text'), colorOr(inheritedText, '#1f2328')),
-    axisColor: colorOr(read('--cr-color-border'), DEFAULT_AXIS_COLOR),
+    textColor: colorOr(token('color-text'), colorOr(inheritedText, '#1f2328')),
+    axisColor: colorOr(token('color-border'), DEFAULT_AXIS_COLOR),
     gridColor: colorOr(read('--cr-chart-grid-color'), DEFAULT_GRID_COLOR),
     fontFamily: read('--cr-font-family') || style.fontFamily || 'system-ui, sans-serif',
-    background: colorOr(read('--cr-color-surface'), 'transparent'),
+    background: colorOr(token('color-surface'), 'transparent'),
   };
 }
 

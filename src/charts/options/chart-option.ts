@@ -3,6 +3,7 @@ import type { GroupKey, ReportResult } from '../../core/types.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import type { ChartOption } from '../echarts.ts';
 import { escapeHtml, shortUrlLabel, truncateLabel } from '../escape.ts';
+import { MAX_VALUE_TICKS, axisLayout } from './axis-layout.ts';
 import { pivotResult } from './pivot.ts';
 import type { Pivot } from './pivot.ts';
 import { createValueFormatter } from './value-format.ts';
@@ -30,6 +31,8 @@ export interface ChartOptionSettings extends FormatSettings {
   background?: string;
   /** Replaces the generated screen-reader description (a host that can translate it should). */
   ariaDescription?: string;
+  /** The chart's width in px, when known: a narrow chart gets shorter category labels and fewer value ticks. */
+  width?: number;
 }
 
 /**
@@ -107,9 +110,8 @@ const NICE_DURATION_STEPS = [
  * ECharts picks "nice" decimal ticks (2 000 000 ms), which read as "33 min 20 s". Ticks on whole
  * seconds / minutes / hours / days read as "10 min, 20 min, 30 min".
  */
-function durationTicks(max: number): { interval: number; max: number } | undefined {
+function durationTicks(max: number, targetTicks = MAX_VALUE_TICKS): { interval: number; max: number } | undefined {
   if (!(max > 0)) return undefined;
-  const targetTicks = 5;
   let step = NICE_DURATION_STEPS.find((candidate) => max / candidate <= targetTicks);
   if (step === undefined) {
     const days = max / targetTicks / 86_400_000;
@@ -217,6 +219,14 @@ function cartesian(type: 'bar' | 'column' | 'line' | 'area', context: Context, o
   const horizontal = type === 'bar';
   const stacked = pivot.breakdown && type !== 'line';
   const pointCount = pivot.categories.length;
+  const extentMax = valueExtentMax(pivot, stacked);
+  const layout = axisLayout({
+    width: settings.width,
+    horizontal,
+    labelMax,
+    categories: pivot.categories.map((category) => context.shorten(category.label, labelMax)),
+    valueLabels: [extentMax, extentMax * 0.75, extentMax / 2].map((value) => format(value)),
+  });
 
   const categoryAxis = {
     type: 'category' as const,
@@ -227,18 +237,20 @@ function cartesian(type: 'bar' | 'column' | 'line' | 'area', context: Context, o
     axisLabel: {
       color: settings.textColor,
       hideOverlap: true,
-      formatter: (value: string | number) => context.shorten(String(value), labelMax),
+      formatter: (value: string | number) => context.shorten(String(value), layout.labelMax),
     },
     axisLine: { lineStyle: { color: settings.axisColor } },
     axisTick: { alignWithLabel: true, lineStyle: { color: settings.axisColor } },
   };
-  const ticks = settings.valueKind === 'duration' ? durationTicks(valueExtentMax(pivot, stacked)) : undefined;
+  const ticks = settings.valueKind === 'duration' ? durationTicks(extentMax, layout.valueTicks) : undefined;
   const valueAxis = {
     type: 'value' as const,
     ...(settings.valueKind === 'number' ? {} : { min: 0 }),
     ...(settings.valueKind === 'count' ? { minInterval: 1 } : {}),
+    // Fewer ticks in a narrow chart, so that the value labels fit side by side (durations set their own interval).
+    splitNumber: layout.valueTicks,
     ...(ticks ?? {}),
-    axisLabel: { color: settings.textColor, formatter: (value: number) => format(value) },
+    axisLabel: { color: settings.textColor, hideOverlap: true, formatter: (value: number) => format(value) },
     axisLine: { show: false, lineStyle: { color: settings.axisColor } },
     splitLine: { lineStyle: { color: settings.gridColor } },
   };

@@ -1,13 +1,14 @@
 import { css } from 'lit';
+import { cr } from '../shared/tokens.ts';
 
 export const conversationDashboardStyles = css`
   :host {
     display: block;
     container-type: inline-size;
-    color: var(--cr-color-text, #1f2328);
-    background: var(--cr-color-background, transparent);
-    font-family: var(--cr-font-family, system-ui, sans-serif);
-    --_space: var(--cr-space, 12px);
+    color: ${cr.text};
+    background: ${cr.background};
+    font-family: ${cr.fontFamily};
+    --_space: ${cr.space};
   }
 
   [part='header'] {
@@ -22,17 +23,17 @@ export const conversationDashboardStyles = css`
     display: grid;
     gap: 4px;
     font-size: 0.8rem;
-    color: var(--cr-color-muted, #57606a);
+    color: ${cr.muted};
   }
 
   .editor-dialog {
     inline-size: min(1200px, 96vw);
     max-block-size: 94vh;
     padding: 0;
-    border: 1px solid var(--cr-color-border, #d0d7de);
-    border-radius: var(--cr-radius, 10px);
-    background: var(--cr-color-surface, #fff);
-    color: var(--cr-color-text, #1f2328);
+    border: 1px solid ${cr.border};
+    border-radius: ${cr.radius};
+    background: ${cr.surface};
+    color: ${cr.text};
   }
 
   .editor-dialog::backdrop {
@@ -67,10 +68,10 @@ export const conversationDashboardStyles = css`
   button {
     font: inherit;
     font-size: 0.9rem;
-    color: var(--cr-color-text, #1f2328);
-    background: var(--cr-color-surface, #fff);
-    border: 1px solid var(--cr-color-border, #d0d7de);
-    border-radius: calc(var(--cr-radius, 10px) * 0.6);
+    color: ${cr.text};
+    background: ${cr.surface};
+    border: 1px solid ${cr.border};
+    border-radius: calc(${cr.radius} * 0.6);
     padding: 0.4em 0.6em;
     min-block-size: 2.25rem;
     box-sizing: border-box;
@@ -86,8 +87,8 @@ export const conversationDashboardStyles = css`
   }
 
   button.primary {
-    background: var(--cr-color-accent, #0969da);
-    color: var(--cr-color-on-accent, #fff);
+    background: ${cr.accent};
+    color: ${cr.onAccent};
     border-color: transparent;
   }
 
@@ -96,7 +97,7 @@ export const conversationDashboardStyles = css`
     align-items: center;
     gap: 0.4em;
     font-size: 0.9rem;
-    color: var(--cr-color-text, #1f2328);
+    color: ${cr.text};
     min-block-size: 2.25rem;
   }
 
@@ -104,11 +105,11 @@ export const conversationDashboardStyles = css`
     min-block-size: auto;
     inline-size: 1.1em;
     block-size: 1.1em;
-    accent-color: var(--cr-color-accent, #0969da);
+    accent-color: ${cr.accent};
   }
 
   :focus-visible {
-    outline: 2px solid var(--cr-color-focus, #0969da);
+    outline: 2px solid ${cr.focus};
     outline-offset: 2px;
   }
 
@@ -121,7 +122,7 @@ export const conversationDashboardStyles = css`
 
   .hint {
     font-size: 0.8rem;
-    color: var(--cr-color-danger, #b42318);
+    color: ${cr.danger};
   }
 
   [part='progress'],
@@ -133,21 +134,21 @@ export const conversationDashboardStyles = css`
     gap: var(--_space);
     margin-block-end: var(--_space);
     padding: calc(var(--_space) * 0.75) var(--_space);
-    border-radius: var(--cr-radius, 10px);
-    border: 1px solid var(--cr-color-border, #d0d7de);
-    background: var(--cr-color-surface, #fff);
+    border-radius: ${cr.radius};
+    border: 1px solid ${cr.border};
+    background: ${cr.surface};
     font-size: 0.9rem;
   }
 
   [part='error'] {
-    border-color: var(--cr-color-danger, #b42318);
-    color: var(--cr-color-danger, #b42318);
+    border-color: ${cr.danger};
+    color: ${cr.danger};
   }
 
   progress {
     flex: 1;
     min-inline-size: 8rem;
-    accent-color: var(--cr-color-accent, #0969da);
+    accent-color: ${cr.accent};
   }
 
   [part='grid'] {
@@ -181,10 +182,10 @@ export const conversationDashboardStyles = css`
   [part='data-quality'] {
     margin-block-end: var(--_space);
     padding: calc(var(--_space) * 0.6) var(--_space);
-    border: 1px solid var(--cr-color-border, #d0d7de);
-    border-inline-start: 4px solid var(--cr-color-warning, #9a6700);
-    border-radius: var(--cr-radius, 10px);
-    background: var(--cr-color-surface, #fff);
+    border: 1px solid ${cr.border};
+    border-inline-start: 4px solid ${cr.warning};
+    border-radius: ${cr.radius};
+    background: ${cr.surface};
     font-size: 0.9rem;
   }
 
@@ -196,7 +197,7 @@ export const conversationDashboardStyles = css`
   }
 
   [part='data-quality'] .why {
-    color: var(--cr-color-accent, #0969da);
+    color: ${cr.accent};
     text-decoration: underline;
   }
 
@@ -219,16 +220,16 @@ export const conversationDashboardStyles = css`
 
   [part='config-error'] {
     padding: var(--_space);
-    border: 1px solid var(--cr-color-danger, #cf222e);
-    border-radius: var(--cr-radius, 10px);
-    background: var(--cr-color-surface, #fff);
-    color: var(--cr-color-text, #1f2328);
+    border: 1px solid ${cr.danger};
+    border-radius: ${cr.radius};
+    background: ${cr.surface};
+    color: ${cr.text};
     overflow-wrap: anywhere;
   }
 
   [part='config-error'] p {
     margin: 0 0 0.5em;
-    color: var(--cr-color-danger, #cf222e);
+    color: ${cr.danger};
   }
 
   [part='config-error'] ul {
@@ -239,6 +240,6 @@ export const conversationDashboardStyles = css`
   .empty {
     padding: calc(var(--_space) * 2);
     text-align: center;
-    color: var(--cr-color-muted, #57606a);
+    color: ${cr.muted};
   }
 `;

@@ -793,7 +793,7 @@ export class ConversationDashboard extends LitElement {
             </div>`
           : html`<p class="empty">${this.#t('dashboard.noReports')}</p>`}
         <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
-        <drill-dialog locale=${this.#locale} .timeZone=${this.#timeZone}></drill-dialog>
+        <drill-dialog locale=${this.#locale} .timeZone=${this.#timeZone} theme=${this.theme}></drill-dialog>
         ${this.#renderDialogs(dashboard)}
       </div>
     `;

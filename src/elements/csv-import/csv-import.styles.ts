@@ -1,20 +1,22 @@
 import { css } from 'lit';
+import { cr } from '../shared/tokens.ts';
 
 export const csvImportStyles = css`
   :host {
-    --_bg: var(--cr-csv-import-bg, var(--cr-color-surface, #fff));
-    --_text: var(--cr-color-text, #1f2328);
-    --_muted: var(--cr-color-muted, #59636e);
-    --_border: var(--cr-color-border, #d0d7de);
-    --_accent: var(--cr-color-accent, #0969da);
-    --_on-accent: var(--cr-color-on-accent, #fff);
-    --_danger: var(--cr-color-danger, #cf222e);
-    --_focus: var(--cr-color-focus, #0969da);
-    --_space: var(--cr-space, 8px);
-    --_radius: var(--cr-radius, 8px);
+    --_bg: var(--cr-csv-import-bg, ${cr.surface});
+    --_text: ${cr.text};
+    --_muted: ${cr.muted};
+    --_border: ${cr.border};
+    --_accent: ${cr.accent};
+    --_on-accent: ${cr.onAccent};
+    --_danger: ${cr.danger};
+    --_focus: ${cr.focus};
+    /* A compact form, like the dialogs: two thirds of the spacing token (8px by default). */
+    --_space: calc(${cr.space} * 2 / 3);
+    --_radius: ${cr.radius};
     display: block;
     color: var(--_text);
-    font-family: var(--cr-font-family, system-ui, sans-serif);
+    font-family: ${cr.fontFamily};
   }
 
   :host([hidden]) {

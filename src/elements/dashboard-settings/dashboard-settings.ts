@@ -1,18 +1,18 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { cleanDashboardName, validateDashboardName } from '../../core/dashboard-name.ts';
-import type { Dashboard, DashboardUser, Privacy } from '../../core/schema/dashboard.ts';
+import type { Dashboard, Privacy } from '../../core/schema/dashboard.ts';
 import { DashboardChangeEvent } from '../../events/dashboard-change-event.ts';
 import { DashboardDeleteEvent } from '../../events/dashboard-delete-event.ts';
 import { DataErrorEvent } from '../../events/data-error-event.ts';
 import { resolveLocale, translate } from '../../i18n/translate.ts';
-import type { DashboardStore } from '../../store/dashboard-store.ts';
 import { canChangeSharing, canDeleteDashboard, canEditDashboard } from '../../store/permissions.ts';
 import { teamsOf, type Team } from '../dashboard-wizard/dashboard-draft.ts';
 import { dialogBaseStyles } from '../dashboard-wizard/dialog-base.styles.ts';
 import { renderNameField, renderPrivacyFields } from '../dashboard-wizard/form-parts.ts';
 import { ModalDialogController } from '../dashboard-wizard/modal-dialog-controller.ts';
 import { storeErrorMessage } from '../dashboard-wizard/store-error-message.ts';
+import { StoreDialogElement } from '../shared/store-dialog-element.ts';
 import { themeStyles } from '../shared/theme.styles.ts';
 import { dashboardSettingsStyles } from './dashboard-settings.styles.ts';
 
@@ -51,7 +51,7 @@ type Busy = 'rename' | 'privacy' | 'delete' | null;
  * @csspart status - What was just saved.
  * @csspart error - A store error.
  *
- * @cssproperty --cr-dialog-bg - Dialog background. Defaults to `var(--cr-color-surface, #fff)`.
+ * @cssproperty --cr-dialog-bg - Dialog background. Defaults to `--cr-color-surface`.
  * @cssproperty --cr-color-surface - Global surface colour, the fallback of `--cr-dialog-bg`.
  * @cssproperty --cr-color-text - Text (default `#1f2328`).
  * @cssproperty --cr-color-muted - Hints and secondary text (default `#57606a`).
@@ -62,29 +62,14 @@ type Busy = 'rename' | 'privacy' | 'delete' | null;
  * @cssproperty --cr-color-focus - Focus rings (default `#0969da`).
  * @cssproperty --cr-color-hover - Hovered buttons.
  * @cssproperty --cr-font-family - Font (default `system-ui, sans-serif`).
- * @cssproperty --cr-radius - Corner radius (default `8px`).
- * @cssproperty --cr-space - Base spacing unit (default `8px`).
+ * @cssproperty --cr-radius - Corner radius (default `10px`).
+ * @cssproperty --cr-space - Base spacing unit (default `12px`; dialogs use two thirds of it).
  */
-export class DashboardSettings extends LitElement {
+export class DashboardSettings extends StoreDialogElement {
   static override styles = [themeStyles, dialogBaseStyles, dashboardSettingsStyles];
 
   /** The dashboard to manage; replaced by the saved version after each change. */
   @property({ attribute: false }) dashboard: Dashboard | null = null;
-  /** Where it is saved and deleted. */
-  @property({ attribute: false }) store: DashboardStore | null = null;
-  /** Who is making the changes; decides which controls show. */
-  @property({ attribute: false }) user: DashboardUser | null = null;
-  /** Names of teams, `{ id, name }[]`; the team choice lists the user's own teams (`user.teamIds`). */
-  @property({ attribute: false }) teams: readonly Team[] | null = null;
-  /** Names of the user's other dashboards; when null they are read from `store.list(user)` on opening. */
-  @property({ attribute: false }) existingNames: readonly string[] | null = null;
-  /** BCP 47 locale of the texts (default: the browser's). */
-  @property() locale: string | undefined;
-  /** `light` (default), `dark`, or `auto` (follows the reader's colour scheme). */
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
-  /** Whether the dialog is shown. Prefer `show()`/`hide()`. */
-  @property({ type: Boolean, reflect: true }) open = false;
-
   @state() private view: View = 'main';
   @state() private name = '';
   @state() private nameEdited = false;
@@ -93,8 +78,6 @@ export class DashboardSettings extends LitElement {
   @state() private busy: Busy = null;
   @state() private error: string | null = null;
   @state() private status = '';
-  @state() private loadedNames: readonly string[] | null = null;
-  @state() private namesError: string | null = null;
 
   @query('dialog') private dialog!: HTMLDialogElement | null;
 
@@ -106,7 +89,6 @@ export class DashboardSettings extends LitElement {
     },
   );
   #focusTarget: string | null = null;
-  #namesRequest = 0;
 
   get #locale(): string {
     return resolveLocale(this.locale);
@@ -187,20 +169,7 @@ export class DashboardSettings extends LitElement {
   }
 
   #loadNames(): void {
-    const request = ++this.#namesRequest;
-    this.loadedNames = null;
-    this.namesError = null;
-    const { store, user, dashboard } = this;
-    if (this.existingNames || !store || !user || !dashboard || !this.#canRename) return;
-    store.list(user).then(
-      (dashboards) => {
-        if (request === this.#namesRequest)
-          this.loadedNames = dashboards.filter((d) => d.id !== dashboard.id).map((d) => d.name);
-      },
-      (error: unknown) => {
-        if (request === this.#namesRequest) this.namesError = storeErrorMessage(this.#locale, error);
-      },
-    );
+    void this.loadNames({ except: this.dashboard?.id, skip: !this.dashboard || !this.#canRename });
   }
 
   #privacyText(dashboard: Pick<Dashboard, 'privacy' | 'teamId'>): string {

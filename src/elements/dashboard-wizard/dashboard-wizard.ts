@@ -1,15 +1,15 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { validateDashboardName } from '../../core/dashboard-name.ts';
-import type { DashboardUser, Privacy } from '../../core/schema/dashboard.ts';
+import type { Privacy } from '../../core/schema/dashboard.ts';
 import { templateList, type DashboardTemplate } from '../../core/templates.ts';
 import { DashboardCreateEvent } from '../../events/dashboard-create-event.ts';
 import { DataErrorEvent } from '../../events/data-error-event.ts';
 import { resolveLocale, translate } from '../../i18n/translate.ts';
-import type { DashboardStore } from '../../store/dashboard-store.ts';
 import { ForbiddenError } from '../../store/errors.ts';
 import { canCreateDashboard } from '../../store/permissions.ts';
+import { StoreDialogElement } from '../shared/store-dialog-element.ts';
 import { themeStyles } from '../shared/theme.styles.ts';
 import { buildDashboardDraft, teamsOf, type Team } from './dashboard-draft.ts';
 import { dashboardWizardStyles } from './dashboard-wizard.styles.ts';
@@ -60,7 +60,7 @@ const STEPS: readonly WizardStep[] = ['template', 'details'];
  * @csspart create-button - Create dashboard.
  * @csspart error - A store error, or why the wizard cannot be used.
  *
- * @cssproperty --cr-dialog-bg - Dialog background. Defaults to `var(--cr-color-surface, #fff)`.
+ * @cssproperty --cr-dialog-bg - Dialog background. Defaults to `--cr-color-surface`.
  * @cssproperty --cr-color-surface - Global surface colour, the fallback of `--cr-dialog-bg`.
  * @cssproperty --cr-color-text - Text (default `#1f2328`).
  * @cssproperty --cr-color-muted - Hints and secondary text (default `#57606a`).
@@ -71,32 +71,14 @@ const STEPS: readonly WizardStep[] = ['template', 'details'];
  * @cssproperty --cr-color-focus - Focus rings (default `#0969da`).
  * @cssproperty --cr-color-hover - Hovered buttons and templates.
  * @cssproperty --cr-font-family - Font (default `system-ui, sans-serif`).
- * @cssproperty --cr-radius - Corner radius (default `8px`).
- * @cssproperty --cr-space - Base spacing unit (default `8px`).
+ * @cssproperty --cr-radius - Corner radius (default `10px`).
+ * @cssproperty --cr-space - Base spacing unit (default `12px`; dialogs use two thirds of it).
  */
-export class DashboardWizard extends LitElement {
+export class DashboardWizard extends StoreDialogElement {
   static override styles = [themeStyles, dialogBaseStyles, dashboardWizardStyles];
 
   /** The templates to choose from (default: Chat overview and Email overview). */
   @property({ attribute: false }) templates: readonly DashboardTemplate[] = templateList;
-  /** Where the new dashboard is saved. */
-  @property({ attribute: false }) store: DashboardStore | null = null;
-  /** Who creates it: becomes the owner; needs `canEdit`. */
-  @property({ attribute: false }) user: DashboardUser | null = null;
-  /**
-   * Names of teams, `{ id, name }[]`. The team choice lists the user's own teams (`user.teamIds`),
-   * named from here when known; without it the ids are shown.
-   */
-  @property({ attribute: false }) teams: readonly Team[] | null = null;
-  /** Names the new one must differ from; when null they are read from `store.list(user)` on opening. */
-  @property({ attribute: false }) existingNames: readonly string[] | null = null;
-  /** BCP 47 locale of the texts (default: the browser's). */
-  @property() locale: string | undefined;
-  /** `light` (default), `dark`, or `auto` (follows the reader's colour scheme). */
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
-  /** Whether the dialog is shown. Prefer `show()`/`hide()`; opened this way for a user who may not create, it explains why. */
-  @property({ type: Boolean, reflect: true }) open = false;
-
   @state() private step: WizardStep = 'template';
   @state() private templateIndex = -1;
   @state() private ticked: ReadonlySet<string> = new Set();
@@ -107,8 +89,6 @@ export class DashboardWizard extends LitElement {
   @state() private teamId = '';
   @state() private saving = false;
   @state() private error: string | null = null;
-  @state() private loadedNames: readonly string[] | null = null;
-  @state() private namesError: string | null = null;
 
   @query('dialog') private dialog!: HTMLDialogElement | null;
 
@@ -120,7 +100,6 @@ export class DashboardWizard extends LitElement {
     },
   );
   #focusPending = false;
-  #namesRequest = 0;
   #names: Promise<readonly string[]> = Promise.resolve([]);
 
   get #locale(): string {
@@ -209,26 +188,7 @@ export class DashboardWizard extends LitElement {
   }
 
   #loadNames(): void {
-    const request = ++this.#namesRequest;
-    this.loadedNames = null;
-    this.namesError = null;
-    const { store, user } = this;
-    if (this.existingNames || !store || !user) {
-      this.#names = Promise.resolve(this.existingNames ?? []);
-      return;
-    }
-    this.#names = store.list(user).then(
-      (dashboards) => {
-        const names = dashboards.map((dashboard) => dashboard.name);
-        if (request === this.#namesRequest) this.loadedNames = names;
-        return names;
-      },
-      (error: unknown) => {
-        // Creating still works; the user is told the duplicate check could not be made.
-        if (request === this.#namesRequest) this.namesError = storeErrorMessage(this.#locale, error);
-        return [];
-      },
-    );
+    this.#names = this.loadNames();
   }
 
   /** The step's first control, so keyboard and screen-reader users land where the work is. */

@@ -1,51 +1,13 @@
 import { css } from 'lit';
+import { dialogShellStyles } from '../shared/dialog.styles.ts';
 
 /**
- * The look the dashboard dialogs (wizard, settings, report library) share: tokens, the modal box,
- * header and footer, form controls, messages. Each element adds its own layout on top.
+ * The look the dashboard dialogs (wizard, settings, report library) share on top of the kit's
+ * dialog shell: header and footer, form controls, messages. Each element adds its own layout on top.
  */
-export const dialogBaseStyles = css`
-  :host {
-    --_bg: var(--cr-dialog-bg, var(--cr-color-surface, #fff));
-    --_text: var(--cr-color-text, #1f2328);
-    --_muted: var(--cr-color-muted, #57606a);
-    --_border: var(--cr-color-border, #d0d7de);
-    --_accent: var(--cr-color-accent, #0969da);
-    --_on-accent: var(--cr-color-on-accent, #fff);
-    --_danger: var(--cr-color-danger, #cf222e);
-    --_focus: var(--cr-color-focus, #0969da);
-    --_hover: var(--cr-color-hover, rgb(208 215 222 / 0.32));
-    --_space: var(--cr-space, 8px);
-    --_radius: var(--cr-radius, 8px);
-    font-family: var(--cr-font-family, system-ui, sans-serif);
-  }
-
-  :host([hidden]) {
-    display: none;
-  }
-
-  dialog {
-    box-sizing: border-box;
-    max-width: 94vw;
-    max-height: 90vh;
-    padding: 0;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-    color: var(--_text);
-    font-family: inherit;
-  }
-
-  /* Only when open: a closed dialog must keep the UA's display: none. */
-  dialog[open] {
-    display: flex;
-    flex-direction: column;
-  }
-
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.5);
-  }
-
+export const dialogBaseStyles = [
+  dialogShellStyles,
+  css`
   .header,
   .footer {
     display: flex;
@@ -76,15 +38,10 @@ export const dialogBaseStyles = css`
     padding: calc(var(--_space) * 2);
   }
 
-  h2,
   h3,
   h4 {
     margin: 0;
     line-height: 1.3;
-  }
-
-  h2 {
-    font-size: 1.125rem;
   }
 
   h3 {
@@ -110,7 +67,6 @@ export const dialogBaseStyles = css`
     margin: 0 0 var(--_space);
   }
 
-  button,
   input,
   select {
     font: inherit;
@@ -118,16 +74,7 @@ export const dialogBaseStyles = css`
   }
 
   button {
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) / 2) calc(var(--_space) * 1.5);
     min-block-size: 2.25rem;
-    cursor: pointer;
-  }
-
-  button:hover {
-    background: var(--_hover);
   }
 
   button.primary {
@@ -140,12 +87,6 @@ export const dialogBaseStyles = css`
     background: var(--_danger);
     border-color: transparent;
     color: var(--_on-accent);
-  }
-
-  button:disabled,
-  button[aria-disabled='true'] {
-    cursor: not-allowed;
-    opacity: 0.55;
   }
 
   input[type='text'],
@@ -172,11 +113,6 @@ export const dialogBaseStyles = css`
     block-size: 1.05em;
     margin: 0;
     accent-color: var(--_accent);
-  }
-
-  :focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
   }
 
   fieldset {
@@ -252,16 +188,5 @@ export const dialogBaseStyles = css`
     color: var(--_muted);
     font-size: 0.875rem;
   }
-
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    padding: 0;
-    margin: -1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
-  }
-`;
+`,
+];

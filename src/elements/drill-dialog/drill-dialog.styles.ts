@@ -1,41 +1,16 @@
 import { css } from 'lit';
 
+/** The drill dialog's own layout, on top of the shared dialog shell (`dialogShellStyles`). */
 export const drillDialogStyles = css`
-  :host {
-    --_bg: var(--cr-dialog-bg, var(--cr-color-surface, #fff));
-    --_text: var(--cr-color-text, #1f2328);
-    --_border: var(--cr-color-border, #d0d7de);
-    --_space: var(--cr-space, 8px);
-    --_radius: var(--cr-radius, 8px);
-    font-family: var(--cr-font-family, system-ui, sans-serif);
-  }
-
-  :host([hidden]) {
-    display: none;
-  }
-
   dialog {
-    box-sizing: border-box;
     max-width: 90vw;
     max-height: 85vh;
     width: min(90vw, 1400px);
     padding: calc(var(--_space) * 2);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-    color: var(--_text);
-    font-family: inherit;
   }
 
-  /* Only when open: a closed dialog must keep the UA's display: none. */
   dialog[open] {
-    display: flex;
-    flex-direction: column;
     gap: var(--_space);
-  }
-
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.5);
   }
 
   .header {
@@ -47,9 +22,6 @@ export const drillDialogStyles = css`
   }
 
   h2 {
-    margin: 0;
-    font-size: 1.125rem;
-    line-height: 1.3;
     /* Names and URLs come from visitors: a 10 000-character one is cut at two lines, not spread over the page. */
     min-width: 0;
     flex: 1 1 20rem;
@@ -63,21 +35,6 @@ export const drillDialogStyles = css`
   .actions {
     display: flex;
     gap: var(--_space);
-  }
-
-  button {
-    font: inherit;
-    color: inherit;
-    background: transparent;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) / 2) calc(var(--_space) * 1.5);
-    cursor: pointer;
-  }
-
-  button:disabled {
-    cursor: default;
-    opacity: 0.55;
   }
 
   /* The table can be wider and taller than the dialog: it scrolls here, the header and pagination stay. */
@@ -201,27 +158,7 @@ export const drillDialogStyles = css`
     margin: 0;
   }
 
-  /* One visible focus style for buttons, the link and the scrollable table, whatever the theme. */
-  button:focus-visible,
-  a:focus-visible,
-  .scroller:focus-visible {
-    outline: 2px solid var(--_text);
-    outline-offset: 2px;
-  }
-
   th button.sort:focus-visible {
     outline-offset: -2px;
-  }
-
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    padding: 0;
-    margin: -1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
   }
 `;

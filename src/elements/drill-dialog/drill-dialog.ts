@@ -26,6 +26,8 @@ import {
   type SortDirection,
 } from './drill-columns.ts';
 import { conversationsCsv } from './drill-csv.ts';
+import { dialogShellStyles } from '../shared/dialog.styles.ts';
+import { themeStyles } from '../shared/theme.styles.ts';
 import { drillDialogStyles } from './drill-dialog.styles.ts';
 
 /** Rows in the DOM at once: enough to scan, few enough that 10 000 conversations stay smooth. */
@@ -77,13 +79,15 @@ function deepActiveElement(): HTMLElement | null {
  * @csspart pagination - The Previous / Next bar with the "1–50 of 10,000" range.
  * @csspart error - Shown instead of the table when the conversations cannot be rendered.
  *
- * @cssproperty --cr-dialog-bg - Dialog background. Defaults to `var(--cr-color-surface, #fff)`.
- * @cssproperty --cr-color-surface - Global surface color, the fallback of `--cr-dialog-bg`.
+ * @cssproperty --cr-dialog-bg - Dialog background. Defaults to `--cr-color-surface`.
+ * @cssproperty --cr-color-surface - Global surface color, the fallback of `--cr-dialog-bg` (default `#ffffff`).
  * @cssproperty --cr-color-text - Text color (default `#1f2328`).
  * @cssproperty --cr-color-border - Borders and rules (default `#d0d7de`).
+ * @cssproperty --cr-color-focus - Focus rings (default `#0969da`).
+ * @cssproperty --cr-color-hover - Hovered buttons.
  * @cssproperty --cr-font-family - Font family (default `system-ui, sans-serif`).
- * @cssproperty --cr-radius - Corner radius of the dialog and buttons (default `8px`).
- * @cssproperty --cr-space - Base spacing unit (default `8px`).
+ * @cssproperty --cr-radius - Corner radius of the dialog and buttons (default `10px`).
+ * @cssproperty --cr-space - Base spacing unit (default `12px`; dialogs use two thirds of it).
  *
  * @property {ReportSpec | null} spec - The report drilled into; its title heads the dialog when `heading` is empty.
  * @property {Conversation[]} conversations - The conversations to list (e.g. the result of `drillDown`).
@@ -92,9 +96,10 @@ function deepActiveElement(): HTMLElement | null {
  * @property {string} locale - BCP 47 locale of texts, numbers and dates. Defaults to the browser's.
  * @property {string} timeZone - IANA zone of dates (attribute `time-zone`). Defaults to the browser's.
  * @property {Partial<Lookups> | null} lookups - `{ assignees, inboxes, chatflows }` to show names instead of ids.
+ * @property {'light' | 'dark' | 'auto' | undefined} theme - The built-in colours (attribute `theme`): `light`, `dark`, or `auto` (the reader's colour scheme). Unset, the dialog follows its nearest themed ancestor. Page `--cr-*` values win over them.
  */
 export class DrillDialog extends LitElement {
-  static override styles = drillDialogStyles;
+  static override styles = [themeStyles, dialogShellStyles, drillDialogStyles];
 
   @property({ attribute: false }) spec: ReportSpec | null = null;
   @property({ attribute: false }) conversations: Conversation[] = [];
@@ -103,6 +108,8 @@ export class DrillDialog extends LitElement {
   @property() locale = resolveLocale();
   @property({ attribute: 'time-zone' }) timeZone = browserTimeZone();
   @property({ attribute: false }) lookups: Partial<Lookups> | null = null;
+  /** `light`, `dark` or `auto`; unset, the dialog follows its nearest themed ancestor. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' | undefined;
 
   @state() private sortColumn: DrillColumnId | null = null;
   @state() private sortDirection: SortDirection = 'asc';

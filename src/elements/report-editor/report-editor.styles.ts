@@ -1,19 +1,20 @@
 import { css } from 'lit';
+import { cr } from '../shared/tokens.ts';
 
 export const reportEditorStyles = css`
   :host {
     display: block;
-    color: var(--cr-color-text, #1f2328);
-    font-family: var(--cr-font-family, system-ui, sans-serif);
+    color: ${cr.text};
+    font-family: ${cr.fontFamily};
     container-type: inline-size;
-    --_space: var(--cr-space, 12px);
-    --_radius: calc(var(--cr-radius, 10px) * 0.6);
-    --_surface: var(--cr-color-surface, #fff);
-    --_border: var(--cr-color-border, #d0d7de);
-    --_muted: var(--cr-color-muted, #57606a);
-    --_accent: var(--cr-color-accent, #0969da);
-    --_danger: var(--cr-color-danger, #cf222e);
-    --_hover: var(--cr-color-hover, rgb(208 215 222 / 0.32));
+    --_space: ${cr.space};
+    --_radius: calc(${cr.radius} * 0.6);
+    --_surface: ${cr.surface};
+    --_border: ${cr.border};
+    --_muted: ${cr.muted};
+    --_accent: ${cr.accent};
+    --_danger: ${cr.danger};
+    --_hover: ${cr.hover};
   }
 
   :host([hidden]) {
@@ -24,7 +25,7 @@ export const reportEditorStyles = css`
     display: flex;
     flex-direction: column;
     gap: var(--_space);
-    background: var(--cr-editor-bg, var(--cr-color-background, transparent));
+    background: var(--cr-editor-bg, ${cr.background});
   }
 
   h2,
@@ -51,7 +52,7 @@ export const reportEditorStyles = css`
   textarea {
     font: inherit;
     font-size: 0.9rem;
-    color: var(--cr-color-text, #1f2328);
+    color: ${cr.text};
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -75,7 +76,7 @@ export const reportEditorStyles = css`
 
   button.primary {
     background: var(--_accent);
-    color: var(--cr-color-on-accent, #fff);
+    color: ${cr.onAccent};
     border-color: transparent;
     font-weight: 600;
   }
@@ -101,7 +102,7 @@ export const reportEditorStyles = css`
   }
 
   :focus-visible {
-    outline: 2px solid var(--cr-color-focus, #0969da);
+    outline: 2px solid ${cr.focus};
     outline-offset: 2px;
   }
 
@@ -201,7 +202,7 @@ export const reportEditorStyles = css`
   .filter-panel {
     background: var(--_surface);
     border: 1px solid var(--_border);
-    border-radius: var(--cr-radius, 10px);
+    border-radius: ${cr.radius};
     padding: var(--_space);
   }
 
@@ -251,7 +252,7 @@ export const reportEditorStyles = css`
   }
 
   [role='tab'][aria-selected='true'] {
-    color: var(--cr-color-text, #1f2328);
+    color: ${cr.text};
     border-block-end-color: var(--_accent);
   }
 
@@ -306,7 +307,7 @@ export const reportEditorStyles = css`
   }
 
   .chart-type:has(input:focus-visible) {
-    outline: 2px solid var(--cr-color-focus, #0969da);
+    outline: 2px solid ${cr.focus};
     outline-offset: 2px;
   }
 
@@ -597,7 +598,7 @@ export const reportEditorStyles = css`
   }
 
   .search-option[aria-selected='true'] {
-    outline: 2px solid var(--cr-color-focus, #0969da);
+    outline: 2px solid ${cr.focus};
     outline-offset: -2px;
   }
 

@@ -1,12 +1,13 @@
 import { css } from 'lit';
+import { cr } from '../shared/tokens.ts';
 
 export const reportTileStyles = css`
   :host {
     display: block;
     min-inline-size: 0;
-    color: var(--cr-color-text, #1f2328);
-    font-family: var(--cr-font-family, system-ui, sans-serif);
-    --_space: var(--cr-space, 12px);
+    color: ${cr.text};
+    font-family: ${cr.fontFamily};
+    --_space: ${cr.space};
   }
 
   [part='tile'] {
@@ -14,9 +15,9 @@ export const reportTileStyles = css`
     flex-direction: column;
     block-size: 100%;
     box-sizing: border-box;
-    background: var(--cr-tile-bg, var(--cr-color-surface, #fff));
-    border: 1px solid var(--cr-tile-border-color, var(--cr-color-border, #d0d7de));
-    border-radius: var(--cr-radius, 10px);
+    background: var(--cr-tile-bg, ${cr.surface});
+    border: 1px solid var(--cr-tile-border-color, ${cr.border});
+    border-radius: ${cr.radius};
     box-shadow: var(--cr-tile-shadow, 0 1px 2px rgb(0 0 0 / 0.06));
     padding: var(--_space);
     gap: calc(var(--_space) * 0.75);
@@ -46,7 +47,7 @@ export const reportTileStyles = css`
     gap: 0.25em;
     margin-block-start: 0.25em;
     font-size: 0.85rem;
-    color: var(--cr-color-muted, #57606a);
+    color: ${cr.muted};
   }
 
   /* The delta under the title is a paragraph; a margin from CSS, not a style attribute, so a strict CSP (style-src without 'unsafe-inline') has nothing to block. */
@@ -70,8 +71,8 @@ export const reportTileStyles = css`
 
   .menu-button {
     background: transparent;
-    border: 1px solid var(--cr-color-border, #d0d7de);
-    border-radius: calc(var(--cr-radius, 10px) * 0.6);
+    border: 1px solid ${cr.border};
+    border-radius: calc(${cr.radius} * 0.6);
     padding: 0.25em 0.6em;
     font-size: 0.85rem;
   }
@@ -85,9 +86,9 @@ export const reportTileStyles = css`
     margin: 0;
     padding: 4px;
     list-style: none;
-    background: var(--cr-menu-bg, var(--cr-color-surface, #fff));
-    border: 1px solid var(--cr-color-border, #d0d7de);
-    border-radius: calc(var(--cr-radius, 10px) * 0.6);
+    background: var(--cr-menu-bg, ${cr.surface});
+    border: 1px solid ${cr.border};
+    border-radius: calc(${cr.radius} * 0.6);
     box-shadow: 0 8px 24px rgb(0 0 0 / 0.15);
   }
 
@@ -103,7 +104,7 @@ export const reportTileStyles = css`
 
   [role='menuitem']:hover,
   [role='menuitem']:focus-visible {
-    background: var(--cr-color-hover, rgb(127 127 127 / 0.14));
+    background: ${cr.hover};
   }
 
   [role='menuitem'][aria-disabled='true'] {
@@ -112,7 +113,7 @@ export const reportTileStyles = css`
   }
 
   :focus-visible {
-    outline: 2px solid var(--cr-color-focus, #0969da);
+    outline: 2px solid ${cr.focus};
     outline-offset: 2px;
   }
 
@@ -135,23 +136,23 @@ export const reportTileStyles = css`
     justify-items: center;
     gap: 0.5em;
     text-align: center;
-    color: var(--cr-color-muted, #57606a);
+    color: ${cr.muted};
     padding: var(--_space);
   }
 
   [part='error'] {
-    color: var(--cr-color-danger, #b42318);
+    color: ${cr.danger};
   }
 
   [part='config-error'] {
     padding: var(--_space);
-    color: var(--cr-color-text, #1f2328);
+    color: ${cr.text};
     overflow-wrap: anywhere;
   }
 
   [part='config-error'] p {
     margin: 0 0 0.5em;
-    color: var(--cr-color-danger, #b42318);
+    color: ${cr.danger};
   }
 
   [part='config-error'] ul {
@@ -160,10 +161,10 @@ export const reportTileStyles = css`
   }
 
   .retry {
-    background: var(--cr-color-accent, #0969da);
-    color: var(--cr-color-on-accent, #fff);
+    background: ${cr.accent};
+    color: ${cr.onAccent};
     border: 0;
-    border-radius: calc(var(--cr-radius, 10px) * 0.6);
+    border-radius: calc(${cr.radius} * 0.6);
     padding: 0.4em 1em;
   }
 
@@ -171,8 +172,8 @@ export const reportTileStyles = css`
     inline-size: 28px;
     block-size: 28px;
     border-radius: 50%;
-    border: 3px solid var(--cr-color-border, #d0d7de);
-    border-block-start-color: var(--cr-color-accent, #0969da);
+    border: 3px solid ${cr.border};
+    border-block-start-color: ${cr.accent};
     animation: spin 0.9s linear infinite;
   }
 
@@ -192,6 +193,23 @@ export const reportTileStyles = css`
     flex: 1;
     overflow: auto;
     max-block-size: var(--cr-chart-height, 300px);
+    container-type: inline-size;
+  }
+
+  /*
+   * A narrow tile keeps the label, the value and the change in view and leaves out the secondary
+   * columns rather than hiding the numbers behind a horizontal scroll (the CSV export has them all).
+   */
+  @container (max-width: 26rem) {
+    .col-previous {
+      display: none;
+    }
+  }
+
+  @container (max-width: 22rem) {
+    .col-count {
+      display: none;
+    }
   }
 
   table {
@@ -203,31 +221,46 @@ export const reportTileStyles = css`
   caption {
     text-align: start;
     font-size: 0.8rem;
-    color: var(--cr-color-muted, #57606a);
+    color: ${cr.muted};
     padding-block-end: 0.3em;
   }
 
   th,
   td {
     padding: 0.35em 0.5em;
-    border-block-end: 1px solid var(--cr-color-border, #d0d7de);
+    border-block-end: 1px solid ${cr.border};
     text-align: start;
-    max-inline-size: 28ch;
-    overflow: hidden;
-    text-overflow: ellipsis;
     white-space: nowrap;
   }
 
   th {
     position: sticky;
     inset-block-start: 0;
-    background: var(--cr-tile-bg, var(--cr-color-surface, #fff));
+    background: var(--cr-tile-bg, ${cr.surface});
     font-weight: 600;
   }
 
+  /* The label (and series) columns take the width the numbers leave and cut their text with "…". */
+  th:not(.numeric),
+  td:not(.numeric) {
+    inline-size: 100%;
+    min-inline-size: 4.5em;
+    max-inline-size: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+
+  /* Numbers are never cut: their columns are as wide as their widest number. */
   .numeric {
     text-align: end;
     font-variant-numeric: tabular-nums;
+  }
+
+  /* A number column's heading wraps between words rather than widening the column. */
+  th.numeric {
+    white-space: normal;
+    overflow-wrap: normal;
+    vertical-align: bottom;
   }
 
   tbody tr {
@@ -236,28 +269,31 @@ export const reportTileStyles = css`
 
   tbody tr:hover,
   tbody tr:focus-visible {
-    background: var(--cr-color-hover, rgb(127 127 127 / 0.14));
+    background: ${cr.hover};
   }
 
+  /* The KPI scales with its tile (a container), so the number shrinks in a narrow tile instead of wrapping. */
   [part='kpi'] {
     flex: 1;
     display: grid;
     place-content: center;
     text-align: center;
     gap: 0.3em;
+    container-type: inline-size;
   }
 
   .kpi-value {
-    font-size: var(--cr-kpi-size, 2.75rem);
+    font-size: min(var(--cr-kpi-size, 2.75rem), max(1.125rem, 15cqi));
     font-weight: 650;
     font-variant-numeric: tabular-nums;
     line-height: 1.1;
+    white-space: nowrap;
   }
 
   [part='footnote'] {
     margin: 0;
     font-size: 0.78rem;
-    color: var(--cr-color-muted, #57606a);
+    color: ${cr.muted};
   }
 
   .visually-hidden {

@@ -6,7 +6,7 @@ import type { ChartPointClickEvent, ChartView } from '../../charts/chart-view/ch
 import type { ECharts } from '../../charts/echarts.ts';
 import { buildChartOption, isGraphicChartType } from '../../charts/options/chart-option.ts';
 import { buildKpiModel } from '../../charts/options/kpi-model.ts';
-import { buildTableModel } from '../../charts/options/table-model.ts';
+import { buildTableModel, type TableColumn } from '../../charts/options/table-model.ts';
 import { categoryLabel, seriesLabel } from '../../charts/options/value-format.ts';
 import { valueKindOf } from '../../charts/options/value-kind.ts';
 import { readChartTheme } from '../../charts/theme.ts';
@@ -146,6 +146,9 @@ export class ReportTile extends LitElement {
 
   @state() private computed: { key: string; result: ReportResult | null; error: string | null } | null = null;
   @state() private menuOpen = false;
+  /** The chart's width in 40 px steps (a resize within a step redraws nothing); null until measured. */
+  @state() private chartWidth: number | null = null;
+  #resizeObserver: ResizeObserver | null = null;
 
   @query('cr-chart-view') private chartView!: ChartView | null;
   @query('.menu-button') private menuButton!: HTMLButtonElement | null;
@@ -295,6 +298,14 @@ export class ReportTile extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // A narrow chart lays its axes out differently (fewer ticks, shorter labels): see axis-layout.ts.
+    this.#resizeObserver ??= new ResizeObserver((entries) => {
+      const width = entries[0]?.contentRect.width ?? 0;
+      // The tile's padding and border, both sides.
+      const chartWidth = width > 0 ? Math.floor(Math.max(0, width - 26) / 40) * 40 : null;
+      if (chartWidth !== this.chartWidth) this.chartWidth = chartWidth;
+    });
+    this.#resizeObserver.observe(this);
     // Moved in the page while computing: the removal aborted the request, so ask again.
     if (this.#computeInterrupted) {
       this.#computeInterrupted = false;
@@ -305,6 +316,7 @@ export class ReportTile extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#resizeObserver?.disconnect();
     this.#computeInterrupted = this.#computing;
     this.#computeAbort?.abort();
     this.#closeMenu(false);
@@ -659,6 +671,7 @@ export class ReportTile extends LitElement {
       fontFamily: theme.fontFamily,
       background: theme.background,
       reducedMotion,
+      ...(this.chartWidth ? { width: this.chartWidth } : {}),
     });
     return html`<cr-chart-view
       .option=${option}
@@ -674,12 +687,14 @@ export class ReportTile extends LitElement {
       labels: {
         label: spec.dimension ? this.#dimensionHeading(spec) : '',
         series: this.#t('tile.column.series'),
-        value: this.#title(spec),
+        value: this.#measureHeading(spec),
         count: this.#t('tile.column.count'),
         previous: this.#t('tile.column.previous'),
         change: this.#t('tile.column.change'),
       },
     });
+    // The column's id as a class: a narrow tile leaves out the secondary columns (see report-tile.styles.ts).
+    const cellClass = (column: TableColumn | undefined) => (column ? `col-${column.id}${column.numeric ? ' numeric' : ''}` : '');
     const onKey = (event: KeyboardEvent, key: GroupKey, series: GroupKey | undefined) => {
       if (event.key === 'Enter' || event.key === ' ') {
         event.preventDefault();
@@ -694,7 +709,7 @@ export class ReportTile extends LitElement {
         </caption>
         <thead>
           <tr>
-            ${model.columns.map((column) => html`<th scope="col" class=${column.numeric ? 'numeric' : ''}>${column.label}</th>`)}
+            ${model.columns.map((column) => html`<th scope="col" class=${cellClass(column)}>${column.label}</th>`)}
           </tr>
         </thead>
         <tbody>
@@ -706,7 +721,7 @@ export class ReportTile extends LitElement {
             >
               ${row.cells.map(
                 (cell, index) =>
-                  html`<td class=${model.columns[index]?.numeric ? 'numeric' : ''} title=${cell}>${cell}</td>`,
+                  html`<td class=${cellClass(model.columns[index])} title=${cell}>${cell}</td>`,
               )}
             </tr>`,
           )}
@@ -716,10 +731,26 @@ export class ReportTile extends LitElement {
   }
 
   #dimensionHeading(spec: ReportSpec): string {
-    const dimension = spec.dimension ?? '';
-    const key = `property.${dimension}`;
+    return this.#propertyLabel(spec.dimension ?? '');
+  }
+
+  #propertyLabel(property: string): string {
+    const key = `property.${property}`;
     const label = this.#t(key);
-    return label === key ? dimension.replace(/^properties\./, '') : label;
+    return label === key ? property.replace(/^properties\./, '') : label;
+  }
+
+  /**
+   * The value column's heading: the measure in a few words ("Conversations", "Median response
+   * time"), not the report title, so that a narrow table keeps room for the numbers.
+   */
+  #measureHeading(spec: ReportSpec): string {
+    const measure = spec.measure;
+    if (measure.op === 'count') return this.#t('tile.column.value.count');
+    const property = this.#propertyLabel(measure.property);
+    // Mid-phrase: "Response time" reads "median response time"; an acronym ("URL", "CSAT") keeps its capitals.
+    const lower = /^\p{Lu}\p{Ll}/u.test(property) ? property.charAt(0).toLocaleLowerCase(this.#locale) + property.slice(1) : property;
+    return this.#t(`tile.column.value.${measure.op}`, { property: lower });
   }
 
   #renderKpi(spec: ReportSpec, result: ReportResult): TemplateResult {

@@ -1,40 +1,28 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { schemeDeclarations } from './tokens.ts';
+
+const light = unsafeCSS(schemeDeclarations('light', '--_cr-'));
+const dark = unsafeCSS(`color-scheme: dark; ${schemeDeclarations('dark', '--_cr-')}`);
 
 /**
- * The kit's dark theme as custom-property values on the host: `theme="dark"`, or `theme="auto"` in
- * a dark colour scheme. Without it the light defaults apply (the fallbacks of every
- * `var(--cr-…, fallback)`), and whatever `--cr-*` the page sets is inherited.
+ * The kit's built-in themes, `theme="light|dark|auto"` on the host. They set only the private
+ * `--_cr-*` values that {@link cr} falls back to, never a public `--cr-*`: whatever `--cr-*` the page
+ * sets wins over them, in this element and in every element nested in it, themed or not. Without a
+ * `theme` attribute an element inherits the built-in values of its nearest themed ancestor.
  */
 export const themeStyles = css`
+  :host([theme='light']),
+  :host([theme='auto']) {
+    ${light}
+  }
+
   :host([theme='dark']) {
-    color-scheme: dark;
-    --cr-color-background: #0d1117;
-    --cr-color-surface: #161b22;
-    --cr-color-text: #e6edf3;
-    --cr-color-muted: #9da7b3;
-    --cr-color-border: #30363d;
-    --cr-color-accent: #4493f8;
-    --cr-color-on-accent: #0d1117;
-    --cr-color-danger: #ff7b72;
-    --cr-color-focus: #79c0ff;
-    --cr-color-hover: rgb(177 186 196 / 0.12);
-    --cr-chart-palette: #4493f8, #3fb950, #d29922, #f778ba, #a371f7, #56d4dd, #ff9b5b, #8b949e;
+    ${dark}
   }
 
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
-      color-scheme: dark;
-      --cr-color-background: #0d1117;
-      --cr-color-surface: #161b22;
-      --cr-color-text: #e6edf3;
-      --cr-color-muted: #9da7b3;
-      --cr-color-border: #30363d;
-      --cr-color-accent: #4493f8;
-      --cr-color-on-accent: #0d1117;
-      --cr-color-danger: #ff7b72;
-      --cr-color-focus: #79c0ff;
-      --cr-color-hover: rgb(177 186 196 / 0.12);
-      --cr-chart-palette: #4493f8, #3fb950, #d29922, #f778ba, #a371f7, #56d4dd, #ff9b5b, #8b949e;
+      ${dark}
     }
   }
 `;

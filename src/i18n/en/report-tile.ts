@@ -33,4 +33,11 @@ export const reportTile = {
   'tile.column.previous': 'Previous period',
   'tile.column.change': 'Change',
   'tile.column.series': 'Series',
+  'tile.column.value.count': 'Conversations',
+  'tile.column.value.avg': 'Average {property}',
+  'tile.column.value.median': 'Median {property}',
+  'tile.column.value.p90': 'P90 {property}',
+  'tile.column.value.min': 'Min. {property}',
+  'tile.column.value.max': 'Max. {property}',
+  'tile.column.value.sum': 'Total {property}',
 };

@@ -34,4 +34,11 @@ export const reportTile = {
   'tile.column.previous': 'Période précédente',
   'tile.column.change': 'Évolution',
   'tile.column.series': 'Série',
+  'tile.column.value.count': 'Conversations',
+  'tile.column.value.avg': 'Moyenne\u00a0: {property}',
+  'tile.column.value.median': 'Médiane\u00a0: {property}',
+  'tile.column.value.p90': 'P90\u00a0: {property}',
+  'tile.column.value.min': 'Min.\u00a0: {property}',
+  'tile.column.value.max': 'Max.\u00a0: {property}',
+  'tile.column.value.sum': 'Total\u00a0: {property}',
 };

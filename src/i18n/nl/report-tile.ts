@@ -33,4 +33,11 @@ export const reportTile = {
   'tile.column.previous': 'Vorige periode',
   'tile.column.change': 'Verandering',
   'tile.column.series': 'Reeks',
+  'tile.column.value.count': 'Gesprekken',
+  'tile.column.value.avg': 'Gem. {property}',
+  'tile.column.value.median': 'Mediane {property}',
+  'tile.column.value.p90': 'P90 {property}',
+  'tile.column.value.min': 'Min. {property}',
+  'tile.column.value.max': 'Max. {property}',
+  'tile.column.value.sum': 'Totaal {property}',
 };

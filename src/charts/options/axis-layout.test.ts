@@ -1,0 +1,62 @@
+import { expect } from '@open-wc/testing';
+import type { ReportResult } from '../../core/types.ts';
+import { describe, it } from '../test-support.ts';
+import { settings, specFor } from '../test-fixtures.ts';
+import { estimateTextWidth } from './axis-layout.ts';
+import { buildChartOption } from './chart-option.ts';
+
+const MIN = 60_000;
+const longLabels: ReportResult = {
+  reportId: 'response-time',
+  rows: [
+    { key: 'a', label: 'https://www.example.com/pricing/enterprise-plans-and-discounts', value: 97 * MIN, count: 12 },
+    { key: 'b', label: 'https://www.example.com/support/knowledge-base/getting-started', value: 63 * MIN, count: 8 },
+    { key: 'c', label: 'Someone with a rather long display name', value: 12 * MIN, count: 3 },
+  ],
+  total: { value: 58 * MIN, count: 23 },
+  matched: 23,
+};
+
+interface ValueAxis {
+  splitNumber?: number;
+  interval?: number;
+  max?: number;
+  axisLabel: { hideOverlap?: boolean; formatter: (value: number) => string };
+}
+interface CategoryAxis {
+  axisLabel: { formatter: (value: string) => string };
+}
+
+function barAxes(width: number | undefined, valueKind: 'duration' | 'count') {
+  const spec = specFor('bar', { dimension: 'pageUrl', measure: valueKind === 'duration' ? { op: 'avg', property: 'responseTime' } : { op: 'count' } });
+  const option = buildChartOption(longLabels, spec, { ...settings, valueKind, ...(width === undefined ? {} : { width }) }) as {
+    xAxis: ValueAxis;
+    yAxis: CategoryAxis;
+  };
+  return { value: option.xAxis, category: option.yAxis };
+}
+
+describe('axis layout by chart width', () => {
+  it('hides value labels that would overlap, at any width', () => {
+    expect(barAxes(undefined, 'count').value.axisLabel.hideOverlap).to.equal(true);
+    expect(barAxes(336, 'duration').value.axisLabel.hideOverlap).to.equal(true);
+  });
+
+  it('gives a 336 px bar chart no more duration ticks than its value labels have room for', () => {
+    const { value, category } = barAxes(336, 'duration');
+    const ticks = value.max! / value.interval!;
+    const labelWidth = Math.max(...[0, 1, 2, 3].map((i) => estimateTextWidth(value.axisLabel.formatter(i * value.interval!)))) + 16;
+    const categoryWidth = Math.max(...longLabels.rows.map((row) => estimateTextWidth(category.axisLabel.formatter(row.label))));
+    expect(categoryWidth, 'category labels take at most 40%').to.be.at.most(336 * 0.4 + 1);
+    expect((ticks + 1) * labelWidth, `${ticks} ticks`).to.be.at.most(336 - 36 - categoryWidth);
+    expect(ticks).to.be.at.least(2);
+  });
+
+  it('keeps five ticks and long labels in a wide chart', () => {
+    const wide = barAxes(1200, 'count');
+    expect(wide.value.splitNumber).to.equal(5);
+    expect(wide.category.axisLabel.formatter(longLabels.rows[2]!.label)).to.have.length.of.at.least(20);
+    const narrow = barAxes(336, 'count');
+    expect(narrow.value.splitNumber).to.be.below(5);
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * How the axes of a cartesian chart fit its width: how long category labels may be and how many
+ * value ticks fit side by side. Pure arithmetic on estimated text widths (ECharts' default 12 px
+ * axis font, about 0.6 em a character): a guess on the safe side, with ECharts' `hideOverlap`
+ * behind it for the labels a guess gets wrong.
+ */
+
+/** Average advance of a character of the 12 px axis font. */
+const CHAR_WIDTH = 7.2;
+/** Space kept between two neighbouring value labels. */
+const LABEL_GAP = 16;
+/** The grid's left + right margins (see `cartesian` in chart-option.ts). */
+const GRID_MARGINS = 36;
+/** Ticks wanted when there is room: ECharts' own default. */
+export const MAX_VALUE_TICKS = 5;
+
+export function estimateTextWidth(text: string): number {
+  return text.length * CHAR_WIDTH;
+}
+
+export interface AxisLayoutInput {
+  /** The chart's width in px; unknown (undefined) means "as wide as it likes". */
+  width: number | undefined;
+  /** A horizontal bar chart: category labels on the left, value labels along the bottom. */
+  horizontal: boolean;
+  /** The longest category label allowed when there is room, in characters. */
+  labelMax: number;
+  /** The category labels (before shortening). */
+  categories: readonly string[];
+  /** The widest value labels the axis may show, formatted (e.g. the extent's maximum). */
+  valueLabels: readonly string[];
+}
+
+export interface AxisLayout {
+  /** The longest category label, in characters, before "…". */
+  labelMax: number;
+  /** How many value ticks to aim for. */
+  valueTicks: number;
+}
+
+/**
+ * A bar chart's category labels may take up to 40% of a narrow chart; the value axis gets the rest
+ * and as many ticks as its widest label allows (at least 2, so the scale still reads).
+ */
+export function axisLayout(input: AxisLayoutInput): AxisLayout {
+  const { width, horizontal } = input;
+  if (width === undefined || !(width > 0)) return { labelMax: input.labelMax, valueTicks: MAX_VALUE_TICKS };
+  if (!horizontal) {
+    // Value labels stack vertically: they never collide. Category labels are thinned by hideOverlap.
+    return { labelMax: input.labelMax, valueTicks: MAX_VALUE_TICKS };
+  }
+  const longest = input.categories.reduce((max, label) => Math.max(max, label.length), 0);
+  const roomForLabels = Math.floor((width * 0.4) / CHAR_WIDTH);
+  const labelMax = Math.max(8, Math.min(input.labelMax, roomForLabels, Math.max(longest, 1)));
+  const plotWidth = width - GRID_MARGINS - estimateTextWidth('x'.repeat(Math.min(longest, labelMax))) - 8;
+  const valueLabelWidth = Math.max(...input.valueLabels.map(estimateTextWidth), CHAR_WIDTH) + LABEL_GAP;
+  // n ticks means n + 1 labels (0 included) spread over the plot.
+  const fit = Math.floor(plotWidth / valueLabelWidth) - 1;
+  return { labelMax, valueTicks: Math.max(2, Math.min(MAX_VALUE_TICKS, fit)) };
+}

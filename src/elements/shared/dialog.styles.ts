@@ -1,0 +1,94 @@
+import { css } from 'lit';
+import { cr } from './tokens.ts';
+
+/**
+ * The modal box every dialog of the kit shares (drill dialog, wizard, settings, report library):
+ * the private `--_*` tokens, the native `<dialog>` and its backdrop, the heading, buttons, focus
+ * ring and the visually-hidden helper. Each element adds its own layout on top.
+ */
+export const dialogShellStyles = css`
+  :host {
+    --_bg: var(--cr-dialog-bg, ${cr.surface});
+    --_text: ${cr.text};
+    --_muted: ${cr.muted};
+    --_border: ${cr.border};
+    --_accent: ${cr.accent};
+    --_on-accent: ${cr.onAccent};
+    --_danger: ${cr.danger};
+    --_focus: ${cr.focus};
+    --_hover: ${cr.hover};
+    /* Dialogs are denser than dashboards: two thirds of the spacing token (8px by default). */
+    --_space: calc(${cr.space} * 2 / 3);
+    --_radius: ${cr.radius};
+    font-family: ${cr.fontFamily};
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  dialog {
+    box-sizing: border-box;
+    max-width: 94vw;
+    max-height: 90vh;
+    padding: 0;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_text);
+    font-family: inherit;
+  }
+
+  /* Only when open: a closed dialog must keep the UA's display: none. */
+  dialog[open] {
+    display: flex;
+    flex-direction: column;
+  }
+
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.5);
+  }
+
+  h2 {
+    margin: 0;
+    font-size: 1.125rem;
+    line-height: 1.3;
+  }
+
+  button {
+    font: inherit;
+    color: inherit;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) / 2) calc(var(--_space) * 1.5);
+    cursor: pointer;
+  }
+
+  button:hover {
+    background: var(--_hover);
+  }
+
+  button:disabled,
+  button[aria-disabled='true'] {
+    cursor: not-allowed;
+    opacity: 0.55;
+  }
+
+  :focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+`;

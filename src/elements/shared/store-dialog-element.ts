@@ -1,0 +1,62 @@
+import { LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { DashboardUser } from '../../core/schema/dashboard.ts';
+import { resolveLocale } from '../../i18n/translate.ts';
+import type { DashboardStore } from '../../store/dashboard-store.ts';
+import type { Team } from '../dashboard-wizard/dashboard-draft.ts';
+import { storeErrorMessage } from '../dashboard-wizard/store-error-message.ts';
+
+/**
+ * What the dialogs that save dashboards (`<dashboard-wizard>`, `<dashboard-settings>`) share: the
+ * store, the user and their teams, the names to check a new name against, locale, theme and `open`,
+ * and reading the user's dashboard names from the store when the host gives none.
+ */
+export abstract class StoreDialogElement extends LitElement {
+  /** Where dashboards are read and saved. */
+  @property({ attribute: false }) store: DashboardStore | null = null;
+  /** Who is acting (`{ id, teamIds, canEdit }`): owns what is created, decides which controls show. */
+  @property({ attribute: false }) user: DashboardUser | null = null;
+  /**
+   * Names of teams, `{ id, name }[]`. The team choice lists the user's own teams (`user.teamIds`),
+   * named from here when known; without it the ids are shown.
+   */
+  @property({ attribute: false }) teams: readonly Team[] | null = null;
+  /** Names of the user's other dashboards, which a name must differ from; when null they are read from `store.list(user)` on opening. */
+  @property({ attribute: false }) existingNames: readonly string[] | null = null;
+  /** BCP 47 locale of the texts (default: the browser's). */
+  @property() locale: string | undefined;
+  /** `light` (default), `dark`, or `auto` (follows the reader's colour scheme). */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+  /** Whether the dialog is shown. Prefer `show()`/`hide()`. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /** The names read from the store (null until read, or when `existingNames` is given). */
+  @state() protected loadedNames: readonly string[] | null = null;
+  /** Why the names could not be read: the name is then not checked for duplicates. */
+  @state() protected namesError: string | null = null;
+  #namesRequest = 0;
+
+  /**
+   * Reads the names of the user's dashboards (all but `except`) into `loadedNames`, unless
+   * `existingNames` gives them or `skip` says no name will be asked for. Resolves to the names, or
+   * to `[]` when the store fails (creating still works; `namesError` says the check was not made).
+   */
+  protected loadNames(options: { except?: string; skip?: boolean } = {}): Promise<readonly string[]> {
+    const request = ++this.#namesRequest;
+    this.loadedNames = null;
+    this.namesError = null;
+    const { store, user } = this;
+    if (this.existingNames || !store || !user || options.skip) return Promise.resolve(this.existingNames ?? []);
+    return store.list(user).then(
+      (dashboards) => {
+        const names = dashboards.filter((dashboard) => dashboard.id !== options.except).map((dashboard) => dashboard.name);
+        if (request === this.#namesRequest) this.loadedNames = names;
+        return names;
+      },
+      (error: unknown) => {
+        if (request === this.#namesRequest) this.namesError = storeErrorMessage(resolveLocale(this.locale), error);
+        return [];
+      },
+    );
+  }
+}
