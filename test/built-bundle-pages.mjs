@@ -1,7 +1,7 @@
 // Pages that load the BUILT package from dist/ (never the sources), for test/browser/built-bundle.test.ts.
 // The dev server serves dist/ as plain files; a missing build is a 404 and the page stays empty.
 //
-// /__test__/built/standalone.html?case=src|csv|sample|bad-json
+// /__test__/built/standalone.html?case=src|csv|sample|tile|bad-json
 //     HTML only plus one <script type="module" src="/dist/conversation-reports.standalone.js">,
 //     under the strict Content-Security-Policy given to the middleware (what a CMS page may send).
 // /__test__/built/package.html
@@ -13,6 +13,12 @@ const cases = {
   src: `<conversation-dashboard src="/__test__/conversations?limit=50" range="${RANGE}" time-zone="UTC" locale="en"></conversation-dashboard>`,
   csv: `<conversation-dashboard csv-src="/__test__/conversations.csv" range="${RANGE}" time-zone="UTC" locale="en"></conversation-dashboard>`,
   sample: `<conversation-dashboard sample="700" time-zone="UTC" locale="fr"></conversation-dashboard>`,
+  tile: `<report-tile csv-src="/__test__/conversations.csv" range="${RANGE}" time-zone="UTC" locale="en">
+      <script type="application/json">
+        { "id": "chats-by-page", "title": "Chats by page", "channel": "chat", "chartType": "bar",
+          "dimension": "pageUrl", "measure": { "op": "count" }, "limit": 10 }
+      </script>
+    </report-tile>`,
   'bad-json': `<conversation-dashboard sample="100" locale="en"><script type="application/json">{ "range": "last-7-days", }</script></conversation-dashboard>`,
 };
 

@@ -48,7 +48,6 @@ async function defined(doc: Document, tag: string): Promise<void> {
 }
 
 async function drawn(dashboard: ConversationDashboard): Promise<ReportTile[]> {
-  const state = () => dashboard.shadowRoot?.querySelector('[part~="error"], [part="config-error"]')?.textContent ?? '';
   await waitUntil(
     () => tiles(dashboard).length === 6 && tiles(dashboard).every((t) => t.shownResult && (t.chart || t.spec?.chartType === 'table')),
     'six reports computed and drawn',
@@ -111,6 +110,16 @@ describe('the built package in a bare page', function () {
       expect(shown[0]!.shownResult!.matched).to.be.greaterThan(0);
       const title = shown[0]!.shadowRoot!.querySelector('[part="title"]')!.textContent!;
       expect(title, 'a French title (the fr catalog is in the file)').to.match(/ par /);
+      expect(violations(doc)).to.deep.equal([]);
+    });
+
+    it('renders a lone tile from csv-src with its spec in a JSON block (the README page)', async () => {
+      const doc = await open('/__test__/built/standalone.html?case=tile');
+      await defined(doc, 'report-tile');
+      const tile = doc.querySelector('report-tile') as ReportTile;
+      await waitUntil(() => tile.shownResult && tile.chart, 'the tile computed and drew its chart', { timeout: 20_000 });
+      expect(tile.shownResult!.rows.length).to.be.within(1, 11);
+      expect(tile.shadowRoot!.querySelector('[part="title"]')!.textContent).to.contain('Chats by page');
       expect(violations(doc)).to.deep.equal([]);
     });
 
