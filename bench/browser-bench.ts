@@ -12,6 +12,7 @@ import puppeteer from 'puppeteer-core';
 import { build } from 'vite';
 import type { EngineFigures } from './engine-bench.ts';
 import type { DashboardFigures } from './browser/bench-page.ts';
+import type { EditorPreviewFigures } from './browser/editor-preview-bench.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -21,6 +22,15 @@ export interface BrowserFigures {
   userAgent: string;
   /** The library build (dist/) loads its engine Worker and computes a 60k dashboard there. */
   libraryWorker: { mode: string; tiles: number; error?: string };
+  /** The report editor's live preview, Worker mode (≥ 50 000) and main-thread mode (below). */
+  editorPreview: EditorPreviewFigures[];
+}
+
+export interface BrowserBenchOptions {
+  /** Sizes at which the editor's preview is timed (default 100 000 in the Worker, 40 000 on the main thread). */
+  editorSizes?: number[];
+  /** Only the editor's preview (no engine figures, dashboards or library check). */
+  editorOnly?: boolean;
 }
 
 const CHROME_ARGS = [
@@ -90,7 +100,8 @@ function serve(directories: Record<string, string>): Promise<{ server: Server; o
   );
 }
 
-export async function browserBench(sizes: number[], log: (line: string) => void): Promise<BrowserFigures> {
+export async function browserBench(sizes: number[], log: (line: string) => void, options: BrowserBenchOptions = {}): Promise<BrowserFigures> {
+  const editorSizes = options.editorSizes ?? [100_000, 40_000];
   const outDir = mkdtempSync(join(tmpdir(), 'cr-bench-page-'));
   log('browser: building the bench page (vite, production)…');
   await build({
@@ -119,19 +130,38 @@ export async function browserBench(sizes: number[], log: (line: string) => void)
     });
     page.on('pageerror', (error) => log(`browser: page error: ${error instanceof Error ? error.message : String(error)}`));
 
-    log('browser: library build (dist/) with its engine Worker…');
-    await page.goto(`${origin}/lib-check.html`);
-    await page.waitForFunction('window.libCheck', { timeout: 90_000 });
-    const libraryWorker = (await page.evaluate('window.libCheck')) as BrowserFigures['libraryWorker'];
+    let libraryWorker: BrowserFigures['libraryWorker'] = { mode: 'skipped', tiles: 0 };
+    if (!options.editorOnly) {
+      log('browser: library build (dist/) with its engine Worker…');
+      await page.goto(`${origin}/lib-check.html`);
+      await page.waitForFunction('window.libCheck', { timeout: 90_000 });
+      libraryWorker = (await page.evaluate('window.libCheck')) as BrowserFigures['libraryWorker'];
+    }
 
     await page.goto(`${origin}/index.html`);
     await page.waitForFunction('window.benchReady === true', { timeout: 60_000 });
-    const objectRuns = Object.fromEntries(sizes.map((n) => [n, n > 200_000 ? 1 : 3]));
-    const result = (await page.evaluate(
-      (config) => (window as unknown as { runBench: (c: unknown) => Promise<unknown> }).runBench(config),
-      { sizes, objectRuns },
-    )) as Omit<BrowserFigures, 'libraryWorker'>;
-    return { ...result, libraryWorker };
+    let result: Omit<BrowserFigures, 'libraryWorker' | 'editorPreview'> = { engine: [], dashboards: [], userAgent: await browser.userAgent() };
+    if (!options.editorOnly) {
+      const objectRuns = Object.fromEntries(sizes.map((n) => [n, n > 200_000 ? 1 : 3]));
+      result = (await page.evaluate(
+        (config) => (window as unknown as { runBench: (c: unknown) => Promise<unknown> }).runBench(config),
+        { sizes, objectRuns },
+      )) as typeof result;
+    }
+    // A fresh page: the editor's figures do not inherit the heap of the runs above.
+    await page.goto(`${origin}/index.html`);
+    await page.waitForFunction('window.benchReady === true', { timeout: 60_000 });
+    const runEditor = (sizes: number[]) =>
+      page.evaluate(
+        (config) => (window as unknown as { runEditorPreview: (c: unknown) => Promise<unknown> }).runEditorPreview(config),
+        { sizes },
+      ) as Promise<EditorPreviewFigures[]>;
+    const editorPreview = await runEditor(editorSizes);
+    // Once more at the first size for a reader who asked for reduced motion: the chart then draws without animation.
+    await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+    editorPreview.push(...(await runEditor(editorSizes.slice(0, 1))));
+    await page.emulateMediaFeatures([]);
+    return { ...result, libraryWorker, editorPreview };
   } finally {
     await browser.close();
     server.close();

@@ -9,7 +9,9 @@
  *
  * Prints readable tables, then, as its last line, one JSON object with every figure. Top-level
  * figures are medians at the largest N, from Chromium; `stats` holds median/min/max per runtime
- * and N. Environment: BENCH_SIZES=100000,1000000 · BENCH_SKIP_BROWSER=1 · BENCH_SKIP_BASELINES=1.
+ * and N. Environment: BENCH_SIZES=100000,1000000 · BENCH_SKIP_BROWSER=1 · BENCH_SKIP_BASELINES=1 ·
+ * BENCH_EDITOR_SIZES=100000,40000 (the editor's live preview: Worker mode from 50 000, main thread
+ * below) · BENCH_ONLY=editor (only the editor's preview figures: no Node part, no library build).
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +28,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const sizes = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
 const skipBrowser = process.env.BENCH_SKIP_BROWSER === '1';
 const skipBaselines = process.env.BENCH_SKIP_BASELINES === '1';
+const editorOnly = process.env.BENCH_ONLY === 'editor';
+const editorSizes = (process.env.BENCH_EDITOR_SIZES ?? '100000,40000').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const context = { range: RANGE, timeZone: TIME_ZONE };
 const started = performance.now();
@@ -36,7 +40,7 @@ function freeMemory(): void {
 
 // ——— Node ———
 const node: { engine: EngineFigures; sixQueries: SixQueryFigures | null }[] = [];
-for (const n of sizes) {
+for (const n of editorOnly ? [] : sizes) {
   log(`node: N = ${n.toLocaleString('en')}: generating…`);
   const { conversations, lookups } = generateConversations({ n, seed: SEED, end: END, days: DAYS });
   const engine = await engineBench(conversations, lookups, context, { objectRuns: n > 200_000 ? 2 : 3, log });
@@ -51,13 +55,16 @@ for (const n of sizes) {
 }
 
 // ——— Bundle ———
-log('bundle: vite build…');
-execFileSync(process.execPath, [fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url)), 'build', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-const bundle = bundleSizes(`${root}dist`);
+let bundle: ReturnType<typeof bundleSizes> | null = null;
+if (!editorOnly) {
+  log('bundle: vite build…');
+  execFileSync(process.execPath, [fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url)), 'build', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  bundle = bundleSizes(`${root}dist`);
+}
 
 // ——— Chromium ———
 let browser: BrowserFigures | null = null;
-if (!skipBrowser) browser = await browserBench(sizes, log);
+if (!skipBrowser || editorOnly) browser = await browserBench(sizes, log, { editorSizes, editorOnly });
 
 // ——— Report ———
 const ms = (figure: Figure) => `${figure.median.toFixed(1)} (${figure.min.toFixed(1)}–${figure.max.toFixed(1)})`;
@@ -74,9 +81,9 @@ const engineTable = (title: string, list: EngineFigures[]) => {
           .join(''),
     );
 };
-if (browser) engineTable('Engine in Chromium', browser.engine);
-engineTable('Engine in Node', node.map((entry) => entry.engine));
-lines.push('', `Table memory: ${node.map((e) => `${e.engine.bytesPerConversation} bytes/conversation at ${e.engine.n.toLocaleString('en')} (+ ${e.engine.textBytesPerConversation} of drill-only text)`).join('; ')}`);
+if (browser && !editorOnly) engineTable('Engine in Chromium', browser.engine);
+if (!editorOnly) engineTable('Engine in Node', node.map((entry) => entry.engine));
+if (!editorOnly) lines.push('', `Table memory: ${node.map((e) => `${e.engine.bytesPerConversation} bytes/conversation at ${e.engine.n.toLocaleString('en')} (+ ${e.engine.textBytesPerConversation} of drill-only text)`).join('; ')}`);
 for (const { engine, sixQueries } of node) {
   if (!sixQueries) continue;
   lines.push('', `Six queries at N = ${engine.n.toLocaleString('en')} (Node) — median ms per query; ratio = their total / ours`);
@@ -89,7 +96,30 @@ for (const { engine, sixQueries } of node) {
     lines.push(pad(key, 10) + names.map((name) => pad(entry.perQuery[name].median.toFixed(1), 26)).join('') + pad(entry.totalMs.toFixed(1), 10) + pad(ratio, 7) + equal);
   }
 }
-if (browser) {
+if (browser && browser.editorPreview.length > 0) {
+  lines.push('', 'Report editor live preview in Chromium (a dashboard tile opened in the editor; production build) — ms, median (min–max)');
+  lines.push(pad('N', 11) + pad('mode', 8) + ['edit → chart drawn', 'edit → on screen', 'frames', 'edit → animation done', 'new filter → drawn', 'runs'].map((h) => pad(h, 24)).join(''));
+  for (const f of browser.editorPreview)
+    lines.push(
+      pad(f.n.toLocaleString('en'), 11) +
+        pad(f.mode + (f.reducedMotion ? '*' : ''), 8) +
+        [ms(f.edit), ms(f.editShown), `${f.editFrames.median} (${f.editFrames.min}–${f.editFrames.max})`, ms(f.editSettled), ms(f.newFilter), String(f.runs)].map((c) => pad(c, 24)).join(''),
+    );
+  for (const f of browser.editorPreview) {
+    const p = f.phases;
+    lines.push(
+      `  N = ${f.n.toLocaleString('en')} (${f.mode}${f.reducedMotion ? ', reduced motion' : ''}), where an edit's time goes (medians): ` +
+        [p.request === null ? null : `to the Worker ${p.request.toFixed(1)}`, p.engine === null ? null : `engine round trip ${p.engine.toFixed(1)}`, `${f.mode === 'main' ? 'edit' : 'answer'} → setOption ${p.render.toFixed(1)}`, `setOption ${p.setOption.toFixed(1)}`]
+          .filter(Boolean)
+          .join(' · '),
+    );
+  }
+  lines.push(
+    '  edit: the date property changed in the Data tab; a frame is 16.7 ms; frames: 1 = on screen at the very next frame. New filter: a spec whose filter value the engine has not selected before.',
+    '  * the page asked for reduced motion: the preview draws without animation.',
+  );
+}
+if (browser && !editorOnly) {
   lines.push('', 'Dashboard in Chromium (chat overview, production build, data in the binary wire format)');
   for (const d of browser.dashboards)
     lines.push(
@@ -98,15 +128,42 @@ if (browser) {
     );
   lines.push(`  library build: ${browser.libraryWorker.mode === 'worker' ? 'engine Worker loaded from dist/ and computed' : `engine Worker NOT used (${browser.libraryWorker.mode}${browser.libraryWorker.error ? `: ${browser.libraryWorker.error}` : ''})`}`);
 }
-lines.push(
+if (bundle)
+  lines.push(
   '',
   `Bundle (gzip): kit with ECharts ${(bundle.kit.bytes / KIB).toFixed(1)} KiB (budget ${BUDGETS.kit / KIB}), conversation-reports/core ${(bundle.core.bytes / KIB).toFixed(1)} KiB (budget ${BUDGETS.core / KIB}); ` +
     `lazy: ${bundle.lazy.map((l) => `${l.file} ${(l.bytes / KIB).toFixed(1)} KiB`).join(', ') || 'none'}; worker ${bundle.workers.map((w) => `${(w.bytes / KIB).toFixed(1)} KiB`).join(', ')}`,
-  `Took ${((performance.now() - started) / 1000).toFixed(0)} s.`,
-);
+  );
+lines.push(`Took ${((performance.now() - started) / 1000).toFixed(0)} s.`);
 console.log(lines.join('\n'));
 
 // ——— The JSON line ———
+/** The editor's preview figures: the top-level ones at 100k in the Worker (or the largest Worker N) and below 50k on the main thread. */
+const editorFigures = (list: BrowserFigures['editorPreview']) => {
+  const animated = list.filter((f) => !f.reducedMotion);
+  const worker = animated.find((f) => f.mode === 'worker' && f.n === 100_000) ?? animated.filter((f) => f.mode === 'worker').at(-1);
+  const main = animated.find((f) => f.mode === 'main');
+  return {
+    editorPreviewMs: worker?.edit.median ?? null,
+    editorPreviewMainMs: main?.edit.median ?? null,
+    editorPreviewFrames: worker?.editFrames.median ?? null,
+    editorPreview: list.map((f) => ({
+      n: f.n,
+      mode: f.mode,
+      reducedMotion: f.reducedMotion,
+      editMs: f.edit,
+      editShownMs: f.editShown,
+      editFrames: f.editFrames,
+      editSettledMs: f.editSettled,
+      newFilterMs: f.newFilter,
+      phasesMs: f.phases,
+    })),
+  };
+};
+if (editorOnly) {
+  console.log(JSON.stringify({ ...editorFigures(browser?.editorPreview ?? []), userAgent: browser?.userAgent ?? null }));
+  process.exit(0);
+}
 const primary = (browser?.engine ?? node.map((entry) => entry.engine)).at(-1)!;
 const largest = node.at(-1)!;
 const baselineSummary = (figures: SixQueryFigures | null) =>
@@ -152,7 +209,8 @@ const summary = {
   longTasks1M: browser ? (({ longTasks, longestTaskMs, totalMs, mode }) => ({ count: longTasks, longestMs: longestTaskMs, loadAndComputeMs: totalMs, mode }))(browser.dashboards.at(-1)!) : null,
   dashboards: browser?.dashboards ?? null,
   libraryWorker: browser?.libraryWorker ?? null,
-  bundle: { kitGzipKiB: round(bundle.kit.bytes / KIB, 1), coreGzipKiB: round(bundle.core.bytes / KIB, 1), lazy: bundle.lazy, workers: bundle.workers },
+  ...editorFigures(browser?.editorPreview ?? []),
+  bundle: bundle && { kitGzipKiB: round(bundle.kit.bytes / KIB, 1), coreGzipKiB: round(bundle.core.bytes / KIB, 1), lazy: bundle.lazy, workers: bundle.workers },
   stats: {
     chromium: browser ? Object.fromEntries(browser.engine.map((f) => [f.n, figuresOf(f)])) : null,
     node: Object.fromEntries(node.map((e) => [e.engine.n, { ...figuresOf(e.engine), bytesPerConversation: e.engine.bytesPerConversation }])),

@@ -11,6 +11,7 @@ import { generateConversations } from '../../src/sample/generate-conversations.t
 import { binaryPages, engineBench, type EngineFigures } from '../engine-bench.ts';
 import { round } from '../measure.ts';
 import { DAYS, END, RANGE, SEED } from '../bench-data.ts';
+import { editorPreviewRun, type EditorPreviewFigures } from './editor-preview-bench.ts';
 
 export interface DashboardFigures {
   n: number;
@@ -122,6 +123,20 @@ async function diagnose(n: number) {
   return { figures, frames };
 }
 
+/** The editor's live preview: in the engine Worker at each N given (≥ 50 000), and on the main thread at each N below. */
+async function runEditorPreview(config: { sizes: number[] }): Promise<EditorPreviewFigures[]> {
+  const figures: EditorPreviewFigures[] = [];
+  for (const n of config.sizes) {
+    log(`browser: editor preview at N = ${n.toLocaleString('en')}…`);
+    const generated = generateConversations({ n, seed: SEED, end: END, days: DAYS });
+    const pages = binaryPages(generated.conversations);
+    (globalThis as { gc?: () => void }).gc?.();
+    figures.push(await editorPreviewRun(n, pages, generated.lookups));
+  }
+  return figures;
+}
+
 (window as unknown as { runBench: typeof run }).runBench = run;
+(window as unknown as { runEditorPreview: typeof runEditorPreview }).runEditorPreview = runEditorPreview;
 (window as unknown as { diagnose: typeof diagnose }).diagnose = diagnose;
 (window as unknown as { benchReady: boolean }).benchReady = true;
