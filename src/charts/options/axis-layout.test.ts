@@ -60,3 +60,29 @@ describe('axis layout by chart width', () => {
     expect(narrow.value.splitNumber).to.be.below(5);
   });
 });
+
+describe('pie layout by chart width', () => {
+  it('draws a labelled pie smaller in a narrow chart, so that its labels fit beside it', () => {
+    const spec = specFor('pie');
+    const radius = (width?: number) =>
+      (buildChartOption(longLabels, spec, { ...settings, ...(width === undefined ? {} : { width }) }) as { series: { radius: unknown }[] }).series[0]!.radius;
+    expect(radius()).to.equal('64%');
+    expect(radius(320)).to.equal('46%');
+    expect(radius(800)).to.equal('64%');
+  });
+});
+
+describe('page URL labels', () => {
+  it('leave out the site when every URL is on the same one, and keep it when they differ', () => {
+    const label = (rows: string[], index = 0) => {
+      const result: ReportResult = { ...longLabels, rows: rows.map((url, i) => ({ key: url, label: url, value: 10 - i, count: 10 - i })) };
+      const option = buildChartOption(result, specFor('bar', { dimension: 'pageUrl' }), settings) as { yAxis: CategoryAxis };
+      return option.yAxis.axisLabel.formatter(rows[index]!);
+    };
+    expect(label(['https://northwind.example/pricing/teams', 'https://northwind.example/', 'Other'])).to.equal('/pricing/teams');
+    expect(label(['https://northwind.example/pricing/teams', 'https://northwind.example/', 'Other'], 1)).to.equal('/');
+    expect(label(['https://northwind.example/pricing/teams', 'https://northwind.example/', 'Other'], 2)).to.equal('Other');
+    expect(label(['https://a.example/pricing', 'https://b.example/pricing'])).to.equal('a.example/pricing');
+    expect(label(['https://a.example/pricing', 'Other'])).to.equal('a.example/pricing');
+  });
+});

@@ -58,3 +58,28 @@ export function axisLayout(input: AxisLayoutInput): AxisLayout {
   const fit = Math.floor(plotWidth / valueLabelWidth) - 1;
   return { labelMax, valueTicks: Math.max(2, Math.min(MAX_VALUE_TICKS, fit)) };
 }
+
+const URL_PREFIX = /^(https?:\/\/[^/?#]+)(\/.*)?$/i;
+
+/**
+ * Page URLs as short labels: when every URL among `labels` is on the same site, the site is left
+ * out ("/pricing/teams" rather than "northwind.example/pricing/teams"), so that a narrow axis shows
+ * the part that differs; the tooltip still names the whole URL. Labels that are not URLs ("Other",
+ * "Unknown") are kept as they are.
+ */
+export function pageUrlShortener(labels: readonly string[], shorten: (text: string, max: number) => string): (text: string, max: number) => string {
+  const origins = new Set<string>();
+  let urls = 0;
+  for (const label of labels) {
+    const match = URL_PREFIX.exec(label);
+    if (match) origins.add(match[1]!.toLowerCase());
+    if (match) urls += 1;
+  }
+  // One URL alone keeps its site: there is nothing to tell apart.
+  if (origins.size !== 1 || urls < 2) return shorten;
+  const [origin] = origins;
+  return (text, max) => {
+    const match = URL_PREFIX.exec(text);
+    return match && match[1]!.toLowerCase() === origin ? shorten(match[2] || '/', max) : shorten(text, max);
+  };
+}

@@ -3,7 +3,7 @@ import type { GroupKey, ReportResult } from '../../core/types.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import type { ChartOption } from '../echarts.ts';
 import { escapeHtml, shortUrlLabel, truncateLabel } from '../escape.ts';
-import { MAX_VALUE_TICKS, axisLayout } from './axis-layout.ts';
+import { MAX_VALUE_TICKS, axisLayout, pageUrlShortener } from './axis-layout.ts';
 import { pivotResult } from './pivot.ts';
 import type { Pivot } from './pivot.ts';
 import { createValueFormatter } from './value-format.ts';
@@ -309,6 +309,9 @@ function cartesian(type: 'bar' | 'column' | 'line' | 'area', context: Context, o
   } satisfies ChartOption;
 }
 
+/** Below this chart width (px) a labelled pie is drawn smaller, so that its labels fit beside it. */
+export const NARROW_PIE_WIDTH = 440;
+
 function pie(type: 'pie' | 'donut', context: Context, option: ChartOption): ChartOption {
   const { settings, pivot, format, labelMax } = context;
   // With a breakdown a slice is the whole category: the sum over its series.
@@ -328,6 +331,8 @@ function pie(type: 'pie' | 'donut', context: Context, option: ChartOption): Char
   // Slice labels need room beside the pie; with many slices they would be cut to "…", so the
   // legend (which scrolls) names them instead and the labels are dropped.
   const labelled = data.length <= 6;
+  // In a narrow chart a smaller pie leaves its slice labels room on both sides.
+  const narrow = settings.width !== undefined && settings.width < NARROW_PIE_WIDTH;
   return {
     ...option,
     // Beside the pie, a vertical legend lists every slice without paging.
@@ -350,7 +355,7 @@ function pie(type: 'pie' | 'donut', context: Context, option: ChartOption): Char
       {
         type: 'pie' as const,
         name: context.spec.title,
-        radius: type === 'donut' ? (labelled ? ['40%', '64%'] : ['34%', '56%']) : labelled ? '64%' : '56%',
+        radius: type === 'donut' ? (labelled ? (narrow ? ['30%', '46%'] : ['40%', '64%']) : ['34%', '56%']) : labelled ? (narrow ? '46%' : '64%') : '56%',
         center: [labelled ? '50%' : '28%', '50%'],
         data,
         cursor: 'pointer',
@@ -394,7 +399,7 @@ export function buildChartOption(result: ReportResult, spec: ReportSpec, setting
     pivot,
     format,
     labelMax: settings.labelMax ?? DEFAULT_LABEL_MAX,
-    shorten: spec.dimension === 'pageUrl' ? shortUrlLabel : truncateLabel,
+    shorten: spec.dimension === 'pageUrl' ? pageUrlShortener(pivot.categories.map((category) => category.label), shortUrlLabel) : truncateLabel,
   };
   const option = common(context, settings.ariaDescription ?? describe(spec, pivot, format));
   return type === 'pie' || type === 'donut' ? pie(type, context, option) : cartesian(type, context, option);
