@@ -407,28 +407,27 @@ export class ReportEditor extends LitElement {
   #requestPreview(data: DashboardData, built: ReportSpec, spec: ReportSpec, serial: number): void {
     const abort = new AbortController();
     this.#previewRequest = abort;
+    const settle = (preview: Preview | null) => {
+      if (this.#previewRequest !== abort) return;
+      this.#previewRequest = null;
+      if (serial === this.#previewSerial) {
+        // Both in one update: the tile is drawn once.
+        if (preview) this.preview = preview;
+        this.previewBusy = false;
+      }
+      // Edited while this one was out: its answer is dropped and the draft as it is now goes next.
+      else if (this.isConnected) this.#computePreview();
+    };
     let compute: Promise<ReportResult>;
     try {
       compute = data.compute(built, abort.signal);
     } catch (error) {
       compute = Promise.reject(error);
     }
-    compute
-      .then(
-        (result) => {
-          if (serial === this.#previewSerial) this.preview = { spec, result, error: null };
-        },
-        (error: unknown) => {
-          if (serial === this.#previewSerial && !abort.signal.aborted) this.preview = { spec, result: null, error: message(error) };
-        },
-      )
-      .finally(() => {
-        if (this.#previewRequest !== abort) return;
-        this.#previewRequest = null;
-        if (serial === this.#previewSerial) this.previewBusy = false;
-        // Edited while this one was out: the draft as it is now goes next.
-        else if (this.isConnected) this.#computePreview();
-      });
+    compute.then(
+      (result) => settle({ spec, result, error: null }),
+      (error: unknown) => settle(abort.signal.aborted ? null : { spec, result: null, error: message(error) }),
+    );
   }
 
   // ——— Draft edits ———
