@@ -56,7 +56,9 @@ for (const n of editorOnly ? [] : sizes) {
 
 // ——— Bundle ———
 let bundle: ReturnType<typeof bundleSizes> | null = null;
-if (!editorOnly) {
+// BENCH_SKIP_BUNDLE=1 with BENCH_SKIP_BROWSER=1: the Node engine figures alone, without a vite build.
+const skipBundle = process.env.BENCH_SKIP_BUNDLE === '1' && skipBrowser;
+if (!editorOnly && !skipBundle) {
   log('bundle: vite build…');
   execFileSync(process.execPath, [fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url)), 'build', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   bundle = bundleSizes(`${root}dist`);

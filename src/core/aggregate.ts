@@ -16,6 +16,8 @@ export interface GroupStats {
   /** Quantile measures: values of group g are buffer[offsets[g] .. offsets[g + 1]). */
   offsets?: Uint32Array;
   buffer?: Float64Array;
+  /** Quantiles of single groups already selected, per q (NaN: not yet), shared by every report on these values. */
+  quantileMemo?: Map<number, Float64Array>;
 }
 
 /** Non-null measure values per group, without the row count (shared by every measure of a property). */
@@ -43,7 +45,38 @@ export function isQuantile(measure: Measure): boolean {
 
 // The kernels below are written out per input shape on purpose: one loop per shape keeps array
 // accesses free of per-row calls and branches on loop constants, which is what lets a pass over a
-// million rows run in about a millisecond.
+// million rows run in about a millisecond. Each hot loop is alone in a function that does nothing
+// after it: V8 compiles a long-running loop on the fly (on-stack replacement), and code after the
+// loop that had never run had no type feedback, so the compiled code bailed out there on every call
+// and the next call ran its loop in the interpreter again.
+
+function countIdsInto(banks: Uint32Array, ids: Int32Array, total: number, groups: number): void {
+  const g1 = groups;
+  const g2 = groups * 2;
+  const g3 = groups * 3;
+  const tail = total - (total % 4);
+  for (let k = 0; k < tail; k += 4) {
+    banks[ids[k]!]!++;
+    banks[g1 + ids[k + 1]!]!++;
+    banks[g2 + ids[k + 2]!]!++;
+    banks[g3 + ids[k + 3]!]!++;
+  }
+  for (let k = tail; k < total; k++) banks[ids[k]!]!++;
+}
+
+function countCodesInto(banks: Uint32Array, rows: Uint32Array, codes: Codes, total: number, groups: number): void {
+  const g1 = groups;
+  const g2 = groups * 2;
+  const g3 = groups * 3;
+  const tail = total - (total % 4);
+  for (let k = 0; k < tail; k += 4) {
+    banks[codes[rows[k]!]!]!++;
+    banks[g1 + codes[rows[k + 1]!]!]!++;
+    banks[g2 + codes[rows[k + 2]!]!]!++;
+    banks[g3 + codes[rows[k + 3]!]!]!++;
+  }
+  for (let k = tail; k < total; k++) banks[codes[rows[k]!]!]!++;
+}
 
 /**
  * Conversations per group. Four interleaved banks of counters: consecutive rows of the same group
@@ -51,33 +84,63 @@ export function isQuantile(measure: Measure): boolean {
  */
 export function countGroups(rows: Uint32Array, source: GroupSource, groups: number): Float64Array {
   const banks = new Uint32Array(groups * 4);
-  const g1 = groups;
-  const g2 = groups * 2;
-  const g3 = groups * 3;
-  const total = rows.length;
-  const tail = total - (total % 4);
-  if ('ids' in source) {
-    const { ids } = source;
-    for (let k = 0; k < tail; k += 4) {
-      banks[ids[k]!]!++;
-      banks[g1 + ids[k + 1]!]!++;
-      banks[g2 + ids[k + 2]!]!++;
-      banks[g3 + ids[k + 3]!]!++;
-    }
-    for (let k = tail; k < total; k++) banks[ids[k]!]!++;
-  } else {
-    const { codes } = source;
-    for (let k = 0; k < tail; k += 4) {
-      banks[codes[rows[k]!]!]!++;
-      banks[g1 + codes[rows[k + 1]!]!]!++;
-      banks[g2 + codes[rows[k + 2]!]!]!++;
-      banks[g3 + codes[rows[k + 3]!]!]!++;
-    }
-    for (let k = tail; k < total; k++) banks[codes[rows[k]!]!]!++;
-  }
+  if ('ids' in source) countIdsInto(banks, source.ids, rows.length, groups);
+  else countCodesInto(banks, rows, source.codes, rows.length, groups);
   const count = new Float64Array(groups);
-  for (let g = 0; g < groups; g++) count[g] = banks[g]! + banks[g1 + g]! + banks[g2 + g]! + banks[g3 + g]!;
+  for (let g = 0; g < groups; g++) count[g] = banks[g]! + banks[groups + g]! + banks[2 * groups + g]! + banks[3 * groups + g]!;
   return count;
+}
+
+/** n and sum per group side by side (acc[2g], acc[2g + 1]), nulls (NaN) skipped. */
+function sumIdsInto(acc: Float64Array, rows: Uint32Array, ids: Int32Array, values: Float64Array, minus: Float64Array | null): void {
+  const total = rows.length;
+  for (let k = 0; k < total; k++) {
+    const i = rows[k]!;
+    const v = minus ? values[i]! - minus[i]! : values[i]!;
+    if (v === v) {
+      const at = ids[k]! * 2;
+      acc[at]!++;
+      acc[at + 1]! += v;
+    }
+  }
+}
+
+function sumDifferenceByCodeInto(acc: Float64Array, rows: Uint32Array, codes: Codes, values: Float64Array, minus: Float64Array): void {
+  const total = rows.length;
+  for (let k = 0; k < total; k++) {
+    const i = rows[k]!;
+    const v = values[i]! - minus[i]!;
+    if (v === v) {
+      const at = codes[i]! * 2;
+      acc[at]!++;
+      acc[at + 1]! += v;
+    }
+  }
+}
+
+function sumValuesByCodeInto(acc: Float64Array, rows: Uint32Array, codes: Codes, values: Float64Array): void {
+  const total = rows.length;
+  for (let k = 0; k < total; k++) {
+    const i = rows[k]!;
+    const v = values[i]!;
+    if (v === v) {
+      const at = codes[i]! * 2;
+      acc[at]!++;
+      acc[at + 1]! += v;
+    }
+  }
+}
+
+function extentInto(min: Float64Array, max: Float64Array, rows: Uint32Array, ids: Int32Array | null, codes: Codes | null, values: Float64Array, minus: Float64Array | null): void {
+  const total = rows.length;
+  for (let k = 0; k < total; k++) {
+    const i = rows[k]!;
+    const v = minus ? values[i]! - minus[i]! : values[i]!;
+    if (v !== v) continue;
+    const g = ids ? ids[k]! : codes![i]!;
+    if (v < min[g]!) min[g] = v;
+    if (v > max[g]!) max[g] = v;
+  }
 }
 
 /**
@@ -91,68 +154,21 @@ export function measureGroups(rows: Uint32Array, source: GroupSource, groups: nu
   const min = new Float64Array(groups).fill(Number.POSITIVE_INFINITY);
   const max = new Float64Array(groups).fill(Number.NEGATIVE_INFINITY);
   const { values, minus } = measure;
-  const total = rows.length;
   const ids = 'ids' in source ? source.ids : null;
   const codes = 'codes' in source ? source.codes : null;
-  if (ids) {
-    for (let k = 0; k < total; k++) {
-      const i = rows[k]!;
-      const v = minus ? values[i]! - minus[i]! : values[i]!;
-      if (v === v) {
-        const g = ids[k]!;
-        n[g]!++;
-        sum[g]! += v;
-      }
-    }
-  } else if (minus) {
-    // Durations (responseTime, timeToClose) by a categorical: the case the dashboards live on.
-    for (let k = 0; k < total; k++) {
-      const i = rows[k]!;
-      const v = values[i]! - minus[i]!;
-      if (v === v) {
-        const g = codes![i]!;
-        n[g]!++;
-        sum[g]! += v;
-      }
-    }
-  } else {
-    for (let k = 0; k < total; k++) {
-      const i = rows[k]!;
-      const v = values[i]!;
-      if (v === v) {
-        const g = codes![i]!;
-        n[g]!++;
-        sum[g]! += v;
-      }
-    }
+  const acc = new Float64Array(groups * 2);
+  if (ids) sumIdsInto(acc, rows, ids, values, minus);
+  else if (minus) sumDifferenceByCodeInto(acc, rows, codes!, values, minus);
+  else sumValuesByCodeInto(acc, rows, codes!, values);
+  for (let g = 0; g < groups; g++) {
+    n[g] = acc[2 * g]!;
+    sum[g] = acc[2 * g + 1]!;
   }
-  if (extent)
-    for (let k = 0; k < total; k++) {
-      const i = rows[k]!;
-      const v = minus ? values[i]! - minus[i]! : values[i]!;
-      if (v !== v) continue;
-      const g = ids ? ids[k]! : codes![i]!;
-      if (v < min[g]!) min[g] = v;
-      if (v > max[g]!) max[g] = v;
-    }
+  if (extent) extentInto(min, max, rows, ids, codes, values, minus);
   return { n, sum, min, max };
 }
 
-/**
- * Conversations per group and sums of two measures that share their `minus` (response time and
- * time to close, both minus createdAt) in one pass: the row list, the group codes and createdAt
- * are read once for the three instead of three times.
- */
-export function countAndMeasurePair(
-  rows: Uint32Array,
-  codes: Codes,
-  groups: number,
-  first: Float64Array,
-  second: Float64Array,
-  minus: Float64Array,
-): { count: Float64Array; stats: [MeasureStats, MeasureStats] } {
-  // Per group: count, n1, sum1, n2, sum2 side by side, so one row touches one cache line.
-  const acc = new Float64Array(groups * 5);
+function pairInto(acc: Float64Array, rows: Uint32Array, codes: Codes, first: Float64Array, second: Float64Array, minus: Float64Array): void {
   const total = rows.length;
   for (let k = 0; k < total; k++) {
     const i = rows[k]!;
@@ -170,6 +186,24 @@ export function countAndMeasurePair(
       acc[base + 4]! += w;
     }
   }
+}
+
+/**
+ * Conversations per group and sums of two measures that share their `minus` (response time and
+ * time to close, both minus createdAt) in one pass: the row list, the group codes and createdAt
+ * are read once for the three instead of three times.
+ */
+export function countAndMeasurePair(
+  rows: Uint32Array,
+  codes: Codes,
+  groups: number,
+  first: Float64Array,
+  second: Float64Array,
+  minus: Float64Array,
+): { count: Float64Array; stats: [MeasureStats, MeasureStats] } {
+  // Per group: count, n1, sum1, n2, sum2 side by side, so one row touches one cache line.
+  const acc = new Float64Array(groups * 5);
+  pairInto(acc, rows, codes, first, second, minus);
   const count = new Float64Array(groups);
   const make = (): MeasureStats => ({
     n: new Float64Array(groups),
@@ -189,6 +223,26 @@ export function countAndMeasurePair(
   return { count, stats: [a, b] };
 }
 
+function collectByCodeInto(buffer: Float64Array, cursor: Uint32Array, rows: Uint32Array, codes: Codes, values: Float64Array, minus: Float64Array | null): void {
+  const total = rows.length;
+  for (let k = 0; k < total; k++) {
+    const i = rows[k]!;
+    const v = minus ? values[i]! - minus[i]! : values[i]!;
+    if (v !== v) continue;
+    buffer[cursor[codes[i]!]!++] = v;
+  }
+}
+
+function collectByIdInto(buffer: Float64Array, cursor: Uint32Array, rows: Uint32Array, ids: Int32Array, values: Float64Array, minus: Float64Array | null): void {
+  const total = rows.length;
+  for (let k = 0; k < total; k++) {
+    const i = rows[k]!;
+    const v = minus ? values[i]! - minus[i]! : values[i]!;
+    if (v !== v) continue;
+    buffer[cursor[ids[k]!]!++] = v;
+  }
+}
+
 /**
  * The non-null values grouped in one buffer (group g at offsets[g] … offsets[g + 1]), for
  * quantiles by selection: a counting sort by group in one gathering pass, no sorting of values.
@@ -201,28 +255,20 @@ export function collectGroups(
   groups: number,
   measure: MeasureSource,
   capacity: Float64Array,
-): { offsets: Uint32Array; buffer: Float64Array } {
+): { offsets: Uint32Array; buffer: Float64Array; quantileMemo: Map<number, Float64Array> } {
   const starts = new Uint32Array(groups + 1);
   for (let g = 0; g < groups; g++) starts[g + 1] = starts[g]! + capacity[g]!;
   const buffer = new Float64Array(starts[groups]!);
   const cursor = starts.slice(0, groups);
   const { values, minus } = measure;
-  const total = rows.length;
-  const ids = 'ids' in source ? source.ids : null;
-  const codes = 'codes' in source ? source.codes : null;
-  for (let k = 0; k < total; k++) {
-    const i = rows[k]!;
-    const v = minus ? values[i]! - minus[i]! : values[i]!;
-    if (v !== v) continue;
-    const g = ids ? ids[k]! : codes![i]!;
-    buffer[cursor[g]!++] = v;
-  }
+  if ('ids' in source) collectByIdInto(buffer, cursor, rows, source.ids, values, minus);
+  else collectByCodeInto(buffer, cursor, rows, source.codes, values, minus);
   const offsets = new Uint32Array(groups + 1);
   for (let g = 0; g < groups; g++) {
     offsets[g + 1] = offsets[g]! + (cursor[g]! - starts[g]!);
     if (offsets[g] !== starts[g]) buffer.copyWithin(offsets[g]!, starts[g]!, cursor[g]!);
   }
-  return { offsets, buffer: buffer.subarray(0, offsets[groups]!) };
+  return { offsets, buffer: buffer.subarray(0, offsets[groups]!), quantileMemo: new Map() };
 }
 
 /** n, sum, min and max per group from the values `collectGroups` kept: a sequential pass, no gathering. */
@@ -296,8 +342,13 @@ function quantileOf(stats: GroupStats, members: number[], q: number, n: number):
   if (!offsets || !buffer) throw new Error('Quantile requested without kept values.');
   if (members.length === 1) {
     const g = members[0]!;
+    let memo = stats.quantileMemo?.get(q);
+    if (stats.quantileMemo && !memo) stats.quantileMemo.set(q, (memo = new Float64Array(offsets.length - 1).fill(Number.NaN)));
+    if (memo && memo[g] === memo[g]) return memo[g]!;
     // Selection reorders in place; the segment's multiset, which is all later calls need, stays.
-    return quantileInPlace(buffer.subarray(offsets[g]!, offsets[g + 1]!), q);
+    const value = quantileInPlace(buffer.subarray(offsets[g]!, offsets[g + 1]!), q);
+    if (memo && value !== null) memo[g] = value;
+    return value;
   }
   // Several groups (the total, Other): copied together, since selection reorders what it works on
   // and each group's segment must stay its own for its row.

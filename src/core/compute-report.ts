@@ -120,7 +120,7 @@ function computeWithBatch(table: ConversationTable, spec: ReportSpec, context: R
 
   const total: ReportResult['total'] = combine(stats, allCells(period), spec.measure);
   if (previous) total.previous = combine(previous.stats, allCells(previous), spec.measure);
-  const result: ReportResult = { reportId: spec.id, rows, total, matched: period.selected.length };
+  const result: ReportResult = { reportId: spec.id, rows, total, matched: period.matched };
   if (spec.measure.op !== 'count') result.excluded = result.matched - stats.n.reduce((sum, n) => sum + n, 0);
   return result;
 }

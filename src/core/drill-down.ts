@@ -1,5 +1,5 @@
 import { groupIdsOf } from './group-rows.ts';
-import { keyId, planReport } from './report-plan.ts';
+import { PeriodBatch, keyId, planReport } from './report-plan.ts';
 import { tableCache } from './report-cache.ts';
 import type { Conversation } from './schema/conversation.ts';
 import type { ReportSpec } from './schema/report-spec.ts';
@@ -20,7 +20,7 @@ export function drillDown(table: ConversationTable, spec: ReportSpec, context: R
 
 /** The rows (table row numbers, in creation order) that `drillDown` turns into conversations. */
 export function drillRows(table: ConversationTable, spec: ReportSpec, context: ReportContext, point: DrillPoint): Uint32Array {
-  const plan = planReport(table, spec, context);
+  const plan = planReport(table, spec, context, new PeriodBatch(table, context.timeZone, true));
   const { period } = plan;
   const wanted = new Set<number>();
   if (point.key === OTHER_KEY && plan.folded.length > 0) for (const d of plan.folded) wanted.add(d.id);
@@ -39,17 +39,14 @@ export function drillRows(table: ConversationTable, spec: ReportSpec, context: R
     seriesId = period.series.keys.findIndex((key) => keyId(key) === target);
     if (seriesId < 0) return new Uint32Array(0);
   }
-  const { selected, dimension, series } = period;
+  const { dimension, series } = period;
+  const selected = period.selected!;
   const dimensionIds = groupIdsOf(dimension, selected);
   const seriesIds = seriesId >= 0 ? series!.ids! : null;
   const keep = new Uint8Array(dimension.keys.length);
   for (const d of wanted) keep[d] = 1;
   const rows = new Uint32Array(selected.length);
-  let n = 0;
-  for (let k = 0; k < selected.length; k++) {
-    rows[n] = selected[k]!;
-    n += keep[dimensionIds[k]!]! & +(seriesIds === null || seriesIds[k] === seriesId);
-  }
+  const n = seriesIds ? pickCellRows(rows, selected, dimensionIds, keep, seriesIds, seriesId) : pickRows(rows, selected, dimensionIds, keep);
   const picked = rows.subarray(0, n);
   // Selections are ascending row numbers; rows are in creation order unless the table was built by hand.
   if (!tableCache(table).createdSorted) {
@@ -57,4 +54,25 @@ export function drillRows(table: ConversationTable, spec: ReportSpec, context: R
     picked.sort((a, b) => created[a]! - created[b]! || a - b);
   }
   return picked;
+}
+
+// Loop-only functions (see aggregate.ts): a loop compiled while it runs keeps its compiled code.
+
+/** The selected rows whose group is kept, branch-free: every row is written, the kept ones advance. */
+function pickRows(out: Uint32Array, selected: Uint32Array, ids: Int32Array, keep: Uint8Array): number {
+  let n = 0;
+  for (let k = 0; k < selected.length; k++) {
+    out[n] = selected[k]!;
+    n += keep[ids[k]!]!;
+  }
+  return n;
+}
+
+function pickCellRows(out: Uint32Array, selected: Uint32Array, ids: Int32Array, keep: Uint8Array, seriesIds: Int32Array, seriesId: number): number {
+  let n = 0;
+  for (let k = 0; k < selected.length; k++) {
+    out[n] = selected[k]!;
+    n += keep[ids[k]!]! & +(seriesIds[k] === seriesId);
+  }
+  return n;
 }

@@ -33,4 +33,17 @@ describe('quantileInPlace', () => {
       for (const q of [0.5, 0.9]) assert.equal(quantileInPlace(Float64Array.from(values), q), bySorting(values, q));
     }
   });
+
+  it('equals the sorting reference on long inputs, where selection samples first', () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let trial = 0; trial < 24; trial++) {
+      const n = 601 + Math.floor(random() * 6000);
+      const kind = trial % 4;
+      const values = Array.from({ length: n }, (_, i) =>
+        kind === 0 ? random() * 1e6 : kind === 1 ? Math.floor(random() * 5) : kind === 2 ? n - i : Math.exp(random() * 12),
+      );
+      for (const q of [0.5, 0.9]) assert.equal(quantileInPlace(Float64Array.from(values), q), bySorting(values, q));
+    }
+  });
 });

@@ -1,32 +1,54 @@
+function swap(values: Float64Array, i: number, j: number): void {
+  const t = values[i]!;
+  values[i] = values[j]!;
+  values[j] = t;
+}
+
 /**
- * Rearranges `values[lo..hi]` so that position k holds the value it would hold if sorted, with
- * smaller-or-equal values before it and larger-or-equal after (Hoare selection, median of three).
+ * Rearranges `values[left..right]` so that position k holds the value it would hold if sorted, with
+ * smaller-or-equal values before it and larger-or-equal after. Floyd–Rivest selection: on a long
+ * range it first selects within a small sample around where k should fall, so the partition that
+ * follows already brackets k tightly (about n + o(n) comparisons instead of quickselect's ~3n).
  */
-function select(values: Float64Array, lo: number, hi: number, k: number): void {
-  while (hi > lo) {
-    const mid = (lo + hi) >>> 1;
-    // Median of three as the pivot keeps sorted and reverse-sorted input linear.
-    const a = values[lo]!;
-    const b = values[mid]!;
-    const c = values[hi]!;
-    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (values[i]! < pivot) i++;
-      while (values[j]! > pivot) j--;
-      if (i <= j) {
-        const swap = values[i]!;
-        values[i] = values[j]!;
-        values[j] = swap;
-        i++;
-        j--;
-      }
+function select(values: Float64Array, left: number, right: number, k: number): void {
+  while (right > left) {
+    if (right - left > 600) {
+      const n = right - left + 1;
+      const m = k - left + 1;
+      const z = Math.log(n);
+      const s = 0.5 * Math.exp((2 * z) / 3);
+      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (m - n / 2 < 0 ? -1 : 1);
+      const newLeft = Math.max(left, Math.floor(k - (m * s) / n + sd));
+      const newRight = Math.min(right, Math.floor(k + ((n - m) * s) / n + sd));
+      select(values, newLeft, newRight, k);
     }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return;
+    const t = values[k]!;
+    let i = left;
+    let j = right;
+    swap(values, left, k);
+    if (values[right]! > t) swap(values, left, right);
+    while (i < j) {
+      swap(values, i, j);
+      i++;
+      j--;
+      while (values[i]! < t) i++;
+      while (values[j]! > t) j--;
+    }
+    if (values[left] === t) swap(values, left, j);
+    else {
+      j++;
+      swap(values, j, right);
+    }
+    if (j <= k) left = j + 1;
+    if (k <= j) right = j - 1;
   }
+}
+
+/** The smallest of values[from..to). */
+function minimumOf(values: Float64Array, from: number, to: number): number {
+  let low = Number.POSITIVE_INFINITY;
+  for (let i = from; i < to; i++) if (values[i]! < low) low = values[i]!;
+  return low;
 }
 
 /**
@@ -42,7 +64,6 @@ export function quantileInPlace(values: Float64Array, q: number): number | null 
   const low = values[below]!;
   const fraction = position - below;
   if (fraction === 0) return low;
-  let high = Number.POSITIVE_INFINITY;
-  for (let i = below + 1; i < n; i++) if (values[i]! < high) high = values[i]!;
+  const high = minimumOf(values, below + 1, n);
   return low + (high - low) * fraction;
 }

@@ -1,5 +1,5 @@
 import type { PropertyValue } from './schema/conversation.ts';
-import type { ConversationTable } from './table.ts';
+import type { Codes, ConversationTable } from './table.ts';
 
 /**
  * What stays valid between report computations on one table: the selected rows per (date property,
@@ -15,6 +15,8 @@ export interface TableCache {
   selectionBytes: number;
   labels: Map<string, (value: PropertyValue) => string>;
   numeric: Map<string, Float64Array>;
+  /** createdAt bucket ids of a run of rows, per (bucket, zone, range): a code column for cubes. */
+  bucketCodes: Map<string, Codes>;
 }
 
 const caches = new WeakMap<ConversationTable, TableCache>();
@@ -32,7 +34,7 @@ export function tableCache(table: ConversationTable): TableCache {
         sorted = false;
         break;
       }
-    cache = { createdSorted: sorted, identity: null, selections: new Map(), selectionBytes: 0, labels: new Map(), numeric: new Map() };
+    cache = { createdSorted: sorted, identity: null, selections: new Map(), selectionBytes: 0, labels: new Map(), numeric: new Map(), bucketCodes: new Map() };
     caches.set(table, cache);
   }
   return cache;
@@ -79,4 +81,5 @@ export function clearReportCache(table: ConversationTable): void {
   cache.selectionBytes = 0;
   cache.labels.clear();
   cache.numeric.clear();
+  cache.bucketCodes.clear();
 }

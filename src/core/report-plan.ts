@@ -12,6 +12,7 @@ import {
   type MeasureStats,
 } from './aggregate.ts';
 import { columnAccess } from './columns.ts';
+import { addCubeMeasure, buildCube, cubeRead, readCube, type Cube, type CubeRead } from './cube.ts';
 import { filterKey, filtersOf } from './filters.ts';
 import { groupIdsOf, groupRows, type Grouping } from './group-rows.ts';
 import { tableCache } from './report-cache.ts';
@@ -29,7 +30,10 @@ export class InvalidMeasureError extends Error {
 
 /** The grouped, aggregated rows of one period, before they become report rows. */
 export interface GroupedPeriod {
-  selected: Uint32Array;
+  /** The rows in the period (absent when a cube answered without listing them). */
+  selected?: Uint32Array;
+  /** Their number. */
+  matched: number;
   dimension: Grouping;
   series: Grouping | null;
   /** Group id of a (dimension d, series s) cell: d * seriesCount + s. */
@@ -69,7 +73,7 @@ interface GroupedCells {
   fold: Uint32Array | null;
   groups: number;
   count?: Float64Array;
-  measures: Map<string, { raw: MeasureStats; folded: MeasureStats; extent: boolean; kept?: { offsets: Uint32Array; buffer: Float64Array } }>;
+  measures: Map<string, { raw: MeasureStats; folded: MeasureStats; extent: boolean; kept?: { offsets: Uint32Array; buffer: Float64Array; quantileMemo?: Map<number, Float64Array> } }>;
 }
 
 /** Adds per-code accumulators into per-group ones (min and max take the extremes). */
@@ -106,10 +110,63 @@ export class PeriodBatch {
   readonly #groupings = new Map<string, GroupedCells>();
   /** Measure properties each grouping will be asked for in this batch (see `plan`). */
   readonly #planned = new Map<string, Set<string>>();
+  readonly #cubes = new Map<string, Cube>();
+  /** Measure properties (and those needing min/max) each cube will be asked for (see `plan`). */
+  readonly #cubePlans = new Map<string, { measures: Map<string, MeasureSource>; extent: Set<string> }>();
+  /**
+   * @param needRows Every period lists its rows (`selected`), as drilling needs; otherwise reports
+   *   that a cube can answer (see cube.ts) are computed without listing them.
+   */
   constructor(
     readonly table: ConversationTable,
     readonly timeZone: string,
+    readonly needRows = false,
   ) {}
+
+  #cubeRead(spec: ReportSpec, range: DateRange): CubeRead | null {
+    return this.needRows ? null : cubeRead(this.table, spec, range, this.timeZone);
+  }
+
+  #cubePlan(read: CubeRead, spec: ReportSpec): void {
+    let plan = this.#cubePlans.get(read.key);
+    if (!plan) this.#cubePlans.set(read.key, (plan = { measures: new Map(), extent: new Set() }));
+    const { measure } = spec;
+    if (measure.op === 'count') return;
+    let source: MeasureSource;
+    try {
+      source = measureSource(this.table, measure);
+    } catch {
+      return; // that report fails on its own, with its own error
+    }
+    plan.measures.set(measure.property, source);
+    if (measure.op === 'min' || measure.op === 'max') plan.extent.add(measure.property);
+  }
+
+  #fromCube(read: CubeRead, spec: ReportSpec): GroupedPeriod {
+    const { measure } = spec;
+    const source = measure.op === 'count' ? null : measureSource(this.table, measure);
+    let cube = this.#cubes.get(read.key);
+    if (!cube) {
+      this.#cubePlan(read, spec);
+      const plan = this.#cubePlans.get(read.key)!;
+      cube = buildCube(read, plan.measures, plan.extent);
+      this.#cubes.set(read.key, cube);
+    }
+    if (source && measure.op !== 'count') {
+      const extent = measure.op === 'min' || measure.op === 'max';
+      const have = cube.measures.get(measure.property);
+      if (!have || (extent && !have.extent)) addCubeMeasure(cube, read, measure.property, source, extent);
+    }
+    const { groups, count, stats, matched } = readCube(cube, read, measure.op === 'count' ? null : measure.property);
+    const zero = stats ? null : new Float64Array(groups);
+    return {
+      matched,
+      dimension: read.grouping,
+      series: null,
+      seriesCount: 1,
+      stats: { groups, count, n: stats?.n ?? zero!, sum: stats?.sum ?? zero!, min: stats?.min ?? zero!, max: stats?.max ?? zero! },
+    };
+  }
 
   #keys(spec: ReportSpec, range: DateRange): string {
     const dateKey = `${spec.dateProperty ?? 'createdAt'}|${range.from}|${range.to}|${filtersOf(spec).map(filterKey).sort().join('&')}`;
@@ -123,6 +180,10 @@ export class PeriodBatch {
    */
   plan(specs: readonly ReportSpec[], ranges: readonly DateRange[]): void {
     for (const spec of specs) {
+      for (const range of ranges) {
+        const read = this.#cubeRead(spec, range);
+        if (read) this.#cubePlan(read, spec);
+      }
       if (spec.measure.op === 'count') continue;
       for (const range of ranges) {
         const key = this.#keys(spec, range);
@@ -158,6 +219,8 @@ export class PeriodBatch {
 
   period(spec: ReportSpec, range: DateRange): GroupedPeriod {
     const { table, timeZone } = this;
+    const read = this.#cubeRead(spec, range);
+    if (read) return this.#fromCube(read, spec);
     const selected = selectRows(table, spec, range);
     const options = { timeBucket: spec.timeBucket, range, timeZone };
     const groupKey = this.#keys(spec, range);
@@ -191,7 +254,7 @@ export class PeriodBatch {
     const { measure } = spec;
     if (measure.op === 'count') {
       const zero = new Float64Array(groups);
-      return { selected, dimension, series, seriesCount, stats: { groups, count, n: zero, sum: zero, min: zero, max: zero } };
+      return { selected, matched: selected.length, dimension, series, seriesCount, stats: { groups, count, n: zero, sum: zero, min: zero, max: zero } };
     }
     const values = measureSource(table, measure);
     const extent = measure.op === 'min' || measure.op === 'max';
@@ -214,7 +277,7 @@ export class PeriodBatch {
         ? collectGroups(selected, { ids: groupIdsOf(dimension, selected) }, groups, values, stats.folded.n)
         : collectGroups(selected, source, rawGroups, values, stats.raw.n);
     const { n, sum, min, max } = stats.folded;
-    return { selected, dimension, series, seriesCount, stats: { groups, count, n, sum, min, max, ...(stats.kept ?? {}) } };
+    return { selected, matched: selected.length, dimension, series, seriesCount, stats: { groups, count, n, sum, min, max, ...(stats.kept ?? {}) } };
   }
 }
 
