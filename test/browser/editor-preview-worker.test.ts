@@ -65,7 +65,9 @@ describe('<report-editor> preview with the table in the engine Worker', () => {
       select.dispatchEvent(new Event('change'));
     });
 
-  before(async () => {
+  before(async function () {
+    // Generating, loading and indexing 60 000 conversations on a busy 2-core machine.
+    this.timeout(120_000);
     await emulateMedia({ reducedMotion: 'reduce' });
     const source = new ArrayDataSource(sample.conversations, { lookups: sample.lookups, pageSize: 20_000, format: 'columns' });
     // Kept for every test of this file (a fixture would be removed after the first): one load of 60 000.
@@ -75,7 +77,7 @@ describe('<report-editor> preview with the table in the engine Worker', () => {
     Object.assign(el, { now: END, store: new MemoryDashboardStore(), user: owner, dataSource: source });
     document.body.append(el);
     const tiles = () => [...el.shadowRoot!.querySelectorAll<ReportTile>('report-tile')];
-    await waitUntil(() => tiles().length > 0 && tiles().every((tile) => tile.shownResult), 'every tile has a result', { timeout: 60_000 });
+    await waitUntil(() => tiles().length > 0 && tiles().every((tile) => tile.shownResult), 'every tile has a result', { timeout: 100_000 });
     expect(el.data?.table, 'the table stays in the Worker').to.equal(null);
 
     // Actions → Edit on "Chat volume by assignee".
@@ -93,7 +95,8 @@ describe('<report-editor> preview with the table in the engine Worker', () => {
     await emulateMedia({ reducedMotion: 'no-preference' });
   });
 
-  it('computes the preview through the dashboard’s engine, and it shows the right numbers for a changed spec', async () => {
+  it('computes the preview through the dashboard’s engine, and it shows the right numbers for a changed spec', async function () {
+    this.timeout(60_000);
     const range = el.reportContext!.range;
     await waitUntil(() => editor.previewResult && !editor.previewUpdating, 'the first preview arrives from the Worker', { timeout: 20_000 });
     const first = editor.previewResult!;
@@ -110,7 +113,8 @@ describe('<report-editor> preview with the table in the engine Worker', () => {
     expect(editor.previewResult!.matched).to.equal([...expected.values()].reduce((a, b) => a + b, 0));
   });
 
-  it('ends rapid successive edits with the last spec’s result, skipping the superseded ones', async () => {
+  it('ends rapid successive edits with the last spec’s result, skipping the superseded ones', async function () {
+    this.timeout(60_000);
     const range = el.reportContext!.range;
     const sent: ReportSpec[] = [];
     const post = Worker.prototype.postMessage;
@@ -148,7 +152,8 @@ describe('<report-editor> preview with the table in the engine Worker', () => {
     }
   });
 
-  it('shows the Worker’s compute error in the preview, not a blank', async () => {
+  it('shows the Worker’s compute error in the preview, not a blank', async function () {
+    this.timeout(60_000);
     const broken = { ...editor.draftSpec!, filters: [{ property: 'responseTime', operator: 'gt' as const, value: 'soon' }] };
     editor.spec = broken;
     await waitUntil(() => preview().shadowRoot?.querySelector('[part="error"]'), 'the tile shows the error', { timeout: 20_000 });

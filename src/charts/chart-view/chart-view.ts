@@ -5,6 +5,7 @@ import type { GroupKey } from '../../core/types.ts';
 import { init } from '../echarts.ts';
 import type { ECElementEvent, ECharts, EChartsCoreOption } from '../echarts.ts';
 import { TOOLTIP_SWATCHES } from '../options/chart-option.ts';
+import { pointAt, pointCount } from '../options/series-data.ts';
 import { readChartTheme, toEChartsTheme } from '../theme.ts';
 import { chartViewStyles } from './chart-view.styles.ts';
 
@@ -126,13 +127,15 @@ export class ChartView extends LitElement {
   /** Every data point of the option in reading order: by category, then series. */
   private points(): { seriesIndex: number; dataIndex: number; item: Record<string, unknown> }[] {
     const raw = this.option?.series;
-    const series = (Array.isArray(raw) ? raw : raw ? [raw] : []) as { data?: unknown[] }[];
+    const series = (Array.isArray(raw) ? raw : raw ? [raw] : []) as { data?: unknown }[];
     const points: { seriesIndex: number; dataIndex: number; item: Record<string, unknown> }[] = [];
-    series.forEach((entry, seriesIndex) =>
-      (entry.data ?? []).forEach((item, dataIndex) => {
-        if (item && typeof item === 'object' && 'key' in item) points.push({ seriesIndex, dataIndex, item: item as Record<string, unknown> });
-      }),
-    );
+    // Items with a key, or (typed-array series of many points) keys by position: see series-data.ts.
+    series.forEach((entry, seriesIndex) => {
+      for (let dataIndex = 0, count = pointCount(entry); dataIndex < count; dataIndex++) {
+        const item = pointAt(entry, dataIndex);
+        if (item) points.push({ seriesIndex, dataIndex, item: item as unknown as Record<string, unknown> });
+      }
+    });
     return points.sort((a, b) => a.dataIndex - b.dataIndex || a.seriesIndex - b.seriesIndex);
   }
 
@@ -295,7 +298,11 @@ export class ChartView extends LitElement {
 
   private readonly onChartClick = (params: ECElementEvent): void => {
     if (params.componentType !== 'series') return;
-    this.emitPoint(params.data, params.dataIndex, params.seriesIndex ?? 0);
+    // A typed-array series' point is [index, value]: its key comes from the series, by position.
+    const raw = this.option?.series;
+    const entry = (Array.isArray(raw) ? raw : raw ? [raw] : [])[params.seriesIndex ?? 0] as { data?: unknown } | undefined;
+    const data = entry && ArrayBuffer.isView(entry.data) ? pointAt(entry, params.dataIndex) : params.data;
+    this.emitPoint(data, params.dataIndex, params.seriesIndex ?? 0);
   };
 
   /** Re-emits a chosen data item (clicked, or Enter on the focused one) as `chart-point-click`. */

@@ -5,6 +5,7 @@ import type { ChartOption } from '../echarts.ts';
 import { escapeHtml, shortUrlLabel, truncateLabel } from '../escape.ts';
 import { MAX_VALUE_TICKS, axisLayout, pageUrlShortener } from './axis-layout.ts';
 import { pivotResult } from './pivot.ts';
+import { TYPED_ARRAY_THRESHOLD, typedLineData } from './series-data.ts';
 import type { Pivot } from './pivot.ts';
 import { createValueFormatter } from './value-format.ts';
 import type { FormatSettings, ValueFormatter, ValueKind } from './value-format.ts';
@@ -64,6 +65,8 @@ interface CallbackParams {
 
 function valueOf(params: CallbackParams): number | null {
   const data = params.data;
+  // A typed-array series gives its point as [index, value] (NaN for none).
+  if (Array.isArray(data)) return typeof data[1] === 'number' && data[1] === data[1] ? data[1] : null;
   if (data && typeof data === 'object' && 'value' in data) {
     const value = (data as { value: unknown }).value;
     return typeof value === 'number' ? value : null;
@@ -255,15 +258,26 @@ function cartesian(type: 'bar' | 'column' | 'line' | 'area', context: Context, o
     splitLine: { lineStyle: { color: settings.gridColor } },
   };
 
+  // Lines of many points go as typed arrays, their points named by position (see series-data.ts).
+  const typed = (type === 'line' || type === 'area') && pointCount > TYPED_ARRAY_THRESHOLD;
+  const pointKeys = typed ? pivot.categories.map((category) => category.key) : [];
   const series = pivot.series.map((entry) => {
-    const data: ChartDataItem[] = entry.values.map((value, index) => {
+    const data: ChartDataItem[] | Float64Array = typed ? typedLineData(entry.values) : entry.values.map((value, index) => {
       const category = pivot.categories[index]!;
       const seriesName = pivot.breakdown ? ` · ${entry.name}` : '';
       const item: ChartDataItem = { value, key: category.key, spoken: `${category.label}${seriesName}: ${format(value)}` };
       if (entry.key !== undefined) item.series = entry.key;
       return item;
     });
-    const base = { name: entry.name, data, cursor: 'pointer', ...(stacked ? { stack: 'total' } : {}) };
+    const base = {
+      name: entry.name,
+      // ECharts takes typed arrays as series data at run time; its option types only list item arrays.
+      data: data as ChartDataItem[],
+      // A typed array is read as flat [x, y] pairs: ECharts needs their dimensions named.
+      ...(typed ? { dimensions: ['x', 'y'], encode: { x: 'x', y: 'y' }, pointKeys, ...(entry.key !== undefined ? { seriesKey: entry.key } : {}) } : {}),
+      cursor: 'pointer',
+      ...(stacked ? { stack: 'total' } : {}),
+    };
     if (type === 'bar' || type === 'column') {
       return { ...base, type: 'bar' as const, barMaxWidth: 48, emphasis: { focus: 'series' as const } };
     }
