@@ -1,22 +1,11 @@
 import { css } from 'lit';
-import { cr } from '../shared/tokens.ts';
+import { compactTokens } from '../shared/dialog.styles.ts';
 
 export const csvImportStyles = css`
   :host {
-    --_bg: var(--cr-csv-import-bg, ${cr.surface});
-    --_text: ${cr.text};
-    --_muted: ${cr.muted};
-    --_border: ${cr.border};
-    --_accent: ${cr.accent};
-    --_on-accent: ${cr.onAccent};
-    --_danger: ${cr.danger};
-    --_focus: ${cr.focus};
-    /* A compact form, like the dialogs: two thirds of the spacing token (8px by default). */
-    --_space: calc(${cr.space} * 2 / 3);
-    --_radius: ${cr.radius};
+    ${compactTokens('--cr-csv-import-bg')}
     display: block;
     color: var(--_text);
-    font-family: ${cr.fontFamily};
   }
 
   :host([hidden]) {

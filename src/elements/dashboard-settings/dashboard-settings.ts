@@ -1,16 +1,14 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { cleanDashboardName, validateDashboardName } from '../../core/dashboard-name.ts';
 import type { Dashboard, Privacy } from '../../core/schema/dashboard.ts';
 import { DashboardChangeEvent } from '../../events/dashboard-change-event.ts';
 import { DashboardDeleteEvent } from '../../events/dashboard-delete-event.ts';
 import { DataErrorEvent } from '../../events/data-error-event.ts';
-import { resolveLocale, translate } from '../../i18n/translate.ts';
 import { canChangeSharing, canDeleteDashboard, canEditDashboard } from '../../store/permissions.ts';
 import { teamsOf, type Team } from '../dashboard-wizard/dashboard-draft.ts';
 import { dialogBaseStyles } from '../dashboard-wizard/dialog-base.styles.ts';
 import { renderNameField, renderPrivacyFields } from '../dashboard-wizard/form-parts.ts';
-import { ModalDialogController } from '../dashboard-wizard/modal-dialog-controller.ts';
 import { storeErrorMessage } from '../dashboard-wizard/store-error-message.ts';
 import { StoreDialogElement } from '../shared/store-dialog-element.ts';
 import { themeStyles } from '../shared/theme.styles.ts';
@@ -79,35 +77,13 @@ export class DashboardSettings extends StoreDialogElement {
   @state() private error: string | null = null;
   @state() private status = '';
 
-  @query('dialog') private dialog!: HTMLDialogElement | null;
-
-  readonly #modal = new ModalDialogController(
-    this,
-    () => this.dialog,
-    () => {
-      this.open = false;
-    },
-  );
   #focusTarget: string | null = null;
-
-  get #locale(): string {
-    return resolveLocale(this.locale);
-  }
-
-  readonly #t = (key: string, params?: Record<string, string | number>): string => translate(this.#locale, key, params);
 
   /** Opens the settings; resolves once shown. */
   async show(): Promise<void> {
     this.open = true;
     await this.updateComplete;
-    if (!this.#modal.isOpen) throw new Error('<dashboard-settings> could not be shown: is it in the document?');
-  }
-
-  /** Closes the settings; resolves once focus is back with the opener. */
-  async hide(): Promise<void> {
-    if (this.#modal.isOpen) await this.#modal.close();
-    this.open = false;
-    await this.updateComplete;
+    if (!this.modal.isOpen) throw new Error('<dashboard-settings> could not be shown: is it in the document?');
   }
 
   get #canRename(): boolean {
@@ -136,19 +112,19 @@ export class DashboardSettings extends StoreDialogElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const opening = changed.has('open') && this.open && !this.#modal.isOpen;
+    const opening = changed.has('open') && this.open && !this.modal.isOpen;
     const otherDashboard = changed.has('dashboard') && changed.get('dashboard')?.id !== this.dashboard?.id;
     if (opening || otherDashboard) this.#reset();
   }
 
   protected override updated(changed: PropertyValues): void {
     if (changed.has('open')) {
-      if (this.open && !this.#modal.isOpen) {
-        if (this.#modal.open()) this.#focusTarget = this.#canRename ? '#name' : '[part="close-button"]';
+      if (this.open && !this.modal.isOpen) {
+        if (this.modal.open()) this.#focusTarget = this.#canRename ? '#name' : '[part="close-button"]';
         else this.open = false;
-      } else if (!this.open && this.#modal.isOpen) void this.#modal.close();
+      } else if (!this.open && this.modal.isOpen) void this.modal.close();
     }
-    if (this.#focusTarget !== null && this.#modal.isOpen) {
+    if (this.#focusTarget !== null && this.modal.isOpen) {
       this.renderRoot.querySelector<HTMLElement>(this.#focusTarget)?.focus();
       this.#focusTarget = null;
     }
@@ -173,9 +149,9 @@ export class DashboardSettings extends StoreDialogElement {
   }
 
   #privacyText(dashboard: Pick<Dashboard, 'privacy' | 'teamId'>): string {
-    if (dashboard.privacy !== 'team') return this.#t(`dashboards.privacy.current.${dashboard.privacy}`);
+    if (dashboard.privacy !== 'team') return this.t(`dashboards.privacy.current.${dashboard.privacy}`);
     const team = this.#teams.find((t) => t.id === dashboard.teamId)?.name ?? dashboard.teamId ?? '';
-    return this.#t('dashboards.privacy.current.team', { team });
+    return this.t('dashboards.privacy.current.team', { team });
   }
 
   /** Saves `next` and reports it; on failure the error is shown and the user's input stays. */
@@ -199,7 +175,7 @@ export class DashboardSettings extends StoreDialogElement {
   }
 
   #fail(error: unknown): void {
-    const message = storeErrorMessage(this.#locale, error);
+    const message = storeErrorMessage(this.resolvedLocale, error);
     this.error = message;
     this.dispatchEvent(new DataErrorEvent({ error, message, phase: 'store' }));
   }
@@ -217,7 +193,7 @@ export class DashboardSettings extends StoreDialogElement {
     const saved = await this.#save({ ...dashboard, name }, 'rename');
     if (saved) {
       this.name = saved.name;
-      this.status = this.#t('dashboards.settings.renamed', { name: saved.name });
+      this.status = this.t('dashboards.settings.renamed', { name: saved.name });
     }
   }
 
@@ -228,7 +204,7 @@ export class DashboardSettings extends StoreDialogElement {
     const { teamId: _previous, ...rest } = dashboard;
     const next: Dashboard = this.privacy === 'team' ? { ...rest, privacy: 'team', teamId: this.teamId } : { ...rest, privacy: this.privacy };
     const saved = await this.#save(next, 'privacy');
-    if (saved) this.status = this.#t('dashboards.settings.privacySaved', { privacy: this.#privacyText(saved) });
+    if (saved) this.status = this.t('dashboards.settings.privacySaved', { privacy: this.#privacyText(saved) });
   }
 
   #askDelete(): void {
@@ -263,16 +239,16 @@ export class DashboardSettings extends StoreDialogElement {
 
   protected override render(): TemplateResult {
     const dashboard = this.dashboard;
-    return html`<dialog part="dialog" aria-labelledby="title" aria-describedby=${dashboard ? 'subtitle' : nothing} @close=${this.#modal.handleClose}>
+    return html`<dialog part="dialog" aria-labelledby="title" aria-describedby=${dashboard ? 'subtitle' : nothing} @close=${this.modal.handleClose}>
       <header class="header" part="header">
         <div>
-          <h2 id="title" part="title">${this.#t('dashboards.settings.title')}</h2>
-          ${dashboard ? html`<p id="subtitle" class="step">${this.#t('dashboards.settings.subtitle', { name: dashboard.name })}</p>` : nothing}
+          <h2 id="title" part="title">${this.t('dashboards.settings.title')}</h2>
+          ${dashboard ? html`<p id="subtitle" class="step">${this.t('dashboards.settings.subtitle', { name: dashboard.name })}</p>` : nothing}
         </div>
-        <button type="button" part="close-button" @click=${() => void this.hide()}>${this.#t('common.close')}</button>
+        <button type="button" part="close-button" @click=${() => void this.hide()}>${this.t('common.close')}</button>
       </header>
       ${!dashboard
-        ? html`<div class="body"><p>${this.#t('dashboards.settings.noDashboard')}</p></div>`
+        ? html`<div class="body"><p>${this.t('dashboards.settings.noDashboard')}</p></div>`
         : this.view === 'confirm-delete'
           ? this.#renderConfirm(dashboard)
           : this.#renderMain(dashboard)}
@@ -289,11 +265,11 @@ export class DashboardSettings extends StoreDialogElement {
     return html`<div class="body settings">
       ${this.#renderMessages()}
       ${readOnly
-        ? html`<p class="note">${this.store ? this.#t('dashboards.settings.readOnly') : this.#t('dashboards.settings.noStore')}</p>`
+        ? html`<p class="note">${this.store ? this.t('dashboards.settings.readOnly') : this.t('dashboards.settings.noStore')}</p>`
         : nothing}
       ${this.#canRename ? this.#renderRename() : nothing}
       <section aria-labelledby="privacy-heading">
-        <h3 id="privacy-heading">${this.#t('dashboards.settings.privacyHeading')}</h3>
+        <h3 id="privacy-heading">${this.t('dashboards.settings.privacyHeading')}</h3>
         ${this.#canShare
           ? html`<form novalidate @submit=${this.#savePrivacy}>
               ${renderPrivacyFields({
@@ -301,22 +277,22 @@ export class DashboardSettings extends StoreDialogElement {
                 privacy: this.privacy,
                 teamId: this.teamId,
                 teams: this.#teams,
-                t: this.#t,
+                t: this.t,
                 onPrivacy: (privacy) => (this.privacy = privacy),
                 onTeam: (teamId) => (this.teamId = teamId),
               })}
               <button type="submit" class="primary" part="privacy-button" aria-disabled=${this.busy ? 'true' : 'false'}>
-                ${this.busy === 'privacy' ? this.#t('dashboards.settings.saving') : this.#t('dashboards.settings.savePrivacy')}
+                ${this.busy === 'privacy' ? this.t('dashboards.settings.saving') : this.t('dashboards.settings.savePrivacy')}
               </button>
             </form>`
-          : html`<p part="sharing">${this.#t('dashboards.settings.sharedWith', { privacy: this.#privacyText(dashboard) })}</p>`}
+          : html`<p part="sharing">${this.t('dashboards.settings.sharedWith', { privacy: this.#privacyText(dashboard) })}</p>`}
       </section>
       ${this.#canDelete
         ? html`<section aria-labelledby="delete-heading">
-            <h3 id="delete-heading">${this.#t('dashboards.settings.deleteHeading')}</h3>
-            <p class="note">${this.#t('dashboards.settings.deleteText')}</p>
+            <h3 id="delete-heading">${this.t('dashboards.settings.deleteHeading')}</h3>
+            <p class="note">${this.t('dashboards.settings.deleteText')}</p>
             <button type="button" class="danger" part="delete-button" @click=${this.#askDelete}>
-              ${this.#t('dashboards.settings.delete')}
+              ${this.t('dashboards.settings.delete')}
             </button>
           </section>`
         : nothing}
@@ -326,22 +302,22 @@ export class DashboardSettings extends StoreDialogElement {
   #renderRename(): TemplateResult {
     const problem = validateDashboardName(this.name, this.#otherNames);
     return html`<section aria-labelledby="rename-heading">
-      <h3 id="rename-heading">${this.#t('dashboards.settings.renameHeading')}</h3>
+      <h3 id="rename-heading">${this.t('dashboards.settings.renameHeading')}</h3>
       <form class="rename" novalidate @submit=${this.#rename}>
         ${renderNameField({
           id: 'name',
           value: this.name,
           problem,
           showProblem: this.nameEdited,
-          note: this.namesError ? this.#t('dashboards.name.unchecked', { message: this.namesError }) : null,
-          t: this.#t,
+          note: this.namesError ? this.t('dashboards.name.unchecked', { message: this.namesError }) : null,
+          t: this.t,
           onInput: (value) => {
             this.name = value;
             this.nameEdited = true;
           },
         })}
         <button type="submit" class="primary" part="rename-button" aria-disabled=${this.busy ? 'true' : 'false'}>
-          ${this.busy === 'rename' ? this.#t('dashboards.settings.saving') : this.#t('dashboards.settings.rename')}
+          ${this.busy === 'rename' ? this.t('dashboards.settings.saving') : this.t('dashboards.settings.rename')}
         </button>
       </form>
     </section>`;
@@ -350,12 +326,12 @@ export class DashboardSettings extends StoreDialogElement {
   #renderConfirm(dashboard: Dashboard): TemplateResult {
     const deleting = this.busy === 'delete';
     return html`<div class="body confirm" role="group" aria-labelledby="confirm-heading">
-        <h3 id="confirm-heading">${this.#t('dashboards.settings.confirmHeading', { name: dashboard.name })}</h3>
-        <p>${this.#t('dashboards.settings.confirmText')}</p>
+        <h3 id="confirm-heading">${this.t('dashboards.settings.confirmHeading', { name: dashboard.name })}</h3>
+        <p>${this.t('dashboards.settings.confirmText')}</p>
         ${this.#renderMessages()}
       </div>
       <footer class="footer">
-        <button type="button" part="cancel-delete-button" @click=${this.#cancelDelete}>${this.#t('common.cancel')}</button>
+        <button type="button" part="cancel-delete-button" @click=${this.#cancelDelete}>${this.t('common.cancel')}</button>
         <button
           type="button"
           class="danger"
@@ -363,7 +339,7 @@ export class DashboardSettings extends StoreDialogElement {
           aria-disabled=${deleting ? 'true' : 'false'}
           @click=${this.#confirmDelete}
         >
-          ${deleting ? this.#t('dashboards.settings.deleting') : this.#t('dashboards.settings.confirmDelete')}
+          ${deleting ? this.t('dashboards.settings.deleting') : this.t('dashboards.settings.confirmDelete')}
         </button>
       </footer>`;
   }

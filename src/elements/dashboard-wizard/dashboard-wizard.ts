@@ -1,12 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { validateDashboardName } from '../../core/dashboard-name.ts';
 import type { Privacy } from '../../core/schema/dashboard.ts';
 import { templateList, type DashboardTemplate } from '../../core/templates.ts';
 import { DashboardCreateEvent } from '../../events/dashboard-create-event.ts';
 import { DataErrorEvent } from '../../events/data-error-event.ts';
-import { resolveLocale, translate } from '../../i18n/translate.ts';
 import { ForbiddenError } from '../../store/errors.ts';
 import { canCreateDashboard } from '../../store/permissions.ts';
 import { StoreDialogElement } from '../shared/store-dialog-element.ts';
@@ -15,7 +14,6 @@ import { buildDashboardDraft, teamsOf, type Team } from './dashboard-draft.ts';
 import { dashboardWizardStyles } from './dashboard-wizard.styles.ts';
 import { dialogBaseStyles } from './dialog-base.styles.ts';
 import { renderNameField, renderPrivacyFields } from './form-parts.ts';
-import { ModalDialogController } from './modal-dialog-controller.ts';
 import { storeErrorMessage } from './store-error-message.ts';
 import { reportDescriptionText, reportTitleText, templateDescription, templateName } from './template-text.ts';
 
@@ -90,23 +88,8 @@ export class DashboardWizard extends StoreDialogElement {
   @state() private saving = false;
   @state() private error: string | null = null;
 
-  @query('dialog') private dialog!: HTMLDialogElement | null;
-
-  readonly #modal = new ModalDialogController(
-    this,
-    () => this.dialog,
-    () => {
-      this.open = false;
-    },
-  );
   #focusPending = false;
   #names: Promise<readonly string[]> = Promise.resolve([]);
-
-  get #locale(): string {
-    return resolveLocale(this.locale);
-  }
-
-  readonly #t = (key: string, params?: Record<string, string | number>): string => translate(this.#locale, key, params);
 
   /**
    * Opens the wizard at the template library; resolves once it is shown.
@@ -116,17 +99,10 @@ export class DashboardWizard extends StoreDialogElement {
     const blocker = this.#blocker();
     if (blocker === 'noUser' || blocker === 'forbidden')
       throw new ForbiddenError('create', undefined, blocker === 'noUser' ? 'no user is signed in' : 'the user may not edit dashboards');
-    if (blocker === 'noStore') throw new Error(this.#t('dashboards.wizard.noStore'));
+    if (blocker === 'noStore') throw new Error(this.t('dashboards.wizard.noStore'));
     this.open = true;
     await this.updateComplete;
-    if (!this.#modal.isOpen) throw new Error('<dashboard-wizard> could not be shown: is it in the document?');
-  }
-
-  /** Closes the wizard without creating anything; resolves once focus is back with the opener. */
-  async hide(): Promise<void> {
-    if (this.#modal.isOpen) await this.#modal.close();
-    this.open = false;
-    await this.updateComplete;
+    if (!this.modal.isOpen) throw new Error('<dashboard-wizard> could not be shown: is it in the document?');
   }
 
   #blocker(): Blocker | null {
@@ -153,7 +129,7 @@ export class DashboardWizard extends StoreDialogElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('open') && this.open && !this.#modal.isOpen) this.#reset();
+    if (changed.has('open') && this.open && !this.modal.isOpen) this.#reset();
     if ((changed.has('user') || changed.has('teams')) && !this.#teams.some((team) => team.id === this.teamId))
       this.teamId = this.#teams[0]?.id ?? '';
     if (changed.has('templates') && this.templateIndex >= this.#templates.length) this.templateIndex = -1;
@@ -161,12 +137,12 @@ export class DashboardWizard extends StoreDialogElement {
 
   protected override updated(changed: PropertyValues): void {
     if (changed.has('open')) {
-      if (this.open && !this.#modal.isOpen) {
-        if (this.#modal.open()) this.#focusPending = true;
+      if (this.open && !this.modal.isOpen) {
+        if (this.modal.open()) this.#focusPending = true;
         else this.open = false;
-      } else if (!this.open && this.#modal.isOpen) void this.#modal.close();
+      } else if (!this.open && this.modal.isOpen) void this.modal.close();
     }
-    if (this.#focusPending && this.#modal.isOpen) {
+    if (this.#focusPending && this.modal.isOpen) {
       this.#focusPending = false;
       this.#focusStep();
     }
@@ -234,8 +210,8 @@ export class DashboardWizard extends StoreDialogElement {
   }
 
   #nextBlocker(): string | null {
-    if (!this.#template) return this.#t('dashboards.wizard.needTemplate');
-    if (this.#tickedReports().length === 0) return this.#t('dashboards.wizard.needReport');
+    if (!this.#template) return this.t('dashboards.wizard.needTemplate');
+    if (this.#tickedReports().length === 0) return this.t('dashboards.wizard.needReport');
     return null;
   }
 
@@ -246,7 +222,7 @@ export class DashboardWizard extends StoreDialogElement {
   #next(): void {
     const template = this.#template;
     if (!template || this.#nextBlocker() !== null) return;
-    if (!this.nameEdited) this.name = templateName(this.#t, template);
+    if (!this.nameEdited) this.name = templateName(this.t, template);
     this.#goTo('details');
   }
 
@@ -282,7 +258,7 @@ export class DashboardWizard extends StoreDialogElement {
       await this.hide();
     } catch (error) {
       this.saving = false;
-      const message = storeErrorMessage(this.#locale, error);
+      const message = storeErrorMessage(this.resolvedLocale, error);
       this.error = message;
       this.dispatchEvent(new DataErrorEvent({ error, message, phase: 'store' }));
     }
@@ -291,15 +267,15 @@ export class DashboardWizard extends StoreDialogElement {
   protected override render(): TemplateResult {
     const blocker = this.#blocker();
     const stepNumber = STEPS.indexOf(this.step) + 1;
-    return html`<dialog part="dialog" aria-labelledby="title" @close=${this.#modal.handleClose}>
+    return html`<dialog part="dialog" aria-labelledby="title" @close=${this.modal.handleClose}>
       <header class="header" part="header">
         <div>
-          <h2 id="title" part="title">${this.#t('dashboards.wizard.title')}</h2>
+          <h2 id="title" part="title">${this.t('dashboards.wizard.title')}</h2>
           ${blocker === null
-            ? html`<p class="step">${this.#t('dashboards.wizard.step', { step: stepNumber, total: STEPS.length })}</p>`
+            ? html`<p class="step">${this.t('dashboards.wizard.step', { step: stepNumber, total: STEPS.length })}</p>`
             : nothing}
         </div>
-        <button type="button" part="close-button" @click=${() => void this.hide()}>${this.#t('common.close')}</button>
+        <button type="button" part="close-button" @click=${() => void this.hide()}>${this.t('common.close')}</button>
       </header>
       ${blocker !== null
         ? this.#renderBlocked(blocker)
@@ -311,7 +287,7 @@ export class DashboardWizard extends StoreDialogElement {
 
   #renderBlocked(blocker: Blocker): TemplateResult {
     return html`<div class="body">
-      <p part="error" class="error blocked" role="alert">${this.#t(`dashboards.wizard.${blocker}`)}</p>
+      <p part="error" class="error blocked" role="alert">${this.t(`dashboards.wizard.${blocker}`)}</p>
     </div>`;
   }
 
@@ -320,11 +296,11 @@ export class DashboardWizard extends StoreDialogElement {
     const reason = this.#nextBlocker();
     return html`<div class="body template-step">
         <section class="library" aria-labelledby="templates-heading">
-          <h3 id="templates-heading" tabindex="-1">${this.#t('dashboards.wizard.templatesHeading')}</h3>
+          <h3 id="templates-heading" tabindex="-1">${this.t('dashboards.wizard.templatesHeading')}</h3>
           ${templates.length === 0
-            ? html`<p class="hint">${this.#t('dashboards.wizard.noTemplates')}</p>`
+            ? html`<p class="hint">${this.t('dashboards.wizard.noTemplates')}</p>`
             : html`<fieldset part="templates" class="templates">
-                <legend class="visually-hidden">${this.#t('dashboards.wizard.templatesLegend')}</legend>
+                <legend class="visually-hidden">${this.t('dashboards.wizard.templatesLegend')}</legend>
                 ${templates.map((template, index) => this.#renderTemplate(template, index))}
               </fieldset>`}
         </section>
@@ -333,7 +309,7 @@ export class DashboardWizard extends StoreDialogElement {
       <footer class="footer">
         ${reason ? html`<p id="next-reason" class="hint reason">${reason}</p>` : nothing}
         <span class="spacer"></span>
-        <button type="button" @click=${() => void this.hide()}>${this.#t('common.cancel')}</button>
+        <button type="button" @click=${() => void this.hide()}>${this.t('common.cancel')}</button>
         <button
           type="button"
           class="primary"
@@ -342,7 +318,7 @@ export class DashboardWizard extends StoreDialogElement {
           aria-describedby=${reason ? 'next-reason' : nothing}
           @click=${this.#next}
         >
-          ${this.#t('dashboards.wizard.next')}
+          ${this.t('dashboards.wizard.next')}
         </button>
       </footer>`;
   }
@@ -366,12 +342,12 @@ export class DashboardWizard extends StoreDialogElement {
           aria-describedby=${`${id}-description`}
           @change=${() => this.#selectTemplate(index)}
         />
-        <label for=${id}>${templateName(this.#t, template)}</label>
-        <span class="count">${this.#t('dashboards.reportCount', { count: template.reports.length })}</span>
+        <label for=${id}>${templateName(this.t, template)}</label>
+        <span class="count">${this.t('dashboards.reportCount', { count: template.reports.length })}</span>
       </div>
-      <p id=${`${id}-description`} class="description">${templateDescription(this.#t, template)}</p>
+      <p id=${`${id}-description`} class="description">${templateDescription(this.t, template)}</p>
       <ul class="template-reports">
-        ${template.reports.map((report) => html`<li>${reportTitleText(this.#t, report)}</li>`)}
+        ${template.reports.map((report) => html`<li>${reportTitleText(this.t, report)}</li>`)}
       </ul>
     </div>`;
   }
@@ -380,13 +356,13 @@ export class DashboardWizard extends StoreDialogElement {
     const template = this.#template;
     const ticked = this.#tickedReports().length;
     return html`<section part="panel" class="panel" aria-labelledby="reports-heading">
-      <h3 id="reports-heading">${this.#t('dashboards.wizard.reportsHeading')}</h3>
+      <h3 id="reports-heading">${this.t('dashboards.wizard.reportsHeading')}</h3>
       ${template
         ? html`<fieldset class="reports">
-              <legend>${this.#t('dashboards.wizard.reportsLegend', { template: templateName(this.#t, template) })}</legend>
+              <legend>${this.t('dashboards.wizard.reportsLegend', { template: templateName(this.t, template) })}</legend>
               ${template.reports.map((report, index) => {
                 const id = `report-${index}`;
-                const description = reportDescriptionText(this.#t, report);
+                const description = reportDescriptionText(this.t, report);
                 return html`<div part="report-option" class="report-option" data-report-id=${report.id}>
                   <input
                     type="checkbox"
@@ -395,15 +371,15 @@ export class DashboardWizard extends StoreDialogElement {
                     aria-describedby=${description ? `${id}-description` : nothing}
                     @change=${(event: Event) => this.#toggleReport(report.id, (event.target as HTMLInputElement).checked)}
                   />
-                  <label for=${id}>${reportTitleText(this.#t, report)}</label>
+                  <label for=${id}>${reportTitleText(this.t, report)}</label>
                   ${description ? html`<span id=${`${id}-description`} class="hint">${description}</span>` : nothing}
                 </div>`;
               })}
             </fieldset>
             <p class="status" role="status">
-              ${this.#t('dashboards.wizard.selectedCount', { count: ticked, total: template.reports.length })}
+              ${this.t('dashboards.wizard.selectedCount', { count: ticked, total: template.reports.length })}
             </p>`
-        : html`<p class="hint">${this.#t('dashboards.wizard.noTemplate')}</p>`}
+        : html`<p class="hint">${this.t('dashboards.wizard.noTemplate')}</p>`}
     </section>`;
   }
 
@@ -412,10 +388,10 @@ export class DashboardWizard extends StoreDialogElement {
     const problem = validateDashboardName(this.name, this.#knownNames);
     return html`<form class="details" novalidate @submit=${this.#create}>
       <div class="body details-step">
-        <h3 id="details-heading" tabindex="-1">${this.#t('dashboards.wizard.detailsHeading')}</h3>
+        <h3 id="details-heading" tabindex="-1">${this.t('dashboards.wizard.detailsHeading')}</h3>
         ${template
           ? html`<p class="summary">
-              ${this.#t('dashboards.wizard.summary', { template: templateName(this.#t, template), count: this.#tickedReports().length })}
+              ${this.t('dashboards.wizard.summary', { template: templateName(this.t, template), count: this.#tickedReports().length })}
             </p>`
           : nothing}
         ${renderNameField({
@@ -423,8 +399,8 @@ export class DashboardWizard extends StoreDialogElement {
           value: this.name,
           problem,
           showProblem: this.nameSubmitted || this.nameEdited || this.name !== '',
-          note: this.namesError ? this.#t('dashboards.name.unchecked', { message: this.namesError }) : null,
-          t: this.#t,
+          note: this.namesError ? this.t('dashboards.name.unchecked', { message: this.namesError }) : null,
+          t: this.t,
           onInput: (value) => {
             this.name = value;
             this.nameEdited = true;
@@ -435,18 +411,18 @@ export class DashboardWizard extends StoreDialogElement {
           privacy: this.privacy,
           teamId: this.teamId,
           teams: this.#teams,
-          t: this.#t,
+          t: this.t,
           onPrivacy: (privacy) => (this.privacy = privacy),
           onTeam: (teamId) => (this.teamId = teamId),
         })}
       </div>
       ${this.error ? html`<p part="error" class="error" role="alert">${this.error}</p>` : nothing}
       <footer class="footer">
-        <button type="button" part="back-button" @click=${this.#back}>${this.#t('dashboards.wizard.back')}</button>
+        <button type="button" part="back-button" @click=${this.#back}>${this.t('dashboards.wizard.back')}</button>
         <span class="spacer"></span>
-        <button type="button" @click=${() => void this.hide()}>${this.#t('common.cancel')}</button>
+        <button type="button" @click=${() => void this.hide()}>${this.t('common.cancel')}</button>
         <button type="submit" class="primary" part="create-button" aria-disabled=${this.saving ? 'true' : 'false'}>
-          ${this.saving ? this.#t('dashboards.wizard.creating') : this.#t('dashboards.wizard.create')}
+          ${this.saving ? this.t('dashboards.wizard.creating') : this.t('dashboards.wizard.create')}
         </button>
       </footer>
     </form>`;

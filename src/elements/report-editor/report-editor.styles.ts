@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { cr } from '../shared/tokens.ts';
+import { visuallyHiddenStyles } from '../shared/visually-hidden.styles.ts';
 
 export const reportEditorStyles = css`
   :host {
@@ -122,17 +123,7 @@ export const reportEditorStyles = css`
     font-size: 0.85rem;
   }
 
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    padding: 0;
-    margin: -1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
-  }
+  ${visuallyHiddenStyles}
 
   /* Header */
 

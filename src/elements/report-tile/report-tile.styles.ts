@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { cr } from '../shared/tokens.ts';
+import { visuallyHiddenStyles } from '../shared/visually-hidden.styles.ts';
 
 export const reportTileStyles = css`
   :host {
@@ -296,12 +297,5 @@ export const reportTileStyles = css`
     color: ${cr.muted};
   }
 
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
+  ${visuallyHiddenStyles}
 `;

@@ -1,14 +1,15 @@
-import { css } from 'lit';
+import { css, unsafeCSS, type CSSResult } from 'lit';
 import { cr } from './tokens.ts';
+import { visuallyHiddenStyles } from './visually-hidden.styles.ts';
 
 /**
- * The modal box every dialog of the kit shares (drill dialog, wizard, settings, report library):
- * the private `--_*` tokens, the native `<dialog>` and its backdrop, the heading, buttons, focus
- * ring and the visually-hidden helper. Each element adds its own layout on top.
+ * The private `--_*` tokens of the kit's compact surfaces (dialogs and the CSV import form), with
+ * `background` (a component custom property, e.g. `--cr-dialog-bg`) over the surface colour.
+ * Dialogs are denser than dashboards: two thirds of the spacing token (8px by default).
  */
-export const dialogShellStyles = css`
-  :host {
-    --_bg: var(--cr-dialog-bg, ${cr.surface});
+export function compactTokens(background: `--cr-${string}`): CSSResult {
+  return css`
+    --_bg: var(${unsafeCSS(background)}, ${cr.surface});
     --_text: ${cr.text};
     --_muted: ${cr.muted};
     --_border: ${cr.border};
@@ -17,10 +18,20 @@ export const dialogShellStyles = css`
     --_danger: ${cr.danger};
     --_focus: ${cr.focus};
     --_hover: ${cr.hover};
-    /* Dialogs are denser than dashboards: two thirds of the spacing token (8px by default). */
     --_space: calc(${cr.space} * 2 / 3);
     --_radius: ${cr.radius};
     font-family: ${cr.fontFamily};
+  `;
+}
+
+/**
+ * The modal box every dialog of the kit shares (drill dialog, wizard, settings, report library):
+ * the private `--_*` tokens, the native `<dialog>` and its backdrop, the heading, buttons, focus
+ * ring and the visually-hidden helper. Each element adds its own layout on top.
+ */
+export const dialogShellStyles = css`
+  :host {
+    ${compactTokens('--cr-dialog-bg')}
   }
 
   :host([hidden]) {
@@ -80,15 +91,5 @@ export const dialogShellStyles = css`
     outline-offset: 2px;
   }
 
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    padding: 0;
-    margin: -1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
-  }
+  ${visuallyHiddenStyles}
 `;

@@ -1,15 +1,17 @@
 import { LitElement } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import type { DashboardUser } from '../../core/schema/dashboard.ts';
-import { resolveLocale } from '../../i18n/translate.ts';
+import { resolveLocale, translate } from '../../i18n/translate.ts';
 import type { DashboardStore } from '../../store/dashboard-store.ts';
 import type { Team } from '../dashboard-wizard/dashboard-draft.ts';
+import { ModalDialogController } from '../dashboard-wizard/modal-dialog-controller.ts';
 import { storeErrorMessage } from '../dashboard-wizard/store-error-message.ts';
 
 /**
  * What the dialogs that save dashboards (`<dashboard-wizard>`, `<dashboard-settings>`) share: the
- * store, the user and their teams, the names to check a new name against, locale, theme and `open`,
- * and reading the user's dashboard names from the store when the host gives none.
+ * store, the user and their teams, the names to check a new name against, locale, theme and `open`;
+ * the modal `<dialog>` and `hide()`; texts in the chosen locale; and reading the user's dashboard
+ * names from the store when the host gives none.
  */
 export abstract class StoreDialogElement extends LitElement {
   /** Where dashboards are read and saved. */
@@ -36,6 +38,30 @@ export abstract class StoreDialogElement extends LitElement {
   @state() protected namesError: string | null = null;
   #namesRequest = 0;
 
+  @query('dialog') protected dialog!: HTMLDialogElement | null;
+
+  /** The native modal `<dialog>` in the shadow root: focus trap, Escape, focus back to the opener. */
+  protected readonly modal = new ModalDialogController(
+    this,
+    () => this.dialog,
+    () => {
+      this.open = false;
+    },
+  );
+
+  protected get resolvedLocale(): string {
+    return resolveLocale(this.locale);
+  }
+
+  protected readonly t = (key: string, params?: Record<string, string | number>): string => translate(this.resolvedLocale, key, params);
+
+  /** Closes the dialog without saving anything; resolves once focus is back with the opener. */
+  async hide(): Promise<void> {
+    if (this.modal.isOpen) await this.modal.close();
+    this.open = false;
+    await this.updateComplete;
+  }
+
   /**
    * Reads the names of the user's dashboards (all but `except`) into `loadedNames`, unless
    * `existingNames` gives them or `skip` says no name will be asked for. Resolves to the names, or
@@ -54,7 +80,7 @@ export abstract class StoreDialogElement extends LitElement {
         return names;
       },
       (error: unknown) => {
-        if (request === this.#namesRequest) this.namesError = storeErrorMessage(resolveLocale(this.locale), error);
+        if (request === this.#namesRequest) this.namesError = storeErrorMessage(this.resolvedLocale, error);
         return [];
       },
     );
