@@ -175,7 +175,10 @@ describe('<conversation-dashboard> custom report from the library', () => {
     await waitUntil(() => library.open);
     const custom = [...library.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.includes('Create custom report'))!;
     custom.click();
-    await waitUntil(() => el.shadowRoot!.querySelector('report-editor') && el.shadowRoot!.querySelector<HTMLDialogElement>('.editor-dialog')!.open, 'the editor opens');
+    await waitUntil(() => el.shadowRoot!.querySelector('report-editor') && el.shadowRoot!.querySelector<HTMLDialogElement>('.editor-dialog')!.open, 'the editor opens', {
+      // The editor is a lazy chunk: the first open imports it, which a busy machine can take seconds for.
+      timeout: 10_000,
+    });
     const editor = el.shadowRoot!.querySelector('report-editor')!;
     await (editor as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     const changed = oneEvent(el, 'dashboard-change');

@@ -47,7 +47,7 @@ describe('editing a report on the dashboard (the seed flow)', () => {
     tile.shadowRoot!.querySelector<HTMLButtonElement>('.menu-button')!.click();
     await tile.updateComplete;
     tile.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="edit"]')!.click();
-    await waitUntil(() => el.shadowRoot!.querySelector<ReportEditor>('report-editor'), 'the editor opens');
+    await waitUntil(() => el.shadowRoot!.querySelector<ReportEditor>('report-editor'), 'the editor opens', { timeout: 10_000 });
     const editor = el.shadowRoot!.querySelector<ReportEditor>('report-editor')!;
     await waitUntil(() => el.shadowRoot!.querySelector<HTMLDialogElement>('.editor-dialog')!.open);
     await waitUntil(() => editor.previewResult, 'the preview is computed from the dashboard data');

@@ -161,7 +161,7 @@ describe('dashboards in localStorage', function () {
 
     const save = async (el: ConversationDashboard, title: string) => {
       tile(el, 'r1').dispatchEvent(new ReportEditEvent(el.currentDashboard!.reports[0]!));
-      await waitUntil(() => el.shadowRoot!.querySelector('report-editor'), 'the editor opens');
+      await waitUntil(() => el.shadowRoot!.querySelector('report-editor'), 'the editor opens', { timeout: 10_000 });
       const editor = el.shadowRoot!.querySelector('report-editor')!;
       editor.dispatchEvent(new ReportSaveEvent({ spec: { ...report('r1'), title } }));
     };
