@@ -67,7 +67,7 @@ describe('pie layout by chart width', () => {
     const radius = (width?: number) =>
       (buildChartOption(longLabels, spec, { ...settings, ...(width === undefined ? {} : { width }) }) as { series: { radius: unknown }[] }).series[0]!.radius;
     expect(radius()).to.equal('64%');
-    expect(radius(320)).to.equal('46%');
+    expect(radius(320)).to.equal('44%');
     expect(radius(800)).to.equal('64%');
   });
 });
@@ -84,5 +84,23 @@ describe('page URL labels', () => {
     expect(label(['https://northwind.example/pricing/teams', 'https://northwind.example/', 'Other'], 2)).to.equal('Other');
     expect(label(['https://a.example/pricing', 'https://b.example/pricing'])).to.equal('a.example/pricing');
     expect(label(['https://a.example/pricing', 'Other'])).to.equal('a.example/pricing');
+  });
+});
+
+describe('pie legend by chart width', () => {
+  it('puts the legend of a many-slice donut below it in a narrow chart, beside it in a wide one', () => {
+    const many: ReportResult = {
+      ...longLabels,
+      rows: Array.from({ length: 9 }, (_, i) => ({ key: `k${i}`, label: `Chatflow number ${i}`, value: 20 - i, count: 20 - i })),
+    };
+    const option = (width: number) =>
+      buildChartOption(many, specFor('donut', { dimension: 'chatflowId' }), { ...settings, width }) as {
+        legend: { orient?: string; bottom?: unknown };
+        series: { center: string[] }[];
+      };
+    expect(option(320).legend.orient).to.equal(undefined);
+    expect(option(320).series[0]!.center[0]).to.equal('50%');
+    expect(option(800).legend.orient).to.equal('vertical');
+    expect(option(800).series[0]!.center[0]).to.equal('28%');
   });
 });

@@ -350,7 +350,12 @@ function pie(type: 'pie' | 'donut', context: Context, option: ChartOption): Char
   return {
     ...option,
     // Beside the pie, a vertical legend lists every slice without paging.
-    legend: labelled ? legend(context, false) : { ...legend(context, true), orient: 'vertical' as const, right: 0, top: 'middle', bottom: 'auto' },
+    // In a narrow chart the legend goes below (one scrolling row) rather than beside, where it would cover the pie.
+    legend: labelled
+      ? legend(context, false)
+      : narrow
+        ? legend(context, true)
+        : { ...legend(context, true), orient: 'vertical' as const, right: 0, top: 'middle', bottom: 'auto' },
     tooltip: {
       ...tooltipBase(settings),
       trigger: 'item' as const,
@@ -369,8 +374,8 @@ function pie(type: 'pie' | 'donut', context: Context, option: ChartOption): Char
       {
         type: 'pie' as const,
         name: context.spec.title,
-        radius: type === 'donut' ? (labelled ? (narrow ? ['30%', '46%'] : ['40%', '64%']) : ['34%', '56%']) : labelled ? (narrow ? '46%' : '64%') : '56%',
-        center: [labelled ? '50%' : '28%', '50%'],
+        radius: type === 'donut' ? (labelled ? (narrow ? ['28%', '44%'] : ['40%', '64%']) : ['34%', '56%']) : labelled ? (narrow ? '44%' : '64%') : '56%',
+        center: labelled ? ['50%', '50%'] : narrow ? ['50%', '45%'] : ['28%', '50%'],
         data,
         cursor: 'pointer',
         avoidLabelOverlap: true,
@@ -383,7 +388,7 @@ function pie(type: 'pie' | 'donut', context: Context, option: ChartOption): Char
           overflow: 'truncate' as const,
           formatter: (params: unknown) => context.shorten(String((params as { name?: unknown }).name ?? ''), labelMax),
         },
-        labelLine: { show: labelled, lineStyle: { color: settings.axisColor } },
+        labelLine: { show: labelled, ...(narrow ? { length: 8, length2: 6 } : {}), lineStyle: { color: settings.axisColor } },
         labelLayout: { hideOverlap: true },
       },
     ],
