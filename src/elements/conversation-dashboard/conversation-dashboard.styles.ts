@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { configErrorStyles } from '../shared/config-error.styles.ts';
 import { cr } from '../shared/tokens.ts';
 
 export const conversationDashboardStyles = css`
@@ -218,23 +219,13 @@ export const conversationDashboardStyles = css`
     overflow: hidden;
   }
 
+  ${configErrorStyles}
+
+  /* On the dashboard the list stands alone: boxed like a tile, in the danger colour. */
   [part='config-error'] {
-    padding: var(--_space);
     border: 1px solid ${cr.danger};
     border-radius: ${cr.radius};
     background: ${cr.surface};
-    color: ${cr.text};
-    overflow-wrap: anywhere;
-  }
-
-  [part='config-error'] p {
-    margin: 0 0 0.5em;
-    color: ${cr.danger};
-  }
-
-  [part='config-error'] ul {
-    margin: 0;
-    padding-inline-start: 1.2em;
   }
 
   .empty {

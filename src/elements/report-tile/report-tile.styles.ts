@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { configErrorStyles } from '../shared/config-error.styles.ts';
 import { cr } from '../shared/tokens.ts';
 import { visuallyHiddenStyles } from '../shared/visually-hidden.styles.ts';
 
@@ -145,21 +146,7 @@ export const reportTileStyles = css`
     color: ${cr.danger};
   }
 
-  [part='config-error'] {
-    padding: var(--_space);
-    color: ${cr.text};
-    overflow-wrap: anywhere;
-  }
-
-  [part='config-error'] p {
-    margin: 0 0 0.5em;
-    color: ${cr.danger};
-  }
-
-  [part='config-error'] ul {
-    margin: 0;
-    padding-inline-start: 1.2em;
-  }
+  ${configErrorStyles}
 
   .retry {
     background: ${cr.accent};
