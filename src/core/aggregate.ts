@@ -271,27 +271,39 @@ export function collectGroups(
   return { offsets, buffer: buffer.subarray(0, offsets[groups]!), quantileMemo: new Map() };
 }
 
-/** n, sum, min and max per group from the values `collectGroups` kept: a sequential pass, no gathering. */
-export function statsOfKept(kept: { offsets: Uint32Array; buffer: Float64Array }, groups: number): MeasureStats {
-  const n = new Float64Array(groups);
-  const sum = new Float64Array(groups);
-  const min = new Float64Array(groups).fill(Number.POSITIVE_INFINITY);
-  const max = new Float64Array(groups).fill(Number.NEGATIVE_INFINITY);
-  const { offsets, buffer } = kept;
+/** Per group: n, sum, min and max side by side in `out` (4 per group), from its segment of `buffer`. */
+function statsOfSegmentsInto(out: Float64Array, offsets: Uint32Array, buffer: Float64Array, groups: number): void {
   for (let g = 0; g < groups; g++) {
     let s = 0;
     let lo = Number.POSITIVE_INFINITY;
     let hi = Number.NEGATIVE_INFINITY;
-    for (let k = offsets[g]!; k < offsets[g + 1]!; k++) {
+    const end = offsets[g + 1]!;
+    for (let k = offsets[g]!; k < end; k++) {
       const v = buffer[k]!;
       s += v;
       if (v < lo) lo = v;
       if (v > hi) hi = v;
     }
-    n[g] = offsets[g + 1]! - offsets[g]!;
-    sum[g] = s;
-    min[g] = lo;
-    max[g] = hi;
+    out[4 * g] = end - offsets[g]!;
+    out[4 * g + 1] = s;
+    out[4 * g + 2] = lo;
+    out[4 * g + 3] = hi;
+  }
+}
+
+/** n, sum, min and max per group from the values `collectGroups` kept: a sequential pass, no gathering. */
+export function statsOfKept(kept: { offsets: Uint32Array; buffer: Float64Array }, groups: number): MeasureStats {
+  const n = new Float64Array(groups);
+  const sum = new Float64Array(groups);
+  const min = new Float64Array(groups);
+  const max = new Float64Array(groups);
+  const out = new Float64Array(groups * 4);
+  statsOfSegmentsInto(out, kept.offsets, kept.buffer, groups);
+  for (let g = 0; g < groups; g++) {
+    n[g] = out[4 * g]!;
+    sum[g] = out[4 * g + 1]!;
+    min[g] = out[4 * g + 2]!;
+    max[g] = out[4 * g + 3]!;
   }
   return { n, sum, min, max };
 }
@@ -337,6 +349,9 @@ function valueOf(
   }
 }
 
+/** Where the values of several groups are copied for one selection (reused: a million values are 8 MB). */
+let quantileScratch = new Float64Array(0);
+
 function quantileOf(stats: GroupStats, members: number[], q: number, n: number): number | null {
   const { offsets, buffer } = stats;
   if (!offsets || !buffer) throw new Error('Quantile requested without kept values.');
@@ -352,7 +367,8 @@ function quantileOf(stats: GroupStats, members: number[], q: number, n: number):
   }
   // Several groups (the total, Other): copied together, since selection reorders what it works on
   // and each group's segment must stay its own for its row.
-  const values = new Float64Array(n);
+  if (quantileScratch.length < n) quantileScratch = new Float64Array(n);
+  const values = quantileScratch.subarray(0, n);
   let at = 0;
   for (const g of members) {
     values.set(buffer.subarray(offsets[g]!, offsets[g + 1]!), at);

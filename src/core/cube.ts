@@ -46,6 +46,8 @@ export interface CubeRead {
 }
 
 export interface Cube {
+  /** Bytes of its arrays (for the table cache's budget). */
+  bytes: number;
   keys: CubeKey[];
   strides: number[];
   cells: number;
@@ -153,7 +155,8 @@ export function cubeRead(table: ConversationTable, spec: ReportSpec, range: Date
   let cells = 1;
   for (const key of keys) cells *= key.size;
   if (cells > MAX_CELLS) return null;
-  const baseKey = base.kind === 'run' ? `run ${base.lo}-${base.hi}` : `${dateProperty} ${range.from}-${range.to}`;
+  // The range itself, not only its rows: bucket ids count from the bucket holding `from`.
+  const baseKey = `${base.kind === 'run' ? 'createdAt' : dateProperty} ${range.from}-${range.to}`;
   return {
     key: `${baseKey}#${names.join('|')}`,
     base,
@@ -381,7 +384,7 @@ export function buildCube(read: CubeRead, measures: ReadonlyMap<string, MeasureS
   const sink = cells;
   const total = cells + (base.kind === 'dates' ? 1 : 0);
   const { ids, lo, length } = cellIds(keys, strides, base, sink);
-  const cube: Cube = { keys, strides, cells, count: new Float64Array(0), measures: new Map() };
+  const cube: Cube = { bytes: 0, keys, strides, cells, count: new Float64Array(0), measures: new Map() };
   const pending = [...measures];
   const pair = pending.filter(([property, source]) => source.minus && !extent.has(property));
   if (pair.length >= 2 && pair[0]![1].minus === pair[1]![1].minus) {
@@ -396,6 +399,7 @@ export function buildCube(read: CubeRead, measures: ReadonlyMap<string, MeasureS
     const wantExtent = extent.has(property);
     cube.measures.set(property, { ...measureCells(ids, lo, length, total, source, wantExtent), extent: wantExtent });
   }
+  cube.bytes = total * 8 * (1 + 4 * cube.measures.size);
   return cube;
 }
 
@@ -404,6 +408,7 @@ export function addCubeMeasure(cube: Cube, read: CubeRead, property: string, sou
   const total = cube.count.length;
   const { ids, lo, length } = cellIds(cube.keys, cube.strides, read.base, cube.cells);
   cube.measures.set(property, { ...measureCells(ids, lo, length, total, source, extent), extent });
+  cube.bytes += total * 8 * 4;
 }
 
 /** Per group of `read`: the rows and the measure over the cells its filters let through. */

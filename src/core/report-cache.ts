@@ -1,4 +1,5 @@
 import type { PropertyValue } from './schema/conversation.ts';
+import type { Cube } from './cube.ts';
 import type { Codes, ConversationTable } from './table.ts';
 
 /**
@@ -17,6 +18,12 @@ export interface TableCache {
   numeric: Map<string, Float64Array>;
   /** createdAt bucket ids of a run of rows, per (bucket, zone, range): a code column for cubes. */
   bucketCodes: Map<string, Codes>;
+  /**
+   * Cubes (see cube.ts) per (date property, range, key columns): counts and sums per combination of
+   * codes, whatever the filters' values, so a filter changed to another value is answered from them.
+   */
+  cubes: Map<string, Cube>;
+  cubeBytes: number;
 }
 
 const caches = new WeakMap<ConversationTable, TableCache>();
@@ -34,7 +41,7 @@ export function tableCache(table: ConversationTable): TableCache {
         sorted = false;
         break;
       }
-    cache = { createdSorted: sorted, identity: null, selections: new Map(), selectionBytes: 0, labels: new Map(), numeric: new Map(), bucketCodes: new Map() };
+    cache = { createdSorted: sorted, identity: null, selections: new Map(), selectionBytes: 0, labels: new Map(), numeric: new Map(), bucketCodes: new Map(), cubes: new Map(), cubeBytes: 0 };
     caches.set(table, cache);
   }
   return cache;
@@ -82,4 +89,34 @@ export function clearReportCache(table: ConversationTable): void {
   cache.labels.clear();
   cache.numeric.clear();
   cache.bucketCodes.clear();
+  cache.cubes.clear();
+  cache.cubeBytes = 0;
+}
+
+/** Past this, the least recently used cubes go. A cube is small: at most 65 535 cells. */
+const CUBE_BUDGET = 32 * 1024 * 1024;
+
+export function cachedCube(cache: TableCache, key: string): Cube | undefined {
+  const cube = cache.cubes.get(key);
+  if (cube) {
+    cache.cubes.delete(key);
+    cache.cubes.set(key, cube);
+  }
+  return cube;
+}
+
+/** Keeps `cube`; call again after adding a measure to it, so its bytes are counted. */
+export function storeCube(cache: TableCache, key: string, cube: Cube): void {
+  const old = cache.cubes.get(key);
+  if (old) {
+    cache.cubes.delete(key);
+    cache.cubeBytes -= old.bytes;
+  }
+  cache.cubes.set(key, cube);
+  cache.cubeBytes += cube.bytes;
+  for (const [oldKey, entry] of cache.cubes) {
+    if (cache.cubeBytes <= CUBE_BUDGET || oldKey === key) break;
+    cache.cubes.delete(oldKey);
+    cache.cubeBytes -= entry.bytes;
+  }
 }

@@ -12,10 +12,10 @@ import {
   type MeasureStats,
 } from './aggregate.ts';
 import { columnAccess } from './columns.ts';
-import { addCubeMeasure, buildCube, cubeRead, readCube, type Cube, type CubeRead } from './cube.ts';
+import { addCubeMeasure, buildCube, cubeRead, readCube, type CubeRead } from './cube.ts';
 import { filterKey, filtersOf } from './filters.ts';
 import { groupIdsOf, groupRows, type Grouping } from './group-rows.ts';
-import { tableCache } from './report-cache.ts';
+import { cachedCube, storeCube, tableCache } from './report-cache.ts';
 import type { Measure, ReportSpec } from './schema/report-spec.ts';
 import { selectRows } from './select-rows.ts';
 import type { ConversationTable } from './table.ts';
@@ -110,7 +110,6 @@ export class PeriodBatch {
   readonly #groupings = new Map<string, GroupedCells>();
   /** Measure properties each grouping will be asked for in this batch (see `plan`). */
   readonly #planned = new Map<string, Set<string>>();
-  readonly #cubes = new Map<string, Cube>();
   /** Measure properties (and those needing min/max) each cube will be asked for (see `plan`). */
   readonly #cubePlans = new Map<string, { measures: Map<string, MeasureSource>; extent: Set<string> }>();
   /**
@@ -145,17 +144,21 @@ export class PeriodBatch {
   #fromCube(read: CubeRead, spec: ReportSpec): GroupedPeriod {
     const { measure } = spec;
     const source = measure.op === 'count' ? null : measureSource(this.table, measure);
-    let cube = this.#cubes.get(read.key);
+    const cache = tableCache(this.table);
+    let cube = cachedCube(cache, read.key);
     if (!cube) {
       this.#cubePlan(read, spec);
       const plan = this.#cubePlans.get(read.key)!;
       cube = buildCube(read, plan.measures, plan.extent);
-      this.#cubes.set(read.key, cube);
+      storeCube(cache, read.key, cube);
     }
     if (source && measure.op !== 'count') {
       const extent = measure.op === 'min' || measure.op === 'max';
       const have = cube.measures.get(measure.property);
-      if (!have || (extent && !have.extent)) addCubeMeasure(cube, read, measure.property, source, extent);
+      if (!have || (extent && !have.extent)) {
+        addCubeMeasure(cube, read, measure.property, source, extent);
+        storeCube(cache, read.key, cube);
+      }
     }
     const { groups, count, stats, matched } = readCube(cube, read, measure.op === 'count' ? null : measure.property);
     const zero = stats ? null : new Float64Array(groups);
