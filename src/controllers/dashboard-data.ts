@@ -3,6 +3,7 @@ import type { Conversation, Lookups } from '../core/schema/conversation.ts';
 import type { ReportSpec } from '../core/schema/report-spec.ts';
 import type { ParseError } from '../core/parse-conversations.ts';
 import type { ConversationTable } from '../core/table.ts';
+import type { TableCatalog } from '../core/table-catalog.ts';
 import type { DrillPoint, ReportContext, ReportResult } from '../core/types.ts';
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
@@ -16,6 +17,8 @@ export interface DashboardData {
   /** Bumped whenever the table or the report context changes. */
   version: number;
   table: ConversationTable | null;
+  /** The table's properties and list values, also when the table is in the engine Worker (null: not loaded, or a push-down source). */
+  readonly catalog?: TableCatalog | null;
   lookups: Lookups;
   context: ReportContext;
   locale: string;

@@ -6,6 +6,7 @@ import type { ParseError } from '../core/parse-conversations.ts';
 import type { Conversation, Lookups } from '../core/schema/conversation.ts';
 import type { ReportSpec } from '../core/schema/report-spec.ts';
 import { tableFootprint, type ConversationTable } from '../core/table.ts';
+import { tableCatalog, type TableCatalog } from '../core/table-catalog.ts';
 import type { DrillPoint, ReportContext, ReportResult } from '../core/types.ts';
 import { wireTransferables } from '../core/wire-encode.ts';
 import { createEngineWorker } from '../worker/create-engine-worker.ts';
@@ -25,6 +26,8 @@ export interface ReportEngine {
   readonly table: ConversationTable | null;
   /** Bytes of the table's report columns (free text excluded). */
   readonly columnBytes: number;
+  /** The table's properties and list values, for an editor without the table (its own in a Worker). */
+  readonly catalog: TableCatalog;
   compute(spec: ReportSpec, context: ReportContext, signal?: AbortSignal): Promise<ReportResult>;
   drill(spec: ReportSpec, context: ReportContext, point: DrillPoint, signal?: AbortSignal): Promise<Conversation[]>;
   /** Frees the engine (ends its Worker) once the requests already made are answered. */
@@ -172,6 +175,11 @@ class MainThreadEngine implements ReportEngine {
 
   get size(): number {
     return this.table.size;
+  }
+
+  #catalog: TableCatalog | null = null;
+  get catalog(): TableCatalog {
+    return (this.#catalog ??= tableCatalog(this.table));
   }
 
   compute(spec: ReportSpec, context: ReportContext, signal?: AbortSignal): Promise<ReportResult> {
@@ -334,6 +342,7 @@ class WorkerEngine implements ReportEngine {
     private readonly connection: WorkerConnection,
     readonly size: number,
     readonly columnBytes: number,
+    readonly catalog: TableCatalog,
   ) {
     this.#batcher = new ComputeBatcher(async (context, specs) => {
       const reply = await connection.request({ type: 'compute', specs, context });
@@ -455,7 +464,7 @@ export class EngineLoader {
     if (this.#mode === 'undecided') await this.#decide('main');
     if (this.#mode === 'worker' && this.#connection) {
       const ready = await this.#connection.finish(lookups);
-      return { engine: new WorkerEngine(this.#connection, ready.size, ready.columnBytes), rejected: ready.rejected };
+      return { engine: new WorkerEngine(this.#connection, ready.size, ready.columnBytes, ready.catalog), rejected: ready.rejected };
     }
     const session = (this.#session ??= new IngestSession());
     const table = session.finish(lookups);

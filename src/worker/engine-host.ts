@@ -2,6 +2,7 @@ import { ReportBatch } from '../core/compute-report.ts';
 import { drillDown } from '../core/drill-down.ts';
 import { IngestSession } from '../core/ingest.ts';
 import { tableFootprint, type ConversationTable } from '../core/table.ts';
+import { tableCatalog } from '../core/table-catalog.ts';
 import { serializeError, type ComputeOutcome, type FromEngine, type ToEngine } from './protocol.ts';
 
 /**
@@ -32,7 +33,7 @@ export function createEngineHost(post: (message: FromEngine) => void): (message:
         if (failed || !session) return;
         try {
           table = session.finish(message.lookups);
-          post({ type: 'ready', size: table.size, rejected: session.rejected, columnBytes: tableFootprint(table).columnBytes });
+          post({ type: 'ready', size: table.size, rejected: session.rejected, columnBytes: tableFootprint(table).columnBytes, catalog: tableCatalog(table) });
         } catch (error) {
           failed = true;
           post({ type: 'failed', error: serializeError(error) });

@@ -2,6 +2,7 @@ import type { IngestPage } from '../core/ingest.ts';
 import type { ParseError } from '../core/parse-conversations.ts';
 import type { Conversation, LookupsInput } from '../core/schema/conversation.ts';
 import type { ReportSpec } from '../core/schema/report-spec.ts';
+import type { TableCatalog } from '../core/table-catalog.ts';
 import type { DrillPoint, ReportContext, ReportResult } from '../core/types.ts';
 
 /** An error as it crosses the thread boundary: Error objects lose their class on the way. */
@@ -26,7 +27,7 @@ export type FromEngine =
   | { type: 'hello' }
   /** After each page: records received so far (valid or not) and conversations kept. */
   | { type: 'progress'; received: number; size: number }
-  | { type: 'ready'; size: number; rejected: ParseError[]; columnBytes: number }
+  | { type: 'ready'; size: number; rejected: ParseError[]; columnBytes: number; catalog: TableCatalog }
   /** The load failed (a malformed page); the Worker ignores everything but compute/drill after it. */
   | { type: 'failed'; error: SerializedError }
   | { type: 'computed'; id: number; outcomes: ComputeOutcome[] }

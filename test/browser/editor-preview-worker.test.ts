@@ -1,5 +1,5 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ReportEditor } from '../../src/elements/report-editor/report-editor.ts';
@@ -150,6 +150,37 @@ describe('<report-editor> preview with the table in the engine Worker', () => {
     } finally {
       Worker.prototype.postMessage = post;
     }
+  });
+
+  it('offers the data’s custom properties and their values to filter on, though the table is in the Worker', async function () {
+    this.timeout(30_000);
+    const settle = async () => {
+      await editor.updateComplete;
+      await aTimeout(0);
+      await editor.updateComplete;
+    };
+    $('.filters-button').click();
+    await settle();
+    // The report already filters on the channel: a second criterion, AND.
+    $('.and-button').click();
+    await settle();
+    const last = () => [...editor.shadowRoot!.querySelectorAll<HTMLElement>('.criterion')].at(-1)!;
+    const criterion = last();
+    const search = criterion.querySelector<HTMLElement>('cr-property-search')!;
+    search.querySelector<HTMLInputElement>('input')!.focus();
+    await sendKeys({ type: 'Priority' });
+    await settle();
+    const option = search.querySelector<HTMLElement>('[role="option"][data-name="properties.priority"]');
+    expect(option, 'the custom property "priority" is offered').to.exist;
+    option!.click();
+    await settle();
+    // Its values as the data has them, counted here from the raw records.
+    const inData = new Set((sample.conversations as Conversation[]).map((c) => c.properties['priority']).filter((v) => v !== null && v !== undefined));
+    const offered = [...last().querySelectorAll<HTMLInputElement>('input[type="radio"]')].map((input) => JSON.parse(input.value) as unknown);
+    expect(offered.length, 'one choice per value').to.equal(inData.size);
+    expect(new Set(offered)).to.deep.equal(inData);
+    $<HTMLButtonElement>('.apply-filters').click();
+    await settle();
   });
 
   it('shows the Worker’s compute error in the preview, not a blank', async function () {

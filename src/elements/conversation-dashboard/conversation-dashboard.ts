@@ -393,6 +393,10 @@ export class ConversationDashboard extends LitElement {
       state,
       version: this.#version,
       table: pushDown ? null : (loaded?.table ?? null),
+      // A getter: the editor is the only reader, and the catalog is built on first use.
+      get catalog() {
+        return pushDown ? null : (loaded?.engine.catalog ?? null);
+      },
       lookups: source?.query ? loader.lookupsOf(source) : (loaded?.lookups ?? { assignees: [], inboxes: [], chatflows: [] }),
       context,
       locale: this.#locale,

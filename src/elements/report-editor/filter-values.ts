@@ -1,8 +1,9 @@
 import type { PropertyInfo } from '../../core/properties.ts';
 import type { PropertyValue } from '../../core/schema/conversation.ts';
 import type { Filter, FilterOperator } from '../../core/schema/report-spec.ts';
-import type { ConversationTable } from '../../core/table.ts';
 import { fromWall, toWall } from '../../core/time-buckets.ts';
+
+export { valuesInData } from '../../core/table-catalog.ts';
 
 export type DurationUnit = 'seconds' | 'minutes' | 'hours' | 'days';
 export const durationUnits: readonly DurationUnit[] = ['seconds', 'minutes', 'hours', 'days'];
@@ -44,20 +45,6 @@ export function encodeValue(value: PropertyValue): string {
 export function decodeValue(encoded: string): PropertyValue {
   const value: unknown = JSON.parse(encoded);
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
-}
-
-const builtInDict = ['channel', 'status', 'inboxId', 'assigneeId', 'chatflowId', 'hasTicket'] as const;
-
-/** The distinct non-null values of a categorical property in the data (empty when it has none or is not categorical). */
-export function valuesInData(table: ConversationTable | null | undefined, name: string): PropertyValue[] {
-  if (!table) return [];
-  if ((builtInDict as readonly string[]).includes(name)) return table[name as (typeof builtInDict)[number]].values.slice(1);
-  if (name.startsWith('properties.')) {
-    const key = name.slice('properties.'.length);
-    const column = Object.hasOwn(table.properties, key) ? table.properties[key] : undefined;
-    if (column?.kind === 'dict') return column.values.slice(1);
-  }
-  return [];
 }
 
 /** Whether the criterion's value is chosen from a list (radio group or multi-select). */

@@ -12,6 +12,7 @@ import { resolveRangePreset } from '../../core/range-presets.ts';
 import type { Lookups, PropertyValue } from '../../core/schema/conversation.ts';
 import { dateProperties, type ChartType, type DateProperty, type FilterOperator, type ReportSpec, type TimeBucket } from '../../core/schema/report-spec.ts';
 import type { ConversationTable } from '../../core/table.ts';
+import type { TableCatalog } from '../../core/table-catalog.ts';
 import type { ReportContext, ReportResult } from '../../core/types.ts';
 import { ReportCancelEvent } from '../../events/report-cancel-event.ts';
 import { ReportSaveEvent } from '../../events/report-save-event.ts';
@@ -171,7 +172,8 @@ export class ReportEditor extends LitElement {
 
   #problems: DraftProblem[] = [];
   #catalog: PropertyInfo[] = propertyCatalog();
-  #catalogTable: ConversationTable | null = null;
+  /** What the catalog was made from: the table here, or the catalog of one in the engine Worker. */
+  #catalogSource: ConversationTable | TableCatalog | null = null;
   /** What the last preview was scheduled for; a new dashboard data object with the same table and context needs none. */
   #previewInputs: unknown[] = [];
   #defaultContext: ReportContext | undefined;
@@ -261,7 +263,18 @@ export class ReportEditor extends LitElement {
     return this.table ?? this.data?.table ?? null;
   }
 
-  #hasList = (name: string): boolean => valuesInData(this.#table, name).length > 0;
+  /** The catalog of the dashboard's table when that table is in the engine Worker, not here. */
+  get #remoteCatalog(): TableCatalog | null {
+    return this.#table ? null : (this.data?.catalog ?? null);
+  }
+
+  /** The values a property takes in the data, for lists to pick from. */
+  #valuesOf(name: string): PropertyValue[] {
+    const table = this.#table;
+    return table ? valuesInData(table, name) : (this.#remoteCatalog?.values.get(name) ?? []);
+  }
+
+  #hasList = (name: string): boolean => this.#valuesOf(name).length > 0;
 
   #label = (name: string): string => {
     const key = `property.${name}`;
@@ -304,9 +317,10 @@ export class ReportEditor extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const table = this.#table;
-    if (changed.has('properties') || table !== this.#catalogTable) {
-      this.#catalogTable = table;
-      this.#catalog = this.properties ?? propertyCatalog(table ?? undefined);
+    const remote = this.#remoteCatalog;
+    if (changed.has('properties') || (table ?? remote) !== this.#catalogSource) {
+      this.#catalogSource = table ?? remote;
+      this.#catalog = this.properties ?? (table ? propertyCatalog(table) : (remote?.properties ?? propertyCatalog()));
     }
     if (changed.has('spec')) this.#reset();
     if (this.draft) this.#problems = this.#build(this.#criteria()).problems;
@@ -779,7 +793,7 @@ export class ReportEditor extends LitElement {
   };
 
   #valueOptions = (criterion: Criterion, info: PropertyInfo): ValueOption[] => {
-    const values: PropertyValue[] = info.type === 'boolean' ? [true, false] : valuesInData(this.#table, info.name);
+    const values: PropertyValue[] = info.type === 'boolean' ? [true, false] : this.#valuesOf(info.name);
     if (values.length === 0) return [];
     const encoded = new Set(values.map(encodeValue));
     const options = values.map((value) => ({ encoded: encodeValue(value), label: this.#valueLabel(info.name, value) }));
