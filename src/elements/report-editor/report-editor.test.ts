@@ -132,6 +132,8 @@ describe('<report-editor>', () => {
   it('runs the seed flow by mouse and drag: rename, line chart, Inbox into breakdown, two filters, save', async () => {
     const start = spec();
     const el = await editor(start);
+    // The preview follows every edit: it is drawn at once, not animated into place.
+    expect(el.shadowRoot!.querySelector('report-tile')!.hasAttribute('no-animation')).to.equal(true);
 
     // Rename in place.
     $(el, '.name-button').click();

@@ -959,6 +959,7 @@ export class ReportEditor extends LitElement {
             ${this.preview
               ? html`<report-tile
                   part="preview"
+                  no-animation
                   .spec=${this.preview.spec}
                   .result=${this.preview.result}
                   .error=${this.preview.error}

@@ -264,3 +264,15 @@ describe('<report-tile> chart by keyboard', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('<report-tile no-animation>', () => {
+  before(() => emulateMedia({ reducedMotion: 'no-preference' }));
+
+  it('draws each result at once when asked (the editor’s preview), and animates otherwise', async () => {
+    const animated = (chart: ECharts) => (chart.getOption() as { animation?: unknown }).animation;
+    const moving = await chartOf(await tile());
+    expect(animated(moving), 'a tile animates by default').to.equal(true);
+    const still = await tile({}, { noAnimation: true });
+    expect(animated(await chartOf(still))).to.equal(false);
+  });
+});

@@ -128,6 +128,8 @@ export class ReportTile extends LitElement {
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' | undefined;
   /** ECharts renderer: `canvas` (default) or `svg`. */
   @property() renderer: 'canvas' | 'svg' = 'canvas';
+  /** Draws each result at once, without the chart's entry and update animations (as with reduced motion): for previews that change with every edit. */
+  @property({ type: Boolean, attribute: 'no-animation' }) noAnimation = false;
   /** Standalone use, markup configuration: a REST endpoint of conversations (`RestDataSource` defaults); the tile loads and computes itself. */
   @property() src: string | null = null;
   /** Standalone use, markup configuration: the URL of a CSV export of conversations. */
@@ -661,7 +663,7 @@ export class ReportTile extends LitElement {
 
   #renderChart(spec: ReportSpec, result: ReportResult): TemplateResult {
     const theme = readChartTheme(this);
-    const reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const reducedMotion = this.noAnimation || (typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches);
     const option = buildChartOption(result, spec, {
       ...this.#formatSettings(spec),
       palette: theme.palette,
