@@ -60,6 +60,7 @@ const cspPage = `<!doctype html>
     <meta charset="utf-8" />
     <title>conversation-reports under a strict CSP</title>
     <script src="/test/fixtures/declarative/csp-env.js"></script>
+    <script src="/test/fixtures/csp-violations.js"></script>
     <script type="module" src="/test/fixtures/declarative/csp-page.ts"></script>
   </head>
   <body>

@@ -47,7 +47,7 @@ export function builtBundlePages({ csp }) {
       ctx.set('Content-Security-Policy', csp);
       ctx.body = page(
         `built standalone: ${name}`,
-        `    <script src="/test/fixtures/built/csp-violations.js"></script>
+        `    <script src="/test/fixtures/csp-violations.js"></script>
     <script type="module" src="/dist/conversation-reports.standalone.js"></script>`,
         cases[name],
       );
