@@ -1,4 +1,4 @@
-import { quantileInPlace } from './quantile.ts';
+import { quantileInPlace, quantileKeepsOrder } from './quantile.ts';
 import type { Measure } from './schema/report-spec.ts';
 import type { Codes } from './table.ts';
 import type { Aggregate } from './types.ts';
@@ -365,8 +365,12 @@ function quantileOf(stats: GroupStats, members: number[], q: number, n: number):
     if (memo && value !== null) memo[g] = value;
     return value;
   }
-  // Several groups (the total, Other): copied together, since selection reorders what it works on
-  // and each group's segment must stay its own for its row.
+  // Several consecutive groups (the total) whose values are only read, not reordered: in place.
+  let consecutive = true;
+  for (let k = 1; k < members.length; k++) if (members[k] !== members[k - 1]! + 1) consecutive = false;
+  if (consecutive && quantileKeepsOrder(n)) return quantileInPlace(buffer.subarray(offsets[members[0]!]!, offsets[members[members.length - 1]! + 1]!), q);
+  // Otherwise (Other, short inputs) copied together, since selection reorders what it works on and
+  // each group's segment must stay its own for its row.
   if (quantileScratch.length < n) quantileScratch = new Float64Array(n);
   const values = quantileScratch.subarray(0, n);
   let at = 0;

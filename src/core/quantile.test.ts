@@ -46,4 +46,25 @@ describe('quantileInPlace', () => {
       for (const q of [0.5, 0.9]) assert.equal(quantileInPlace(Float64Array.from(values), q), bySorting(values, q));
     }
   });
+
+  it('equals the sorting reference on inputs long enough to be narrowed by a histogram first', () => {
+    let seed = 5;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let trial = 0; trial < 10; trial++) {
+      const n = 16_384 + Math.floor(random() * 40_000);
+      const kind = trial % 5;
+      const values = Array.from({ length: n }, (_, i) =>
+        kind === 0
+          ? Math.floor(Math.exp(random() * 16))
+          : kind === 1
+            ? Math.floor(random() * 3)
+            : kind === 2
+              ? (random() - 0.5) * 1e9
+              : kind === 3
+                ? 1e6 + (i % 7)
+                : -Math.exp(random() * 10),
+      );
+      for (const q of [0.5, 0.9, 0.1234]) assert.equal(quantileInPlace(Float64Array.from(values), q), bySorting(values, q), `kind ${kind}, q ${q}`);
+    }
+  });
 });
