@@ -282,6 +282,56 @@ function countPairInto(banks: Uint32Array, a: Uint8Array, b: Codes, stride: numb
   for (let i = end; i < lo + length; i++) banks[a[i]! + b[i]! * stride]!++;
 }
 
+/** Rows per cell of a date test keyed on three one-byte columns (closed by assignee: assignee × channel × status). */
+function countDatesTripleInto(
+  banks: Uint32Array,
+  dates: Float64Array,
+  from: number,
+  to: number,
+  a: Uint8Array,
+  b: Uint8Array,
+  c: Uint8Array,
+  sb: number,
+  sc: number,
+  sink: number,
+): void {
+  const length = dates.length;
+  for (let i = 0; i < length; i++) {
+    const t = dates[i]!;
+    // NaN (no such date) fails both tests.
+    banks[t >= from && t < to ? a[i]! + b[i]! * sb + c[i]! * sc : sink]!++;
+  }
+}
+
+/** `pairInto` for a run keyed on two columns, the cell read straight from the codes. */
+function pairDirectInto(
+  acc: Float64Array,
+  a: Uint8Array,
+  b: Codes,
+  stride: number,
+  lo: number,
+  length: number,
+  first: Float64Array,
+  second: Float64Array,
+  minus: Float64Array,
+): void {
+  for (let i = lo; i < lo + length; i++) {
+    const base = (a[i]! + b[i]! * stride) * 5;
+    const c = minus[i]!;
+    const v = first[i]! - c;
+    const w = second[i]! - c;
+    acc[base]!++;
+    if (v === v) {
+      acc[base + 1]!++;
+      acc[base + 2]! += v;
+    }
+    if (w === w) {
+      acc[base + 3]!++;
+      acc[base + 4]! += w;
+    }
+  }
+}
+
 function mergeBanks(banks: Uint32Array, cells: number): Float64Array {
   const count = new Float64Array(cells);
   for (let g = 0; g < cells; g++) count[g] = banks[g]! + banks[cells + g]! + banks[2 * cells + g]! + banks[3 * cells + g]!;
@@ -377,9 +427,19 @@ function pairInto(acc: Float64Array, ids: Uint16Array, lo: number, length: numbe
  * Rows per cell and two measures that share their `minus` (response time and time to close, both
  * minus createdAt) in one pass.
  */
-function countAndPairCells(ids: Uint16Array, lo: number, length: number, cells: number, first: Float64Array, second: Float64Array, minus: Float64Array) {
+function countAndPairCells(
+  ids: Uint16Array | null,
+  direct: { a: Uint8Array; b: Codes; stride: number } | null,
+  lo: number,
+  length: number,
+  cells: number,
+  first: Float64Array,
+  second: Float64Array,
+  minus: Float64Array,
+) {
   const acc = new Float64Array(cells * 5);
-  pairInto(acc, ids, lo, length, first, second, minus);
+  if (direct) pairDirectInto(acc, direct.a, direct.b, direct.stride, lo, length, first, second, minus);
+  else pairInto(acc, ids!, lo, length, first, second, minus);
   const count = new Float64Array(cells);
   const a = emptyStats(cells);
   const b = emptyStats(cells);
@@ -407,27 +467,36 @@ export function buildCube(read: CubeRead, measures: ReadonlyMap<string, MeasureS
   }
   const sink = cells;
   const total = cells + (base.kind === 'dates' ? 1 : 0);
-  const first = keys[0]?.codes;
+  // The commonest shapes are counted straight from the codes, without writing cell ids first.
+  const codes = keys.map((key) => key.codes);
+  const [first, second, third] = codes;
   if (measures.size === 0 && base.kind === 'run' && keys.length === 2 && first instanceof Uint8Array) {
     const banks = new Uint32Array(cells * 4);
-    countPairInto(banks, first, keys[1]!.codes, strides[1]!, base.lo, base.hi - base.lo, cells);
+    countPairInto(banks, first, second!, strides[1]!, base.lo, base.hi - base.lo, cells);
     return { bytes: cells * 8, keys, strides, cells, count: mergeBanks(banks, cells), measures: new Map() };
   }
-  const { ids, lo, length } = cellIds(keys, strides, base, sink);
-  const cube: Cube = { bytes: 0, keys, strides, cells, count: new Float64Array(0), measures: new Map() };
+  if (measures.size === 0 && base.kind === 'dates' && keys.length === 3 && first instanceof Uint8Array && second instanceof Uint8Array && third instanceof Uint8Array) {
+    const banks = new Uint32Array(total);
+    countDatesTripleInto(banks, base.values, base.from, base.to, first, second, third, strides[1]!, strides[2]!, sink);
+    return { bytes: total * 8, keys, strides, cells, count: Float64Array.from(banks), measures: new Map() };
+  }
   const pending = [...measures];
   const pair = pending.filter(([property, source]) => source.minus && !extent.has(property));
-  if (pair.length >= 2 && pair[0]![1].minus === pair[1]![1].minus) {
+  const pairs = pair.length >= 2 && pair[0]![1].minus === pair[1]![1].minus;
+  const direct = pairs && pending.length === 2 && base.kind === 'run' && keys.length === 2 && first instanceof Uint8Array ? { a: first, b: second!, stride: strides[1]! } : null;
+  const { ids, lo, length } = direct ? { ids: null, lo: base.kind === 'run' ? base.lo : 0, length: base.kind === 'run' ? base.hi - base.lo : 0 } : cellIds(keys, strides, base, sink);
+  const cube: Cube = { bytes: 0, keys, strides, cells, count: new Float64Array(0), measures: new Map() };
+  if (pairs) {
     const [[p1, s1], [p2, s2]] = pair as [[string, MeasureSource], [string, MeasureSource]];
-    const fused = countAndPairCells(ids, lo, length, total, s1.values, s2.values, s1.minus!);
+    const fused = countAndPairCells(ids, direct, lo, length, total, s1.values, s2.values, s1.minus!);
     cube.count = fused.count;
     cube.measures.set(p1, { ...fused.first, extent: false });
     cube.measures.set(p2, { ...fused.second, extent: false });
-  } else cube.count = countCells(ids, length, total);
+  } else cube.count = countCells(ids!, length, total);
   for (const [property, source] of pending) {
     if (cube.measures.has(property)) continue;
     const wantExtent = extent.has(property);
-    cube.measures.set(property, { ...measureCells(ids, lo, length, total, source, wantExtent), extent: wantExtent });
+    cube.measures.set(property, { ...measureCells(ids!, lo, length, total, source, wantExtent), extent: wantExtent });
   }
   cube.bytes = total * 8 * (1 + 4 * cube.measures.size);
   return cube;
