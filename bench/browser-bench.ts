@@ -57,7 +57,8 @@ const LIB_CHECK = `<!doctype html><meta charset="utf-8"><title>lib check</title>
 <script>window.process = { env: { NODE_ENV: 'production' } };</script>
 <conversation-dashboard locale="en" time-zone="UTC"></conversation-dashboard>
 <script type="module">
-  import { ArrayDataSource, generateConversations } from '/dist/conversation-reports.js';
+  import { ArrayDataSource } from '/dist/conversation-reports.js';
+  import { generateConversations } from '/dist/sample.js';
   const end = Date.UTC(2026, 10, 20);
   const { conversations, lookups } = generateConversations({ n: 60000, seed: 1, end, days: 60 });
   const el = document.querySelector('conversation-dashboard');
