@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { cr } from '../../elements/shared/tokens.ts';
 
 export const chartViewStyles = css`
   :host {
@@ -21,7 +22,7 @@ export const chartViewStyles = css`
   }
 
   [part='chart']:focus-visible {
-    outline: 2px solid var(--cr-color-focus, #0969da);
+    outline: 2px solid ${cr.focus};
     outline-offset: 2px;
   }
 

@@ -41,8 +41,8 @@ function browserTimeZone(): string | undefined {
  * @cssproperty --cr-color-border - Borders.
  * @cssproperty --cr-color-accent - The Load button.
  * @cssproperty --cr-color-danger - Errors and missing fields.
- * @cssproperty --cr-space - Base spacing unit (default `8px`).
- * @cssproperty --cr-radius - Corner radius (default `8px`).
+ * @cssproperty --cr-space - Base spacing unit (default `12px`).
+ * @cssproperty --cr-radius - Corner radius (default `10px`).
  *
  * @property {string} locale - BCP 47 locale of the texts. Defaults to the browser's.
  * @property {string} timeZone - IANA zone for times written without one (attribute `time-zone`). Defaults to the browser's.

@@ -46,8 +46,8 @@ export const REPORT_LIBRARY_TAG = 'report-library';
  * @cssproperty --cr-color-focus - Focus rings (default `#0969da`).
  * @cssproperty --cr-color-hover - Hovered buttons.
  * @cssproperty --cr-font-family - Font (default `system-ui, sans-serif`).
- * @cssproperty --cr-radius - Corner radius (default `8px`).
- * @cssproperty --cr-space - Base spacing unit (default `8px`).
+ * @cssproperty --cr-radius - Corner radius (default `10px`).
+ * @cssproperty --cr-space - Base spacing unit (default `12px`).
  */
 export class ReportLibrary extends LitElement {
   static override styles = [themeStyles, dialogBaseStyles, reportLibraryStyles];
