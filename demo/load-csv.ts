@@ -27,6 +27,8 @@ function sampleCsv(): string {
 export function mountCsvImport(container?: Element | null): CsvImport {
   const dashboard = document.querySelector<ConversationDashboard>('conversation-dashboard');
   const element = document.createElement('csv-import');
+  // The page's theme as demo/main.ts set it (it updates this element when the theme changes).
+  element.setAttribute('theme', document.documentElement.classList.contains('dark') ? 'dark' : 'light');
   element.addEventListener('csv-load', (event) => {
     const target = document.querySelector<ConversationDashboard>('conversation-dashboard');
     if (target) target.dataSource = event.detail.source;

@@ -4,6 +4,7 @@ import type { ConversationDashboard } from '../src/elements/conversation-dashboa
 import { generateConversations } from '../src/sample/generate-conversations.ts';
 import type { DashboardUser } from '../src/core/schema/dashboard.ts';
 import { LocalStorageDashboardStore } from '../src/store/local-storage-dashboard-store.ts';
+import { schemeDeclarations } from '../src/elements/shared/tokens.ts';
 
 // Four people, to show privacy at work: a dashboard Olivia shares with her team is seen by Tom and
 // Vera (who may not edit), never by Oscar.
@@ -43,8 +44,11 @@ function useData(size: number): void {
 
 function apply(): void {
   dashboard.user = users[field('user').value] ?? users.olivia!;
-  document.documentElement.classList.toggle('dark', field('theme').value === 'dark');
-  dashboard.theme = field('theme').value === 'dark' ? 'dark' : 'light';
+  const scheme = field('theme').value === 'dark' ? 'dark' : 'light';
+  document.documentElement.classList.toggle('dark', scheme === 'dark');
+  document.documentElement.style.cssText = schemeDeclarations(scheme, '--demo-');
+  dashboard.theme = scheme;
+  document.querySelector('csv-import')?.setAttribute('theme', scheme);
   dashboard.locale = field('locale').value;
   document.documentElement.lang = field('locale').value;
   dashboard.timeZone = field('timeZone').value;
