@@ -45,23 +45,3 @@ export function heapCommands() {
     },
   };
 }
-
-// TEMPORARY (debugging): writes a heap snapshot to a file.
-export function snapshotCommand() {
-  return {
-    name: 'snapshot-command',
-    async executeCommand({ command, payload, session }) {
-      if (command !== 'heap-snapshot') return undefined;
-      const page = session.browser.getPage(session.id);
-      const cdp = await page.createCDPSession();
-      const chunks = [];
-      cdp.on('HeapProfiler.addHeapSnapshotChunk', (e) => chunks.push(e.chunk));
-      await cdp.send('HeapProfiler.collectGarbage');
-      await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-      const { writeFileSync } = await import('node:fs');
-      writeFileSync(payload.file, chunks.join(''));
-      await cdp.detach();
-      return true;
-    },
-  };
-}
