@@ -42,7 +42,37 @@ export interface DataSource {
   drill?(spec: ReportSpec, context: ReportContext, point: DrillPoint, signal: AbortSignal): Promise<Conversation[]>;
 }
 
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('The load was aborted.', 'AbortError');
+}
+
 /** Throws the signal's reason (an AbortError DOMException by default) when it has been aborted. */
 export function throwIfAborted(signal: AbortSignal): void {
-  if (signal.aborted) throw signal.reason ?? new DOMException('The load was aborted.', 'AbortError');
+  if (signal.aborted) throw abortReason(signal);
+}
+
+/**
+ * `promise`'s outcome, or the signal's reason if it aborts first, for waits that do not listen to
+ * the signal themselves. `onAbort` runs on that abort, to cancel what the promise waits on. The
+ * listener goes once the promise settles, so a long-lived signal collects none.
+ */
+export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal, onAbort?: () => void): Promise<T> {
+  if (signal.aborted) return Promise.reject(abortReason(signal));
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => {
+      onAbort?.();
+      reject(abortReason(signal));
+    };
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', abort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', abort);
+        reject(error);
+      },
+    );
+  });
 }

@@ -13,7 +13,7 @@ import {
 import { lookupsSchema, type Lookups, type LookupsInput } from '../core/schema/conversation.ts';
 import type { DateRange } from '../core/types.ts';
 import type { DataSource, LoadRequest, SourcePage } from './data-source.ts';
-import { throwIfAborted } from './data-source.ts';
+import { raceAbort } from './data-source.ts';
 import { requestJson, resolveHttpOptions } from './request-json.ts';
 import type { LookupsOption } from './resolve-lookups.ts';
 
@@ -188,24 +188,6 @@ async function sampleSource(options: SampleSourceOptions, environment: SourceEnv
     ...(environment.timeZone ? { timeZone: environment.timeZone } : {}),
   });
   return new ArrayDataSource(conversations, { lookups });
-}
-
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  throwIfAborted(signal);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason ?? new DOMException('The load was aborted.', 'AbortError'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 /**

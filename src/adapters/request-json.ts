@@ -1,3 +1,4 @@
+import { raceAbort } from './data-source.ts';
 import { HttpRequestError, describeUrl } from './errors.ts';
 
 /** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
@@ -109,24 +110,7 @@ function isRetryableStatus(status: number): boolean {
  * doubles) would otherwise let a stalled body outlive the timeout.
  */
 function untilAborted<T>(reading: Promise<T>, response: Response, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => {
-      void response.body?.cancel(signal.reason).catch(() => {});
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    reading.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
+  return raceAbort(reading, signal, () => void response.body?.cancel(signal.reason).catch(() => {}));
 }
 
 class Retryable {

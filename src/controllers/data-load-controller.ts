@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { DataSource } from '../adapters/data-source.ts';
+import { raceAbort, type DataSource } from '../adapters/data-source.ts';
 import { MalformedPageError } from '../core/ingest.ts';
 import type { ParseError } from '../core/parse-conversations.ts';
 import type { Lookups } from '../core/schema/conversation.ts';
@@ -196,16 +196,7 @@ export class DataLoadController implements ReactiveController {
   lookupsFor(source: DataSource, signal?: AbortSignal): Promise<Lookups | null> {
     this.startLookups(source);
     const ready = this.#names!.ready;
-    if (!signal) return ready;
-    if (signal.aborted) return Promise.reject(signal.reason);
-    return new Promise((resolve, reject) => {
-      const onAbort = () => reject(signal.reason);
-      signal.addEventListener('abort', onAbort, { once: true });
-      void ready.then((names) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(names);
-      });
-    });
+    return signal ? raceAbort(ready, signal) : ready;
   }
 
   /** The names read for `source` so far (empty lists until they come). */
