@@ -6,16 +6,8 @@ import { builtBundlePages } from './test/built-bundle-pages.mjs';
 import { dashboardStoreServer } from './test/test-server/dashboard-store-server.mjs';
 import { hubspotProxy } from './test/test-server/hubspot-proxy.mjs';
 import { frameworkExamples } from './test/framework-examples.mjs';
+import { chromiumArgs, chromiumPath } from './test/chromium.mjs';
 
-const chromeArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 // papaparse ships only as UMD; a browser importing it as an ES module needs a default export (vite
 // converts it on its own).
@@ -161,9 +153,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        executablePath: chromiumPath,
         headless: true,
-        args: chromeArgs,
+        args: [...chromiumArgs],
       },
       // Test files run side by side in tabs of one browser; without this only the front tab gets
       // focus events, and keyboard tests of the other tab fail at random.

@@ -13,6 +13,7 @@ import { build } from 'vite';
 import type { EngineFigures } from './engine-bench.ts';
 import type { DashboardFigures } from './browser/bench-page.ts';
 import type { EditorPreviewFigures } from './browser/editor-preview-bench.ts';
+import { chromiumArgs, chromiumPath } from '../test/chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -32,16 +33,6 @@ export interface BrowserBenchOptions {
   /** Only the editor's preview (no engine figures, dashboards or library check). */
   editorOnly?: boolean;
 }
-
-const CHROME_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
@@ -116,10 +107,10 @@ export async function browserBench(sizes: number[], log: (line: string) => void,
   });
   const { server, origin } = await serve({ '/dist/': resolve(root, 'dist') + '/', '/': outDir + '/' });
   const browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath,
     headless: true,
     // gc() between phases: a collection of the previous phase's garbage is not the dashboard's long task.
-    args: [...CHROME_ARGS, '--js-flags=--expose-gc'],
+    args: [...chromiumArgs, '--js-flags=--expose-gc'],
     protocolTimeout: 900_000,
   });
   try {

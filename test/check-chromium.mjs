@@ -1,7 +1,6 @@
 // Browser tests need a real Chromium; fail early with a message that says how to get one.
 import { existsSync } from 'node:fs';
-
-const path = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+import { chromiumPath as path } from './chromium.mjs';
 if (!existsSync(path)) {
   console.error(
     `\nChromium not found at ${path}.\n` +
