@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { cr } from '../../elements/shared/tokens.ts';
+import { visuallyHiddenStyles } from '../../elements/shared/visually-hidden.styles.ts';
 
 export const chartViewStyles = css`
   :host {
@@ -99,12 +100,5 @@ export const chartViewStyles = css`
     background: var(--_cr-swatch-11, currentColor);
   }
 
-  .live {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
+  ${visuallyHiddenStyles}
 `;

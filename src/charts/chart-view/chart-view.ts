@@ -117,7 +117,7 @@ export class ChartView extends LitElement {
         @keydown=${this.onKeyDown}
         @blur=${this.onBlur}
       ></div>
-      <div class="live" role="status" aria-live="polite">${this.announcement}</div>`;
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
   }
 
   /** The focused data point (keyboard), as its position in the option. */

@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import { configErrorStyles } from '../shared/config-error.styles.ts';
 import { cr } from '../shared/tokens.ts';
+import { visuallyHiddenStyles } from '../shared/visually-hidden.styles.ts';
 
 export const conversationDashboardStyles = css`
   :host {
@@ -45,15 +46,6 @@ export const conversationDashboardStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: calc(var(--_space) * 0.5);
-  }
-
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 
   report-tile[draggable='true'] {
@@ -220,6 +212,7 @@ export const conversationDashboardStyles = css`
   }
 
   ${configErrorStyles}
+  ${visuallyHiddenStyles}
 
   /* On the dashboard the list stands alone: boxed like a tile, in the danger colour. */
   [part='config-error'] {
