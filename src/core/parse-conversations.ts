@@ -1,4 +1,5 @@
 import { conversationSchema, type Conversation } from './schema/conversation.ts';
+import { valueAt } from './schema/value-at.ts';
 
 export interface FieldProblem {
   /** Dotted path of the offending field, e.g. "createdAt" or "properties.plan". Empty for the record itself. */
@@ -34,15 +35,6 @@ function describe(value: unknown): string {
   if (typeof value === 'string') return value.length > 40 ? `text "${value.slice(0, 40)}…"` : `text "${value}"`;
   if (typeof value === 'number') return `the number ${value}`;
   return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
-}
-
-function valueAt(record: unknown, path: readonly PropertyKey[]): unknown {
-  let current: unknown = record;
-  for (const key of path) {
-    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key)) return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
 }
 
 function readable(issue: Issue, record: unknown): FieldProblem {

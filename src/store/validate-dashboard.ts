@@ -1,5 +1,6 @@
 import { dashboardSchema, type Dashboard } from '../core/schema/dashboard.ts';
 import { ValidationError, type FieldIssue } from './errors.ts';
+import { valueAt } from '../core/schema/value-at.ts';
 
 interface Issue {
   code: string;
@@ -10,15 +11,6 @@ interface Issue {
   minimum?: unknown;
   maximum?: unknown;
   origin?: string;
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let current = input;
-  for (const key of path) {
-    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key)) return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
 }
 
 // zod/mini ships no locale, so most messages are a bare "Invalid input"; say what was expected.

@@ -3,6 +3,7 @@ import { isRangePreset, rangePresets } from '../range-presets.ts';
 import { conversationSchema, lookupsSchema } from './conversation.ts';
 import { dashboardSchema } from './dashboard.ts';
 import { reportSpecSchema } from './report-spec.ts';
+import { valueAt } from './value-at.ts';
 
 /**
  * Configuration as data: what `<conversation-dashboard>.save()` returns and `restore()` takes, and
@@ -303,15 +304,6 @@ function describe(value: unknown): string {
 function oneOf(values: readonly unknown[]): string {
   const texts = values.map((value) => JSON.stringify(value));
   return texts.length > 1 ? `one of ${texts.join(', ')}` : (texts[0] ?? 'valid');
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let current = input;
-  for (const key of path) {
-    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key)) return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
 }
 
 // zod/mini ships no locale: most of its messages are a bare "Invalid input". Say what was expected and what came.
