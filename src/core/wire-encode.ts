@@ -8,6 +8,7 @@ import {
   BUILT_IN,
   MAGIC,
   WireFormatError,
+  dictionaryEncode,
   describe,
   isDictionary,
   readCategorical,
@@ -27,22 +28,8 @@ import {
   type WirePage,
 } from './wire-format.ts';
 
-
 function dictionaryOf<T extends PropertyValue>(length: number, read: (row: number) => T | null | undefined): WireDictionary<T> {
-  const dictionary: T[] = [];
-  const index = new Map<T, number>();
-  const wide = new Uint32Array(length);
-  for (let row = 0; row < length; row++) {
-    const value = read(row);
-    if (value === null || value === undefined) continue;
-    let code = index.get(value);
-    if (code === undefined) {
-      dictionary.push(value);
-      code = dictionary.length;
-      index.set(value, code);
-    }
-    wide[row] = code;
-  }
+  const { dictionary, codes: wide } = dictionaryEncode(length, read);
   const codes = dictionary.length < 0x100 ? Uint8Array.from(wide) : dictionary.length < 0x10000 ? Uint16Array.from(wide) : wide;
   return { dictionary, codes };
 }

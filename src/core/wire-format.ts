@@ -382,11 +382,16 @@ export function readCategorical(name: string, column: WireCategorical, length: n
   }
   if (!Array.isArray(column)) throw new WireFormatError(name, `must be a list of values or { dictionary, codes }, got ${describe(column)}`);
   if (column.length !== length) throw new WireFormatError(name, `has ${column.length} values for ${length} rows`);
-  const dictionary: PropertyValue[] = [];
-  const index = new Map<PropertyValue, number>();
+  return dictionaryEncode(length, (row) => column[row] as PropertyValue | undefined);
+}
+
+/** Values as a dictionary in order of first appearance plus one code per row (0 = null or missing). */
+export function dictionaryEncode<T extends PropertyValue>(length: number, read: (row: number) => T | null | undefined): { dictionary: T[]; codes: Uint32Array } {
+  const dictionary: T[] = [];
+  const index = new Map<T, number>();
   const codes = new Uint32Array(length);
   for (let row = 0; row < length; row++) {
-    const value = column[row] as PropertyValue | undefined;
+    const value = read(row);
     if (value === null || value === undefined) continue;
     let code = index.get(value);
     if (code === undefined) {
