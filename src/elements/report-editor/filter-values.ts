@@ -3,8 +3,6 @@ import type { PropertyValue } from '../../core/schema/conversation.ts';
 import type { Filter, FilterOperator } from '../../core/schema/report-spec.ts';
 import { fromWall, toWall } from '../../core/time-buckets.ts';
 
-export { valuesInData } from '../../core/table-catalog.ts';
-
 export type DurationUnit = 'seconds' | 'minutes' | 'hours' | 'days';
 export const durationUnits: readonly DurationUnit[] = ['seconds', 'minutes', 'hours', 'days'];
 const UNIT_MS: Record<DurationUnit, number> = { seconds: 1_000, minutes: 60_000, hours: 3_600_000, days: 86_400_000 };

@@ -12,7 +12,7 @@ import { resolveRangePreset } from '../../core/range-presets.ts';
 import type { Lookups, PropertyValue } from '../../core/schema/conversation.ts';
 import { dateProperties, type ChartType, type DateProperty, type FilterOperator, type ReportSpec, type TimeBucket } from '../../core/schema/report-spec.ts';
 import type { ConversationTable } from '../../core/table.ts';
-import type { TableCatalog } from '../../core/table-catalog.ts';
+import { valuesInData, type TableCatalog } from '../../core/table-catalog.ts';
 import type { ReportContext, ReportResult } from '../../core/types.ts';
 import { ReportCancelEvent } from '../../events/report-cancel-event.ts';
 import { ReportSaveEvent } from '../../events/report-save-event.ts';
@@ -36,7 +36,7 @@ import {
 } from './editor-draft.ts';
 import { CHIP_MIME, type EditorIssue, type Slot, type Translate } from './editor-types.ts';
 import { renderFilterPanel } from './filter-panel.ts';
-import { emptyInput, encodeValue, isMultiple, valuesInData } from './filter-values.ts';
+import { emptyInput, encodeValue, isMultiple } from './filter-values.ts';
 import './property-search.ts';
 import type { PropertyPickEvent, PropertySearch, SearchOption } from './property-search.ts';
 import { reportEditorStyles } from './report-editor.styles.ts';
