@@ -21,11 +21,14 @@ describe('chartTypeAvailability', () => {
   });
 
   it('allows every chart but the KPI for a count by a category', () => {
-    assert.deepEqual(unavailable({ dimension: 'assigneeId', measure: { op: 'count' } }), { kpi: ['hasDimension'] });
+    assert.deepEqual(unavailable({ dimension: 'assigneeId', measure: { op: 'count' } }), { kpi: ['hasDimension'], heatmap: ['needsBreakdown'] });
   });
 
   it('keeps pie and donut for one series of an additive measure', () => {
-    assert.deepEqual(unavailable({ dimension: 'chatflowId', measure: { op: 'sum', property: 'properties.csat' } }), { kpi: ['hasDimension'] });
+    assert.deepEqual(unavailable({ dimension: 'chatflowId', measure: { op: 'sum', property: 'properties.csat' } }), {
+      kpi: ['hasDimension'],
+      heatmap: ['needsBreakdown'],
+    });
     assert.deepEqual(unavailable({ dimension: 'inboxId', breakdown: 'channel', measure: { op: 'count' } }), {
       pie: ['hasBreakdown'],
       donut: ['hasBreakdown'],
@@ -48,6 +51,7 @@ describe('chartTypeAvailability', () => {
       area: ['needsDimension'],
       pie: ['needsDimension'],
       donut: ['needsDimension'],
+      heatmap: ['needsDimension', 'needsBreakdown'],
     });
     assert.deepEqual(unavailable({ breakdown: 'channel', measure: { op: 'avg', property: 'responseTime' } }), {
       line: ['needsDimension'],
@@ -55,7 +59,15 @@ describe('chartTypeAvailability', () => {
       pie: ['needsDimension', 'hasBreakdown', 'notPartOfWhole'],
       donut: ['needsDimension', 'hasBreakdown', 'notPartOfWhole'],
       kpi: ['hasBreakdown'],
+      heatmap: ['needsDimension'],
     });
+  });
+
+  it('draws a heatmap of a dimension by a breakdown (hour × weekday), of any measure', () => {
+    assert.ok(chartTypeAvailability({ dimension: 'createdHour', breakdown: 'createdWeekday', measure: { op: 'count' } }).heatmap.available);
+    const share = { op: 'share', property: 'firstResponseSla', value: 'met' } as const;
+    assert.deepEqual(unavailable({ dimension: 'createdHour', breakdown: 'createdWeekday', measure: share }).heatmap, undefined);
+    assert.deepEqual(unavailable({ dimension: 'teamId', measure: share }).pie, ['notPartOfWhole']);
   });
 
   it('allows a line over a category or over time (the source turns a by-assignee report into a line)', () => {

@@ -4,13 +4,14 @@ import { chartTypes, type ChartType, type ReportSpec } from './schema/report-spe
  * Why a chart type cannot show a report as configured:
  * - `needsDimension`: the type draws one mark per category (a line through points, slices), so a
  *   report with no dimension would be a single dot or a full circle that says nothing;
+ * - `needsBreakdown`: a heatmap is a grid of dimension × breakdown (hour × weekday);
  * - `hasDimension`: a KPI is one number, so the categories would silently disappear;
  * - `hasBreakdown`: the type shows one series (slices of one whole, one number), so the second
  *   grouping would silently disappear;
  * - `notPartOfWhole`: slices must add up to a whole, which counts and sums do and averages,
  *   medians, percentiles, minimums and maximums do not.
  */
-export type ChartTypeReason = 'needsDimension' | 'hasDimension' | 'hasBreakdown' | 'notPartOfWhole';
+export type ChartTypeReason = 'needsDimension' | 'needsBreakdown' | 'hasDimension' | 'hasBreakdown' | 'notPartOfWhole';
 
 export interface ChartTypeAvailability {
   available: boolean;
@@ -39,6 +40,7 @@ export function chartTypeAvailability(
     area: hasDimension ? [] : ['needsDimension'],
     pie: [],
     donut: [],
+    heatmap: [...(hasDimension ? [] : (['needsDimension'] as const)), ...(hasBreakdown ? [] : (['needsBreakdown'] as const))],
     kpi: [...(hasDimension ? (['hasDimension'] as const) : []), ...(hasBreakdown ? (['hasBreakdown'] as const) : [])],
   };
   for (const type of ['pie', 'donut'] as const) {

@@ -7,7 +7,10 @@ export const NULL_LABELS: Readonly<Record<string, string>> = {
   chatflowId: 'No chatflow',
   pageUrl: 'Unknown page',
   ticketId: 'No ticket',
+  teamId: 'No team',
 };
+
+const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 export function nullLabel(property: string): string {
   return NULL_LABELS[property] ?? 'Unknown';
@@ -21,7 +24,9 @@ function lookupNames(table: ConversationTable, property: string): Map<string, st
         ? table.lookups.inboxes
         : property === 'chatflowId'
           ? table.lookups.chatflows
-          : undefined;
+          : property === 'teamId'
+            ? table.lookups.teams
+            : undefined;
   return list && new Map(list.map((entry) => [entry.id, entry.name]));
 }
 
@@ -32,6 +37,10 @@ export function labeller(table: ConversationTable, property: string): (value: Pr
   return (value) => {
     if (value === null) return empty;
     if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+    if (property === 'createdWeekday' && typeof value === 'number') return WEEKDAY_NAMES[value - 1] ?? String(value);
+    if (property === 'createdHour' && typeof value === 'number') return `${String(value).padStart(2, '0')}:00`;
+    if ((property === 'firstResponseSla' || property === 'closeSla') && typeof value === 'string')
+      return value === 'met' ? 'Met' : value === 'breached' ? 'Breached' : value === 'pending' ? 'Pending' : value;
     return names?.get(String(value)) ?? String(value);
   };
 }

@@ -15,6 +15,8 @@ export interface PropertyInfo {
   operators: readonly FilterOperator[];
   /** Aggregates allowed besides count. */
   measures: readonly AggregateOp[];
+  /** (v2) May be measured with `share` (the fraction of conversations with one value). */
+  shareable: boolean;
 }
 
 const operatorsByType: Record<PropertyType, readonly FilterOperator[]> = {
@@ -38,7 +40,17 @@ const measuresByType: Record<PropertyType, readonly AggregateOp[]> = {
 };
 
 function info(name: string, label: string, type: PropertyType, source: PropertyInfo['source'], groupable: boolean): PropertyInfo {
-  return { name, label, type, source, groupable, operators: operatorsByType[type], measures: measuresByType[type] };
+  return {
+    name,
+    label,
+    type,
+    source,
+    groupable,
+    operators: operatorsByType[type],
+    measures: measuresByType[type],
+    // A share of one category (SLA met, has a ticket, weekday 6): anything that groups, dates and durations aside.
+    shareable: groupable && type !== 'date' && type !== 'duration',
+  };
 }
 
 /** Built-in and derived properties, in the order the editor lists them. */
@@ -55,6 +67,13 @@ export const builtInProperties: readonly PropertyInfo[] = [
   info('responseTime', 'Response time', 'duration', 'derived', false),
   info('timeToClose', 'Time to close', 'duration', 'derived', false),
   info('hasTicket', 'Has ticket', 'boolean', 'derived', true),
+  info('teamId', 'Team', 'enum', 'derived', true),
+  info('createdWeekday', 'Weekday created', 'number', 'derived', true),
+  info('createdHour', 'Hour created', 'number', 'derived', true),
+  info('responseTimeBusiness', 'Response time (business hours)', 'duration', 'derived', false),
+  info('timeToCloseBusiness', 'Time to close (business hours)', 'duration', 'derived', false),
+  info('firstResponseSla', 'First response SLA', 'enum', 'derived', true),
+  info('closeSla', 'Close SLA', 'enum', 'derived', true),
   info('ticketId', 'Ticket', 'text', 'built-in', false),
   info('subject', 'Subject', 'text', 'built-in', false),
   info('contactName', 'Contact name', 'text', 'built-in', false),

@@ -118,6 +118,7 @@ export function normalizeLookups(lookups: Lookups | LookupsInput | undefined): L
     assignees: [...(lookups?.assignees ?? [])],
     inboxes: [...(lookups?.inboxes ?? [])],
     chatflows: [...(lookups?.chatflows ?? [])],
+    ...(lookups?.teams ? { teams: [...lookups.teams] } : {}),
   };
 }
 

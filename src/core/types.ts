@@ -1,5 +1,6 @@
 import type { Conversation, Lookups } from './schema/conversation.ts';
 import type { ReportSpec } from './schema/report-spec.ts';
+import type { BusinessHours, Sla } from './schema/business-hours.ts';
 
 export interface DateRange {
   /** Inclusive, epoch ms. */
@@ -14,6 +15,10 @@ export interface ReportContext {
   timeZone: string;
   /** Also compute the period of equal length just before `range`. */
   compare?: 'previous-period';
+  /** (v2) Opening hours: the business spans (`responseTimeBusiness`…) count only time inside them. */
+  businessHours?: BusinessHours;
+  /** (v2) Targets of `firstResponseSla` and `closeSla`. */
+  sla?: Sla;
 }
 
 /** A group key: a string (ids, text, booleans as "true"/"false"), a number (bucket start, numeric values) or null. */

@@ -14,6 +14,14 @@ function labelFor(key: GroupKey | undefined, property: string | undefined, local
     return text === specific ? translate(locale, 'value.null.other') : text;
   }
   if (typeof key === 'boolean') return translate(locale, key ? 'value.true' : 'value.false');
+  if (property === 'createdWeekday' && typeof key === 'number' && Number.isInteger(key) && key >= 1 && key <= 7)
+    // 2024-01-01 was a Monday: day `key` of that week, named by the locale.
+    return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, key));
+  if ((property === 'firstResponseSla' || property === 'closeSla') && typeof key === 'string') {
+    const name = `value.sla.${key}`;
+    const text = translate(locale, name);
+    return text === name ? null : text;
+  }
   if ((property === 'channel' || property === 'status') && typeof key === 'string') {
     const name = `value.${property}.${key}`;
     const text = translate(locale, name);

@@ -422,6 +422,10 @@ function measure(conversations: Conversation[], spec: ReportSpec): Aggregate {
   const count = conversations.length;
   const m = spec.measure;
   if (m.op === 'count') return { value: count, count };
+  if (m.op === 'share') {
+    const known = conversations.map((c) => valueOf(c, m.property)).filter((v) => v !== null);
+    return { value: known.length === 0 ? null : known.filter((v) => v === m.value).length / known.length, count };
+  }
   const values = conversations.map((c) => valueOf(c, m.property)).filter((v): v is number => v !== null);
   if (values.length === 0) return { value: null, count };
   const sum = values.reduce((a, b) => a + b, 0);

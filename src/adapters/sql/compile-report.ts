@@ -206,6 +206,8 @@ export class SqlBuilder {
         return d.cast(d.quantile(0.5, 'b_v'), 'double');
       case 'p90':
         return d.cast(d.quantile(0.9, 'b_v'), 'double');
+      case 'share':
+        throw new InvalidMeasureError('"share" is not computed in SQL yet; compute the report in the browser.');
     }
   }
 

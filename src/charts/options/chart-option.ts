@@ -421,5 +421,7 @@ export function buildChartOption(result: ReportResult, spec: ReportSpec, setting
     shorten: spec.dimension === 'pageUrl' ? pageUrlShortener(pivot.categories.map((category) => category.label), shortUrlLabel) : truncateLabel,
   };
   const option = common(context, settings.ariaDescription ?? describe(spec, pivot, format));
-  return type === 'pie' || type === 'donut' ? pie(type, context, option) : cartesian(type, context, option);
+  if (type === 'pie' || type === 'donut') return pie(type, context, option);
+  // Until the heatmap series is drawn (its own option builder), a grid reads as stacked columns.
+  return cartesian(type === 'heatmap' ? 'column' : type, context, option);
 }

@@ -62,6 +62,8 @@ export const lookupsSchema = z.object({
   assignees: z._default(z.array(z.object({ id: z.string(), name: z.string(), teamId: z.optional(z.string()) })), []),
   inboxes: z._default(z.array(z.object({ id: z.string(), name: z.string() })), []),
   chatflows: z._default(z.array(z.object({ id: z.string(), name: z.string() })), []),
+  /** (v2) Names of the teams assignees' `teamId` refer to. */
+  teams: z.optional(z.array(z.object({ id: z.string(), name: z.string() }))),
 });
 
 export type Lookups = z.output<typeof lookupsSchema>;

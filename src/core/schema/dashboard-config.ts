@@ -3,6 +3,7 @@ import { isRangePreset, rangePresets } from '../range-presets.ts';
 import { conversationSchema, lookupsSchema } from './conversation.ts';
 import { dashboardSchema } from './dashboard.ts';
 import { reportSpecSchema } from './report-spec.ts';
+import { timeZoneSchema } from './time-zone.ts';
 import { valueAt } from './value-at.ts';
 
 /**
@@ -51,19 +52,7 @@ export const localeSchema = z.string().check(
   ),
 );
 
-export const timeZoneSchema = z.string().check(
-  z.refine(
-    (value) => {
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: value });
-        return value !== '';
-      } catch {
-        return false;
-      }
-    },
-    { error: 'must be an IANA time zone such as "Europe/Amsterdam" or "UTC"' },
-  ),
-);
+export { timeZoneSchema };
 
 /**
  * A dashboard in a config. `ownerId` may be left out: such a dashboard belongs to nobody, like the

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 
-export const chartTypes = ['bar', 'column', 'line', 'area', 'pie', 'donut', 'table', 'kpi'] as const;
+export const chartTypes = ['bar', 'column', 'line', 'area', 'pie', 'donut', 'table', 'kpi', 'heatmap'] as const;
 export const timeBuckets = ['hour', 'day', 'week', 'month', 'quarter'] as const;
 export const aggregateOps = ['avg', 'median', 'p90', 'min', 'max', 'sum'] as const;
 export const filterOperators = [
@@ -11,6 +11,8 @@ export const dateProperties = ['createdAt', 'closedAt', 'firstResponseAt'] as co
 export type ChartType = (typeof chartTypes)[number];
 export type TimeBucket = (typeof timeBuckets)[number];
 export type AggregateOp = (typeof aggregateOps)[number];
+/** Every measure op: count, the aggregates, and (v2) share. */
+export type MeasureOp = Measure['op'];
 export type FilterOperator = (typeof filterOperators)[number];
 export type DateProperty = (typeof dateProperties)[number];
 
@@ -19,6 +21,8 @@ const nonEmpty = z.string().check(z.minLength(1, { error: 'is required' }));
 export const measureSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('count') }),
   z.object({ op: z.enum(aggregateOps), property: nonEmpty }),
+  /** (v2) The fraction (0–1) of the group's conversations whose `property` is `value`, among those where it is not null. */
+  z.object({ op: z.literal('share'), property: nonEmpty, value: z.union([z.string(), z.number(), z.boolean()]) }),
 ]);
 export type Measure = z.output<typeof measureSchema>;
 

@@ -12,6 +12,7 @@ const icons: Record<ChartType, SVGTemplateResult> = {
   donut: svg`<circle cx="10" cy="10" r="7" /><circle cx="10" cy="10" r="3" />`,
   table: svg`<path d="M3 4h14v12H3zM3 8h14M3 12h14M8 4v12" />`,
   kpi: svg`<path d="M5 14V6l-2 2M9 6h4l-3 4a2 2 0 1 1-1 3M15 6v8" />`,
+  heatmap: svg`<path d="M3 3h14v14H3zM3 7.7h14M3 12.3h14M7.7 3v14M12.3 3v14" />`,
 };
 
 export interface ChartTypePickerProps {

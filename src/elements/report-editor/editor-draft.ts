@@ -27,7 +27,7 @@ export interface Criterion {
   fromChannel?: boolean;
 }
 
-export type MeasureOp = 'count' | AggregateOp;
+export type MeasureOp = 'count' | AggregateOp | 'share';
 
 /** The report being edited. Fields the editor has no control for (description, sort, limit) ride along in `base`. */
 export interface Draft {
@@ -40,6 +40,8 @@ export interface Draft {
   measureOp: MeasureOp;
   /** Kept when the op goes back to count, so choosing "Average" again needs no new drop. */
   measureProperty: string | undefined;
+  /** The value a `share` measure counts (v2). */
+  shareValue?: string | number | boolean;
   dateProperty: DateProperty;
   /** The applied criteria; the filter panel edits a copy. */
   criteria: Criterion[];
@@ -119,13 +121,15 @@ export function draftFromSpec(spec: ReportSpec, catalog: readonly PropertyInfo[]
     timeBucket: base.timeBucket,
     measureOp: base.measure.op,
     measureProperty,
+    ...(base.measure.op === 'share' ? { shareValue: base.measure.value } : {}),
     dateProperty: base.dateProperty ?? 'createdAt',
     criteria,
     chips,
   };
 }
 
-export function measureOf(draft: Pick<Draft, 'measureOp' | 'measureProperty'>): Measure {
+export function measureOf(draft: Pick<Draft, 'measureOp' | 'measureProperty' | 'shareValue'>): Measure {
+  if (draft.measureOp === 'share') return { op: 'share', property: draft.measureProperty ?? '', value: draft.shareValue ?? '' };
   return draft.measureOp === 'count' ? { op: 'count' } : { op: draft.measureOp, property: draft.measureProperty ?? '' };
 }
 
@@ -212,7 +216,7 @@ export function buildSpec(
   if (measure.op !== 'count') {
     const info = draft.measureProperty ? findProperty(catalog, draft.measureProperty) : undefined;
     if (!info) problems.push({ control: 'measure', path: ['measure', 'property'], code: 'measureProperty' });
-    else if (!info.measures.includes(measure.op)) problems.push({ control: 'measure', path: ['measure', 'op'], code: 'measureOp' });
+    else if (measure.op === 'share' ? !info.shareable : !info.measures.includes(measure.op)) problems.push({ control: 'measure', path: ['measure', 'op'], code: 'measureOp' });
   }
 
   const availability = chartTypeAvailability({ dimension: draft.dimension, breakdown: draft.breakdown, measure });

@@ -479,7 +479,7 @@ export class ReportEditor extends LitElement {
     const chips = draft.chips.includes(name) ? draft.chips : [...draft.chips, name];
     if (slot === 'measure') {
       const op: MeasureOp =
-        draft.measureOp !== 'count' && info.measures.includes(draft.measureOp)
+        draft.measureOp !== 'count' && draft.measureOp !== 'share' && info.measures.includes(draft.measureOp)
           ? draft.measureOp
           : info.measures.includes('avg')
             ? 'avg'

@@ -4,6 +4,7 @@ export const values = {
   'value.null.chatflowId': 'No chatflow',
   'value.null.pageUrl': 'Unknown page',
   'value.null.ticketId': 'No ticket',
+  'value.null.teamId': 'No team',
   'value.null.other': 'Unknown',
   'value.other': 'Other',
   'value.all': 'All conversations',
@@ -13,4 +14,7 @@ export const values = {
   'value.channel.email': 'Email',
   'value.status.open': 'Open',
   'value.status.closed': 'Closed',
+  'value.sla.met': 'Met',
+  'value.sla.breached': 'Breached',
+  'value.sla.pending': 'Pending',
 };

@@ -4,6 +4,7 @@ export const values = {
   'value.null.chatflowId': 'Aucun chatflow',
   'value.null.pageUrl': 'Page inconnue',
   'value.null.ticketId': 'Aucun ticket',
+  'value.null.teamId': 'Sans équipe',
   'value.null.other': 'Inconnu',
   'value.other': 'Autres',
   'value.all': 'Toutes les conversations',
@@ -13,4 +14,7 @@ export const values = {
   'value.channel.email': 'E-mail',
   'value.status.open': 'Ouverte',
   'value.status.closed': 'Fermée',
+  'value.sla.met': 'Respecté',
+  'value.sla.breached': 'Dépassé',
+  'value.sla.pending': 'En attente',
 };

@@ -4,6 +4,7 @@ export const values = {
   'value.null.chatflowId': 'Geen chatflow',
   'value.null.pageUrl': 'Onbekende pagina',
   'value.null.ticketId': 'Geen ticket',
+  'value.null.teamId': 'Geen team',
   'value.null.other': 'Onbekend',
   'value.other': 'Overige',
   'value.all': 'Alle gesprekken',
@@ -13,4 +14,7 @@ export const values = {
   'value.channel.email': 'E-mail',
   'value.status.open': 'Open',
   'value.status.closed': 'Gesloten',
+  'value.sla.met': 'Gehaald',
+  'value.sla.breached': 'Overschreden',
+  'value.sla.pending': 'Lopend',
 };

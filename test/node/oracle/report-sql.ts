@@ -138,6 +138,9 @@ function measureSql(spec: ReportSpec, column: string): string {
       return `max(${v})`;
     case 'sum':
       return `sum(${v})`;
+    case 'share':
+      // The fraction among non-null values: avg of 1/0 skips the NULLs, and is NULL when all are.
+      return `avg(CASE WHEN ${column} IS NULL THEN NULL WHEN ${column} = ${literal(m.value)} THEN 1.0 ELSE 0.0 END)`;
   }
 }
 
