@@ -31,6 +31,7 @@
  */
 import type { ParseError } from './parse-conversations.ts';
 import type { PropertyValue } from './schema/conversation.ts';
+import { EPOCH_MS_MESSAGE, isEpochMs } from './schema/timestamp.ts';
 import type { IdIndex } from './id-index.ts';
 import type { DictColumnBuilder, TableBuilder, TextName } from './table.ts';
 
@@ -192,7 +193,7 @@ export function appendWirePage(builder: TableBuilder, page: WirePage, ids: IdInd
 
   const created = readNumbers('createdAt', columns.createdAt, length, true);
   for (let row = 0; row < length; row++)
-    if (!Number.isFinite(created[row]!)) rejections.add(row, 'createdAt', 'must be a finite number of epoch milliseconds');
+    if (!isEpochMs(created[row]!)) rejections.add(row, 'createdAt', EPOCH_MS_MESSAGE);
   const responded = columns.firstResponseAt === undefined ? null : readNumbers('firstResponseAt', columns.firstResponseAt, length, false);
   const closed = columns.closedAt === undefined ? null : readNumbers('closedAt', columns.closedAt, length, false);
   for (const [name, values] of [['firstResponseAt', responded], ['closedAt', closed]] as const) {
@@ -200,7 +201,7 @@ export function appendWirePage(builder: TableBuilder, page: WirePage, ids: IdInd
     for (let row = 0; row < length; row++) {
       const value = values[row]!;
       if (value !== value) continue;
-      if (!Number.isFinite(value)) rejections.add(row, name, 'must be a finite number of epoch milliseconds');
+      if (!isEpochMs(value)) rejections.add(row, name, EPOCH_MS_MESSAGE);
       else if (value < created[row]!) rejections.add(row, name, 'is earlier than createdAt');
     }
   }

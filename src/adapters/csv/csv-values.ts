@@ -1,5 +1,6 @@
 import { zoneOffset } from '../../core/index.ts';
 import type { PropertyValue } from '../../core/schema/conversation.ts';
+import { impossibleDateTime } from '../../core/schema/timestamp.ts';
 
 const INTEGER = /^-?\d+$/;
 const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -30,7 +31,9 @@ export function timeCell(cell: string, timeZone: string | undefined): string | n
   }
   if (ZONED.test(value)) return value.replace(' ', 'T');
   const local = LOCAL_DATE_TIME.exec(value);
-  if (local && timeZone !== undefined) {
+  // An impossible date (Feb 31, hour 25) is passed on unchanged: the parser rejects it with its line,
+  // where Date.UTC would roll it over into another day.
+  if (local && timeZone !== undefined && impossibleDateTime(value) === null) {
     const [, y, mo, d, h = '0', mi = '0', s = '0', ms = '0'] = local;
     const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number(ms.padEnd(3, '0')));
     if (!Number.isNaN(wall)) return fromLocal(wall, timeZone);
