@@ -103,3 +103,15 @@ export class ValidationError extends StoreError {
     this.issues = issues;
   }
 }
+
+/** The user a store was called with is not a `{ id, teamIds: string[], canEdit: boolean }`. */
+export class InvalidUserError extends StoreError {
+  override name = 'InvalidUserError';
+  readonly issues: FieldIssue[];
+
+  constructor(issues: FieldIssue[]) {
+    const list = issues.map((issue) => (issue.field ? `${issue.field} ${issue.message}` : issue.message)).join('; ');
+    super(`The dashboard user is invalid: ${list || 'unknown problem'}.`);
+    this.issues = issues;
+  }
+}

@@ -2,6 +2,7 @@ export type { DashboardDraft, DashboardStore, StoreProblem } from './dashboard-s
 export {
   ConflictError,
   ForbiddenError,
+  InvalidUserError,
   NotFoundError,
   StoreError,
   ValidationError,
@@ -20,6 +21,7 @@ export {
   withOwner,
 } from './permissions.ts';
 export { validateDashboard } from './validate-dashboard.ts';
+export { validateUser } from './validate-user.ts';
 export { MemoryStorage, type StorageLike } from './memory-storage.ts';
 export { MemoryDashboardStore } from './memory-dashboard-store.ts';
 export { LocalStorageDashboardStore, type LocalStorageDashboardStoreOptions } from './local-storage-dashboard-store.ts';

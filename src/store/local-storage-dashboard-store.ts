@@ -5,6 +5,7 @@ import type { DashboardDraft, DashboardStore, StoreProblem } from './dashboard-s
 import { ConflictError, NotFoundError, StoreError, ValidationError } from './errors.ts';
 import { MemoryStorage, type StorageLike } from './memory-storage.ts';
 import { assertCanDelete, assertCanRead, assertCanSave, canSee, withOwner } from './permissions.ts';
+import { validateUser } from './validate-user.ts';
 import { validateDashboard } from './validate-dashboard.ts';
 
 export interface LocalStorageDashboardStoreOptions {
@@ -63,7 +64,8 @@ export class LocalStorageDashboardStore implements DashboardStore {
     return [...this.#problems.values()].map((problem) => ({ ...problem }));
   }
 
-  async list(user: DashboardUser): Promise<Dashboard[]> {
+  async list(given: DashboardUser): Promise<Dashboard[]> {
+    const user = validateUser(given);
     const storage = this.#resolveStorage();
     const keys: string[] = [];
     for (let index = 0; index < storage.length; index++) {
@@ -82,7 +84,8 @@ export class LocalStorageDashboardStore implements DashboardStore {
     return dashboards;
   }
 
-  async get(id: string, user: DashboardUser): Promise<Dashboard> {
+  async get(id: string, given: DashboardUser): Promise<Dashboard> {
+    const user = validateUser(given);
     const storage = this.#resolveStorage();
     const entry = this.#readOk(storage, id, 'read');
     if (entry.state === 'missing') throw new NotFoundError(id);
@@ -91,7 +94,8 @@ export class LocalStorageDashboardStore implements DashboardStore {
     return structuredClone(entry.dashboard);
   }
 
-  async save(draft: DashboardDraft, user: DashboardUser): Promise<Dashboard> {
+  async save(draft: DashboardDraft, given: DashboardUser): Promise<Dashboard> {
+    const user = validateUser(given);
     const storage = this.#resolveStorage();
     const id = typeof draft.id === 'string' && draft.id !== '' ? draft.id : undefined;
     const entry = id === undefined ? ({ state: 'missing' } as const) : this.#readOk(storage, id, 'save');
@@ -113,7 +117,8 @@ export class LocalStorageDashboardStore implements DashboardStore {
     return structuredClone(next);
   }
 
-  async delete(id: string, user: DashboardUser): Promise<void> {
+  async delete(id: string, given: DashboardUser): Promise<void> {
+    const user = validateUser(given);
     const storage = this.#resolveStorage();
     const entry = this.#readOk(storage, id, 'delete');
     if (entry.state === 'missing') throw new NotFoundError(id);

@@ -3,6 +3,7 @@ import { ChangeListeners } from './change-listeners.ts';
 import type { DashboardDraft, DashboardStore } from './dashboard-store.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 import { assertCanDelete, assertCanRead, assertCanSave, canSee, withOwner } from './permissions.ts';
+import { validateUser } from './validate-user.ts';
 import { validateDashboard } from './validate-dashboard.ts';
 
 /**
@@ -24,18 +25,21 @@ export class MemoryDashboardStore implements DashboardStore {
     }
   }
 
-  async list(user: DashboardUser): Promise<Dashboard[]> {
+  async list(given: DashboardUser): Promise<Dashboard[]> {
+    const user = validateUser(given);
     return [...this.#dashboards.values()].filter((d) => canSee(d, user)).map((d) => structuredClone(d));
   }
 
-  async get(id: string, user: DashboardUser): Promise<Dashboard> {
+  async get(id: string, given: DashboardUser): Promise<Dashboard> {
+    const user = validateUser(given);
     const stored = this.#dashboards.get(id);
     if (stored === undefined) throw new NotFoundError(id);
     assertCanRead(stored, user);
     return structuredClone(stored);
   }
 
-  async save(draft: DashboardDraft, user: DashboardUser): Promise<Dashboard> {
+  async save(draft: DashboardDraft, given: DashboardUser): Promise<Dashboard> {
+    const user = validateUser(given);
     const stored = typeof draft.id === 'string' ? this.#dashboards.get(draft.id) : undefined;
     const next = validateDashboard(withOwner(draft, stored, user));
     assertCanSave(stored, next, user);
@@ -44,7 +48,8 @@ export class MemoryDashboardStore implements DashboardStore {
     return structuredClone(next);
   }
 
-  async delete(id: string, user: DashboardUser): Promise<void> {
+  async delete(id: string, given: DashboardUser): Promise<void> {
+    const user = validateUser(given);
     const stored = this.#dashboards.get(id);
     if (stored === undefined) throw new NotFoundError(id);
     assertCanDelete(stored, user);

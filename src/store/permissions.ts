@@ -14,7 +14,8 @@ function isOwner(dashboard: Sharing, user: DashboardUser): boolean {
 }
 
 function isMember(teamId: string | undefined, user: DashboardUser): boolean {
-  return teamId !== undefined && user.teamIds.includes(teamId);
+  // Exact ids from a real list: a string's `includes` would match "support" inside "support-desk".
+  return teamId !== undefined && Array.isArray(user.teamIds) && user.teamIds.includes(teamId);
 }
 
 /** `private`: the owner alone; `team`: the owner and members of `teamId`; `everyone`: all. */
@@ -30,22 +31,27 @@ export function canSee(dashboard: Sharing, user: DashboardUser): boolean {
   }
 }
 
+/** Only the boolean `true` grants editing: the text "false" is truthy. */
+function mayEdit(user: DashboardUser): boolean {
+  return user.canEdit === true;
+}
+
 export function canCreateDashboard(user: DashboardUser): boolean {
-  return user.canEdit;
+  return mayEdit(user);
 }
 
 /** May change the name, reports and layout. */
 export function canEditDashboard(dashboard: Sharing, user: DashboardUser): boolean {
-  return user.canEdit && canSee(dashboard, user);
+  return mayEdit(user) && canSee(dashboard, user);
 }
 
 /** May change `ownerId`, `privacy` and `teamId`. */
 export function canChangeSharing(dashboard: Sharing, user: DashboardUser): boolean {
-  return user.canEdit && isOwner(dashboard, user);
+  return mayEdit(user) && isOwner(dashboard, user);
 }
 
 export function canDeleteDashboard(dashboard: Sharing, user: DashboardUser): boolean {
-  return user.canEdit && isOwner(dashboard, user);
+  return mayEdit(user) && isOwner(dashboard, user);
 }
 
 /** @throws ForbiddenError */
@@ -79,7 +85,7 @@ const sharingFields = ['ownerId', 'privacy', 'teamId'] as const;
  */
 export function assertCanSave(stored: Dashboard | undefined, next: Dashboard, user: DashboardUser): void {
   const action = stored === undefined ? 'create' : 'update';
-  if (!user.canEdit) throw new ForbiddenError(action, next.id, 'the user may not edit dashboards');
+  if (!mayEdit(user)) throw new ForbiddenError(action, next.id, 'the user may not edit dashboards');
   if (stored === undefined) {
     if (!isOwner(next, user))
       throw new ForbiddenError('create', next.id, 'a new dashboard must belong to the user creating it');
@@ -96,7 +102,7 @@ export function assertCanSave(stored: Dashboard | undefined, next: Dashboard, us
 
 /** @throws ForbiddenError */
 export function assertCanDelete(stored: Dashboard, user: DashboardUser): void {
-  if (!user.canEdit) throw new ForbiddenError('delete', stored.id, 'the user may not edit dashboards');
+  if (!mayEdit(user)) throw new ForbiddenError('delete', stored.id, 'the user may not edit dashboards');
   if (!canSee(stored, user)) throw new ForbiddenError('delete', stored.id, 'it is not shared with this user');
   if (!isOwner(stored, user)) throw new ForbiddenError('delete', stored.id, 'only its owner may delete it');
 }

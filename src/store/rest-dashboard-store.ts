@@ -2,6 +2,7 @@ import type { Dashboard, DashboardUser } from '../core/schema/dashboard.ts';
 import type { DashboardDraft, DashboardStore, StoreProblem } from './dashboard-store.ts';
 import { ConflictError, ForbiddenError, NotFoundError, StoreError, ValidationError, type FieldIssue, type StoreAction } from './errors.ts';
 import { assertCanDelete, assertCanRead, assertCanSave, canSee, withOwner } from './permissions.ts';
+import { validateUser } from './validate-user.ts';
 import { validateDashboard } from './validate-dashboard.ts';
 
 export interface RestDashboardStoreOptions {
@@ -45,7 +46,8 @@ export class RestDashboardStore implements DashboardStore {
     this.#onProblem = options.onProblem;
   }
 
-  async list(user: DashboardUser): Promise<Dashboard[]> {
+  async list(given: DashboardUser): Promise<Dashboard[]> {
+    const user = validateUser(given);
     const response = await this.#request('GET', '/dashboards', undefined);
     if (!response.ok) throw await this.#failure(response, 'read', undefined);
     const body = await this.#json(response, undefined);
@@ -73,7 +75,8 @@ export class RestDashboardStore implements DashboardStore {
     return dashboards;
   }
 
-  async get(id: string, user: DashboardUser): Promise<Dashboard> {
+  async get(id: string, given: DashboardUser): Promise<Dashboard> {
+    const user = validateUser(given);
     const fetched = await this.#fetchOne(id);
     if (fetched.state === 'missing') throw new NotFoundError(id);
     assertCanRead(fetched.dashboard, user);
@@ -81,7 +84,8 @@ export class RestDashboardStore implements DashboardStore {
     return structuredClone(fetched.dashboard);
   }
 
-  async save(draft: DashboardDraft, user: DashboardUser): Promise<Dashboard> {
+  async save(draft: DashboardDraft, given: DashboardUser): Promise<Dashboard> {
+    const user = validateUser(given);
     let known = typeof draft.id === 'string' ? this.#known.get(draft.id) : undefined;
     const next = validateDashboard(withOwner(draft, known?.dashboard, user));
     assertCanSave(known?.dashboard, next, user);
@@ -102,7 +106,8 @@ export class RestDashboardStore implements DashboardStore {
     return structuredClone(saved);
   }
 
-  async delete(id: string, user: DashboardUser): Promise<void> {
+  async delete(id: string, given: DashboardUser): Promise<void> {
+    const user = validateUser(given);
     let known = this.#known.get(id);
     if (known === undefined) {
       const fetched = await this.#fetchOne(id);
@@ -124,7 +129,10 @@ export class RestDashboardStore implements DashboardStore {
     this.#known.delete(id);
   }
 
+  /** A `.` or `..` id would address the collection or the API root (URLs resolve dot segments, encoded or not). */
   #path(id: string): string {
+    if (id === '.' || id === '..' || id === '')
+      throw new ValidationError(id === '' ? undefined : id, [{ field: 'id', message: 'must not be empty, "." or ".." (they are path segments, not names)' }]);
     return `/dashboards/${encodeURIComponent(id)}`;
   }
 

@@ -12,8 +12,17 @@ export const layoutSchema = z.looseObject({
   wide: z.optional(z.array(z.string())),
 });
 
+/**
+ * `.` and `..` are path segments, not names: in a URL (`/dashboards/..`) they address the collection
+ * or the API root, and `%2E` is read as a dot too, so no encoding makes them safe.
+ */
+export const dashboardIdSchema = z.string().check(
+  z.minLength(1),
+  z.refine((id: string) => id !== '.' && id !== '..', { error: 'must not be "." or ".." (they are path segments, not names)' }),
+);
+
 export const dashboardSchema = z.object({
-  id: z.string().check(z.minLength(1)),
+  id: dashboardIdSchema,
   name: z.string(),
   ownerId: z.string().check(z.minLength(1)),
   privacy: z.enum(privacyLevels),
@@ -31,3 +40,14 @@ export interface DashboardUser {
   teamIds: readonly string[];
   canEdit: boolean;
 }
+
+/**
+ * The user as checked at run time: hosts build it from a session or a JSON attribute, and a
+ * `teamIds: 'support,finance'` string would match team ids as substrings, a `canEdit: 'false'`
+ * string would be truthy.
+ */
+export const dashboardUserSchema = z.object({
+  id: z.string().check(z.minLength(1, { error: 'must be a non-empty string' })),
+  teamIds: z.array(z.string(), { error: 'must be a list of team ids (strings), such as ["support"]' }),
+  canEdit: z.boolean({ error: 'must be true or false (a boolean, not text)' }),
+});
