@@ -53,6 +53,10 @@ export class DataLoadController implements ReactiveController {
    * they came, or there are none. Not fatal: reports show ids instead of names.
    */
   lookupsError: unknown = null;
+  /** A background load (see `load`'s `background`) is running: the shown data stays, no progress is shown. */
+  refreshing = false;
+  /** Why the last background load failed (the shown data is from before it); null after a good load. */
+  refreshError: unknown = null;
   #abort: AbortController | null = null;
   #loader: EngineLoader | null = null;
   #request = 0;
@@ -78,25 +82,37 @@ export class DataLoadController implements ReactiveController {
     this.#abort = null;
     this.#loader?.abort();
     this.#loader = null;
+    this.refreshing = false;
     if (this.state === 'loading') this.state = this.data ? 'ready' : 'idle';
   }
 
-  /** Starts a load; resolves when it ends (also when it was aborted or superseded). */
-  async load(source: DataSource, range: DateRange): Promise<void> {
+  /**
+   * Starts a load; resolves when it ends (also when it was aborted or superseded). With
+   * `background` and data already shown (a wall display's refresh), the state stays `ready` while
+   * it runs and the data it replaces stays until the new data is complete; a failure keeps the
+   * shown data and is told in `refreshError` (and `onChange('error')`), not as the `error` state.
+   */
+  async load(source: DataSource, range: DateRange, options: { background?: boolean } = {}): Promise<void> {
+    const background = Boolean(options.background) && this.data !== null && this.state !== 'loading';
     this.abort();
     const request = this.#request;
     const controller = new AbortController();
     this.#abort = controller;
     const { signal } = controller;
     const current = () => request === this.#request && !signal.aborted;
-    this.state = 'loading';
+    if (background) {
+      this.refreshing = true;
+      this.state = 'ready';
+    } else {
+      this.state = 'loading';
+      this.progress = { loaded: 0, total: null };
+    }
     this.error = null;
-    this.progress = { loaded: 0, total: null };
     this.host.requestUpdate();
     const loader = new EngineLoader({
       ...this.engineOptions,
       onProgress: (loaded) => {
-        if (!current()) return;
+        if (!current() || background) return;
         this.progress = { ...this.progress, loaded };
         this.onChange('progress');
         this.host.requestUpdate();
@@ -119,7 +135,7 @@ export class DataLoadController implements ReactiveController {
         if (!current()) return;
         page++;
         const total = chunk && typeof chunk.total === 'number' ? chunk.total : null;
-        if (total !== this.progress.total) this.progress = { ...this.progress, total };
+        if (!background && total !== this.progress.total) this.progress = { ...this.progress, total };
         await loader.add(chunk, page);
         if (!current()) return;
       }
@@ -135,17 +151,25 @@ export class DataLoadController implements ReactiveController {
       this.data = { engine, table: engine.table, lookups: names, rejected, loadedAt: Date.now(), range };
       this.lookupsError = asked.error;
       this.state = 'ready';
+      this.refreshError = null;
+      this.refreshing = false;
       this.onChange('loaded');
     } catch (error) {
       if (!current() || isAbort(error, signal)) return;
       loader.abort();
-      this.state = 'error';
-      this.error = error;
+      this.refreshing = false;
+      if (background) {
+        this.refreshError = error;
+      } else {
+        this.state = 'error';
+        this.error = error;
+      }
       this.onChange('error', error);
     } finally {
       if (request === this.#request) {
         this.#abort = null;
         this.#loader = null;
+        this.refreshing = false;
       }
       this.host.requestUpdate();
     }

@@ -4,6 +4,10 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { DataSource } from '../../adapters/data-source.ts';
 import { DataLoadController } from '../../controllers/data-load-controller.ts';
+import { systemClock, type Clock } from '../../controllers/clock.ts';
+import { KioskController, kioskSeconds } from '../../controllers/kiosk-controller.ts';
+import { RefreshController } from '../../controllers/refresh-controller.ts';
+import { renderRefreshStatus } from './refresh-status.ts';
 import { dashboardDataContext, type DashboardData } from '../../controllers/dashboard-data.ts';
 import { csvFileName, toCsv } from '../../core/csv.ts';
 import { formatParseError } from '../../core/parse-conversations.ts';
@@ -42,6 +46,7 @@ import '../report-tile/report-tile.ts';
 import { downloadFile } from '../shared/download-file.ts';
 import { themeStyles } from '../shared/theme.styles.ts';
 import { conversationDashboardStyles } from './conversation-dashboard.styles.ts';
+import { liveDisplayStyles } from './live-display.styles.ts';
 import { defaultDashboards } from './default-dashboards.ts';
 import { DEFAULT_RANGE, resolveRange, type RangeValue } from './range-attribute.ts';
 import { DeclarativeSourceController } from '../../controllers/declarative-source.ts';
@@ -102,6 +107,7 @@ function localDate(t: number, timeZone: string): string {
  * @csspart range - The date-range control.
  * @csspart compare - The comparison toggle.
  * @csspart progress - The loading progress bar and its text.
+ * @csspart refresh - "Updated 3 minutes ago", the Refresh button, and the note of a failed background refresh.
  * @csspart error - The load error, with Retry.
  * @csspart notice - A note that does not stop the dashboard: no data source yet, or names (assignees, inboxes, chatflows) that could not be read, so ids are shown.
  * @csspart toolbar - Create dashboard, Add report and Settings (shown only to users who may use them).
@@ -127,7 +133,7 @@ function localDate(t: number, timeZone: string): string {
  * @cssproperty --cr-space - Base spacing.
  */
 export class ConversationDashboard extends LitElement {
-  static override styles = [themeStyles, conversationDashboardStyles];
+  static override styles = [themeStyles, conversationDashboardStyles, liveDisplayStyles];
 
   /** Where conversations come from (see `ArrayDataSource`, `RestDataSource`…). */
   @property({ attribute: false }) dataSource: DataSource | null = null;
@@ -169,6 +175,19 @@ export class ConversationDashboard extends LitElement {
    * view can be shared by link. A value names the parameters apart: `sync-url="sales"` → `cr-sales-range`.
    */
   @property({ attribute: 'sync-url' }) syncUrl: string | null = null;
+  /**
+   * Seconds between background re-reads of the source, for a wall display (unset or 0: none). The
+   * numbers on screen stay until the new ones are ready; the timer pauses while the tab is hidden
+   * and waits longer after each failure (doubling, up to 15 minutes or the interval).
+   */
+  @property({ attribute: 'refresh-interval', type: Number }) refreshInterval: number | null = null;
+  /**
+   * Wall display: present, it hides the editing chrome (create, add, settings, the tiles' Actions
+   * menus, drag to reorder); a number of seconds (`kiosk="30"`) also cycles through the dashboards.
+   */
+  @property({ reflect: true }) kiosk: string | null = null;
+  /** The clock the refresh and kiosk timers run on (default: the page's); tests move time by hand. */
+  @property({ attribute: false }) clock: Clock = systemClock;
 
   @state() private dashboards: Dashboard[] = defaultDashboards();
   @state() private storeError: string | null = null;
@@ -193,13 +212,26 @@ export class ConversationDashboard extends LitElement {
 
   readonly #loader = new DataLoadController(this, (phase, error) => {
     if (phase === 'error') this.dispatchEvent(new DataErrorEvent({ error, message: message(error), phase: 'load' }));
-    if (phase === 'loaded' || phase === 'error') this.#version++;
+    // A failed background refresh changes nothing on screen: the tiles keep their numbers.
+    if (phase === 'loaded' || (phase === 'error' && this.#loader.state === 'error')) this.#version++;
+    if (phase === 'loaded') this.#refresh.succeeded();
+    if (phase === 'error') this.#refresh.failed(error);
     // Names that could not be read: ids are shown, with a notice; the host may log why.
     const lookupsError = this.#loader?.lookupsError;
     if ((phase === 'loaded' || phase === 'lookups') && lookupsError)
       this.dispatchEvent(new DataErrorEvent({ error: lookupsError, message: message(lookupsError), phase: 'load' }));
   });
   #version = 0;
+  readonly #refresh = new RefreshController(this, {
+    clock: () => this.clock,
+    interval: () => this.refreshInterval,
+    run: () => this.#refreshInBackground(),
+  });
+  readonly #kioskCycle = new KioskController(this, {
+    clock: () => this.clock,
+    seconds: () => kioskSeconds(this.kiosk),
+    advance: () => this.#showNextDashboard(),
+  });
   #unsubscribe: (() => void) | undefined;
   #listRequest = 0;
 
@@ -367,11 +399,52 @@ export class ConversationDashboard extends LitElement {
     if (source.query) {
       this.#loader.abort();
       this.#loader.startLookups(source);
+      this.#refresh.succeeded();
       return;
     }
     this.#loader.clearLookups();
-    const range = context.compare ? { from: previousRange(context.range).from, to: context.range.to } : context.range;
-    void this.#loader.load(source, range);
+    void this.#loader.load(source, this.#loadRange(context));
+  }
+
+  /** What a load reads: the range, and the period before it when comparing. */
+  #loadRange(context: ReportContext): DateRange {
+    return context.compare ? { from: previousRange(context.range).from, to: context.range.to } : context.range;
+  }
+
+  /**
+   * A wall display's refresh (`refresh-interval`, or the Refresh button): the source is read again
+   * while the tiles keep their numbers, which change only once the new data is complete. A source
+   * that syncs incrementally (HubSpot's cache) does so on its own when `load()` runs again; a
+   * push-down source just computes every report again.
+   */
+  #refreshInBackground(): Promise<void> {
+    const source = this.dataSource;
+    const context = this.reportContext;
+    if (!source || !context) return Promise.resolve();
+    if (source.query) {
+      this.#version++;
+      this.requestUpdate();
+      this.#refresh.succeeded();
+      return Promise.resolve();
+    }
+    // A load the reader is waiting for is running already; it reports when it ends.
+    if (this.#loader.state === 'loading') return Promise.resolve();
+    return this.#loader.load(source, this.#loadRange(context), { background: true });
+  }
+
+  /** Kiosk cycling: the next dashboard, after the last the first. */
+  #showNextDashboard(): void {
+    const list = this.dashboards;
+    if (list.length < 2) return;
+    const at = list.findIndex((d) => d.id === this.currentDashboard?.id);
+    const next = list[(at + 1) % list.length]!;
+    this.dashboardId = next.id;
+    this.dispatchEvent(new DashboardChangeEvent({ dashboardId: next.id, dashboard: next, reason: 'kiosk' }));
+  }
+
+  /** Refreshes the data now, in the background (what the Refresh button does). */
+  refresh(): void {
+    this.#refresh.refreshNow();
   }
 
   /** Reloads the data (what Retry does). */
@@ -558,6 +631,8 @@ export class ConversationDashboard extends LitElement {
 
   #selectDashboard(id: string): void {
     this.dashboardId = id;
+    // Chosen by hand on a wall display: it gets a full turn.
+    this.#kioskCycle.restart();
     const dashboard = this.currentDashboard;
     if (dashboard) this.dispatchEvent(new DashboardChangeEvent({ dashboardId: dashboard.id, dashboard, reason: 'open' }));
   }
@@ -759,7 +834,7 @@ export class ConversationDashboard extends LitElement {
     const configError = this.configError;
     if (configError) return this.#renderConfigError(configError);
     const dashboard = this.currentDashboard;
-    const editable = Boolean(this.store && this.user && dashboard && canEditDashboard(dashboard, this.user));
+    const editable = this.kiosk === null && Boolean(this.store && this.user && dashboard && canEditDashboard(dashboard, this.user));
     return html`
       <div class="root">
         ${this.#renderHeader()} ${this.#renderStatus()} ${this.#renderLookupsNotice()}
@@ -814,8 +889,9 @@ export class ConversationDashboard extends LitElement {
   }
 
   /** The wizard, settings and report library, only for users who may use them. */
-  #renderDialogs(dashboard: Dashboard | undefined): TemplateResult {
+  #renderDialogs(dashboard: Dashboard | undefined): TemplateResult | typeof nothing {
     const { store, user } = this;
+    if (this.kiosk !== null) return nothing;
     const names = this.dashboards.filter((d) => d.ownerId !== '').map((d) => d.name);
     return html`${store && user && canCreateDashboard(user)
       ? html`<dashboard-wizard
@@ -872,7 +948,7 @@ export class ConversationDashboard extends LitElement {
   #renderToolbar(): TemplateResult | typeof nothing {
     const { store, user } = this;
     const dashboard = this.currentDashboard;
-    if (!store || !user) return nothing;
+    if (!store || !user || this.kiosk !== null) return nothing;
     const create = canCreateDashboard(user);
     const edit = Boolean(dashboard && canEditDashboard(dashboard, user));
     const settings = Boolean(dashboard && dashboard.ownerId !== '' && canSee(dashboard, user) && edit);
@@ -927,6 +1003,16 @@ export class ConversationDashboard extends LitElement {
         <input type="checkbox" .checked=${this.compare} @change=${(event: Event) => (this.compare = (event.target as HTMLInputElement).checked)} />
         ${this.#t('dashboard.compare')}
       </label>
+      ${this.dataSource
+        ? renderRefreshStatus({
+            refresh: this.#refresh,
+            clock: this.clock,
+            locale: this.#locale,
+            timeZone: this.#timeZone,
+            t: (key, params) => this.#t(key, params),
+            error: this.#loader.refreshError === null ? null : message(this.#loader.refreshError),
+          })
+        : nothing}
     </div>`;
   }
 

@@ -3,6 +3,7 @@ import { csvImport } from './csv-import.ts';
 import { dashboard } from './dashboard.ts';
 import { dashboards } from './dashboards.ts';
 import { drillDialog } from './drill-dialog.ts';
+import { live } from './live.ts';
 import { properties } from './properties.ts';
 import { reportTile } from './report-tile.ts';
 import { reportEditor } from './report-editor.ts';
@@ -10,4 +11,4 @@ import { reports } from './reports.ts';
 import { values } from './values.ts';
 
 /** The Dutch catalog: key for key the English one (catalogs.test.ts checks it). */
-export const nl: Record<string, string> = { ...common, ...dashboard, ...dashboards, ...properties, ...reportTile, ...reports, ...values, ...drillDialog, ...reportEditor, ...csvImport };
+export const nl: Record<string, string> = { ...common, ...dashboard, ...dashboards, ...properties, ...reportTile, ...reports, ...values, ...drillDialog, ...reportEditor, ...csvImport, ...live };
