@@ -4,7 +4,7 @@ export const live = {
   'live.updatedJustNow': 'Mis à jour à l’instant',
   'live.refresh': 'Actualiser',
   'live.refreshing': 'Mise à jour…',
-  'live.refreshFailed': 'La dernière mise à jour a échoué ({message}) ; les données précédentes restent affichées.',
+  'live.refreshFailed': 'La dernière mise à jour a échoué ({message}) ; les données précédentes restent affichées.',
   'live.retryIn': 'Nouvel essai {time}.',
   'live.status': 'Fraîcheur des données',
 };
