@@ -63,6 +63,25 @@ function labeller(property: string, expr: SqlExpr, lookups: Lookups, bucket: Tim
   };
 }
 
+/** The statement gave two groups that the browser engine keys as one. */
+export class DuplicateGroupError extends Error {
+  override name = 'DuplicateGroupError';
+  constructor(key: GroupKey) {
+    super(`The SQL statement returned two groups for the key ${JSON.stringify(key)}; refusing to keep one of them.`);
+  }
+}
+
+/** Parts by id; two parts with one id are an error, never one silently kept. */
+function uniqueBy(parts: readonly Part[], id: (part: Part) => string): Map<string, Part> {
+  const map = new Map<string, Part>();
+  for (const part of parts) {
+    const key = id(part);
+    if (map.has(key)) throw new DuplicateGroupError(key);
+    map.set(key, part);
+  }
+  return map;
+}
+
 interface Group {
   key: GroupKey;
   label: string;
@@ -116,8 +135,8 @@ export function assembleReport(rows: readonly Record<string, unknown>[], shape: 
   const dimensionKey = (part: Part) => (dimension ? groupKey(dimension, part.k, part.kt, bucket, timeZone) : ALL_KEY);
   const seriesKey = (part: Part) => (series ? groupKey(series, part.s, part.st, bucket, timeZone) : null);
   const cellId = (k: GroupKey, s: GroupKey) => `${keyId(k)}|${keyId(s)}`;
-  const cells = new Map(of('cell').map((part) => [cellId(dimensionKey(part), seriesKey(part)), part]));
-  const previousCells = new Map(of('cell', 0).map((part) => [cellId(dimensionKey(part), seriesKey(part)), part]));
+  const cells = uniqueBy(of('cell'), (part) => cellId(dimensionKey(part), seriesKey(part)));
+  const previousCells = uniqueBy(of('cell', 0), (part) => cellId(dimensionKey(part), seriesKey(part)));
 
   const totalPart = of('total')[0];
   const total: ReportResult['total'] = aggregate(totalPart);
@@ -134,17 +153,24 @@ export function assembleReport(rows: readonly Record<string, unknown>[], shape: 
 
   const label = labeller(spec.dimension!, dimension, lookups, bucket, timeZone);
   const groups = new Map<string, Group>();
-  const addGroup = (key: GroupKey, totalOf: Aggregate, inRange: boolean) => {
+  const fromStatement = new Set<string>();
+  const addGroup = (key: GroupKey, totalOf: Aggregate, inRange: boolean, statementGroup: boolean) => {
     const id = keyId(key);
+    if (statementGroup) {
+      // Two groups of the statement for one key cannot be merged for every measure (a median of
+      // medians is not the median): the statement grouped differently from the engine.
+      if (fromStatement.has(id)) throw new DuplicateGroupError(key);
+      fromStatement.add(id);
+    }
     const existing = groups.get(id);
     if (existing) existing.total = totalOf;
     else groups.set(id, { key, label: label(key), total: totalOf, inRange });
   };
   if (isDate) {
     const bounds = bucketBoundaries(context.range.from, context.range.to, bucket, timeZone);
-    for (const key of bounds.slice(0, -1)) addGroup(key, empty(), true);
+    for (const key of bounds.slice(0, -1)) addGroup(key, empty(), true, false);
   }
-  for (const part of series ? of('dim') : of('cell')) addGroup(dimensionKey(part), aggregate(part), false);
+  for (const part of series ? of('dim') : of('cell')) addGroup(dimensionKey(part), aggregate(part), false, true);
 
   let shown = [...groups.values()].filter((group) => group.total.count > 0 || group.inRange);
   let folded: Group[] = [];
@@ -157,6 +183,7 @@ export function assembleReport(rows: readonly Record<string, unknown>[], shape: 
   shown.sort(rowOrder(spec.sort, isDate));
 
   const seriesLabel = series ? labeller(spec.breakdown!, series, lookups, bucket, timeZone) : null;
+  if (series) uniqueBy(of('series'), (part) => keyId(seriesKey(part)));
   const shownSeries: (Group | null)[] = series
     ? of('series')
         .map((part): Group => {
@@ -180,8 +207,8 @@ export function assembleReport(rows: readonly Record<string, unknown>[], shape: 
     }
   }
   if (folded.length > 0) {
-    const others = new Map(of('other').map((part) => [keyId(seriesKey(part)), part]));
-    const previousOthers = new Map(of('other', 0).map((part) => [keyId(seriesKey(part)), part]));
+    const others = uniqueBy(of('other'), (part) => keyId(seriesKey(part)));
+    const previousOthers = uniqueBy(of('other', 0), (part) => keyId(seriesKey(part)));
     for (const s of shownSeries) {
       const part = others.get(keyId(s?.key ?? null));
       if (!part || part.n === 0) continue;

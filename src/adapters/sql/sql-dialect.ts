@@ -69,8 +69,7 @@ const postgres: SqlDialect = {
 };
 
 const clickhouseTypes: Record<SqlType, string> = { text: 'String', double: 'Float64', bigint: 'Int64', boolean: 'Bool' };
-const clickhouseBuckets: Record<TimeBucket, string> = {
-  hour: 'toStartOfHour',
+const clickhouseBuckets: Record<Exclude<TimeBucket, 'hour'>, string> = {
   day: 'toStartOfDay',
   week: 'toMonday',
   month: 'toStartOfMonth',
@@ -86,7 +85,13 @@ const clickhouse: SqlDialect = {
   placeholder: (index, type) => `{p${index}:${clickhouseTypes[type]}}`,
   lower: (expression) => `lowerUTF8(${expression})`,
   contains: (haystack, needle) => `(positionUTF8(${haystack}, ${needle}) > 0)`,
-  localBucket: (epochMs, bucket, zone) => `${clickhouseBuckets[bucket]}(fromUnixTimestamp64Milli(toInt64(${epochMs}), ${zone}))`,
+  // toStartOfHour keeps the two wall-clock 01:00 hours of a fall-back night apart (and misplaces
+  // half-hour zones such as Australia/Lord_Howe); the local wall-clock hour as text is one group per
+  // local hour, as date_trunc on a local timestamp gives in DuckDB and PostgreSQL.
+  localBucket: (epochMs, bucket, zone) =>
+    bucket === 'hour'
+      ? `formatDateTime(fromUnixTimestamp64Milli(toInt64(${epochMs}), ${zone}), '%Y-%m-%d %H')`
+      : `${clickhouseBuckets[bucket]}(fromUnixTimestamp64Milli(toInt64(${epochMs}), ${zone}))`,
   quantile: (q, value) => `quantileExactInclusive(${q})(${value})`,
   collateBinary: '',
   stripQueryAndFragment: (expression) => `replaceRegexpOne(${expression}, '[?#].*$', '')`,

@@ -1,18 +1,53 @@
 /**
  * Test support (Node only): a throwaway PostgreSQL server on 127.0.0.1, started from the binaries
- * of Debian's `postgresql` package when they are installed. Nothing is installed here.
+ * of Debian's `postgresql` package when they are installed (nothing is installed here), with a
+ * `pg` client on it.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { PostgresClient } from './postgres-wire.ts';
+import pg from 'pg';
+import type { SqlValue } from '../sql-dialect.ts';
 
 export interface PostgresServer {
-  client: PostgresClient;
+  client: pg.Client;
+  port: number;
   version: string;
+  /**
+   * One statement with bound parameters, always through the extended protocol (an empty parameter
+   * list would otherwise let `pg` send several statements in one simple query); an abort cancels it
+   * on the server.
+   */
+  execute(sql: string, params: readonly (SqlValue | null | unknown)[], signal: AbortSignal): Promise<Record<string, unknown>[]>;
   stop(): Promise<void>;
+}
+
+/** Runs one statement through the extended protocol; when `signal` aborts, asks the server to cancel it. */
+export async function runCancellable(client: pg.Client, connect: () => pg.Client, sql: string, params: readonly unknown[], signal: AbortSignal): Promise<Record<string, unknown>[]> {
+  if (signal.aborted) throw signal.reason;
+  const pid = (client as unknown as { processID: number }).processID;
+  const cancel = () => {
+    // pg_cancel_backend from a second connection: the one running the statement is busy.
+    const other = connect();
+    other
+      .connect()
+      .then(() => other.query({ text: 'SELECT pg_cancel_backend($1)', values: [pid] }))
+      .catch(() => undefined)
+      .finally(() => other.end().catch(() => undefined));
+  };
+  signal.addEventListener('abort', cancel, { once: true });
+  try {
+    const result = await client.query({ text: sql, values: [...params], queryMode: 'extended' } as pg.QueryConfig);
+    if (signal.aborted) throw signal.reason;
+    return result.rows as Record<string, unknown>[];
+  } catch (error) {
+    if (signal.aborted) throw signal.reason;
+    throw error;
+  } finally {
+    signal.removeEventListener('abort', cancel);
+  }
 }
 
 /** Where initdb and postgres are: `pg_config --bindir` (Debian's postgresql-common has it), else PATH. */
@@ -79,18 +114,23 @@ export async function startPostgres(): Promise<PostgresServer | { skipped: strin
   };
   for (let tries = 0; tries < 150; tries++) {
     if (server.exitCode !== null) break;
+    const connect = () => new pg.Client({ host: '127.0.0.1', port, user: 'report', database: 'postgres' });
+    const client = connect();
     try {
-      const client = await PostgresClient.connect({ host: '127.0.0.1', port, user: 'report', database: 'postgres' });
-      const [row] = await client.query('SHOW server_version', []);
+      await client.connect();
+      const { rows } = await client.query('SHOW server_version');
       return {
         client,
-        version: String(row?.server_version ?? '?'),
+        port,
+        version: String(rows[0]?.server_version ?? '?'),
+        execute: (sql, params, signal) => runCancellable(client, connect, sql, params, signal),
         stop: async () => {
-          client.close();
+          await client.end().catch(() => undefined);
           await stop();
         },
       };
     } catch {
+      await client.end().catch(() => undefined);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
