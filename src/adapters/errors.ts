@@ -1,5 +1,5 @@
 /** What went wrong with one HTTP request, after any retries. */
-export type RequestFailure = 'status' | 'network' | 'timeout' | 'invalid-json' | 'retry-after-too-long';
+export type RequestFailure = 'status' | 'network' | 'timeout' | 'invalid-json' | 'retry-after-too-long' | 'redirect';
 
 /**
  * An HTTP request that failed for good: a status that is not retried (or still failing after the

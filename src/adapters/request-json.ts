@@ -1,5 +1,6 @@
 import { raceAbort } from './data-source.ts';
 import { HttpRequestError, describeUrl } from './errors.ts';
+import { fetchWithoutRedirects, RedirectRefusedError } from './fetch-without-redirects.ts';
 
 /** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
@@ -143,14 +144,21 @@ async function attempt(request: JsonRequest, options: ResolvedHttpOptions, signa
     const headers = await request.headers?.(index);
     let response: Response;
     try {
-      response = await options.fetch(request.url, {
-        method: request.method ?? 'GET',
-        ...(headers === undefined ? {} : { headers }),
-        ...(request.body === undefined ? {} : { body: request.body }),
-        signal: controller.signal,
-      });
+      response = await fetchWithoutRedirects(
+        options.fetch,
+        request.url,
+        {
+          method: request.method ?? 'GET',
+          ...(headers === undefined ? {} : { headers }),
+          ...(request.body === undefined ? {} : { body: request.body }),
+          signal: controller.signal,
+        },
+        where,
+      );
     } catch (error) {
       if (signal.aborted) throw signal.reason;
+      // Not retried: the server will redirect again, and following it is what must not happen.
+      if (error instanceof RedirectRefusedError) throw new HttpRequestError('redirect', where, attempts, error.message, error.status || undefined, { cause: error });
       if (timedOut) return new Retryable(new HttpRequestError('timeout', where, attempts, `${where} gave no answer within ${options.timeoutMs} ms`), null);
       return new Retryable(new HttpRequestError('network', where, attempts, `${where} could not be reached (${(error as Error)?.message ?? String(error)})`, undefined, { cause: error }), null);
     }

@@ -3,6 +3,7 @@ import type { DashboardDraft, DashboardStore, StoreProblem } from './dashboard-s
 import { ConflictError, ForbiddenError, NotFoundError, StoreError, ValidationError, type FieldIssue, type StoreAction } from './errors.ts';
 import { assertCanDelete, assertCanRead, assertCanSave, canSee, withOwner } from './permissions.ts';
 import { validateUser } from './validate-user.ts';
+import { fetchWithoutRedirects, RedirectRefusedError } from '../adapters/fetch-without-redirects.ts';
 import { validateDashboard } from './validate-dashboard.ts';
 
 export interface RestDashboardStoreOptions {
@@ -141,12 +142,18 @@ export class RestDashboardStore implements DashboardStore {
     if (typeof fetchImpl !== 'function') throw new StoreError('No fetch() is available to reach the dashboard server.');
     const auth = (await this.#headers?.()) ?? {};
     try {
-      return await fetchImpl(this.#baseUrl + path, {
-        method,
-        headers: { accept: 'application/json', ...auth, ...headers },
-        ...(body === undefined ? {} : { body }),
-      });
+      return await fetchWithoutRedirects(
+        fetchImpl,
+        this.#baseUrl + path,
+        { method, headers: { accept: 'application/json', ...auth, ...headers }, ...(body === undefined ? {} : { body }) },
+        `${method} ${path}`,
+      );
     } catch (error) {
+      if (error instanceof RedirectRefusedError)
+        throw new StoreError(
+          `The dashboard server redirected ${method} ${path}${error.status > 0 ? ` (${error.status})` : ''}; redirects are not followed, so the sign-in headers never reach another address.`,
+          { status: error.status || undefined, cause: error },
+        );
       throw new StoreError(`Could not reach the dashboard server (${method} ${path}).`, { cause: error });
     }
   }
