@@ -1,4 +1,5 @@
 import type { PropertyValue } from './schema/conversation.ts';
+import { derivedColumn } from './derived-columns.ts';
 import { textAt, type Codes, type ConversationTable } from './table.ts';
 
 export interface DictAccess {
@@ -70,6 +71,9 @@ export function columnAccess(table: ConversationTable, name: string): ColumnAcce
     case 'timeToClose':
       return { kind: 'number', name, values: table.closedAt.values, minus: table.createdAt.values, isDate: false, isDuration: true };
   }
+  // (v2) teamId, and the context-dependent columns a spec was resolved to (see derived-columns.ts).
+  const derived = derivedColumn(table, name);
+  if (derived) return derived;
   if (name.startsWith(CUSTOM_PREFIX)) {
     const property = name.slice(CUSTOM_PREFIX.length);
     const column = Object.hasOwn(table.properties, property) ? table.properties[property] : undefined;

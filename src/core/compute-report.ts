@@ -1,5 +1,6 @@
 import { combine } from './aggregate.ts';
 import { PeriodBatch, groupPeriod, keyId, planReport, previousRange, validateContext, type GroupedPeriod } from './report-plan.ts';
+import { derivedContext, resolveSpec, type DerivedContext } from './derived-columns.ts';
 import type { ReportSpec } from './schema/report-spec.ts';
 import type { ConversationTable } from './table.ts';
 import { OTHER_KEY, type Aggregate, type GroupKey, type ReportContext, type ReportResult, type ReportRow } from './types.ts';
@@ -27,7 +28,7 @@ function cellsByKey(period: GroupedPeriod): Map<string, number> {
  * filter, grouped by dimension (and breakdown), measured, ordered and limited as DESIGN.md says.
  */
 export function computeReport(table: ConversationTable, spec: ReportSpec, context: ReportContext): ReportResult {
-  return computeWithBatch(table, spec, context, new PeriodBatch(table, context.timeZone));
+  return computeWithBatch(table, resolveSpec(spec, derivedContext(context)), context, new PeriodBatch(table, context.timeZone));
 }
 
 /**
@@ -46,23 +47,37 @@ export function computeReports(table: ConversationTable, specs: readonly ReportS
 /** A batch of reports over one table and context whose specs are computed one at a time, sharing work. */
 export class ReportBatch {
   readonly #batch: PeriodBatch;
+  /** One `now` for every report of the batch (SLA states of conversations still waiting). */
+  readonly #derived: DerivedContext;
   constructor(
     readonly table: ConversationTable,
     readonly context: ReportContext,
   ) {
     validateContext(context);
     this.#batch = new PeriodBatch(table, context.timeZone);
+    this.#derived = derivedContext(context);
+  }
+
+  #resolve(spec: ReportSpec): ReportSpec | null {
+    try {
+      return resolveSpec(spec, this.#derived);
+    } catch {
+      return null; // that report fails on its own, with its own error, in compute()
+    }
   }
 
   /** Announces the specs about to be computed, so shared passes can serve all of them at once. */
   plan(specs: readonly ReportSpec[]): void {
     const ranges = [this.context.range, ...(this.context.compare === 'previous-period' ? [previousRange(this.context.range)] : [])];
-    this.#batch.plan(specs, ranges);
+    this.#batch.plan(
+      specs.map((spec) => this.#resolve(spec)).filter((spec): spec is ReportSpec => spec !== null),
+      ranges,
+    );
   }
 
   /** The report for `spec`; throws like `computeReport` when it cannot be computed. */
   compute(spec: ReportSpec): ReportResult {
-    return computeWithBatch(this.table, spec, this.context, this.#batch);
+    return computeWithBatch(this.table, resolveSpec(spec, this.#derived), this.context, this.#batch);
   }
 }
 

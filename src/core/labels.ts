@@ -1,4 +1,5 @@
 import type { PropertyValue } from './schema/conversation.ts';
+import { publicName } from './derived-columns.ts';
 import type { ConversationTable } from './table.ts';
 
 /** Readable names for null groups; the UI may translate them by key. */
@@ -13,7 +14,7 @@ export const NULL_LABELS: Readonly<Record<string, string>> = {
 const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 export function nullLabel(property: string): string {
-  return NULL_LABELS[property] ?? 'Unknown';
+  return NULL_LABELS[publicName(property)] ?? 'Unknown';
 }
 
 function lookupNames(table: ConversationTable, property: string): Map<string, string> | undefined {
@@ -31,7 +32,8 @@ function lookupNames(table: ConversationTable, property: string): Map<string, st
 }
 
 /** A labeller for values of `property`: the lookup name where there is one, else the value itself. */
-export function labeller(table: ConversationTable, property: string): (value: PropertyValue) => string {
+export function labeller(table: ConversationTable, name: string): (value: PropertyValue) => string {
+  const property = publicName(name);
   const names = lookupNames(table, property);
   const empty = nullLabel(property);
   return (value) => {

@@ -12,6 +12,7 @@ import {
   type MeasureStats,
 } from './aggregate.ts';
 import { columnAccess } from './columns.ts';
+import { InvalidMeasureError } from './errors.ts';
 import { addCubeMeasure, buildCube, cubeRead, readCube, type CubeRead } from './cube.ts';
 import { filterKey, filtersOf } from './filters.ts';
 import { groupIdsOf, groupRows, type Grouping } from './group-rows.ts';
@@ -24,9 +25,7 @@ import type { Aggregate, DateRange, GroupKey, ReportContext } from './types.ts';
 
 export const ALL_KEY = '__all__';
 
-export class InvalidMeasureError extends Error {
-  override name = 'InvalidMeasureError';
-}
+export { InvalidMeasureError };
 
 /** The grouped, aggregated rows of one period, before they become report rows. */
 export interface GroupedPeriod {
