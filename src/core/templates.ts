@@ -9,8 +9,11 @@ export interface DashboardTemplate {
 
 const byAssignee = { dimension: 'assigneeId' as const, filters: [] };
 
-/** The two default dashboards of the source article, six reports each. Titles are English; catalogs translate them by id. */
-export const templates: { readonly chatOverview: DashboardTemplate; readonly emailOverview: DashboardTemplate } = {
+/**
+ * The two default dashboards of the source article, six reports each, and (v2) a third with what
+ * peers offer beyond it. Titles are English; catalogs translate them by id.
+ */
+export const templates: { readonly chatOverview: DashboardTemplate; readonly emailOverview: DashboardTemplate; readonly teamPerformance: DashboardTemplate } = {
   chatOverview: {
     id: 'chat-overview',
     name: 'Chat overview',
@@ -153,9 +156,81 @@ export const templates: { readonly chatOverview: DashboardTemplate; readonly ema
       },
     ],
   },
+  // Needs `context.businessHours` (and `context.sla` for the SLA reports): see README, "Business hours and SLAs".
+  teamPerformance: {
+    id: 'team-performance',
+    name: 'Team performance',
+    description: 'Response and resolution times in business hours, SLA targets met and missed, and when conversations come in, per team.',
+    reports: [
+      {
+        id: 'first-response-business-by-assignee',
+        title: 'Median first response in business hours by assignee',
+        description: 'Half of each team member’s first replies came faster than this, counting business hours only.',
+        chartType: 'bar',
+        ...byAssignee,
+        measure: { op: 'median', property: 'responseTimeBusiness' },
+        dateProperty: 'createdAt',
+      },
+      {
+        id: 'first-response-sla-by-team',
+        title: '% first responses within SLA by team',
+        description: 'Share of conversations each team answered within the first-response target (still waiting within it left out).',
+        chartType: 'bar',
+        dimension: 'teamId',
+        filters: [],
+        measure: { op: 'share', property: 'firstResponseSla', value: 'met' },
+        dateProperty: 'createdAt',
+      },
+      {
+        id: 'sla-breaches-over-time',
+        title: 'SLA breaches over time',
+        description: 'Conversations per day whose first response missed the target, or is still missing past it.',
+        chartType: 'column',
+        dimension: 'createdAt',
+        timeBucket: 'day',
+        filters: [{ property: 'firstResponseSla', operator: 'is', value: 'breached' }],
+        measure: { op: 'count' },
+        dateProperty: 'createdAt',
+      },
+      {
+        id: 'volume-by-weekday-hour',
+        title: 'Conversations by weekday and hour',
+        description: 'When conversations come in, by hour of the day and day of the week: for staffing.',
+        chartType: 'heatmap',
+        dimension: 'createdHour',
+        breakdown: 'createdWeekday',
+        filters: [],
+        measure: { op: 'count' },
+        dateProperty: 'createdAt',
+      },
+      {
+        id: 'time-to-close-business-by-inbox',
+        title: 'Time to close in business hours by inbox',
+        description: 'Average time to close a conversation in each inbox, counting that inbox’s business hours only.',
+        chartType: 'bar',
+        dimension: 'inboxId',
+        filters: [],
+        measure: { op: 'avg', property: 'timeToCloseBusiness' },
+        dateProperty: 'createdAt',
+      },
+      {
+        id: 'volume-by-team',
+        title: 'Conversation volume by team',
+        description: 'Conversations, open or closed, assigned to each team.',
+        chartType: 'donut',
+        dimension: 'teamId',
+        filters: [],
+        measure: { op: 'count' },
+        dateProperty: 'createdAt',
+      },
+    ],
+  },
 };
 
-export const templateList: readonly DashboardTemplate[] = [templates.chatOverview, templates.emailOverview];
+export const templateList: readonly DashboardTemplate[] = [templates.chatOverview, templates.emailOverview, templates.teamPerformance];
+
+/** The dashboards a dashboard shows by default: the article's two (the third needs business hours and SLAs set). */
+export const defaultTemplateList: readonly DashboardTemplate[] = [templates.chatOverview, templates.emailOverview];
 
 /** Every template report, for the report library. */
 export const templateReports: readonly ReportSpec[] = templateList.flatMap((template) => template.reports);

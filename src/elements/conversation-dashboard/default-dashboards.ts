@@ -1,9 +1,9 @@
 import type { Dashboard } from '../../core/schema/dashboard.ts';
-import { templateList } from '../../core/templates.ts';
+import { defaultTemplateList } from '../../core/templates.ts';
 
 /** The two template dashboards, shown when there is no store or it holds nothing this user may see. */
 export function defaultDashboards(): Dashboard[] {
-  return templateList.map((template) => ({
+  return defaultTemplateList.map((template) => ({
     id: template.id,
     name: template.name,
     ownerId: '',
