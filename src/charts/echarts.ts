@@ -8,12 +8,13 @@ import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { AriaComponent, GridSimpleComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import { LabelLayout } from 'echarts/features';
-import type { BarSeriesOption, LineSeriesOption, PieSeriesOption } from 'echarts/charts';
+import type { BarSeriesOption, HeatmapSeriesOption, LineSeriesOption, PieSeriesOption } from 'echarts/charts';
 import type {
   AriaComponentOption,
   GridComponentOption,
   LegendComponentOption,
   TooltipComponentOption,
+  VisualMapComponentOption,
 } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 
@@ -36,9 +37,14 @@ use([
 export { init, getInstanceByDom } from 'echarts/core';
 export type { ECharts, EChartsCoreOption, ECElementEvent, EChartsInitOpts, SetOptionOpts } from 'echarts/core';
 
-/** The option shape of every chart this kit draws: exactly the series and components registered above. */
+/**
+ * The option shape of every chart this kit draws: the series and components registered above, and
+ * the heatmap's, registered on first use by `echarts-heatmap.ts` (see `chart-modules.ts`).
+ */
 export type ChartOption = ComposeOption<
   | BarSeriesOption
+  | HeatmapSeriesOption
+  | VisualMapComponentOption
   | LineSeriesOption
   | PieSeriesOption
   | GridComponentOption

@@ -62,6 +62,7 @@ describe('toEChartsTheme', () => {
       gridColor: '#444444',
       fontFamily: 'serif',
       background: '#ffffff',
+      scale: ['#ffffff', '#111111'],
     }) as { color: string[]; textStyle: { color: string }; valueAxis: { splitLine: { lineStyle: { color: string } } } };
     expect(theme.color).to.deep.equal(['#111111']);
     expect(theme.textStyle.color).to.equal('#222222');

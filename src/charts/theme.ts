@@ -6,6 +6,8 @@ export interface ChartTheme {
   gridColor: string;
   fontFamily: string;
   background: string;
+  /** Colours of the lowest and highest value of a heatmap (`--cr-heatmap-low`, `--cr-heatmap-high`). */
+  scale: [string, string];
 }
 
 /**
@@ -63,7 +65,8 @@ function colorOr(value: string, fallback: string): string {
  * element's theme palette, else {@link DEFAULT_PALETTE}; `--cr-color-text` (else the element's own
  * `color`); `--cr-color-border` for axes; `--cr-chart-grid-color` (else {@link DEFAULT_GRID_COLOR});
  * `--cr-font-family` (else the element's font); `--cr-color-surface` for tooltips and slice borders
- * (else transparent). A `--cr-*` the page sets wins; where it sets none, the built-in value of the
+ * (else transparent); `--cr-heatmap-low` / `--cr-heatmap-high` for a heatmap's scale (else the surface
+ * and the first palette colour). A `--cr-*` the page sets wins; where it sets none, the built-in value of the
  * element's theme (`theme="dark"`…, kept in a private `--_cr-*`) applies, as in the elements' CSS.
  */
 export function readChartTheme(element: Element): ChartTheme {
@@ -81,13 +84,20 @@ export function readChartTheme(element: Element): ChartTheme {
   if (palette.length === 0) palette = [...DEFAULT_PALETTE];
 
   const inheritedText = style.color.trim();
+  const background = colorOr(token('color-surface'), 'transparent');
   return {
     palette,
     textColor: colorOr(token('color-text'), colorOr(inheritedText, '#1f2328')),
     axisColor: colorOr(token('color-border'), DEFAULT_AXIS_COLOR),
     gridColor: colorOr(read('--cr-chart-grid-color'), DEFAULT_GRID_COLOR),
     fontFamily: read('--cr-font-family') || style.fontFamily || 'system-ui, sans-serif',
-    background: colorOr(token('color-surface'), 'transparent'),
+    background,
+    // From the surface (nothing) to the first series colour (most): both follow the theme, so a
+    // dark theme gets a dark-to-bright scale without a token of its own.
+    scale: [
+      colorOr(read('--cr-heatmap-low'), background === 'transparent' ? '#ffffff' : background),
+      colorOr(read('--cr-heatmap-high'), palette[0]!),
+    ],
   };
 }
 

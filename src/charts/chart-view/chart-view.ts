@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { PropertyValues } from 'lit';
 import type { GroupKey } from '../../core/types.ts';
 import { init } from '../echarts.ts';
+import { loadChartModules, needsChartModules } from '../chart-modules.ts';
 import type { ECElementEvent, ECharts, EChartsCoreOption } from '../echarts.ts';
 import { TOOLTIP_SWATCHES } from '../options/chart-option.ts';
 import { pointAt, pointCount } from '../options/series-data.ts';
@@ -145,14 +146,15 @@ export class ChartView extends LitElement {
     if (!chart || points.length === 0) return;
     const at = this.active ? points.findIndex((p) => p.seriesIndex === this.active!.seriesIndex && p.dataIndex === this.active!.dataIndex) : -1;
     let next = at;
+    const grid = this.gridMove(points, at, event.key);
     switch (event.key) {
       case 'ArrowRight':
       case 'ArrowDown':
-        next = at < 0 ? 0 : Math.min(points.length - 1, at + 1);
+        next = at < 0 ? 0 : (grid ?? Math.min(points.length - 1, at + 1));
         break;
       case 'ArrowLeft':
       case 'ArrowUp':
-        next = at < 0 ? 0 : Math.max(0, at - 1);
+        next = at < 0 ? 0 : (grid ?? Math.max(0, at - 1));
         break;
       case 'Home':
         next = 0;
@@ -180,6 +182,29 @@ export class ChartView extends LitElement {
     const spoken = typeof point.item.spoken === 'string' ? point.item.spoken : String(point.item.value ?? '');
     this.announcement = `${spoken} — ${next + 1}/${points.length}`;
   };
+
+  /**
+   * In a grid of cells (a heatmap: items whose value is `[column, row, value]`), where an arrow key
+   * leads from point `at`: the neighbouring cell across or down, or `at` itself at the edge.
+   * Undefined for other charts, which walk their points in reading order.
+   */
+  private gridMove(points: { item: Record<string, unknown> }[], at: number, key: string): number | undefined {
+    const raw = this.option?.series;
+    const series = (Array.isArray(raw) ? raw : raw ? [raw] : []) as { type?: unknown }[];
+    if (at < 0 || series.length !== 1 || series[0]!.type !== 'heatmap') return undefined;
+    const cellOf = (point: { item: Record<string, unknown> } | undefined) => {
+      const value = point?.item.value;
+      return Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'number' ? [value[0], value[1]] : null;
+    };
+    const here = cellOf(points[at]);
+    if (!here) return undefined;
+    const [dx, dy] = key === 'ArrowRight' ? [1, 0] : key === 'ArrowLeft' ? [-1, 0] : key === 'ArrowDown' ? [0, 1] : key === 'ArrowUp' ? [0, -1] : [0, 0];
+    const target = points.findIndex((point) => {
+      const cell = cellOf(point);
+      return cell !== null && cell[0] === here[0]! + dx && cell[1] === here[1]! + dy;
+    });
+    return target < 0 ? at : target;
+  }
 
   private readonly onBlur = (): void => {
     if (!this.active) return;
@@ -247,6 +272,16 @@ export class ChartView extends LitElement {
     const option = this.option;
     const name = this.chartName();
     if (option === this.appliedOption && name === this.appliedName && this.reduceMotion === this.appliedMotion) return;
+    // A chart type whose ECharts parts are loaded on first use (the heatmap): drawn once they are here.
+    if (option && needsChartModules(option)) {
+      loadChartModules(option).then(
+        () => {
+          if (this.option === option) this.applyOption();
+        },
+        (error: unknown) => console.error('conversation-reports: a chart module could not be loaded', error),
+      );
+      return;
+    }
     this.appliedOption = option;
     this.appliedName = name;
     this.appliedMotion = this.reduceMotion;

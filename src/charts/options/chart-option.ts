@@ -4,6 +4,7 @@ import { formatNumber } from '../../i18n/format.ts';
 import type { ChartOption } from '../echarts.ts';
 import { escapeHtml, shortUrlLabel, truncateLabel } from '../escape.ts';
 import { MAX_VALUE_TICKS, axisLayout, pageUrlShortener } from './axis-layout.ts';
+import { buildHeatmapOption } from './heatmap-option.ts';
 import { pivotResult } from './pivot.ts';
 import { TYPED_ARRAY_THRESHOLD, typedLineData } from './series-data.ts';
 import type { Pivot } from './pivot.ts';
@@ -34,6 +35,8 @@ export interface ChartOptionSettings extends FormatSettings {
   ariaDescription?: string;
   /** The chart's width in px, when known: a narrow chart gets shorter category labels and fewer value ticks. */
   width?: number;
+  /** A heatmap's colours for its lowest and highest value (the theme's `scale`). */
+  scale?: readonly [string, string];
 }
 
 /**
@@ -408,6 +411,7 @@ function pie(type: 'pie' | 'donut', context: Context, option: ChartOption): Char
 export function buildChartOption(result: ReportResult, spec: ReportSpec, settings: ChartOptionSettings): ChartOption {
   const type = spec.chartType;
   if (!isGraphicChartType(type)) throw new RangeError(`Chart type "${type}" is not drawn with ECharts`);
+  if (type === 'heatmap') return buildHeatmapOption(result, spec, settings);
   // Counts of absent combinations are zero; an average over no conversations does not exist.
   const missing = settings.valueKind === 'count' ? 0 : null;
   const pivot = pivotResult(result, spec, settings, missing);
@@ -421,7 +425,5 @@ export function buildChartOption(result: ReportResult, spec: ReportSpec, setting
     shorten: spec.dimension === 'pageUrl' ? pageUrlShortener(pivot.categories.map((category) => category.label), shortUrlLabel) : truncateLabel,
   };
   const option = common(context, settings.ariaDescription ?? describe(spec, pivot, format));
-  if (type === 'pie' || type === 'donut') return pie(type, context, option);
-  // Until the heatmap series is drawn (its own option builder), a grid reads as stacked columns.
-  return cartesian(type === 'heatmap' ? 'column' : type, context, option);
+  return type === 'pie' || type === 'donut' ? pie(type, context, option) : cartesian(type, context, option);
 }

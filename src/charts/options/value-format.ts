@@ -1,9 +1,10 @@
 import type { DateProperty, ReportSpec } from '../../core/schema/report-spec.ts';
 import type { GroupKey, ReportRow } from '../../core/types.ts';
 import { formatBucketLabel, formatDuration, formatNumber } from '../../i18n/format.ts';
+import { hourSpan, weekdayName } from '../../i18n/week.ts';
 
-/** What a report's values are: conversation counts, durations in ms, or any other number (custom properties). */
-export type ValueKind = 'count' | 'duration' | 'number';
+/** What a report's values are: conversation counts, durations in ms, shares (0–1, the `share` measure), or any other number. */
+export type ValueKind = 'count' | 'duration' | 'percent' | 'number';
 
 /** How a report's values and date buckets are written for the reader. */
 export interface FormatSettings {
@@ -22,6 +23,8 @@ export function createValueFormatter(valueKind: ValueKind, locale: string): Valu
     case 'count':
       // An average of counts can be fractional; a count never is, but one decimal costs nothing.
       return (value) => formatNumber(value, locale, { maximumFractionDigits: 1 });
+    case 'percent':
+      return (value) => formatNumber(value, locale, { style: 'percent', maximumFractionDigits: 1 });
     default:
       return (value) => formatNumber(value, locale, { maximumFractionDigits: 2 });
   }
@@ -39,6 +42,9 @@ function labelFor(key: GroupKey | undefined, fallback: string | undefined, prope
   if (typeof key === 'number' && isDateProperty(property)) {
     return formatBucketLabel(key, spec.timeBucket ?? 'day', fmt.timeZone, fmt.locale);
   }
+  // Weekday and hour of creation: the reader's names ("lundi", "9:00 AM – 10:00 AM"), not the core's English.
+  if (typeof key === 'number' && property === 'createdWeekday') return weekdayName(key, fmt.locale, 'long');
+  if (typeof key === 'number' && property === 'createdHour') return hourSpan(key, fmt.locale);
   return fallback ?? (key === undefined || key === null ? '' : String(key));
 }
 

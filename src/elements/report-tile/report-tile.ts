@@ -25,6 +25,8 @@ import { resolveLocale, translate } from '../../i18n/translate.ts';
 import { downloadFile } from '../shared/download-file.ts';
 import { themeStyles } from '../shared/theme.styles.ts';
 import { reportTileStyles } from './report-tile.styles.ts';
+import { buildHeatmapModel } from '../../charts/options/heatmap-model.ts';
+import { heatmapTableStyles, renderHeatmapTable } from './heatmap-table.ts';
 import { DeclarativeSourceController } from '../../controllers/declarative-source.ts';
 import { StandaloneDataController } from '../../controllers/declarative-tile-data.ts';
 import { DashboardConfigError, parseJsonText, parseTileConfig, type TileConfig } from '../../core/schema/dashboard-config.ts';
@@ -102,7 +104,7 @@ function message(error: unknown): string {
  * @cssproperty --cr-space - Base spacing.
  */
 export class ReportTile extends LitElement {
-  static override styles = [themeStyles, reportTileStyles];
+  static override styles = [themeStyles, reportTileStyles, heatmapTableStyles];
 
   /** The report to show. */
   @property({ attribute: false }) spec: ReportSpec | null = null;
@@ -632,6 +634,7 @@ export class ReportTile extends LitElement {
     if (this.loading) return this.#renderLoading();
     if (result.matched === 0) return html`<div class="state" part="empty" role="status">${this.#t('tile.empty')}</div>`;
     if (spec.chartType === 'kpi') return this.#renderKpi(spec, result);
+    if (spec.chartType === 'heatmap' && this.view === 'table') return this.#renderHeatmapTable(spec, result);
     if (spec.chartType === 'table' || this.view === 'table') return this.#renderTable(spec, result);
     return this.#renderChart(spec, result);
   }
@@ -672,6 +675,7 @@ export class ReportTile extends LitElement {
       gridColor: theme.gridColor,
       fontFamily: theme.fontFamily,
       background: theme.background,
+      scale: theme.scale,
       reducedMotion,
       ...(this.chartWidth ? { width: this.chartWidth } : {}),
     });
@@ -730,6 +734,18 @@ export class ReportTile extends LitElement {
         </tbody>
       </table>
     </div>`;
+  }
+
+  /** A heatmap's table: the same grid, weekdays down and hours across (see heatmap-table.ts). */
+  #renderHeatmapTable(spec: ReportSpec, result: ReportResult): TemplateResult {
+    return renderHeatmapTable({
+      model: buildHeatmapModel(result, spec, this.#formatSettings(spec)),
+      caption: this.#t('tile.tableCaption', { title: this.#title(spec) }),
+      hint: this.#t('tile.gridHint'),
+      corner: spec.breakdown ? this.#propertyLabel(spec.breakdown) : '',
+      breakdown: spec.breakdown !== undefined,
+      drill: (key, series) => this.#drill(key, series),
+    });
   }
 
   #dimensionHeading(spec: ReportSpec): string {

@@ -1,4 +1,4 @@
-/** Messages of the live wall display: refresh, "updated … ago", kiosk. */
+/** Messages of the v2 screens: the live wall display (refresh, "updated … ago"), the heatmap, business hours. */
 export const live = {
   'live.updated': 'Updated {time}',
   'live.updatedJustNow': 'Updated just now',
@@ -7,4 +7,5 @@ export const live = {
   'live.refreshFailed': 'The last update failed ({message}); showing the previous data.',
   'live.retryIn': 'Trying again {time}.',
   'live.status': 'Data freshness',
+  'tile.gridHint': 'Use the arrow keys to move between cells; press Enter to see the conversations behind one.',
 };

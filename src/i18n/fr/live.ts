@@ -1,4 +1,4 @@
-/** Messages of the live wall display: refresh, "updated … ago", kiosk. */
+/** Messages of the v2 screens: the live wall display (refresh, "updated … ago"), the heatmap, business hours. */
 export const live = {
   'live.updated': 'Mis à jour {time}',
   'live.updatedJustNow': 'Mis à jour à l’instant',
@@ -7,4 +7,5 @@ export const live = {
   'live.refreshFailed': 'La dernière mise à jour a échoué ({message}) ; les données précédentes restent affichées.',
   'live.retryIn': 'Nouvel essai {time}.',
   'live.status': 'Fraîcheur des données',
+  'tile.gridHint': 'Utilisez les flèches pour passer d’une case à l’autre ; appuyez sur Entrée pour voir ses conversations.',
 };

@@ -1,4 +1,4 @@
-/** Messages of the live wall display: refresh, "updated … ago", kiosk. */
+/** Messages of the v2 screens: the live wall display (refresh, "updated … ago"), the heatmap, business hours. */
 export const live = {
   'live.updated': '{time} bijgewerkt',
   'live.updatedJustNow': 'Zojuist bijgewerkt',
@@ -7,4 +7,5 @@ export const live = {
   'live.refreshFailed': 'De laatste update is mislukt ({message}); de vorige gegevens blijven zichtbaar.',
   'live.retryIn': 'Nieuwe poging {time}.',
   'live.status': 'Actualiteit van de gegevens',
+  'tile.gridHint': 'Gebruik de pijltjestoetsen om tussen cellen te gaan; druk op Enter om de gesprekken achter een cel te zien.',
 };

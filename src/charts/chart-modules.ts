@@ -1,0 +1,33 @@
+/**
+ * ECharts parts registered on demand: an option that needs one waits for {@link loadChartModules}
+ * before it is drawn. Kept apart from `echarts.ts` so that the parts stay out of the first bundle.
+ */
+
+let heatmap: Promise<void> | null = null;
+let heatmapReady = false;
+
+function seriesOf(option: object | undefined): { type?: unknown }[] {
+  const raw = (option as { series?: unknown } | undefined)?.series;
+  return (Array.isArray(raw) ? raw : raw ? [raw] : []) as { type?: unknown }[];
+}
+
+/** Whether drawing `option` needs parts that are not registered yet. */
+export function needsChartModules(option: object | undefined): boolean {
+  return !heatmapReady && seriesOf(option).some((series) => series.type === 'heatmap');
+}
+
+/** Registers the parts `option` needs (once; later calls share the first load). */
+export function loadChartModules(option: object | undefined): Promise<void> {
+  if (!needsChartModules(option)) return Promise.resolve();
+  heatmap ??= import('./echarts-heatmap.ts').then(
+    () => {
+      heatmapReady = true;
+    },
+    (error: unknown) => {
+      // A chunk that failed to arrive (network) is asked for again next time.
+      heatmap = null;
+      throw error;
+    },
+  );
+  return heatmap;
+}
