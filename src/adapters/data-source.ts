@@ -8,10 +8,29 @@ export interface LoadRequest {
   signal: AbortSignal;
 }
 
-/** One page of raw records; `total` (all pages together) feeds a progress bar. */
+/**
+ * What a source that reads in steps is doing, for the progress text ("Reading messages: 1,240 of
+ * 3,000 conversations · waiting for HubSpot's rate limit"). `listing`: `done` conversations found
+ * so far; `reading`: the details of `done` of `of` conversations read. `waiting` names what holds
+ * the source when it is not its own work.
+ */
+export interface LoadActivity {
+  step: 'listing' | 'reading';
+  done: number;
+  of: number | null;
+  waiting: 'rate-limit' | null;
+  /** Whose limit it is, as the progress text names it ("HubSpot"). */
+  service?: string;
+}
+
+/**
+ * One page of raw records; `total` (all pages together) feeds a progress bar. A page may carry no
+ * records and only `activity`, to say what the source is doing.
+ */
 export interface DataPage {
   conversations: unknown[];
   total?: number;
+  activity?: LoadActivity;
 }
 
 /**

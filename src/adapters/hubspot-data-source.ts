@@ -1,50 +1,32 @@
-import type { Lookups, PropertyValue } from '../core/schema/conversation.ts';
+import type { Lookups } from '../core/schema/conversation.ts';
 import type { DateRange } from '../core/types.ts';
-import { throwIfAborted, type DataPage, type DataSource, type LoadRequest } from './data-source.ts';
+import { throwIfAborted, type DataPage, type DataSource, type LoadActivity, type LoadRequest } from './data-source.ts';
 import { HttpRequestError, PageLoadError } from './errors.ts';
+import { HUBSPOT_CACHE_FORMAT, type CachedThread, type HubSpotCache, type HubSpotCacheSnapshot } from './hubspot/hubspot-cache.ts';
+import { hubspotGet, type HubSpotRequestOptions } from './hubspot/hubspot-request.ts';
+import {
+  conversationMessages,
+  mapThread,
+  messageFacts,
+  record,
+  text,
+  threadFields,
+  time,
+  type HubSpotEnrichment,
+  type HubSpotMappingOptions,
+  type HubSpotMessage,
+  type HubSpotThread,
+} from './hubspot/map-thread.ts';
+import { AdaptiveConcurrency, RateLimiter } from './hubspot/rate-limit.ts';
 import { mapConcurrent } from './map-concurrent.ts';
-import { requestJson, resolveHttpOptions, type HttpOptions, type ResolvedHttpOptions } from './request-json.ts';
+import { resolveHttpOptions, type HttpOptions, type ResolvedHttpOptions } from './request-json.ts';
 
-/** A thread as HubSpot Conversations v3 returns it (`GET /conversations/v3/conversations/threads`). */
-export interface HubSpotThread {
-  id: string;
-  createdAt: string;
-  closedAt?: string | null;
-  status: string;
-  originalChannelId?: string;
-  originalChannelAccountId?: string;
-  inboxId?: string;
-  assignedTo?: string | null;
-  associatedContactId?: string;
-  spam?: boolean;
-  archived?: boolean;
-  latestMessageTimestamp?: string;
-  threadAssociations?: { associatedTicketId?: string | null } | null;
-}
-
-/** A message of a thread (`GET …/threads/{threadId}/messages`). */
-export interface HubSpotMessage {
-  id: string;
-  type: string;
-  createdAt: string;
-  direction?: string;
-  createdBy?: string;
-  subject?: string;
-  senders?: { actorId?: string; name?: string; deliveryIdentifier?: { type?: string; value?: string } }[];
-}
-
-/** What the enrichment callback may add or override: chatflow and page URL are not on the thread object. */
-export interface HubSpotEnrichment {
-  chatflowId?: string | null;
-  pageUrl?: string | null;
-  subject?: string | null;
-  contactName?: string | null;
-  contactEmail?: string | null;
-  properties?: Record<string, PropertyValue>;
-}
+export type { HubSpotEnrichment, HubSpotMessage, HubSpotThread } from './hubspot/map-thread.ts';
+export { firstAgentResponse } from './hubspot/map-thread.ts';
+export type { HubSpotCache, HubSpotCacheSnapshot } from './hubspot/hubspot-cache.ts';
 
 export interface HubSpotEnrichContext {
-  /** The thread's messages, oldest first (only MESSAGE, COMMENT… as HubSpot gave them). */
+  /** The thread's messages, oldest first (only `MESSAGE`s, as HubSpot gave them). */
   messages: readonly HubSpotMessage[];
   signal: AbortSignal;
 }
@@ -52,24 +34,35 @@ export interface HubSpotEnrichContext {
 export interface HubSpotDataSourceOptions extends HttpOptions {
   /**
    * The host's proxy in front of `https://api.hubapi.com`: requests go to
-   * `<proxyUrl>/conversations/v3/conversations/…`; the proxy adds the private-app token. Never put
-   * that token in the browser.
+   * `<proxyUrl>/conversations/v3/conversations/…`; the proxy adds the private-app token
+   * (`createHubSpotProxy` in `conversation-reports/server`). Never put that token in the browser.
    */
   proxyUrl: string | URL;
   /** `originalChannelId` → channel. Default `{ '1000': 'chat', '1002': 'email' }` (HubSpot's live chat and email channels); other ids pass through as they are. */
   channels?: Record<string, string>;
   /** Chatflow, page URL and anything else a thread does not carry, from the host's own records. */
   enrich?: (thread: HubSpotThread, context: HubSpotEnrichContext) => HubSpotEnrichment | null | undefined | Promise<HubSpotEnrichment | null | undefined>;
-  /** Threads whose messages are read at once. Default 4 (HubSpot limits requests per second). */
+  /** Most threads whose messages are read at once; the source starts at 4 (or this, if lower) and adapts. Default 8. */
   messageConcurrency?: number;
-  /** Threads per page, at most 500 (HubSpot's limit). Default 500. */
+  /** Threads per list request, at most 500 (HubSpot's limit). Default 500. */
   pageSize?: number;
-  /** Only this inbox (HubSpot filters one inbox per request). */
-  inboxId?: string;
+  /** Only these inboxes (`inboxId` is repeatable in HubSpot's list request). */
+  inboxId?: string | readonly string[];
   /** Headers for the proxy (a session or CSRF token, never the HubSpot token); called before every attempt. */
   headers?: (request: { url: URL; attempt: number }) => HeadersInit | undefined | Promise<HeadersInit | undefined>;
   /** Resolve inbox and assignee names in `lookups()`. Default true. */
   names?: boolean;
+  /** Count replies an integration sent as an agent (`client.clientType` INTEGRATION) as first responses. Default false: they are auto-replies. */
+  countIntegrations?: boolean;
+  /**
+   * Keeps the portal's conversations between loads (`IndexedDbHubSpotCache` in the browser): a later
+   * load reads only the threads whose latest message is newer than the last sync.
+   */
+  cache?: HubSpotCache;
+  /** Conversations per yielded page while messages are read. Default 50. */
+  batchSize?: number;
+  /** Share of HubSpot's rate limit left unused, for latency and the portal's other users. Default 0.1. */
+  rateLimitReserve?: number;
 }
 
 export const HUBSPOT_DEFAULT_CHANNELS: Readonly<Record<string, string>> = Object.freeze({ '1000': 'chat', '1002': 'email' });
@@ -79,83 +72,78 @@ const API = 'conversations/v3/conversations/';
 const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const SAFE_ACTOR = /^A-[A-Za-z0-9_-]{1,64}$/;
 const MAX_MESSAGE_PAGES = 100;
+/** An incremental listing starts this long before the last sync: clocks of browser and HubSpot differ. */
+export const HUBSPOT_SYNC_OVERLAP_MS = 5 * 60_000;
 
-function record(value: unknown): Record<string, unknown> | null {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-}
-
-function text(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : null;
-}
-
-function time(value: unknown): number {
-  return typeof value === 'string' ? Date.parse(value) : Number.NaN;
-}
-
-function isAgent(message: HubSpotMessage): boolean {
-  const senders = Array.isArray(message.senders) ? message.senders : [];
-  if (senders.length > 0) return senders.some((sender) => typeof sender?.actorId === 'string' && sender.actorId.startsWith('A-'));
-  return typeof message.createdBy === 'string' && message.createdBy.startsWith('A-');
-}
-
-/** Real messages (not comments or welcome messages) with a readable time, oldest first; equal times keep HubSpot's order. */
-function conversationMessages(messages: readonly HubSpotMessage[]): HubSpotMessage[] {
-  return messages
-    .map((message, index) => ({ message, index, at: time(message?.createdAt) }))
-    .filter((entry) => entry.message?.type === 'MESSAGE' && !Number.isNaN(entry.at))
-    .sort((a, b) => a.at - b.at || a.index - b.index)
-    .map((entry) => entry.message);
-}
-
-/**
- * The first OUTGOING message sent by an agent (actor id `A-…`) after the first INCOMING one. Bots,
- * the system's welcome message, the AI customer agent (`L-…`) and internal comments do not count.
- */
-export function firstAgentResponse(messages: readonly HubSpotMessage[]): string | null {
-  const ordered = conversationMessages(messages);
-  const incoming = ordered.findIndex((message) => message.direction === 'INCOMING');
-  if (incoming < 0) return null;
-  const reply = ordered.slice(incoming + 1).find((message) => message.direction === 'OUTGOING' && isAgent(message));
-  return reply?.createdAt ?? null;
-}
-
-function firstIncoming(messages: readonly HubSpotMessage[]): HubSpotMessage | undefined {
-  return conversationMessages(messages).find((message) => message.direction === 'INCOMING');
-}
-
-function contactOf(message: HubSpotMessage | undefined): { subject: string | null; contactName: string | null; contactEmail: string | null } {
-  const sender = Array.isArray(message?.senders) ? message.senders[0] : undefined;
-  const email = sender?.deliveryIdentifier?.type === 'HS_EMAIL_ADDRESS' ? text(sender.deliveryIdentifier.value) : null;
-  return { subject: text(message?.subject), contactName: text(sender?.name), contactEmail: email };
-}
-
-/** Nothing of this thread can fall in the range: created after it, or every time it has is before it. */
-function outsideRange(thread: Record<string, unknown>, range: DateRange): boolean {
+/** Nothing of this thread can fall in the window: created after it, or every time it has is before it. */
+function outsideWindow(thread: Record<string, unknown>, window: DateRange): boolean {
   const created = time(thread.createdAt);
-  if (created >= range.to) return true;
+  if (created >= window.to) return true;
   const latest = time(thread.latestMessageTimestamp);
   if (Number.isNaN(latest)) return false;
   const closed = thread.closedAt === null || thread.closedAt === undefined ? Number.NEGATIVE_INFINITY : time(thread.closedAt);
-  return !Number.isNaN(closed) && Math.max(created, latest, closed) < range.from;
+  return !Number.isNaN(closed) && Math.max(created, latest, closed) < window.from;
+}
+
+/** A cached conversation that may have a time in the range (the core filters exactly). */
+function servesRange(entry: CachedThread, range: DateRange): boolean {
+  const conversation = entry.conversation;
+  const times = [conversation.createdAt, conversation.closedAt, conversation.firstResponseAt, entry.latest].map(time).filter((t) => !Number.isNaN(t));
+  if (times.length === 0) return true;
+  return Math.min(...times) < range.to && Math.max(...times) >= range.from;
+}
+
+/** Runs `work` over `items` with as many in flight as `concurrency.limit` says at each start. */
+function mapAdaptive<T>(items: readonly T[], concurrency: AdaptiveConcurrency, work: (item: T) => Promise<void>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let next = 0;
+    let active = 0;
+    let failed = false;
+    const pump = (): void => {
+      if (failed) return;
+      if (next >= items.length && active === 0) return resolve();
+      while (active < concurrency.limit && next < items.length) {
+        const item = items[next++]!;
+        active++;
+        work(item).then(
+          () => {
+            active--;
+            pump();
+          },
+          (error: unknown) => {
+            failed = true;
+            reject(error);
+          },
+        );
+      }
+    };
+    pump();
+  });
 }
 
 /**
  * HubSpot Conversations v3 threads as conversations, read through a proxy the host runs (the proxy
  * holds the private-app token; the browser never does).
  *
- * Each thread maps to: `id`; `status` OPEN/CLOSED → open/closed; `assignedTo` → assigneeId;
- * `inboxId`; `createdAt`; `closedAt`; `originalChannelId` → channel through `channels`;
- * `threadAssociations.associatedTicketId` → ticketId (requested with `association=TICKET`).
- * `firstResponseAt` is the first OUTGOING message from an agent (actor id `A-…`) after the first
- * INCOMING message, read from the thread's messages, `messageConcurrency` threads at a time; the
- * first incoming message also gives subject and contact. Chatflow and page URL are not on a thread:
- * `enrich` supplies them. Archived and spam threads are left out, and so are threads with no time in
- * the range (their messages are not read). Pages follow `paging.next.after`.
+ * A load lists the threads (500 a request), then reads each relevant thread's messages, paced under
+ * HubSpot's rolling rate limit as its `X-HubSpot-RateLimit-*` headers report it, and yields the
+ * conversations in batches as they are read. A 429 waits out the window and tries again for as
+ * long as the load's signal lives. With a `cache`, the first load keeps every conversation with
+ * activity since the range's start; a later load lists only threads whose latest message is newer
+ * than the last sync (`sort=latestMessageTimestamp&latestMessageTimestampAfter=…`), reads the
+ * messages of those that changed, and serves the rest from the cache. Calling `load()` again is
+ * the re-sync.
+ *
+ * Mapping (DESIGN.md): `createdAt` is the first INCOMING message (the thread's own creation when
+ * there is none); `firstResponseAt` the first OUTGOING message after it by a team member (`A-`
+ * actor, `createdBy` when senders carry no actor id), not a bot (`B-`), the AI agent (`L-`), the
+ * system or an integration (`client.clientType`), a welcome message or a comment.
  *
  * @example
  * ```ts
  * const source = new HubSpotDataSource({
  *   proxyUrl: '/api/hubspot',
+ *   cache: new IndexedDbHubSpotCache({ portalId: '1234567', userId: currentUser.id }),
  *   enrich: (thread) => chatStarts.get(thread.id) ?? null, // { chatflowId, pageUrl } from your own tracking
  * });
  * ```
@@ -163,38 +151,78 @@ function outsideRange(thread: Record<string, unknown>, range: DateRange): boolea
 export class HubSpotDataSource implements DataSource {
   readonly #options: HubSpotDataSourceOptions;
   readonly #http: ResolvedHttpOptions;
-  readonly #channels: Readonly<Record<string, string>>;
-  readonly #concurrency: number;
+  readonly #mapping: HubSpotMappingOptions;
   readonly #pageSize: number;
+  readonly #batchSize: number;
+  readonly #limiter: RateLimiter;
+  readonly #concurrency: AdaptiveConcurrency;
+  readonly #inboxIds: readonly string[];
+  readonly #settings: string;
   /** Assignees met by loads, for their names. */
   readonly #assignees = new Set<string>();
   #running: Promise<void> | null = null;
+  #lastSyncedAt: number | null = null;
+  #waitingListeners = new Set<() => void>();
 
   constructor(options: HubSpotDataSourceOptions) {
     if (options.proxyUrl === undefined || options.proxyUrl === '') throw new TypeError('HubSpotDataSource needs the proxyUrl of your server-side proxy.');
     this.#options = options;
     this.#http = resolveHttpOptions(options);
-    this.#channels = { ...HUBSPOT_DEFAULT_CHANNELS, ...options.channels };
-    this.#concurrency = options.messageConcurrency ?? 4;
-    if (!Number.isInteger(this.#concurrency) || this.#concurrency < 1)
-      throw new RangeError(`messageConcurrency must be a whole number ≥ 1, got ${options.messageConcurrency}`);
+    this.#mapping = { channels: { ...HUBSPOT_DEFAULT_CHANNELS, ...options.channels }, countIntegrations: options.countIntegrations === true };
+    const ceiling = options.messageConcurrency ?? 8;
+    if (!Number.isInteger(ceiling) || ceiling < 1) throw new RangeError(`messageConcurrency must be a whole number ≥ 1, got ${options.messageConcurrency}`);
+    this.#concurrency = new AdaptiveConcurrency(4, ceiling);
     this.#pageSize = options.pageSize ?? 500;
     if (!Number.isInteger(this.#pageSize) || this.#pageSize < 1 || this.#pageSize > 500)
       throw new RangeError(`pageSize must be a whole number from 1 to 500, got ${options.pageSize}`);
+    this.#batchSize = options.batchSize ?? 50;
+    if (!Number.isInteger(this.#batchSize) || this.#batchSize < 1) throw new RangeError(`batchSize must be a whole number ≥ 1, got ${options.batchSize}`);
+    const inboxes = options.inboxId === undefined ? [] : typeof options.inboxId === 'string' ? [options.inboxId] : [...options.inboxId];
+    for (const id of inboxes) if (!SAFE_ID.test(id)) throw new TypeError(`inboxId ${JSON.stringify(id)} is not a HubSpot id`);
+    this.#inboxIds = inboxes;
+    this.#limiter = new RateLimiter(this.#http.sleep, this.#http.now, {
+      ...(options.rateLimitReserve === undefined ? {} : { reserve: options.rateLimitReserve }),
+      onWaitingChange: () => this.#waitingListeners.forEach((listener) => listener()),
+    });
+    this.#settings = JSON.stringify({
+      channels: Object.entries(this.#mapping.channels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+      inboxes: [...inboxes].sort(),
+      countIntegrations: this.#mapping.countIntegrations,
+    });
   }
 
-  #url(path: string, params: Record<string, string | undefined> = {}): URL {
+  /** Epoch ms when the last complete load began reading (what "Updated 2 min ago" shows); null before one. */
+  get lastSyncedAt(): number | null {
+    return this.#lastSyncedAt;
+  }
+
+  /** How many threads' messages are read at once right now (it adapts to HubSpot's answers). */
+  get messageConcurrency(): number {
+    return this.#concurrency.limit;
+  }
+
+  /** Forgets the cached conversations: the next load reads the portal in full. */
+  async clearCache(): Promise<void> {
+    await this.#options.cache?.clear();
+  }
+
+  #url(path: string, params: Record<string, string | readonly string[] | undefined> = {}): URL {
     const base = new URL(this.#options.proxyUrl, typeof location === 'undefined' ? undefined : location.href);
     if (!base.pathname.endsWith('/')) base.pathname += '/';
     const url = new URL(API + path, base);
-    for (const [key, value] of Object.entries(params)) if (value !== undefined) url.searchParams.set(key, value);
+    for (const [key, value] of Object.entries(params)) {
+      if (value === undefined) continue;
+      for (const one of typeof value === 'string' ? [value] : value) url.searchParams.append(key, one);
+    }
     return url;
   }
 
-  async #get(url: URL, signal: AbortSignal): Promise<unknown> {
-    const hook = this.#options.headers;
-    const { body } = await requestJson({ url, ...(hook ? { headers: (attempt: number) => hook({ url: new URL(url), attempt }) } : {}) }, this.#http, signal);
-    return body;
+  get #request(): HubSpotRequestOptions {
+    return { http: this.#http, limiter: this.#limiter, concurrency: this.#concurrency, headers: this.#options.headers };
+  }
+
+  #get(url: URL, signal: AbortSignal): Promise<unknown> {
+    return hubspotGet(url, this.#request, signal);
   }
 
   load(request: LoadRequest): AsyncGenerator<DataPage, void, undefined> {
@@ -214,50 +242,203 @@ export class HubSpotDataSource implements DataSource {
     })();
   }
 
-  async *#pages({ range, signal }: LoadRequest): AsyncGenerator<DataPage, void, undefined> {
+  async #readCache(): Promise<HubSpotCacheSnapshot | null> {
+    const cache = this.#options.cache;
+    if (!cache) return null;
+    try {
+      const snapshot = await cache.read();
+      // Made with another mapping (channels, inboxes, integrations): its conversations would be wrong now.
+      return snapshot !== null && snapshot.settings === this.#settings ? snapshot : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async *#pages({ range, signal: outer }: LoadRequest): AsyncGenerator<DataPage, void, undefined> {
+    throwIfAborted(outer);
+    // Message reads still in flight stop when the consumer stops early, not only when it aborts.
+    const controller = new AbortController();
+    const stop = () => controller.abort(outer.reason);
+    outer.addEventListener('abort', stop, { once: true });
+    const signal = controller.signal;
+    try {
+      yield* this.#sync(range, signal);
+    } finally {
+      outer.removeEventListener('abort', stop);
+      if (!controller.signal.aborted) controller.abort(new DOMException('The load ended.', 'AbortError'));
+    }
+  }
+
+  async *#sync(range: DateRange, signal: AbortSignal): AsyncGenerator<DataPage, void, undefined> {
+    const startedAt = this.#http.now();
+    const snapshot = await this.#readCache();
     throwIfAborted(signal);
+    const caching = this.#options.cache !== undefined;
+    const incremental = snapshot !== null && snapshot.coverageFrom <= range.from;
+    const coverageFrom = incremental ? snapshot.coverageFrom : range.from;
+    const cached = new Map((snapshot?.threads ?? []).map((entry) => [entry.id, entry]));
+
+    // 1. The list of threads: all of them, or (incremental) those whose latest message is new.
+    const listed: Record<string, unknown>[] = [];
+    const gone = new Set<string>();
+    // With a cache, threads created after the range are kept too: a later range will want them.
+    const window = { from: coverageFrom, to: caching ? Number.POSITIVE_INFINITY : range.to };
+    const since = incremental ? new Date(Math.max(0, snapshot.syncedAt - HUBSPOT_SYNC_OVERLAP_MS)).toISOString() : undefined;
+    let page = 0;
+    for await (const threads of this.#listThreads(since, signal, () => ++page)) {
+      for (const thread of threads) {
+        const id = text(thread.id)!;
+        if (thread.archived === true || thread.spam === true) gone.add(id);
+        else if (!outsideWindow(thread, window)) listed.push(thread);
+      }
+      yield { conversations: [], activity: this.#activity('listing', listed.length, null) };
+    }
+
+    // 2. What changed: a thread whose latest message is the one it was read at keeps its messages' facts.
+    const next = new Map<string, CachedThread>();
+    if (incremental) for (const [id, entry] of cached) if (!gone.has(id)) next.set(id, entry);
+    const toRead: Record<string, unknown>[] = [];
+    for (const thread of listed) {
+      const id = text(thread.id)!;
+      const latest = text(thread.latestMessageTimestamp);
+      const before = cached.get(id);
+      if (before && latest !== null && before.latest === latest) {
+        next.set(id, { id, latest, conversation: { ...before.conversation, ...threadFields(thread, this.#mapping) } });
+      } else {
+        next.delete(id);
+        toRead.push(thread);
+      }
+    }
+    const served = [...next.values()].filter((entry) => servesRange(entry, range)).map((entry) => entry.conversation);
+    for (const conversation of served) {
+      const assignee = text(conversation.assigneeId);
+      if (assignee !== null) this.#assignees.add(assignee);
+    }
+    const total = served.length + toRead.length;
+    for (let start = 0; start < served.length; start += 500)
+      yield { conversations: served.slice(start, start + 500), total, activity: this.#activity('reading', 0, toRead.length) };
+
+    // 3. The messages of what changed, paced; each batch is yielded as soon as it is read.
+    yield* this.#readMessages(toRead, next, total, signal, page);
+
+    const threads = [...next.values()];
+    this.#lastSyncedAt = startedAt;
+    if (caching) {
+      const fresh: HubSpotCacheSnapshot = { format: HUBSPOT_CACHE_FORMAT, syncedAt: startedAt, coverageFrom, settings: this.#settings, threads };
+      try {
+        await this.#options.cache!.write(fresh);
+      } catch {
+        // A cache that cannot be written costs the next load its shortcut, nothing more.
+      }
+    }
+  }
+
+  #activity(step: LoadActivity['step'], done: number, of: number | null): LoadActivity {
+    return { step, done, of, waiting: this.#limiter.waiting ? 'rate-limit' : null, service: 'HubSpot' };
+  }
+
+  async *#listThreads(since: string | undefined, signal: AbortSignal, nextPage: () => number): AsyncGenerator<Record<string, unknown>[], void, undefined> {
     let after: string | undefined;
     const seen = new Set<string>();
-    let loaded = 0;
-    for (let page = 1; ; page++) {
+    for (;;) {
+      const page = nextPage();
       const url = this.#url('threads', {
         limit: String(this.#pageSize),
         association: 'TICKET',
-        inboxId: this.#options.inboxId,
+        inboxId: this.#inboxIds,
+        ...(since === undefined ? {} : { sort: 'latestMessageTimestamp', latestMessageTimestampAfter: since }),
         after,
       });
       let body: unknown;
       try {
         body = await this.#get(url, signal);
       } catch (error) {
-        throw this.#pageError(error, page, loaded);
+        throw this.#pageError(error, page, 0);
       }
       const results = record(body)?.results;
-      if (!Array.isArray(results)) throw new PageLoadError(page, 'malformed', 'expected `results`, a list of threads', { recordsLoaded: loaded });
+      if (!Array.isArray(results)) throw new PageLoadError(page, 'malformed', 'expected `results`, a list of threads', { recordsLoaded: 0 });
       const threads: Record<string, unknown>[] = [];
       for (const [index, item] of results.entries()) {
         const thread = record(item);
-        if (!thread || !SAFE_ID.test(text(thread.id) ?? ''))
-          throw new PageLoadError(page, 'malformed', `thread ${index} has no usable id`, { recordsLoaded: loaded });
-        if (thread.archived === true || thread.spam === true || outsideRange(thread, range)) continue;
+        if (!thread || !SAFE_ID.test(text(thread.id) ?? '')) throw new PageLoadError(page, 'malformed', `thread ${index} has no usable id`, { recordsLoaded: 0 });
         threads.push(thread);
       }
-      let conversations: unknown[];
-      try {
-        conversations = await mapConcurrent(threads, this.#concurrency, (thread) => this.#conversation(thread, signal));
-      } catch (error) {
-        throw this.#pageError(error, page, loaded);
-      }
-      throwIfAborted(signal);
-      yield { conversations };
-      loaded += conversations.length;
+      yield threads;
       const next = record(record(record(body)?.paging)?.next)?.after;
       if (next === undefined || next === null || next === '') return;
-      if (typeof next !== 'string' && typeof next !== 'number')
-        throw new PageLoadError(page, 'malformed', '`paging.next.after` is not a cursor', { recordsLoaded: loaded });
+      if (typeof next !== 'string' && typeof next !== 'number') throw new PageLoadError(page, 'malformed', '`paging.next.after` is not a cursor', { recordsLoaded: 0 });
       after = String(next);
-      if (seen.has(after)) throw new PageLoadError(page, 'malformed', 'the paging cursor repeats an earlier one', { recordsLoaded: loaded });
+      if (seen.has(after)) throw new PageLoadError(page, 'malformed', 'the paging cursor repeats an earlier one', { recordsLoaded: 0 });
       seen.add(after);
+    }
+  }
+
+  async *#readMessages(
+    toRead: readonly Record<string, unknown>[],
+    next: Map<string, CachedThread>,
+    total: number,
+    signal: AbortSignal,
+    pagesBefore: number,
+  ): AsyncGenerator<DataPage, void, undefined> {
+    const queue: Record<string, unknown>[] = [];
+    let done = 0;
+    let finished = toRead.length === 0;
+    let failure: unknown = null;
+    let wake: (() => void) | null = null;
+    const notify = () => {
+      const resolve = wake;
+      wake = null;
+      resolve?.();
+    };
+    this.#waitingListeners.add(notify);
+    void mapAdaptive(toRead, this.#concurrency, async (thread) => {
+      const conversation = await this.#conversation(thread, signal);
+      const id = text(thread.id)!;
+      next.set(id, { id, latest: text(thread.latestMessageTimestamp), conversation });
+      queue.push(conversation);
+      done++;
+      if (queue.length >= this.#batchSize) notify();
+    }).then(
+      () => {
+        finished = true;
+        notify();
+      },
+      (error: unknown) => {
+        failure = error;
+        finished = true;
+        notify();
+      },
+    );
+    let loaded = total - toRead.length;
+    let shownWaiting = this.#limiter.waiting;
+    let page = pagesBefore;
+    try {
+      for (;;) {
+        const waiting = this.#limiter.waiting;
+        // A partial batch goes out when the pacer starts holding: the wait is idle time anyway.
+        if (queue.length >= this.#batchSize || (queue.length > 0 && (finished || (waiting && !shownWaiting)))) {
+          const batch = queue.splice(0, this.#batchSize);
+          shownWaiting = waiting;
+          page++;
+          yield { conversations: batch, total, activity: this.#activity('reading', done, toRead.length) };
+          loaded += batch.length;
+          continue;
+        }
+        if (finished) break;
+        if (waiting !== shownWaiting) {
+          shownWaiting = waiting;
+          yield { conversations: [], total, activity: this.#activity('reading', done, toRead.length) };
+          continue;
+        }
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+    } finally {
+      // Reads still in flight when the consumer stops early are aborted by #pages.
+      this.#waitingListeners.delete(notify);
+    }
+    if (failure !== null) {
+      if (signal.aborted) throw signal.reason;
+      throw this.#pageError(failure, page + 1, loaded);
     }
   }
 
@@ -274,6 +455,7 @@ export class HubSpotDataSource implements DataSource {
     return error;
   }
 
+  /** Every message of a thread, following `paging.next.after` (HubSpot lists newest first; the order is restored by time). */
   async #messages(threadId: string, signal: AbortSignal): Promise<HubSpotMessage[]> {
     const messages: HubSpotMessage[] = [];
     const seen = new Set<string>();
@@ -295,31 +477,9 @@ export class HubSpotDataSource implements DataSource {
     const id = text(thread.id)!;
     const messages = await this.#messages(id, signal);
     const extra = (await this.#options.enrich?.(thread as unknown as HubSpotThread, { messages: conversationMessages(messages), signal })) ?? {};
-    const status = text(thread.status);
-    const channelId = text(thread.originalChannelId);
     const assignee = text(thread.assignedTo);
     if (assignee !== null) this.#assignees.add(assignee);
-    const contact = contactOf(firstIncoming(messages));
-    const pick = <K extends keyof HubSpotEnrichment>(key: K, fallback: HubSpotEnrichment[K] | null): HubSpotEnrichment[K] | null =>
-      Object.hasOwn(extra, key) ? (extra[key] ?? null) : fallback;
-    // Passed on as found: the kit validates every field and reports what is wrong with which thread.
-    return {
-      id,
-      channel: channelId === null ? null : Object.hasOwn(this.#channels, channelId) ? this.#channels[channelId] : channelId,
-      status: status === 'OPEN' ? 'open' : status === 'CLOSED' ? 'closed' : status,
-      inboxId: text(thread.inboxId),
-      assigneeId: assignee,
-      createdAt: thread.createdAt,
-      closedAt: thread.closedAt ?? null,
-      firstResponseAt: firstAgentResponse(messages),
-      ticketId: text(record(thread.threadAssociations)?.associatedTicketId),
-      chatflowId: pick('chatflowId', null),
-      pageUrl: pick('pageUrl', null),
-      subject: pick('subject', contact.subject),
-      contactName: pick('contactName', contact.contactName),
-      contactEmail: pick('contactEmail', contact.contactEmail),
-      properties: extra.properties ?? {},
-    };
+    return mapThread(thread, messageFacts(messages, this.#mapping), extra, this.#mapping);
   }
 
   /**
@@ -335,7 +495,7 @@ export class HubSpotDataSource implements DataSource {
     await this.#running;
     throwIfAborted(signal);
     const ids = [...this.#assignees].filter((id) => SAFE_ACTOR.test(id));
-    const named = await mapConcurrent(ids, this.#concurrency, async (id) => {
+    const named = await mapConcurrent(ids, 4, async (id) => {
       try {
         const actor = record(await this.#get(this.#url(`actors/${encodeURIComponent(id)}`), signal));
         const name = text(actor?.name);

@@ -1,4 +1,5 @@
 import { createContext } from '@lit/context';
+import type { LoadActivity } from '../adapters/data-source.ts';
 import type { Conversation, Lookups } from '../core/schema/conversation.ts';
 import type { ReportSpec } from '../core/schema/report-spec.ts';
 import type { ParseError } from '../core/parse-conversations.ts';
@@ -23,7 +24,7 @@ export interface DashboardData {
   context: ReportContext;
   locale: string;
   /** Loaded so far, and the source's total when it gave one. */
-  progress: { loaded: number; total: number | null };
+  progress: { loaded: number; total: number | null; activity?: LoadActivity | null };
   error: string | null;
   /** Records the parser rejected, for the data-quality panel. */
   rejected: ParseError[];

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { raceAbort, type DataSource } from '../adapters/data-source.ts';
+import { raceAbort, type DataSource, type LoadActivity } from '../adapters/data-source.ts';
 import { MalformedPageError } from '../core/ingest.ts';
 import type { ParseError } from '../core/parse-conversations.ts';
 import type { Lookups } from '../core/schema/conversation.ts';
@@ -43,7 +43,8 @@ function isAbort(error: unknown, signal: AbortSignal): boolean {
  */
 export class DataLoadController implements ReactiveController {
   state: LoadState = 'idle';
-  progress: { loaded: number; total: number | null } = { loaded: 0, total: null };
+  /** `activity`: what a source that reads in steps says it is doing (HubSpot: reading messages, waiting for the rate limit). */
+  progress: { loaded: number; total: number | null; activity?: LoadActivity | null } = { loaded: 0, total: null };
   error: unknown = null;
   data: LoadedData | null = null;
   /** Where tables go; tests and hosts may set the threshold or the Worker factory. */
@@ -136,6 +137,11 @@ export class DataLoadController implements ReactiveController {
         page++;
         const total = chunk && typeof chunk.total === 'number' ? chunk.total : null;
         if (!background && total !== this.progress.total) this.progress = { ...this.progress, total };
+        const activity = chunk && 'activity' in chunk ? (chunk.activity ?? null) : null;
+        if (!background && activity !== (this.progress.activity ?? null)) {
+          this.progress = { ...this.progress, activity };
+          this.host.requestUpdate();
+        }
         await loader.add(chunk, page);
         if (!current()) return;
       }

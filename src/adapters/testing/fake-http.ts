@@ -25,16 +25,20 @@ export class FakeClock {
         reject(signal.reason);
         return;
       }
-      const timer: Timer = { at: this.now + ms, ms, resolve: () => resolve() };
-      this.#timers.push(timer);
-      signal.addEventListener(
-        'abort',
-        () => {
-          this.#timers = this.#timers.filter((t) => t !== timer);
-          reject(signal.reason);
+      const onAbort = () => {
+        this.#timers = this.#timers.filter((t) => t !== timer);
+        reject(signal.reason);
+      };
+      const timer: Timer = {
+        at: this.now + ms,
+        ms,
+        resolve: () => {
+          signal.removeEventListener('abort', onAbort);
+          resolve();
         },
-        { once: true },
-      );
+      };
+      this.#timers.push(timer);
+      signal.addEventListener('abort', onAbort, { once: true });
       this.#schedule();
     });
 

@@ -1059,11 +1059,16 @@ export class ConversationDashboard extends LitElement {
     const loader = this.#loader;
     const number = new Intl.NumberFormat(this.#locale);
     if (loader.state === 'loading') {
-      const { loaded, total } = loader.progress;
-      const text =
-        total === null
-          ? this.#t('dashboard.loadingUnknown', { loaded: number.format(loaded) })
-          : this.#t('dashboard.loading', { loaded: number.format(loaded), total: number.format(total) });
+      const { loaded, total, activity } = loader.progress;
+      let text =
+        activity?.step === 'reading' && activity.of !== null
+          ? this.#t('dashboard.readingMessages', { done: number.format(activity.done), of: number.format(activity.of) })
+          : activity?.step === 'listing'
+            ? this.#t('dashboard.listing', { done: number.format(activity.done) })
+            : total === null
+              ? this.#t('dashboard.loadingUnknown', { loaded: number.format(loaded) })
+              : this.#t('dashboard.loading', { loaded: number.format(loaded), total: number.format(total) });
+      if (activity?.waiting === 'rate-limit') text += ` · ${this.#t('dashboard.waitingRateLimit', { service: activity.service ?? '' })}`;
       return html`<div part="progress" role="status" aria-live="polite">
         <span>${text}</span>
         <progress max=${total ?? 1} .value=${total === null ? 0 : loaded} aria-label=${text}></progress>
