@@ -10,7 +10,7 @@ export { ALL_KEY, InvalidMeasureError } from './report-plan.ts';
 export { UnknownPropertyError } from './columns.ts';
 export { InvalidFilterError } from './filters.ts';
 export { normalizePageUrl } from './page-url.ts';
-export { bucketStart, bucketBoundaries, zoneOffset } from './time-buckets.ts';
+export { bucketStart, bucketBoundaries, zoneOffset, MAX_DATE_BUCKETS, TooManyBucketsError } from './time-buckets.ts';
 export { NULL_LABELS } from './labels.ts';
 export { templates, templateList, templateReports, type DashboardTemplate } from './templates.ts';
 export { propertyCatalog, builtInProperties, findProperty, type PropertyInfo, type PropertyType } from './properties.ts';

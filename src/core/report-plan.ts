@@ -21,6 +21,7 @@ import type { Measure, ReportSpec } from './schema/report-spec.ts';
 import { selectRows } from './select-rows.ts';
 import type { ConversationTable } from './table.ts';
 import { assertTimeZone } from './time-buckets.ts';
+import { isEpochMs, MAX_EPOCH_MS } from './schema/timestamp.ts';
 import type { Aggregate, DateRange, GroupKey, ReportContext } from './types.ts';
 
 export const ALL_KEY = '__all__';
@@ -366,6 +367,8 @@ function cellsOf(period: GroupedPeriod, d: number): number[] {
 export function validateContext(context: ReportContext): void {
   const { from, to } = context.range;
   if (!Number.isFinite(from) || !Number.isFinite(to)) throw new RangeError('The date range needs finite epoch-ms `from` and `to`.');
+  if (!isEpochMs(from) || !isEpochMs(to)) throw new RangeError(`The date range must lie within the Date range (|t| ≤ ${MAX_EPOCH_MS} ms).`);
+  if (to < from) throw new RangeError('The date range ends before it starts (`to` is earlier than `from`).');
   assertTimeZone(context.timeZone);
 }
 

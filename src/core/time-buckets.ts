@@ -124,6 +124,34 @@ export function bucketStart(t: number, bucket: TimeBucket, timeZone: string): nu
   return fromWall(truncateWall(toWall(t, timeZone), bucket), timeZone);
 }
 
+/** DESIGN v2: a date dimension never lists more buckets than this. */
+export const MAX_DATE_BUCKETS = 10_000;
+
+// The longest a local bucket can last in real time: a DST change adds at most an hour (two in a
+// few historic zones), so dividing a span by these never overestimates its number of buckets.
+const LONGEST_MS: Record<TimeBucket, number> = {
+  hour: 2 * HOUR,
+  day: DAY + 2 * HOUR,
+  week: 7 * DAY + 2 * HOUR,
+  month: 31 * DAY + 2 * HOUR,
+  quarter: 92 * DAY + 2 * HOUR,
+};
+
+/**
+ * A range that would list more than MAX_DATE_BUCKETS buckets (a shared link over 0001–9999, a year
+ * of hours). Listing them would hold the tab for minutes, so the report is refused instead.
+ * `name` survives the trip from the engine Worker, and the UI localizes by it.
+ */
+export class TooManyBucketsError extends RangeError {
+  override name = 'TooManyBucketsError';
+  constructor(
+    readonly bucket: TimeBucket,
+    readonly limit = MAX_DATE_BUCKETS,
+  ) {
+    super(`The range holds more than ${limit} ${bucket} buckets, more than a report can list: choose a shorter range or a coarser time bucket.`);
+  }
+}
+
 /**
  * Bucket boundaries covering [from, to): starts of every bucket from the one holding `from` to the
  * one holding `to − 1`, followed by the end of the last one. Local units skipped by a DST gap
@@ -132,11 +160,14 @@ export function bucketStart(t: number, bucket: TimeBucket, timeZone: string): nu
 export function bucketBoundaries(from: number, to: number, bucket: TimeBucket, timeZone: string): number[] {
   const boundaries: number[] = [];
   if (!(to > from)) return boundaries;
+  // Refused before any work when even the longest buckets would be too many; else counted as listed.
+  if ((to - from) / LONGEST_MS[bucket] > MAX_DATE_BUCKETS + 1) throw new TooManyBucketsError(bucket);
   let wall = truncateWall(toWall(from, timeZone), bucket);
   let start = fromWall(wall, timeZone);
   for (;;) {
     if (boundaries.length === 0 || start > boundaries[boundaries.length - 1]!) boundaries.push(start);
     if (start >= to) break;
+    if (boundaries.length > MAX_DATE_BUCKETS) throw new TooManyBucketsError(bucket);
     wall = nextWall(wall, bucket);
     start = fromWall(wall, timeZone);
   }

@@ -18,6 +18,7 @@ export {
   canDeleteDashboard,
   canEditDashboard,
   canSee,
+  canSeeOutsideStore,
   withOwner,
 } from './permissions.ts';
 export { validateDashboard } from './validate-dashboard.ts';

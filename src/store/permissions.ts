@@ -36,6 +36,18 @@ function mayEdit(user: DashboardUser): boolean {
   return user.canEdit === true;
 }
 
+/**
+ * A dashboard that reached the page outside the store (a `restore()`d view, markup config, a
+ * shared link) is shown by the same rule the store applies, so a saved view never shows another
+ * user's private or team dashboard. One that belongs to nobody (no `ownerId`, like the built-in
+ * templates) is the host's own content and shown to all; without a user, only `everyone`.
+ */
+export function canSeeOutsideStore(dashboard: Sharing, user: DashboardUser | null): boolean {
+  if (dashboard.ownerId === '') return true;
+  if (user === null || typeof user !== 'object') return dashboard.privacy === 'everyone';
+  return canSee(dashboard, user);
+}
+
 export function canCreateDashboard(user: DashboardUser): boolean {
   return mayEdit(user);
 }

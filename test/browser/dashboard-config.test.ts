@@ -36,9 +36,10 @@ const teamBoard = {
   layout: { wide: ['slow-chats'] },
 };
 
+/** Olivia's page: the config's team board is hers, and restore() shows a dashboard only to whom the store's rules would. */
 async function mount() {
   return fixture<ConversationDashboard>(
-    html`<conversation-dashboard locale="en" time-zone="UTC" .now=${END} .dataSource=${source()}></conversation-dashboard>`,
+    html`<conversation-dashboard locale="en" time-zone="UTC" .now=${END} .user=${owner} .dataSource=${source()}></conversation-dashboard>`,
   );
 }
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { isRangePreset, rangePresets } from '../range-presets.ts';
+import { EPOCH_MS_MESSAGE, impossibleDateTime, isEpochMs } from './timestamp.ts';
 import { conversationSchema, lookupsSchema } from './conversation.ts';
 import { dashboardSchema } from './dashboard.ts';
 import { reportSpecSchema } from './report-spec.ts';
@@ -24,9 +25,12 @@ const finite = z.number().check(
 function isIsoInterval(value: string): boolean {
   const parts = value.split('/');
   if (parts.length !== 2) return false;
-  const [start, end] = parts.map((part) => Date.parse(part.trim()));
+  const [start, end] = parts.map((part) => (impossibleDateTime(part.trim()) === null ? Date.parse(part.trim()) : Number.NaN));
   return Number.isFinite(start) && Number.isFinite(end) && end! > start!;
 }
+
+/** A range bound: inside the Date range, like every instant the kit takes. */
+const epochMs = z.number().check(z.refine(isEpochMs, { error: EPOCH_MS_MESSAGE }));
 
 const rangeError = `must be a preset (${rangePresets.join(', ')}), "start/end" ISO dates, or { "from", "to" } in epoch ms with to > from`;
 
@@ -34,7 +38,7 @@ const rangeError = `must be a preset (${rangePresets.join(', ')}), "start/end" I
 export const rangeValueSchema = z.union(
   [
     z.string().check(z.refine((value) => isRangePreset(value) || isIsoInterval(value), { error: rangeError })),
-    z.object({ from: finite, to: finite }).check(z.refine((value) => value.to > value.from, { error: 'must end after it starts (to > from)' })),
+    z.object({ from: epochMs, to: epochMs }).check(z.refine((value) => value.to > value.from, { error: 'must end after it starts (to > from)' })),
   ],
   { error: rangeError },
 );

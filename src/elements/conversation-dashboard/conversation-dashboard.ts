@@ -31,7 +31,7 @@ import type { ReportMoveEvent } from '../../events/report-move-event.ts';
 import type { ReportRemoveEvent } from '../../events/report-remove-event.ts';
 import { dashboardName, reportTitle } from '../../i18n/report-titles.ts';
 import { resolveLocale, translate } from '../../i18n/translate.ts';
-import { canCreateDashboard, canEditDashboard, canSee } from '../../store/permissions.ts';
+import { canCreateDashboard, canEditDashboard, canSee, canSeeOutsideStore } from '../../store/permissions.ts';
 import type { DashboardStore } from '../../store/dashboard-store.ts';
 import '../dashboard-settings/dashboard-settings.ts';
 import type { DashboardSettings } from '../dashboard-settings/dashboard-settings.ts';
@@ -48,7 +48,7 @@ import { themeStyles } from '../shared/theme.styles.ts';
 import { conversationDashboardStyles } from './conversation-dashboard.styles.ts';
 import { liveDisplayStyles } from './live-display.styles.ts';
 import { defaultDashboards } from './default-dashboards.ts';
-import { DEFAULT_RANGE, resolveRange, type RangeValue } from './range-attribute.ts';
+import { DEFAULT_RANGE, RangeValueError, resolveRange, type RangeValue } from './range-attribute.ts';
 import { DeclarativeSourceController } from '../../controllers/declarative-source.ts';
 import { UrlSyncController, urlPrefix, type UrlViewState } from '../../controllers/url-sync-controller.ts';
 import {
@@ -278,6 +278,17 @@ export class ConversationDashboard extends LitElement {
     return translate(this.#locale, key, params);
   }
 
+  /** Why `range` (or `time-zone`) cannot be used, in the user's language: the real problem, named. */
+  #rangeProblem(): string {
+    try {
+      resolveRange(this.range, this.now ?? Date.now(), this.#timeZone);
+      return this.#t('dashboard.rangeError.unknown', { value: String(this.range) });
+    } catch (error) {
+      if (error instanceof RangeValueError) return this.#t(`dashboard.rangeError.${error.problem}`, { value: error.value });
+      return message(error);
+    }
+  }
+
   /** The resolved date range, or null when `range` cannot be read (the error is shown). */
   get resolvedRange(): DateRange | null {
     try {
@@ -388,7 +399,7 @@ export class ConversationDashboard extends LitElement {
   #startLoad(): void {
     const context = this.reportContext;
     const source = this.dataSource;
-    this.rangeError = context ? null : `Unknown range "${String(this.range)}"`;
+    this.rangeError = context ? null : this.#rangeProblem();
     if (!context || !source) {
       this.#loader.abort();
       if (!source) this.#loader.clearLookups();
@@ -502,7 +513,8 @@ export class ConversationDashboard extends LitElement {
   #mergedDashboards(): Dashboard[] {
     const stored = this.#storeList;
     const ids = new Set(stored.map((d) => d.id));
-    const fromConfig = this.#configDashboards.filter((d) => !ids.has(d.id)).map((d) => structuredClone(d));
+    // A restored or markup dashboard is shown only to whom the store's rules would show it.
+    const fromConfig = this.#configDashboards.filter((d) => !ids.has(d.id) && canSeeOutsideStore(d, this.user)).map((d) => structuredClone(d));
     for (const d of fromConfig) ids.add(d.id);
     // Template dashboards stay on offer until the user has a saved copy of them.
     const copied = new Set([...stored, ...fromConfig].map((d) => d.layout.template).filter(Boolean));

@@ -18,7 +18,8 @@ import { ReportDrillEvent } from '../../events/report-drill-event.ts';
 import { ReportEditEvent } from '../../events/report-edit-event.ts';
 import { ReportMoveEvent } from '../../events/report-move-event.ts';
 import { ReportRemoveEvent } from '../../events/report-remove-event.ts';
-import { formatPercentDelta } from '../../i18n/format.ts';
+import { formatNumber, formatPercentDelta } from '../../i18n/format.ts';
+import { MAX_DATE_BUCKETS } from '../../core/time-buckets.ts';
 import { localizeResult } from '../../i18n/localize-result.ts';
 import { reportTitle } from '../../i18n/report-titles.ts';
 import { resolveLocale, translate } from '../../i18n/translate.ts';
@@ -30,7 +31,7 @@ import { heatmapTableStyles, renderHeatmapTable } from './heatmap-table.ts';
 import { DeclarativeSourceController } from '../../controllers/declarative-source.ts';
 import { StandaloneDataController } from '../../controllers/declarative-tile-data.ts';
 import { DashboardConfigError, parseJsonText, parseTileConfig, type TileConfig } from '../../core/schema/dashboard-config.ts';
-import { DEFAULT_RANGE, resolveRange, type RangeValue } from '../conversation-dashboard/range-attribute.ts';
+import { DEFAULT_RANGE, RangeValueError, resolveRange, type RangeValue } from '../conversation-dashboard/range-attribute.ts';
 
 export const REPORT_TILE_TAG = 'report-tile';
 
@@ -239,7 +240,8 @@ export class ReportTile extends LitElement {
         try {
           context = { range: resolveRange(this.range, Date.now(), timeZone), timeZone };
         } catch (error) {
-          this.#rangeError = new DashboardConfigError([{ path: 'range', message: error instanceof Error ? error.message : String(error) }], { what: 'Invalid range' });
+          const text = error instanceof RangeValueError ? this.#t(`dashboard.rangeError.${error.problem}`, { value: error.value }) : message(error);
+          this.#rangeError = new DashboardConfigError([{ path: error instanceof RangeValueError && error.problem === 'unknown-zone' ? 'time-zone' : 'range', message: text }], { what: 'Invalid range' });
         }
       }
       if (context && source) this.#standalone ??= new StandaloneDataController(this);
@@ -272,6 +274,16 @@ export class ReportTile extends LitElement {
 
   #t(key: string, params?: Record<string, string | number>): string {
     return translate(this.#locale, key, params);
+  }
+
+  /** A compute error in the user's words; the bucket bound is known by name (it crosses from the Worker). */
+  #computeErrorText(error: unknown, spec: ReportSpec): string {
+    if (error instanceof Error && error.name === 'TooManyBucketsError')
+      return this.#t('tile.tooManyBuckets', {
+        bucket: this.#t(`editor.bucket.${spec.timeBucket ?? 'day'}`),
+        limit: formatNumber(MAX_DATE_BUCKETS, this.#locale),
+      });
+    return message(error);
   }
 
   /** The result shown: the host's, else the one computed from the dashboard's data. */
@@ -356,7 +368,7 @@ export class ReportTile extends LitElement {
       (error: unknown) => {
         if (request !== this.#computeRequest || abort.signal.aborted) return;
         this.#computing = false;
-        this.computed = { key, result: null, error: message(error) };
+        this.computed = { key, result: null, error: this.#computeErrorText(error, spec) };
       },
     );
   }

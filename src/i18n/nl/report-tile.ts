@@ -12,6 +12,7 @@ export const reportTile = {
   'tile.loading': 'Rapport laden…',
   'tile.empty': 'Geen gesprekken in deze periode',
   'tile.error': 'Dit rapport kon niet worden berekend: {message}',
+  'tile.tooManyBuckets': 'het bereik is te lang voor indeling per “{bucket}” (meer dan {limit}). Kies een korter bereik of een grovere tijdsindeling.',
   'tile.retry': 'Opnieuw proberen',
   'tile.configError': 'Dit rapport kan niet worden weergegeven: de configuratie is ongeldig.',
   'tile.measured': 'n = {count, plural, one {# gesprek} other {# gesprekken}}',
