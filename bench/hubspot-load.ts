@@ -38,7 +38,7 @@ async function load(source: HubSpotDataSource, clock: FakeClock, range: { from: 
 }
 
 console.log(`HubSpot load at 100 requests / 10 s, ${latencyMs} ms a request (simulated clock), ${changedShare * 100}% changed before the re-sync`);
-console.log('threads | first load | first page after | requests | incremental | requests | wall time (sim.)');
+console.log('threads | first load | first page after | requests | incremental (30 min later) | requests | hourly full listing | requests | wall time (sim.)');
 for (const size of sizes) {
   const clock = new FakeClock();
   clock.now = Date.UTC(2026, 3, 1);
@@ -49,7 +49,7 @@ for (const size of sizes) {
   const full = await load(source, clock, range);
   const fullRequests = api.requests.length;
   if (full.count !== size) throw new Error(`loaded ${full.count} of ${size}`);
-  clock.now += 3_600_000;
+  clock.now += 30 * 60_000;
   const changed = Math.max(1, Math.round(size * changedShare));
   for (let i = 0; i < changed; i++) {
     const id = String(100_000 + Math.floor((i * size) / changed));
@@ -58,7 +58,12 @@ for (const size of sizes) {
   const again = await load(source, clock, range);
   const incrementalRequests = api.requests.length - fullRequests;
   if (again.count !== size) throw new Error(`re-sync served ${again.count} of ${size}`);
+  // An hour on, the source lists every thread again (relistAfterMs) but rereads no messages.
+  clock.now += 60 * 60_000;
+  const before = api.requests.length;
+  const relisted = await load(source, clock, range);
+  const relistRequests = api.requests.length - before;
   console.log(
-    `${size} | ${fmt(full.ms)} | ${fmt(full.firstPageMs ?? 0)} | ${fullRequests} (${api.count('all', 429)} × 429) | ${fmt(again.ms)} | ${incrementalRequests} | ${fmt(full.wallMs + again.wallMs)}`,
+    `${size} | ${fmt(full.ms)} | ${fmt(full.firstPageMs ?? 0)} | ${fullRequests} (${api.count('all', 429)} × 429) | ${fmt(again.ms)} | ${incrementalRequests} | ${fmt(relisted.ms)} | ${relistRequests} | ${fmt(full.wallMs + again.wallMs + relisted.wallMs)}`,
   );
 }

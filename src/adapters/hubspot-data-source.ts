@@ -59,6 +59,12 @@ export interface HubSpotDataSourceOptions extends HttpOptions {
    * load reads only the threads whose latest message is newer than the last sync.
    */
   cache?: HubSpotCache;
+  /**
+   * With a cache, a load lists every thread again (still rereading only those with new messages)
+   * when the last full listing is older than this, so that a thread closed, reassigned or moved
+   * without a new message is updated too. Default 3 600 000 (1 h): 1 request per 500 threads.
+   */
+  relistAfterMs?: number;
   /** Conversations per yielded page while messages are read. Default 50. */
   batchSize?: number;
   /** Share of HubSpot's rate limit left unused, for latency and the portal's other users. Default 0.1. */
@@ -154,6 +160,7 @@ export class HubSpotDataSource implements DataSource {
   readonly #mapping: HubSpotMappingOptions;
   readonly #pageSize: number;
   readonly #batchSize: number;
+  readonly #relistAfterMs: number;
   readonly #limiter: RateLimiter;
   readonly #concurrency: AdaptiveConcurrency;
   readonly #inboxIds: readonly string[];
@@ -175,6 +182,8 @@ export class HubSpotDataSource implements DataSource {
     this.#pageSize = options.pageSize ?? 500;
     if (!Number.isInteger(this.#pageSize) || this.#pageSize < 1 || this.#pageSize > 500)
       throw new RangeError(`pageSize must be a whole number from 1 to 500, got ${options.pageSize}`);
+    this.#relistAfterMs = options.relistAfterMs ?? 3_600_000;
+    if (!(this.#relistAfterMs >= 0)) throw new RangeError(`relistAfterMs must be a number ≥ 0, got ${options.relistAfterMs}`);
     this.#batchSize = options.batchSize ?? 50;
     if (!Number.isInteger(this.#batchSize) || this.#batchSize < 1) throw new RangeError(`batchSize must be a whole number ≥ 1, got ${options.batchSize}`);
     const inboxes = options.inboxId === undefined ? [] : typeof options.inboxId === 'string' ? [options.inboxId] : [...options.inboxId];
@@ -274,8 +283,9 @@ export class HubSpotDataSource implements DataSource {
     const snapshot = await this.#readCache();
     throwIfAborted(signal);
     const caching = this.#options.cache !== undefined;
-    const incremental = snapshot !== null && snapshot.coverageFrom <= range.from;
-    const coverageFrom = incremental ? snapshot.coverageFrom : range.from;
+    const incremental = snapshot !== null && snapshot.coverageFrom <= range.from && startedAt - snapshot.listedAt < this.#relistAfterMs;
+    // A full listing within what the cache covers keeps its coverage; one reaching earlier extends it.
+    const coverageFrom = Math.min(range.from, snapshot?.coverageFrom ?? range.from);
     const cached = new Map((snapshot?.threads ?? []).map((entry) => [entry.id, entry]));
 
     // 1. The list of threads: all of them, or (incremental) those whose latest message is new.
@@ -324,7 +334,14 @@ export class HubSpotDataSource implements DataSource {
     const threads = [...next.values()];
     this.#lastSyncedAt = startedAt;
     if (caching) {
-      const fresh: HubSpotCacheSnapshot = { format: HUBSPOT_CACHE_FORMAT, syncedAt: startedAt, coverageFrom, settings: this.#settings, threads };
+      const fresh: HubSpotCacheSnapshot = {
+        format: HUBSPOT_CACHE_FORMAT,
+        syncedAt: startedAt,
+        coverageFrom,
+        listedAt: incremental ? snapshot.listedAt : startedAt,
+        settings: this.#settings,
+        threads,
+      };
       try {
         await this.#options.cache!.write(fresh);
       } catch {

@@ -21,6 +21,7 @@ function snapshot(ids: string[], syncedAt = 1_000): HubSpotCacheSnapshot {
     format: HUBSPOT_CACHE_FORMAT,
     syncedAt,
     coverageFrom: 0,
+    listedAt: syncedAt,
     settings: '{}',
     threads: ids.map((id) => ({ id, latest: '2026-03-01T00:00:00.000Z', conversation: { id, status: 'open' } })),
   };

@@ -21,6 +21,8 @@ export interface HubSpotCacheSnapshot {
   syncedAt: number;
   /** Epoch ms: the cache holds every thread with any time at or after it. */
   coverageFrom: number;
+  /** Epoch ms when the last load that listed every thread (not only those with new messages) began. */
+  listedAt: number;
   /** The mapping settings the conversations were made with (channels, inboxes, integrations); others mean another mapping. */
   settings: string;
   threads: CachedThread[];
@@ -44,7 +46,7 @@ const finite = (value: unknown): value is number => typeof value === 'number' &&
 export function checkSnapshot(raw: unknown): HubSpotCacheSnapshot | null {
   const snapshot = record(raw);
   if (!snapshot || snapshot.format !== HUBSPOT_CACHE_FORMAT) return null;
-  if (!finite(snapshot.syncedAt) || !finite(snapshot.coverageFrom) || typeof snapshot.settings !== 'string' || !Array.isArray(snapshot.threads)) return null;
+  if (!finite(snapshot.syncedAt) || !finite(snapshot.coverageFrom) || !finite(snapshot.listedAt) || typeof snapshot.settings !== 'string' || !Array.isArray(snapshot.threads)) return null;
   const seen = new Set<string>();
   for (const item of snapshot.threads) {
     const thread = record(item);

@@ -222,7 +222,7 @@ describe('HubSpot rate limits', () => {
     assert.equal(first.conversations.size, 300);
     assert.equal(cache.writes, 1);
     const syncedAt = source.lastSyncedAt!;
-    clock.now += 3 * H;
+    clock.now += 30 * M;
     const changed = ['100003', '100010', '100150', '100299'];
     const replied = clock.now - M;
     for (const id of changed) api.post(id, specMessage('OUTGOING', { at: replied, threadId: id, actorId: 'A-2' }));
@@ -325,7 +325,7 @@ describe('HubSpot cache', () => {
   }
 
   test('a corrupted or old-format cache is dropped and the portal read in full', async () => {
-    for (const damaged of [{ format: 0, syncedAt: 1, coverageFrom: 1, settings: '', threads: [] }, { format: 1, threads: 'nope' }, 'garbage']) {
+    for (const damaged of [{ format: 0, syncedAt: 1, coverageFrom: 1, listedAt: 1, settings: '', threads: [] }, { format: 1, threads: 'nope' }, 'garbage']) {
       const cache = new MemoryHubSpotCache();
       const { api, source } = portal(cache);
       await run(source, api);
@@ -363,6 +363,30 @@ describe('HubSpot cache', () => {
     const { conversations } = await run(other, api);
     assert.equal(api.count('messages') - before, 40);
     assert.ok([...conversations.values()].some((c) => c.channel === 'live-chat'));
+  });
+
+  test('a thread closed without a new message is updated by the hourly full listing, without rereading messages', async () => {
+    const cache = new MemoryHubSpotCache();
+    const { api, source, clock } = portal(cache);
+    const first = await run(source, api);
+    assert.equal(first.conversations.get('100000')!.status, 'open');
+    const thread = api.threads.get('100000')!;
+    thread.status = 'CLOSED';
+    thread.closedAt = iso(clock.now);
+    clock.now += 10 * M;
+    let before = api.requests.length;
+    const soon = await run(source, api);
+    assert.equal(api.requests.slice(before).find((r) => r.path === 'threads')!.query.get('sort'), 'latestMessageTimestamp');
+    assert.equal(soon.conversations.get('100000')!.status, 'open', 'within the hour only moved threads are listed');
+    clock.now += H;
+    before = api.requests.length;
+    const later = await run(source, api);
+    const requests = api.requests.slice(before);
+    assert.equal(requests.find((r) => r.path === 'threads')!.query.get('sort'), null, 'a full listing');
+    assert.equal(requests.filter((r) => r.path.endsWith('/messages')).length, 0);
+    assert.equal(later.conversations.get('100000')!.status, 'closed');
+    assert.equal(later.conversations.get('100000')!.closedAt, thread.closedAt);
+    assert.equal(later.conversations.get('100000')!.createdAt, first.conversations.get('100000')!.createdAt);
   });
 
   test('a range earlier than the cache covers lists all threads again but rereads only what changed', async () => {
