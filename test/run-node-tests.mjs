@@ -4,7 +4,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
-const roots = ['src/core', 'src/store', 'src/adapters', 'src/server', 'src/sample', 'src/i18n', 'test/node'];
+const roots = ['src/core', 'src/store', 'src/adapters', 'src/server', 'src/sample', 'src/i18n', 'test/node', 'test/wordpress'];
 const files = [];
 function walk(dir) {
   let entries;

@@ -116,6 +116,10 @@ class Conversation_Reports_Data_Proxy {
 		}
 		$query = array();
 		wp_parse_str( (string) wp_parse_url( $absolute, PHP_URL_QUERY ), $query );
-		return add_query_arg( array_map( 'rawurlencode', array_filter( $query, 'is_scalar' ) ), Conversation_Reports_Embed::rest_url( '/data' ) );
+		$own = array();
+		wp_parse_str( (string) wp_parse_url( $upstream, PHP_URL_QUERY ), $own );
+		// The upstream URL's own parameters are added again on the next fetch; WordPress's are this site's.
+		$query = array_diff_key( array_filter( $query, 'is_scalar' ), $own, array_flip( array( 'rest_route', '_wpnonce', '_locale' ) ) );
+		return add_query_arg( array_map( 'rawurlencode', $query ), Conversation_Reports_Embed::rest_url( '/data' ) );
 	}
 }
