@@ -108,6 +108,12 @@ export interface SlotsProps {
   measureProperty: string | undefined;
   /** Aggregations the measure property allows. */
   measureOps: readonly AggregateOp[];
+  /** (v2) The measure property may be measured as a share of one of its values. */
+  shareable: boolean;
+  /** The value a share counts, encoded (see filter-values.ts), and the values to pick from (empty: typed). */
+  shareValue: string | undefined;
+  shareOptions: readonly { encoded: string; label: string }[];
+  onShareValue: (encoded: string) => void;
   picked: string | null;
   dropTarget: Slot | null;
   refusal: (name: string, slot: Slot) => string | null;
@@ -180,7 +186,7 @@ export function renderSlots(props: SlotsProps): TemplateResult {
   };
   const bucketError = props.error('timeBucket');
   const measureError = props.error('measure');
-  const ops: MeasureOp[] = ['count', ...(props.measureProperty ? props.measureOps : [])];
+  const ops: MeasureOp[] = ['count', ...(props.measureProperty ? props.measureOps : []), ...(props.measureProperty && props.shareable ? (['share'] as const) : [])];
   return html`<div class="slots" part="slots">
     ${renderSlot(props, 'dimension', value('dimension'), props.dimension)}
     ${props.showTimeBucket
@@ -216,8 +222,28 @@ export function renderSlots(props: SlotsProps): TemplateResult {
             ? html`<span class="slot-property">${props.label(props.measureProperty)}</span>${clearButton(props, 'measure', props.measureProperty, false)}`
             : nothing}
         </span>
-        ${props.measureProperty ? nothing : html`<span class="slot-empty">${t('editor.slot.measureHint')}</span>`}`,
+        ${props.measureProperty ? nothing : html`<span class="slot-empty">${t('editor.slot.measureHint')}</span>`}
+        ${props.measureOp === 'share' && props.measureProperty ? renderShareValue(props) : nothing}`,
       props.measureProperty,
     )}
   </div>`;
+}
+
+/** The value a `share` measure counts ("First response SLA" equal to "Met"): picked from a list, or typed. */
+function renderShareValue(props: SlotsProps): TemplateResult {
+  const { t } = props;
+  const label = t('editor.slot.shareValue');
+  return html`<label class="share-value">
+    <span>${label}</span>
+    ${props.shareOptions.length > 0
+      ? html`<select id="share-value" @change=${(event: Event) => props.onShareValue((event.target as HTMLSelectElement).value)}>
+          ${props.shareOptions.map((option) => html`<option value=${option.encoded} .selected=${option.encoded === props.shareValue}>${option.label}</option>`)}
+        </select>`
+      : html`<input
+          id="share-value"
+          type="text"
+          .value=${props.shareValue === undefined ? '' : String(JSON.parse(props.shareValue))}
+          @change=${(event: Event) => props.onShareValue(JSON.stringify((event.target as HTMLInputElement).value))}
+        />`}
+  </label>`;
 }

@@ -36,7 +36,8 @@ import {
 } from './editor-draft.ts';
 import { CHIP_MIME, type EditorIssue, type Slot, type Translate } from './editor-types.ts';
 import { renderFilterPanel } from './filter-panel.ts';
-import { emptyInput, encodeValue, isMultiple } from './filter-values.ts';
+import { decodeValue, emptyInput, encodeValue, isMultiple } from './filter-values.ts';
+import { hourSpan, weekdayName } from '../../i18n/week.ts';
 import './property-search.ts';
 import type { PropertyPickEvent, PropertySearch, SearchOption } from './property-search.ts';
 import { reportEditorStyles } from './report-editor.styles.ts';
@@ -276,6 +277,20 @@ export class ReportEditor extends LitElement {
 
   #hasList = (name: string): boolean => this.#valuesOf(name).length > 0;
 
+  /** What a share of `name` may count: the states of an SLA, the days and hours, yes/no, else the values in the data. */
+  #shareValues(name: string): (string | number | boolean)[] {
+    if (name === 'firstResponseSla' || name === 'closeSla') return ['met', 'breached', 'pending'];
+    if (name === 'createdWeekday') return [1, 2, 3, 4, 5, 6, 7];
+    if (name === 'createdHour') return Array.from({ length: 24 }, (_, hour) => hour);
+    if (name === 'teamId') {
+      const teams = (this.lookups ?? this.data?.lookups ?? this.#table?.lookups)?.teams ?? [];
+      if (teams.length > 0) return teams.map((team) => team.id);
+    }
+    const info = findProperty(this.#catalog, name);
+    if (info?.type === 'boolean') return [true, false];
+    return this.#valuesOf(name).filter((value): value is string | number | boolean => value !== null);
+  }
+
   #label = (name: string): string => {
     const key = `property.${name}`;
     const text = this.#t(key);
@@ -461,7 +476,7 @@ export class ReportEditor extends LitElement {
     const info = findProperty(this.#catalog, name);
     const property = this.#label(name);
     if (!info) return this.#t('editor.error.unknownProperty');
-    if (slot === 'measure') return info.measures.length > 0 ? null : this.#t('editor.slot.notMeasurable', { property });
+    if (slot === 'measure') return info.measures.length > 0 || info.shareable ? null : this.#t('editor.slot.notMeasurable', { property });
     if (!info.groupable) return this.#t('editor.slot.notGroupable', { property });
     if (slot === 'breakdown' && this.draft?.dimension === name) return this.#t('editor.slot.sameAsDimension', { property });
     return null;
@@ -478,13 +493,14 @@ export class ReportEditor extends LitElement {
     }
     const chips = draft.chips.includes(name) ? draft.chips : [...draft.chips, name];
     if (slot === 'measure') {
+      // A category (an SLA state, a team) has nothing to average: it is measured as the share of one of its values.
       const op: MeasureOp =
         draft.measureOp !== 'count' && draft.measureOp !== 'share' && info.measures.includes(draft.measureOp)
           ? draft.measureOp
           : info.measures.includes('avg')
             ? 'avg'
-            : info.measures[0]!;
-      this.#edit({ chips, measureOp: op, measureProperty: name });
+            : (info.measures[0] ?? 'share');
+      this.#edit({ chips, measureOp: op, measureProperty: name, ...(op === 'share' ? { shareValue: this.#shareValues(name)[0] } : {}) });
     } else if (slot === 'dimension') {
       this.#edit({ chips, dimension: name, breakdown: draft.breakdown === name ? undefined : draft.breakdown });
     } else {
@@ -810,9 +826,20 @@ export class ReportEditor extends LitElement {
     const text = String(value);
     const lookups = this.lookups ?? this.data?.lookups ?? this.#table?.lookups;
     const list =
-      property === 'assigneeId' ? lookups?.assignees : property === 'inboxId' ? lookups?.inboxes : property === 'chatflowId' ? lookups?.chatflows : undefined;
+      property === 'assigneeId'
+        ? lookups?.assignees
+        : property === 'inboxId'
+          ? lookups?.inboxes
+          : property === 'chatflowId'
+            ? lookups?.chatflows
+            : property === 'teamId'
+              ? lookups?.teams
+              : undefined;
     const named = list?.find((entry) => entry.id === text)?.name;
     if (named) return named;
+    if ((property === 'firstResponseSla' || property === 'closeSla') && ['met', 'breached', 'pending'].includes(text)) return this.#t(`value.sla.${text}`);
+    if (property === 'createdWeekday' && typeof value === 'number') return weekdayName(value, this.#locale, 'long');
+    if (property === 'createdHour' && typeof value === 'number') return hourSpan(value, this.#locale);
     if ((property === 'channel' && (text === 'chat' || text === 'email')) || (property === 'status' && (text === 'open' || text === 'closed')))
       return this.#t(`editor.value.${text}`);
     return text;
@@ -1050,6 +1077,10 @@ export class ReportEditor extends LitElement {
           measureOp: draft.measureOp,
           measureProperty: draft.measureProperty,
           measureOps: measureInfo?.measures ?? [],
+          shareable: Boolean(measureInfo?.shareable),
+          shareValue: draft.shareValue === undefined ? undefined : encodeValue(draft.shareValue),
+          shareOptions: draft.measureProperty ? this.#shareValues(draft.measureProperty).map((value) => ({ encoded: encodeValue(value), label: this.#valueLabel(draft.measureProperty!, value) })) : [],
+          onShareValue: (encoded: string) => this.#edit({ shareValue: decodeValue(encoded) as string | number | boolean }),
           picked: this.picked,
           dropTarget: this.dropTarget,
           refusal: this.#refusal,
@@ -1059,7 +1090,11 @@ export class ReportEditor extends LitElement {
           },
           onClear: this.#clear,
           onTimeBucket: (bucket: TimeBucket) => this.#edit({ timeBucket: bucket }),
-          onMeasureOp: (op: MeasureOp) => this.#edit({ measureOp: op }),
+          onMeasureOp: (op: MeasureOp) => {
+            const values = op === 'share' && draft.measureProperty ? this.#shareValues(draft.measureProperty) : [];
+            const keep = draft.shareValue !== undefined && values.some((value) => value === draft.shareValue);
+            this.#edit({ measureOp: op, ...(op === 'share' && !keep && values.length > 0 ? { shareValue: values[0] } : {}) });
+          },
           onDragOver: this.#onDragOver,
           onDragLeave: this.#onDragLeave,
           onDrop: this.#onDrop,

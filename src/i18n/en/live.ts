@@ -8,4 +8,5 @@ export const live = {
   'live.retryIn': 'Trying again {time}.',
   'live.status': 'Data freshness',
   'tile.gridHint': 'Use the arrow keys to move between cells; press Enter to see the conversations behind one.',
+  'editor.slot.shareValue': 'where it is',
 };

@@ -8,4 +8,5 @@ export const live = {
   'live.retryIn': 'Nouvel essai {time}.',
   'live.status': 'Fraîcheur des données',
   'tile.gridHint': 'Utilisez les flèches pour passer d’une case à l’autre ; appuyez sur Entrée pour voir ses conversations.',
+  'editor.slot.shareValue': 'lorsque la valeur est',
 };

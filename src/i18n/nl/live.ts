@@ -8,4 +8,5 @@ export const live = {
   'live.retryIn': 'Nieuwe poging {time}.',
   'live.status': 'Actualiteit van de gegevens',
   'tile.gridHint': 'Gebruik de pijltjestoetsen om tussen cellen te gaan; druk op Enter om de gesprekken achter een cel te zien.',
+  'editor.slot.shareValue': 'waar de waarde is',
 };
