@@ -1,8 +1,17 @@
-/** The user asked to remove a report from its dashboard; a host may veto with preventDefault(). */
-export class ReportRemoveEvent extends CustomEvent<{ reportId: string }> {
+/**
+ * The user asked to remove a report from its dashboard. A tile fires it as a request; the
+ * dashboard stops that and fires its own, with `dashboardId`, before it acts: a host's
+ * `preventDefault()` on it vetoes the removal.
+ */
+export class ReportRemoveEvent extends CustomEvent<{ reportId: string; dashboardId?: string }> {
   static readonly type = 'report-remove';
-  constructor(reportId: string) {
-    super(ReportRemoveEvent.type, { detail: { reportId }, bubbles: true, composed: true, cancelable: true });
+  constructor(reportId: string, dashboardId?: string) {
+    super(ReportRemoveEvent.type, {
+      detail: { reportId, ...(dashboardId === undefined ? {} : { dashboardId }) },
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+    });
   }
 }
 

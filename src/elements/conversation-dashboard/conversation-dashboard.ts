@@ -26,9 +26,9 @@ import type { DashboardCreateEvent } from '../../events/dashboard-create-event.t
 import type { DashboardDeleteEvent } from '../../events/dashboard-delete-event.ts';
 import type { ReportAddEvent } from '../../events/report-add-event.ts';
 import type { ReportEditEvent } from '../../events/report-edit-event.ts';
-import type { ReportSaveEvent } from '../../events/report-save-event.ts';
-import type { ReportMoveEvent } from '../../events/report-move-event.ts';
-import type { ReportRemoveEvent } from '../../events/report-remove-event.ts';
+import { ReportSaveEvent } from '../../events/report-save-event.ts';
+import { ReportMoveEvent } from '../../events/report-move-event.ts';
+import { ReportRemoveEvent } from '../../events/report-remove-event.ts';
 import { dashboardName, reportTitle } from '../../i18n/report-titles.ts';
 import { resolveLocale, translate } from '../../i18n/translate.ts';
 import { canCreateDashboard, canEditDashboard, canSee, canSeeOutsideStore } from '../../store/permissions.ts';
@@ -99,7 +99,9 @@ function localDate(t: number, timeZone: string): string {
  * @fires dashboard-change - Another dashboard was opened, or the open one changed: `{ dashboardId, dashboard, reason }`.
  * @fires dashboard-create - A dashboard was created through the store: `{ dashboard }`.
  * @fires dashboard-delete - The open dashboard was deleted: `{ dashboardId, dashboard }`.
- * @fires report-save - A report was saved from the editor: `{ spec }`.
+ * @fires report-save - Before a report from the editor is stored: `{ spec, dashboardId }`; cancelable, `preventDefault()` vetoes it.
+ * @fires report-remove - Before a report is removed (tile Actions → Remove): `{ reportId, dashboardId }`; cancelable, `preventDefault()` vetoes it.
+ * @fires report-move - Before a report is moved (Actions → Move, or drag and drop): `{ reportId, direction, dashboardId, to }`; cancelable, `preventDefault()` vetoes it.
  * @fires data-error - Loading or computing failed: `{ error, message, phase }`.
  *
  * @csspart header - The bar with the switcher, the range and the comparison toggle.
@@ -693,9 +695,20 @@ export class ConversationDashboard extends LitElement {
     }
   }
 
+  /**
+   * A child's request (a tile's `report-remove`, the editor's `report-save`) stops here: the host
+   * would otherwise see it after the dashboard had already acted. The dashboard asks the host with
+   * its own cancelable event, from itself, and acts only when it was not prevented (STYLE 12).
+   */
+  #allowedByHost(request: Event, own: Event): boolean {
+    request.stopPropagation();
+    if (request.defaultPrevented) return false;
+    return this.dispatchEvent(own);
+  }
+
   async #onRemove(event: ReportRemoveEvent): Promise<void> {
-    if (event.defaultPrevented) return;
     const { reportId } = event.detail;
+    if (!this.#allowedByHost(event, new ReportRemoveEvent(reportId, this.currentDashboard?.id))) return;
     await this.#persist((d) => ({ ...d, reports: d.reports.filter((r) => r.id !== reportId) }), 'report-remove');
   }
 
@@ -726,8 +739,9 @@ export class ConversationDashboard extends LitElement {
 
   async #onReportSave(event: ReportSaveEvent): Promise<void> {
     const dashboard = this.currentDashboard;
-    if (event.defaultPrevented || !dashboard) return;
     const spec = event.detail.spec;
+    // Vetoed: the editor stays open, so the user sees nothing was stored and can cancel.
+    if (!this.#allowedByHost(event, new ReportSaveEvent({ spec, ...(dashboard ? { dashboardId: dashboard.id } : {}) })) || !dashboard) return;
     // The report as it was when the editor opened: someone else's edit of it since is not overwritten.
     const base = JSON.stringify(dashboard.reports.find((r) => r.id === spec.id) ?? null);
     this.#closeEditor();
@@ -752,6 +766,7 @@ export class ConversationDashboard extends LitElement {
     const to = Math.max(0, Math.min(dashboard.reports.length - 1, index));
     if (to === from) return;
     const moved = dashboard.reports[from]!;
+    if (!this.dispatchEvent(new ReportMoveEvent(reportId, to < from ? 'up' : 'down', { dashboardId: dashboard.id, to }))) return;
     // By as many places as asked, from wherever the report is in the version being saved.
     const by = to - from;
     await this.#persist((d) => {
@@ -770,6 +785,9 @@ export class ConversationDashboard extends LitElement {
   }
 
   #onMove(event: ReportMoveEvent): void {
+    // The tile's request stops here; #moveTo asks the host with the dashboard's own event.
+    event.stopPropagation();
+    if (event.defaultPrevented) return;
     const index = this.currentDashboard?.reports.findIndex((r) => r.id === event.detail.reportId) ?? -1;
     if (index >= 0) void this.#moveTo(event.detail.reportId, index + (event.detail.direction === 'up' ? -1 : 1));
   }
