@@ -38,10 +38,42 @@ export interface HubSpotCache {
 
 const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
+/** The fields `mapThread` writes; a stored conversation with any other, or a value that is not plain, was not written by us. */
+const FIELDS = new Set([
+  'id',
+  'channel',
+  'status',
+  'inboxId',
+  'assigneeId',
+  'createdAt',
+  'closedAt',
+  'firstResponseAt',
+  'ticketId',
+  'chatflowId',
+  'pageUrl',
+  'subject',
+  'contactName',
+  'contactEmail',
+  'properties',
+]);
+const plain = (value: unknown) => value === null || value === undefined || ['string', 'number', 'boolean'].includes(typeof value);
+
+function wellFormed(conversation: Record<string, unknown>): boolean {
+  for (const [key, value] of Object.entries(conversation)) {
+    if (!FIELDS.has(key)) return false;
+    if (key === 'properties') {
+      const properties = record(value);
+      if (!properties || !Object.values(properties).every(plain)) return false;
+    } else if (!plain(value)) return false;
+  }
+  return true;
+}
+
 /**
  * The snapshot if every part of it has the shape this version writes, else null. Anything else (an
  * older format, a half-written or hand-edited record) is not repaired: one wrong thread could hide
- * a wrong number, so the whole snapshot goes and the next load reads the portal afresh.
+ * a wrong number, so the whole snapshot goes and the next load reads the portal afresh. (Whether
+ * a well-formed conversation's values are valid is the kit's parse to say, as for fresh data.)
  */
 export function checkSnapshot(raw: unknown): HubSpotCacheSnapshot | null {
   const snapshot = record(raw);
@@ -51,7 +83,7 @@ export function checkSnapshot(raw: unknown): HubSpotCacheSnapshot | null {
   for (const item of snapshot.threads) {
     const thread = record(item);
     const conversation = record(thread?.conversation);
-    if (!thread || !conversation || typeof thread.id !== 'string' || seen.has(thread.id) || conversation.id !== thread.id) return null;
+    if (!thread || !conversation || typeof thread.id !== 'string' || seen.has(thread.id) || conversation.id !== thread.id || !wellFormed(conversation)) return null;
     if (thread.latest !== null && typeof thread.latest !== 'string') return null;
     seen.add(thread.id);
   }

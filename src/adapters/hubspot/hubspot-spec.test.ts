@@ -342,12 +342,20 @@ describe('HubSpot cache', () => {
     const { api, source } = portal(cache);
     await run(source, api);
     const snapshot = (await cache.read())!;
-    // A conversation under another thread's id: one wrong record spoils the snapshot.
-    snapshot.threads[1]!.conversation = { ...snapshot.threads[1]!.conversation, id: snapshot.threads[0]!.id };
-    await cache.write(snapshot);
-    const before = api.count('messages');
-    await run(source, api);
-    assert.equal(api.count('messages') - before, 40);
+    // One wrong record spoils the snapshot: a conversation under another thread's id, a time that is an object, a field we never write.
+    for (const spoil of [
+      (c: Record<string, unknown>, other: string) => ({ ...c, id: other }),
+      (c: Record<string, unknown>) => ({ ...c, createdAt: { toString: 'x' } }),
+      (c: Record<string, unknown>) => ({ ...c, properties: { plan: ['pro'] } }),
+      (c: Record<string, unknown>) => ({ ...c, __proto__polluted: true }),
+    ]) {
+      const spoiled = structuredClone(snapshot);
+      spoiled.threads[1]!.conversation = spoil(spoiled.threads[1]!.conversation, spoiled.threads[0]!.id);
+      await cache.write(spoiled);
+      const before = api.count('messages');
+      await run(source, api);
+      assert.equal(api.count('messages') - before, 40);
+    }
   });
 
   test('clearCache and a change of mapping settings make the next load a full one', async () => {
