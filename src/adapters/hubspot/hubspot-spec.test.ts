@@ -213,6 +213,17 @@ describe('HubSpot rate limits', () => {
     assert.deepEqual(parseConversations([...conversations.values()]).errors, []);
   });
 
+  test('the pace follows the limit HubSpot reports: 190 / 10 s (Pro) loads 300 threads in two windows, not four', async () => {
+    const { api, source, clock } = setup({}, { rateLimit: { max: 190, intervalMs: 10_000 }, latencyMs: 120 });
+    fillPortal(api, 300, { end: Date.UTC(2026, 2, 31) });
+    const started = clock.now;
+    const { conversations, error } = await run(source, api);
+    assert.equal(error, null);
+    assert.equal(conversations.size, 300);
+    assert.equal(api.count('all', 429), 0);
+    assert.ok(clock.now - started >= 10_000 && clock.now - started < 20_000, `took ${clock.now - started} ms of HubSpot time`);
+  });
+
   test('with a cache, the second load reads only the changed threads', async () => {
     const cache = new MemoryHubSpotCache();
     const { api, source, clock } = setup({ cache }, { rateLimit: limit, latencyMs: 120 });
