@@ -10,6 +10,7 @@ import { tableCatalog, type TableCatalog } from '../core/table-catalog.ts';
 import type { DrillPoint, ReportContext, ReportResult } from '../core/types.ts';
 import { wireTransferables } from '../core/wire-encode.ts';
 import { createEngineWorker } from '../worker/create-engine-worker.ts';
+import { cloneSafeRecords, isDataCloneError } from '../worker/clone-safe.ts';
 import { deserializeError, serializeError, type ComputeOutcome, type FromEngine, type SerializedError, type ToEngine } from '../worker/protocol.ts';
 
 /**
@@ -285,7 +286,17 @@ class WorkerConnection {
     if (this.#error) throw this.#error;
     const transfer = 'columns' in page ? wireTransferables(page.columns instanceof ArrayBuffer ? page.columns : { columns: page.columns }) : [];
     this.#inFlight++;
-    this.worker.postMessage({ type: 'page', page } satisfies ToEngine, transfer);
+    try {
+      this.worker.postMessage({ type: 'page', page } satisfies ToEngine, transfer);
+    } catch (error) {
+      // A record holding a function, a Symbol or a Proxy: the page goes as plain copies, and each
+      // such record becomes one reject in the Worker instead of failing the load.
+      if (!isDataCloneError(error) || !('conversations' in page) || !Array.isArray(page.conversations)) {
+        this.#inFlight--;
+        throw error;
+      }
+      this.worker.postMessage({ type: 'page', page: { conversations: cloneSafeRecords(page.conversations) } } satisfies ToEngine);
+    }
     while (this.#inFlight >= MAX_PAGES_IN_FLIGHT && !this.#error) await new Promise<void>((resolve) => (this.#drained = resolve));
     this.#drained = null;
     if (this.#error) throw this.#error;
