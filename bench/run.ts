@@ -21,6 +21,7 @@ import { bundleSizes, BUDGETS, KIB } from '../test/check-bundle-size.mjs';
 import { sixQueriesBench, type SixQueryFigures } from './baselines-bench.ts';
 import { DAYS, END, RANGE, SEED, TIME_ZONE } from './bench-data.ts';
 import { browserBench, type BrowserFigures } from './browser-bench.ts';
+import { businessHoursBench, type BusinessHoursFigures } from './business-hours-bench.ts';
 import { engineBench, type EngineFigures } from './engine-bench.ts';
 import { round, type Figure } from './measure.ts';
 
@@ -39,18 +40,19 @@ function freeMemory(): void {
 }
 
 // ——— Node ———
-const node: { engine: EngineFigures; sixQueries: SixQueryFigures | null }[] = [];
+const node: { engine: EngineFigures; sixQueries: SixQueryFigures | null; businessHours: BusinessHoursFigures }[] = [];
 for (const n of editorOnly ? [] : sizes) {
   log(`node: N = ${n.toLocaleString('en')}: generating…`);
   const { conversations, lookups } = generateConversations({ n, seed: SEED, end: END, days: DAYS });
   const engine = await engineBench(conversations, lookups, context, { objectRuns: n > 200_000 ? 2 : 3, log });
   let sixQueries: SixQueryFigures | null = null;
+  const table = createTable(conversations, lookups);
+  const businessHours = await businessHoursBench(table, context, log);
   if (!skipBaselines) {
-    const table = createTable(conversations, lookups);
     computeReports(table, templateList[0]!.reports, context);
     sixQueries = await sixQueriesBench(conversations, table, context, log);
   }
-  node.push({ engine, sixQueries });
+  node.push({ engine, sixQueries, businessHours });
   freeMemory();
 }
 
@@ -85,6 +87,13 @@ const engineTable = (title: string, list: EngineFigures[]) => {
 };
 if (browser && !editorOnly) engineTable('Engine in Chromium', browser.engine);
 if (!editorOnly) engineTable('Engine in Node', node.map((entry) => entry.engine));
+if (!editorOnly) {
+  lines.push('', 'Business hours and SLAs (Node) — twelve templates + team performance (schedule, per-inbox zone, SLA in business hours) vs twelve + six plain twins; ms, median (min–max)');
+  for (const { businessHours: b } of node)
+    lines.push(
+      `  N = ${b.n.toLocaleString('en')}: cold plain ${ms(b.plain)}, business ${ms(b.business)} → ${b.ratio}× (CPU ${b.plainCpu.median.toFixed(0)} vs ${b.businessCpu.median.toFixed(0)} → ${b.ratioCpu}×); warm ${ms(b.plainWarm)} vs ${ms(b.businessWarm)} → ${b.ratioWarm}×`,
+    );
+}
 if (!editorOnly) lines.push('', `Table memory: ${node.map((e) => `${e.engine.bytesPerConversation} bytes/conversation at ${e.engine.n.toLocaleString('en')} (+ ${e.engine.textBytesPerConversation} of drill-only text)`).join('; ')}`);
 for (const { engine, sixQueries } of node) {
   if (!sixQueries) continue;
@@ -206,6 +215,16 @@ const summary = {
   baselines: { n: largest.engine.n, ...baselineSummary(largest.sixQueries), byN: Object.fromEntries(node.map((e) => [e.engine.n, baselineSummary(e.sixQueries)])) },
   bytesPerConversation: largest.engine.bytesPerConversation,
   textBytesPerConversation: largest.engine.textBytesPerConversation,
+  // Issue 20: templates + team performance in business hours over templates + plain twins, cold, at the largest N (Node).
+  businessHours: {
+    n: largest.businessHours.n,
+    ratio: largest.businessHours.ratio,
+    ratioCpu: largest.businessHours.ratioCpu,
+    ratioWarm: largest.businessHours.ratioWarm,
+    plainMs: largest.businessHours.plain.median,
+    businessMs: largest.businessHours.business.median,
+    byN: Object.fromEntries(node.map((e) => [e.engine.n, e.businessHours])),
+  },
   ingestObjectsMs: primary.ingestObjects.median,
   paint100kMs: browser?.dashboards.find((d) => d.n === 100_000)?.paintAfterDataMs ?? null,
   longTasks1M: browser ? (({ longTasks, longestTaskMs, totalMs, mode }) => ({ count: longTasks, longestMs: longestTaskMs, loadAndComputeMs: totalMs, mode }))(browser.dashboards.at(-1)!) : null,

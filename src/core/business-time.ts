@@ -143,19 +143,61 @@ export class BusinessClock {
     }
   }
 
-  /** Open time (ms) from the start of the layout up to instant `t`. */
-  openUntil(t: number): number {
-    const { starts, ends, before } = this;
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
+  /**
+   * The last interval starting at or before `t` (−1 when none), searched from `hint` outward by
+   * galloping: creation times come in order and spans are mostly short, so the answer is usually
+   * a step or two from the previous one and a million spans cost a few steps each.
+   */
+  indexOf(t: number, hint = 0): number {
+    const { starts } = this;
+    const n = starts.length;
+    let lo: number;
+    let hi: number;
+    if (n === 0) return -1;
+    let k = Math.min(Math.max(hint, 0), n - 1);
+    if (starts[k]! <= t) {
+      // Gallop right: find hi with starts[hi] > t.
+      let step = 1;
+      lo = k;
+      hi = k + 1;
+      while (hi < n && starts[hi]! <= t) {
+        lo = hi;
+        step *= 2;
+        hi = Math.min(n, lo + step);
+      }
+    } else {
+      // Gallop left: find lo with starts[lo] ≤ t (or −1).
+      let step = 1;
+      hi = k;
+      lo = k - 1;
+      while (lo >= 0 && starts[lo]! > t) {
+        hi = lo;
+        step *= 2;
+        lo = Math.max(-1, hi - step);
+      }
+      if (lo < 0) {
+        lo = -1;
+        // Binary search in (lo, hi) below.
+      }
+    }
+    // Invariant: starts[lo] ≤ t (or lo = −1), starts[hi] > t (or hi = n).
+    while (hi - lo > 1) {
       const mid = (lo + hi) >>> 1;
-      if (starts[mid]! <= t) lo = mid + 1;
+      if (starts[mid]! <= t) lo = mid;
       else hi = mid;
     }
-    const k = lo - 1;
-    if (k < 0) return 0;
-    return before[k]! + Math.min(t, ends[k]!) - starts[k]!;
+    k = lo;
+    return k;
+  }
+
+  /** Open time (ms) from the start of the layout up to `t`, given `k = indexOf(t)`. */
+  openAt(k: number, t: number): number {
+    return k < 0 ? 0 : this.before[k]! + Math.min(t, this.ends[k]!) - this.starts[k]!;
+  }
+
+  /** Open time (ms) from the start of the layout up to instant `t`. */
+  openUntil(t: number): number {
+    return this.openAt(this.indexOf(t, this.starts.length >> 1), t);
   }
 
   /** The length of [a, b) inside open intervals (0 when b ≤ a). */

@@ -62,6 +62,11 @@ const registries = new WeakMap<ConversationTable, Map<string, ColumnAccess>>();
 /** Enough for every derived property of a few contexts at once (each ≤ 8 bytes a row). */
 const REGISTRY_SIZE = 24;
 
+/** Drops every materialized column of `table` (they are made again when needed). */
+export function clearDerivedColumns(table: ConversationTable): void {
+  registries.delete(table);
+}
+
 function registry(table: ConversationTable): Map<string, ColumnAccess> {
   let map = registries.get(table);
   if (!map) registries.set(table, (map = new Map()));
@@ -193,9 +198,20 @@ function businessSpanColumn(table: ConversationTable, name: string, end: Float64
     const { clockOf } = clocksByInbox(table, hours, null);
     const created = table.createdAt.values;
     const inbox = table.inboxId.codes;
+    // Where the previous span of each inbox started in its clock: rows come in creation order.
+    const hints = new Int32Array(clockOf.length);
     for (let i = 0; i < values.length; i++) {
       const b = end[i]!;
-      values[i] = b === b ? clockOf[inbox[i]!]!.span(created[i]!, b) : Number.NaN;
+      if (b !== b) {
+        values[i] = Number.NaN;
+        continue;
+      }
+      const code = inbox[i]!;
+      const clock = clockOf[code]!;
+      const a = created[i]!;
+      const ka = clock.indexOf(a, hints[code]!);
+      hints[code] = ka;
+      values[i] = b > a ? clock.openAt(clock.indexOf(b, ka), b) - clock.openAt(ka, a) : 0;
     }
   }
   return { kind: 'number', name, values, isDate: false, isDuration: true };

@@ -1,5 +1,6 @@
 import type { PropertyValue } from './schema/conversation.ts';
 import type { Cube } from './cube.ts';
+import { clearDerivedColumns } from './derived-columns.ts';
 import type { Codes, ConversationTable } from './table.ts';
 
 /**
@@ -91,6 +92,7 @@ export function clearReportCache(table: ConversationTable): void {
   cache.bucketCodes.clear();
   cache.cubes.clear();
   cache.cubeBytes = 0;
+  clearDerivedColumns(table);
 }
 
 /** Past this, the least recently used cubes go. A cube is small: at most 65 535 cells. */

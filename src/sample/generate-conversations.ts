@@ -497,6 +497,11 @@ export function generateConversations(options: GenerateConversationsOptions): Ge
       assignees: ASSIGNEES.map((assignee, index) => ({ id: assigneeIds[index]!, name: assignee.name, teamId: assignee.teamId })),
       inboxes: INBOXES.map((inbox) => ({ id: inbox.id, name: inbox.name })),
       chatflows: CHATFLOWS.map((flow) => ({ id: flow.id, name: flow.name })),
+      teams: [
+        { id: 'team-support', name: 'Support' },
+        { id: 'team-sales', name: 'Sales' },
+        { id: 'team-billing', name: 'Billing' },
+      ],
     },
   };
 }

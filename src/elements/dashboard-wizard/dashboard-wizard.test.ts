@@ -86,9 +86,9 @@ describe('<dashboard-wizard>', () => {
     expect(el.open).to.be.true;
     expect($<HTMLDialogElement>(el, 'dialog')!.open).to.be.true;
 
-    // Step 1: the library lists both templates with descriptions and their reports.
+    // Step 1: the library lists the templates with descriptions and their reports.
     const cards = $$(el, '[part="template"]');
-    expect(cards.map((card) => card.querySelector('label')!.textContent!.trim())).to.deep.equal(['Chat overview', 'Email overview']);
+    expect(cards.map((card) => card.querySelector('label')!.textContent!.trim())).to.deep.equal(['Chat overview', 'Email overview', 'Team performance']);
     expect(cards[0]!.querySelector('.description')!.textContent).to.contain('website visitors');
     expect(cards[0]!.querySelectorAll('.template-reports li')).to.have.length(6);
     expect($(el, '[part="next-button"]')!.getAttribute('aria-disabled')).to.equal('true');

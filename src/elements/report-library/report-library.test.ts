@@ -36,7 +36,7 @@ describe('<report-library>', () => {
   it('lists every template report grouped by template, with title and description, plus Custom report', async () => {
     const { el } = await setup();
     const groups = $$(el, '[part="group"]');
-    expect(groups.map((g) => g.querySelector('h3')!.textContent)).to.deep.equal(['Chat overview', 'Email overview']);
+    expect(groups.map((g) => g.querySelector('h3')!.textContent)).to.deep.equal(['Chat overview', 'Email overview', 'Team performance']);
     expect(groups[0]!.querySelectorAll('[part="report"]')).to.have.length(6);
     expect($$(el, '[part="report"]').map((li) => li.dataset['reportId'])).to.deep.equal(templateReports.map((r) => r.id));
     const first = item(el, 'chat-volume-by-page-url');
