@@ -12,5 +12,6 @@ export async function resolveLookups(option: LookupsOption | undefined, signal: 
     assignees: (input?.assignees ?? []).map((entry) => ({ ...entry })),
     inboxes: (input?.inboxes ?? []).map((entry) => ({ ...entry })),
     chatflows: (input?.chatflows ?? []).map((entry) => ({ ...entry })),
+    ...(input?.teams ? { teams: input.teams.map((entry) => ({ ...entry })) } : {}),
   };
 }

@@ -31,6 +31,15 @@ function lookupNames(table: ConversationTable, property: string): Map<string, st
   return list && new Map(list.map((entry) => [entry.id, entry.name]));
 }
 
+/** The English label of a (v2) weekday, hour or SLA value ("Monday", "09:00", "Met"); undefined for other properties. */
+export function derivedValueLabel(property: string, value: unknown): string | undefined {
+  if (property === 'createdWeekday' && typeof value === 'number') return WEEKDAY_NAMES[value - 1] ?? String(value);
+  if (property === 'createdHour' && typeof value === 'number') return `${String(value).padStart(2, '0')}:00`;
+  if ((property === 'firstResponseSla' || property === 'closeSla') && typeof value === 'string')
+    return value === 'met' ? 'Met' : value === 'breached' ? 'Breached' : value === 'pending' ? 'Pending' : value;
+  return undefined;
+}
+
 /** A labeller for values of `property`: the lookup name where there is one, else the value itself. */
 export function labeller(table: ConversationTable, name: string): (value: PropertyValue) => string {
   const property = publicName(name);
@@ -39,10 +48,8 @@ export function labeller(table: ConversationTable, name: string): (value: Proper
   return (value) => {
     if (value === null) return empty;
     if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-    if (property === 'createdWeekday' && typeof value === 'number') return WEEKDAY_NAMES[value - 1] ?? String(value);
-    if (property === 'createdHour' && typeof value === 'number') return `${String(value).padStart(2, '0')}:00`;
-    if ((property === 'firstResponseSla' || property === 'closeSla') && typeof value === 'string')
-      return value === 'met' ? 'Met' : value === 'breached' ? 'Breached' : value === 'pending' ? 'Pending' : value;
+    const derived = derivedValueLabel(property, value);
+    if (derived !== undefined) return derived;
     return names?.get(String(value)) ?? String(value);
   };
 }

@@ -1,4 +1,5 @@
 import { ALL_KEY, NULL_LABELS, OTHER_KEY, OTHER_LABEL, bucketBoundaries, bucketStart } from '../../core/index.ts';
+import { derivedValueLabel } from '../../core/labels.ts';
 import { rowOrder } from '../../core/report-plan.ts';
 import type { Lookups } from '../../core/schema/conversation.ts';
 import type { ReportSpec, TimeBucket } from '../../core/schema/report-spec.ts';
@@ -52,13 +53,24 @@ export function keyId(key: GroupKey | undefined): string {
 }
 
 function labeller(property: string, expr: SqlExpr, lookups: Lookups, bucket: TimeBucket, timeZone: string): (key: GroupKey) => string {
-  const list = property === 'assigneeId' ? lookups.assignees : property === 'inboxId' ? lookups.inboxes : property === 'chatflowId' ? lookups.chatflows : [];
+  const list =
+    property === 'assigneeId'
+      ? lookups.assignees
+      : property === 'inboxId'
+        ? lookups.inboxes
+        : property === 'chatflowId'
+          ? lookups.chatflows
+          : property === 'teamId'
+            ? (lookups.teams ?? [])
+            : [];
   const names = new Map(list.map((entry) => [entry.id, entry.name]));
   const empty = NULL_LABELS[property] ?? 'Unknown';
   return (key) => {
     if (key === null) return empty;
     if (expr.kind === 'date') return bucketLabel(key as number, bucket, timeZone);
     if (typeof key === 'boolean') return key ? 'Yes' : 'No';
+    const derived = derivedValueLabel(property, key);
+    if (derived !== undefined) return derived;
     return names.get(String(key)) ?? String(key);
   };
 }

@@ -63,7 +63,7 @@ export function compileDrill(setup: SqlSetup, specInput: ReportSpec, context: Re
   if (spec.dimension === undefined) {
     if (point.key !== ALL_KEY) conditions.push('FALSE');
   } else {
-    const dimension = schema.property(spec.dimension, true);
+    const dimension = b.property(spec.dimension, true);
     if (point.key === OTHER_KEY && b.folds()) {
       ctes.push(`current_rows AS (\n  SELECT ${b.groupValue(dimension)} AS b_k, ${b.measureValue()} AS b_v\n  FROM ${schema.table}\n  WHERE ${b.where(context.range)}\n)`, ...b.rankingCtes('current_rows'));
       const limit = b.params.number(spec.limit!);
@@ -75,7 +75,7 @@ export function compileDrill(setup: SqlSetup, specInput: ReportSpec, context: Re
       conditions.push(groupCondition(b, dimension, point.key));
     }
   }
-  if (spec.breakdown !== undefined && point.series !== undefined) conditions.push(groupCondition(b, schema.property(spec.breakdown, true), point.series));
+  if (spec.breakdown !== undefined && point.series !== undefined) conditions.push(groupCondition(b, b.property(spec.breakdown, true), point.series));
 
   const columns = SQL_BUILT_IN_COLUMNS.map((name) => `${schema.column(name)} AS ${d.quote(name)}`);
   const customColumns = new Map<string, string>();

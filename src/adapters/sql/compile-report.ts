@@ -3,6 +3,7 @@ import type { Lookups } from '../../core/schema/conversation.ts';
 import type { Filter, ReportSpec, TimeBucket } from '../../core/schema/report-spec.ts';
 import type { DateRange, ReportContext } from '../../core/types.ts';
 import { SqlParams, type SqlDialect, type SqlStatement, type SqlType } from './sql-dialect.ts';
+import { derivedSql } from './derived-sql.ts';
 import type { ExprKind, ResolvedSqlSchema, SqlExpr } from './sql-schema.ts';
 
 /** Everything a compiled statement needs besides the spec and context. */
@@ -49,6 +50,9 @@ export class SqlBuilder {
   readonly dialect: SqlDialect;
   readonly params: SqlParams;
 
+  /** The instant SLA states of conversations still waiting are judged at, fixed once per statement. */
+  readonly now: number;
+
   constructor(
     readonly setup: SqlSetup,
     readonly spec: ReportSpec,
@@ -56,6 +60,13 @@ export class SqlBuilder {
   ) {
     this.dialect = setup.schema.dialect;
     this.params = new SqlParams(this.dialect);
+    this.now = context.sla?.now ?? Date.now();
+  }
+
+  /** A property as SQL: the (v2) derived ones here, the rest from the schema. */
+  property(name: string, grouping = false): SqlExpr {
+    const { schema, lookups } = this.setup;
+    return derivedSql({ schema, dialect: this.dialect, params: this.params, lookups, context: this.context, now: this.now }, name) ?? schema.property(name, grouping);
   }
 
   get zone(): string {
@@ -90,7 +101,7 @@ export class SqlBuilder {
 
   /** `dateProperty` in [from, to) and every filter, the `channel` shorthand included. */
   where(range: DateRange): string {
-    const date = this.setup.schema.property(this.spec.dateProperty).sql;
+    const date = this.property(this.spec.dateProperty).sql;
     const parts = [`${date} >= ${this.params.number(range.from)}`, `${date} < ${this.params.number(range.to)}`];
     const filters: Filter[] = [...(this.spec.filters ?? [])];
     if (this.spec.channel !== undefined) filters.unshift({ property: 'channel', operator: 'is', value: this.spec.channel });
@@ -120,7 +131,7 @@ export class SqlBuilder {
    * another type than the property's never equals it.
    */
   filter(filter: Filter): string {
-    const expr = this.setup.schema.property(filter.property);
+    const expr = this.property(filter.property);
     const e = expr.sql;
     const { operator, value } = filter;
     const numeric = expr.kind === 'number' || expr.kind === 'date';
@@ -177,11 +188,18 @@ export class SqlBuilder {
     }
   }
 
-  /** The measured value of a row, as a double (NULL for count). */
+  /** The measured value of a row, as a double (NULL for count; 1/0 for share, NULL where the property is). */
   measureValue(): string {
     const { measure } = this.spec;
     if (measure.op === 'count') return this.nullOf('double');
-    const expr = this.setup.schema.property(measure.property);
+    const expr = this.property(measure.property);
+    if (measure.op === 'share') {
+      if (expr.kind === 'null') return this.nullOf('double');
+      const operand = this.#operand(expr.kind, measure.value);
+      const one = this.dialect.cast('1', 'double');
+      const zero = this.dialect.cast('0', 'double');
+      return `(CASE WHEN ${expr.sql} IS NULL THEN ${this.nullOf('double')}${operand === undefined ? '' : ` WHEN ${expr.sql} = ${operand} THEN ${one}`} ELSE ${zero} END)`;
+    }
     if (expr.kind === 'text' || expr.kind === 'boolean')
       throw new InvalidMeasureError(`"${measure.op}" needs a numeric property; "${measure.property}" is not numeric.`);
     return expr.kind === 'null' ? this.nullOf('double') : this.dialect.cast(expr.sql, 'double');
@@ -207,14 +225,23 @@ export class SqlBuilder {
       case 'p90':
         return d.cast(d.quantile(0.9, 'b_v'), 'double');
       case 'share':
-        throw new InvalidMeasureError('"share" is not computed in SQL yet; compute the report in the browser.');
+        // The fraction among non-null values: the average of 1/0, NULLs skipped, NULL when all are.
+        return d.cast('avg(b_v)', 'double');
     }
   }
 
   /** The label a row gets in the browser (lookup name, "Yes"/"No", the value, or the null group's name), to break ties of the limit. */
   label(property: string, expr: SqlExpr, value: string): string {
     const list =
-      property === 'assigneeId' ? this.setup.lookups.assignees : property === 'inboxId' ? this.setup.lookups.inboxes : property === 'chatflowId' ? this.setup.lookups.chatflows : [];
+      property === 'assigneeId'
+        ? this.setup.lookups.assignees
+        : property === 'inboxId'
+          ? this.setup.lookups.inboxes
+          : property === 'chatflowId'
+            ? this.setup.lookups.chatflows
+            : property === 'teamId'
+              ? (this.setup.lookups.teams ?? [])
+              : [];
     const names = new Map(list.map((entry) => [entry.id, entry.name]));
     let text: string;
     if (expr.kind === 'boolean') text = `CASE WHEN ${value} THEN ${this.params.text('Yes')} ELSE ${this.params.text('No')} END`;
@@ -230,7 +257,7 @@ export class SqlBuilder {
    * period only). No output name repeats an input name: ClickHouse would read it as the alias.
    */
   rankingCtes(source: string): string[] {
-    const dimension = this.setup.schema.property(this.spec.dimension!, true);
+    const dimension = this.property(this.spec.dimension!, true);
     const collate = this.dialect.collateBinary;
     return [
       `dims AS (\n  SELECT b_k AS dk, ${this.aggregate()} AS dval\n  FROM ${source}\n  GROUP BY b_k\n)`,
@@ -246,7 +273,7 @@ export class SqlBuilder {
 
   folds(): boolean {
     if (this.spec.limit === undefined || this.spec.dimension === undefined) return false;
-    return this.setup.schema.property(this.spec.dimension, true).kind !== 'date';
+    return this.property(this.spec.dimension, true).kind !== 'date';
   }
 }
 
@@ -260,12 +287,12 @@ export function compileReport(setup: SqlSetup, specInput: ReportSpec, context: R
   const b = new SqlBuilder(setup, spec, context);
   const { schema } = setup;
   const d = b.dialect;
-  const dimension = spec.dimension === undefined ? null : schema.property(spec.dimension, true);
-  const series = spec.breakdown === undefined ? null : schema.property(spec.breakdown, true);
+  const dimension = spec.dimension === undefined ? null : b.property(spec.dimension, true);
+  const series = spec.breakdown === undefined ? null : b.property(spec.breakdown, true);
   const isDate = dimension?.kind === 'date';
   const compare = context.compare === 'previous-period';
   const folds = b.folds();
-  const date = schema.property(spec.dateProperty).sql;
+  const date = b.property(spec.dateProperty).sql;
 
   const range = compare ? { from: previousRange(context.range).from, to: context.range.to } : context.range;
   const period = compare ? `CASE WHEN ${date} >= ${b.params.number(context.range.from)} THEN 1 ELSE 0 END` : '1';
