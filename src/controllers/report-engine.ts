@@ -77,7 +77,7 @@ function yieldToBrowser(): Promise<void> {
 }
 
 function contextKey(context: ReportContext): string {
-  return JSON.stringify([context.range.from, context.range.to, context.timeZone, context.compare ?? null]);
+  return JSON.stringify([context.range.from, context.range.to, context.timeZone, context.compare ?? null, context.businessHours ?? null, context.sla ?? null]);
 }
 
 /** An outcome of this thread may carry the original error, class and all. */

@@ -5,6 +5,7 @@ import { conversationSchema, lookupsSchema } from './conversation.ts';
 import { dashboardSchema } from './dashboard.ts';
 import { reportSpecSchema } from './report-spec.ts';
 import { timeZoneSchema } from './time-zone.ts';
+import { businessHoursSchema, slaSchema } from './business-hours.ts';
 import { valueAt } from './value-at.ts';
 
 /**
@@ -91,6 +92,9 @@ const dashboardConfigShape = {
   compare: z.optional(z.boolean()),
   locale: z.optional(localeSchema),
   timeZone: z.optional(timeZoneSchema),
+  /** (v2) The host's opening hours and SLA targets, for every dashboard that has none of its own. */
+  businessHours: z.optional(businessHoursSchema),
+  sla: z.optional(slaSchema),
 };
 
 /** What `dashboard.save()` returns and `dashboard.restore()` takes. Unknown keys are errors (a typo is never ignored). */

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { businessHoursSchema, slaSchema } from './business-hours.ts';
 import { reportSpecSchema } from './report-spec.ts';
 
 export const privacyLevels = ['private', 'team', 'everyone'] as const;
@@ -29,6 +30,12 @@ export const dashboardSchema = z.object({
   teamId: z.optional(z.string()),
   reports: z.array(reportSpecSchema),
   layout: z._default(layoutSchema, {}),
+  /**
+   * (v2) The opening hours and SLA targets this dashboard's reports count with; where absent, the
+   * host's (`<conversation-dashboard>`'s `businessHours` / `sla`) apply.
+   */
+  businessHours: z.optional(businessHoursSchema),
+  sla: z.optional(slaSchema),
 });
 
 export type Dashboard = z.output<typeof dashboardSchema>;

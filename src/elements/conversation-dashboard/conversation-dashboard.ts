@@ -8,6 +8,8 @@ import { systemClock, type Clock } from '../../controllers/clock.ts';
 import { KioskController, kioskSeconds } from '../../controllers/kiosk-controller.ts';
 import { RefreshController } from '../../controllers/refresh-controller.ts';
 import { renderRefreshStatus } from './refresh-status.ts';
+import { HostSettingsAttributes } from './host-settings.ts';
+import type { BusinessHours, Sla } from '../../core/schema/business-hours.ts';
 import { dashboardDataContext, type DashboardData } from '../../controllers/dashboard-data.ts';
 import { csvFileName, toCsv } from '../../core/csv.ts';
 import { formatParseError } from '../../core/parse-conversations.ts';
@@ -190,6 +192,17 @@ export class ConversationDashboard extends LitElement {
   @property({ reflect: true }) kiosk: string | null = null;
   /** The clock the refresh and kiosk timers run on (default: the page's); tests move time by hand. */
   @property({ attribute: false }) clock: Clock = systemClock;
+  /**
+   * (v2) Opening hours the business-hours properties count in (`responseTimeBusiness`, SLAs with
+   * `businessHours: true`): `{ timeZone, week: { mon: [["09:00", "17:00"]], … }, holidays?, byInbox? }`.
+   * A dashboard with its own `businessHours` uses those. Attribute `business-hours`: the same as JSON.
+   */
+  @property({ attribute: false }) businessHours: BusinessHours | null = null;
+  /**
+   * (v2) SLA targets of `firstResponseSla` / `closeSla`: `{ firstResponseMs?, closeMs?, businessHours?, now? }`.
+   * A dashboard with its own `sla` uses those. Attribute `sla`: the same as JSON.
+   */
+  @property({ attribute: false }) sla: Sla | null = null;
 
   @state() private dashboards: Dashboard[] = defaultDashboards();
   @state() private storeError: string | null = null;
@@ -224,6 +237,27 @@ export class ConversationDashboard extends LitElement {
       this.dispatchEvent(new DataErrorEvent({ error: lookupsError, message: message(lookupsError), phase: 'load' }));
   });
   #version = 0;
+  readonly #hostSettings = new HostSettingsAttributes();
+  /** The business hours and SLA the reports were last computed with: a change recomputes them. */
+  #settingsKey = '';
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'business-hours', 'sla'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (old === value) return;
+    if (name === 'business-hours') {
+      const parsed = this.#hostSettings.businessHours(value);
+      if (parsed !== undefined) this.businessHours = parsed;
+      this.requestUpdate();
+    } else if (name === 'sla') {
+      const parsed = this.#hostSettings.sla(value);
+      if (parsed !== undefined) this.sla = parsed;
+      this.requestUpdate();
+    }
+  }
   readonly #refresh = new RefreshController(this, {
     clock: () => this.clock,
     interval: () => this.refreshInterval,
@@ -362,6 +396,13 @@ export class ConversationDashboard extends LitElement {
     }
     if (changed.has('dataSource') || changed.has('range') || changed.has('timeZone') || changed.has('compare') || changed.has('now'))
       this.#startLoad();
+    // New business hours or SLA targets (the host's, or another dashboard's own): same data, new results.
+    const context = this.reportContext;
+    const settingsKey = JSON.stringify([context?.businessHours ?? null, context?.sla ?? null]);
+    if (settingsKey !== this.#settingsKey) {
+      this.#settingsKey = settingsKey;
+      this.#version++;
+    }
     this.data = this.#dataValue();
   }
 
@@ -395,7 +436,17 @@ export class ConversationDashboard extends LitElement {
   get reportContext(): ReportContext | null {
     const range = this.resolvedRange;
     if (!range) return null;
-    return { range, timeZone: this.#timeZone, ...(this.compare ? { compare: 'previous-period' as const } : {}) };
+    // A dashboard's own business hours and SLA targets, else the host's.
+    const dashboard = this.currentDashboard;
+    const businessHours = dashboard?.businessHours ?? this.businessHours ?? undefined;
+    const sla = dashboard?.sla ?? this.sla ?? undefined;
+    return {
+      range,
+      timeZone: this.#timeZone,
+      ...(this.compare ? { compare: 'previous-period' as const } : {}),
+      ...(businessHours ? { businessHours } : {}),
+      ...(sla ? { sla } : {}),
+    };
   }
 
   #startLoad(): void {
@@ -541,6 +592,8 @@ export class ConversationDashboard extends LitElement {
       compare: this.compare,
       ...(this.locale ? { locale: this.locale } : {}),
       ...(this.timeZone ? { timeZone: this.timeZone } : {}),
+      ...(this.businessHours ? { businessHours: this.businessHours } : {}),
+      ...(this.sla ? { sla: this.sla } : {}),
     };
     return JSON.parse(JSON.stringify(config)) as DashboardConfigInput;
   }
@@ -557,7 +610,7 @@ export class ConversationDashboard extends LitElement {
 
   /** Why the markup configuration cannot be used (the JSON config or an attribute), or null; shown in place of the dashboard. */
   get configError(): DashboardConfigError | null {
-    return this.#declarative.error ?? this.#storeConfigError;
+    return this.#declarative.error ?? this.#storeConfigError ?? this.#hostSettings.error;
   }
 
   /** Sets what a valid config gives; from markup, what an attribute on the element says wins. */
@@ -573,6 +626,8 @@ export class ConversationDashboard extends LitElement {
     if (config.compare !== undefined && !keep('compare')) this.compare = config.compare;
     if (config.locale !== undefined && !keep('locale')) this.locale = config.locale;
     if (config.timeZone !== undefined && !keep('time-zone')) this.timeZone = config.timeZone;
+    if (config.businessHours !== undefined && !keep('business-hours')) this.businessHours = structuredClone(config.businessHours);
+    if (config.sla !== undefined && !keep('sla')) this.sla = structuredClone(config.sla);
     this.dashboards = this.#mergedDashboards();
     void this.#listDashboards();
   }

@@ -28,6 +28,7 @@ import { themeStyles } from '../shared/theme.styles.ts';
 import { reportTileStyles } from './report-tile.styles.ts';
 import { buildHeatmapModel } from '../../charts/options/heatmap-model.ts';
 import { heatmapTableStyles, renderHeatmapTable } from './heatmap-table.ts';
+import { contextNotes } from './context-notes.ts';
 import { DeclarativeSourceController } from '../../controllers/declarative-source.ts';
 import { StandaloneDataController } from '../../controllers/declarative-tile-data.ts';
 import { DashboardConfigError, parseJsonText, parseTileConfig, type TileConfig } from '../../core/schema/dashboard-config.ts';
@@ -631,6 +632,7 @@ export class ReportTile extends LitElement {
       parts.push(this.#t(key, { count: new Intl.NumberFormat(this.#locale).format(result.excluded) }));
     }
     parts.push(this.#t('tile.dateApplies', { property: this.#t(`tile.date.${spec.dateProperty}`) }));
+    parts.push(...contextNotes(spec, this.data?.context, this.#locale, (key, params) => this.#t(key, params)));
     return html`<p part="footnote">${parts.join(' · ')}</p>`;
   }
 

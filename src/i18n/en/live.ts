@@ -9,4 +9,8 @@ export const live = {
   'live.status': 'Data freshness',
   'tile.gridHint': 'Use the arrow keys to move between cells; press Enter to see the conversations behind one.',
   'editor.slot.shareValue': 'where it is',
+  'tile.businessHours': 'in business hours, {schedule}',
+  'tile.businessHoursByInbox': '({count, plural, one {# inbox has} other {# inboxes have}} hours of its own)',
+  'tile.slaTarget.firstResponseSla': 'SLA: first response within {time}',
+  'tile.slaTarget.closeSla': 'SLA: closed within {time}',
 };

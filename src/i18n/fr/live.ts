@@ -9,4 +9,8 @@ export const live = {
   'live.status': 'Fraîcheur des données',
   'tile.gridHint': 'Utilisez les flèches pour passer d’une case à l’autre ; appuyez sur Entrée pour voir ses conversations.',
   'editor.slot.shareValue': 'lorsque la valeur est',
+  'tile.businessHours': 'en heures ouvrées, {schedule}',
+  'tile.businessHoursByInbox': '({count, plural, one {# boîte a ses propres horaires} other {# boîtes ont leurs propres horaires}})',
+  'tile.slaTarget.firstResponseSla': 'SLA : première réponse sous {time}',
+  'tile.slaTarget.closeSla': 'SLA : clôture sous {time}',
 };

@@ -9,4 +9,8 @@ export const live = {
   'live.status': 'Actualiteit van de gegevens',
   'tile.gridHint': 'Gebruik de pijltjestoetsen om tussen cellen te gaan; druk op Enter om de gesprekken achter een cel te zien.',
   'editor.slot.shareValue': 'waar de waarde is',
+  'tile.businessHours': 'binnen kantooruren, {schedule}',
+  'tile.businessHoursByInbox': '({count, plural, one {# inbox heeft} other {# inboxen hebben}} eigen uren)',
+  'tile.slaTarget.firstResponseSla': 'SLA: eerste reactie binnen {time}',
+  'tile.slaTarget.closeSla': 'SLA: gesloten binnen {time}',
 };
