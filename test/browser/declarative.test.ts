@@ -137,7 +137,7 @@ describe('<conversation-dashboard> configured in HTML', () => {
     const items = [...configError(el)!.querySelectorAll('li')].map((li) => li.textContent);
     expect(items).to.have.length(3);
     expect(items.find((text) => text!.startsWith('range:'))).to.contain('must be a preset');
-    expect(items).to.include('dashboards[0].reports[0].chartType: must be one of "bar", "column", "line", "area", "pie", "donut", "table", "kpi", got "bubble"');
+    expect(items).to.include('dashboards[0].reports[0].chartType: must be one of "bar", "column", "line", "area", "pie", "donut", "table", "kpi", "heatmap", got "bubble"');
     expect(items).to.include('sorce: is not a known setting (check its spelling)');
 
     script.textContent = JSON.stringify({ ...bad, range: 'last-7-days', sorce: undefined, source: { type: 'sample', size: 200 }, dashboards: [] });
