@@ -13,6 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import { DuckDBInstance } from '@duckdb/node-api';
 import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
+import { declarativeDashboardConfigSchema } from '../../src/core/schema/dashboard-config.ts';
 
 interface Login {
   login: string;
@@ -40,6 +41,9 @@ const RANGE_TO = Date.parse('2026-10-01');
 /** Generous: the machine may be busy; every wait is on a condition, this only bounds it. */
 const WAIT = { timeout: 120_000, polling: 100 };
 const TEST = { timeout: 300_000 };
+const BUSINESS_HOURS = { timeZone: 'Europe/Amsterdam', week: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']] } };
+/** Whether this kit's markup config reads business hours (else the plugin keeps the setting but must not print it). */
+const kitReadsBusinessHours = 'businessHours' in declarativeDashboardConfigSchema.shape;
 
 /** Chats per assignee created in RANGE, counted by DuckDB from a file the kit never touched. */
 async function oracleChatsByAssignee(source: 'csv' | 'json'): Promise<Map<string, number>> {
@@ -218,6 +222,17 @@ describe('the WordPress plugin in a real WordPress', { skip }, () => {
       return (await fetch(`${base}/wp-admin/options.php`, { method: 'POST', body })).status;
     }, state.url);
     assert.equal(status, 403, 'options.php without a nonce');
+
+    // Sanitized: a bad value is refused with a message and the old one kept; a good one is stored.
+    await settings.$eval('#cr-locale', (input) => ((input as HTMLInputElement).value = 'en"><b>bold</b>'));
+    await settings.$eval('#cr-sla', (input) => ((input as HTMLTextAreaElement).value = '{not json'));
+    await settings.$eval('#cr-business-hours', (input, text) => ((input as HTMLTextAreaElement).value = text), JSON.stringify(BUSINESS_HOURS, null, 2));
+    await Promise.all([settings.waitForNavigation({ waitUntil: 'load', timeout: WAIT.timeout }), settings.click('#submit')]);
+    assert.ok(await settings.$('#setting-error-conversation_reports_locale'), 'the locale is refused with a message');
+    assert.ok(await settings.$('#setting-error-conversation_reports_sla'), 'the SLA is refused with a message');
+    assert.equal(await settings.$eval('#cr-locale', (input) => (input as HTMLInputElement).value), '');
+    assert.equal(await settings.$eval('#cr-sla', (input) => (input as HTMLTextAreaElement).value), '');
+    assert.deepEqual(JSON.parse(await settings.$eval('#cr-business-hours', (input) => (input as HTMLTextAreaElement).value)), BUSINESS_HOURS);
   });
 
   it('a page with the shortcode and one with the block show the tiles with the numbers of the CSV in the media library', TEST, async () => {
@@ -250,7 +265,29 @@ describe('the WordPress plugin in a real WordPress', { skip }, () => {
       assertChatsByAssignee(tiles['chat-volume-by-assignee']!.rows, oracle, path);
       const chats = [...oracle.values()].reduce((a, b) => a + b, 0);
       assert.equal(tiles['chat-volume-by-assignee']!.total.count, chats);
+      assert.equal(html.includes('"businessHours"'), kitReadsBusinessHours, 'business hours are printed exactly when the kit reads them');
+      // The site's language and time zone (setup: Europe/Amsterdam), since the settings leave them empty.
+      assert.ok(html.includes('locale="en-US"') && html.includes('time-zone="Europe/Amsterdam"'), 'locale and zone from the site');
     }
+  });
+
+  it('attributes are escaped: markup in a block attribute stays text, and a bad range is a visible error', TEST, async () => {
+    const admin = await login(state.users.admin);
+    // Block attributes are JSON in the post (anyone who may edit posts can write them): the
+    // hostile strings reach the PHP as they are.
+    const hostile = { dashboard: '"><img src=x id=injected onerror=alert(1)>', range: '</script><script id=injected2>alert(2)</script>' };
+    const attrs = JSON.stringify(hostile).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/\\"/g, '\\u0022');
+    const created = await rest(admin, 'POST', '/wp/v2/pages', {
+      title: 'Hostile attributes',
+      status: 'publish',
+      content: `<!-- wp:conversation-reports/dashboard ${attrs} /-->`,
+    });
+    assert.equal(created.status, 201);
+    const page = await open(admin, new URL((created.body as { link: string }).link).search.replace(/^/, '/'));
+    await page.waitForFunction(() => document.querySelector('conversation-dashboard')?.shadowRoot?.querySelector('[part="error"], [part="config-error"]'), WAIT);
+    assert.equal(await page.$('#injected, #injected2'), null, 'no element was injected');
+    const attributes = await page.$eval('conversation-dashboard', (el) => [el.getAttribute('dashboard-id'), el.getAttribute('range')]);
+    assert.deepEqual(attributes, [hostile.dashboard, hostile.range], 'the attributes arrive as the text they were');
   });
 
   it('drills from a bar into the conversations behind it', TEST, async () => {
@@ -410,6 +447,16 @@ describe('the WordPress plugin in a real WordPress', { skip }, () => {
     await settledTiles(named);
     assert.ok(!(await deepText(named)).includes('Private board'));
     assert.ok(!(await named.content()).includes('Private board'), 'not in the markup either');
+
+    // Once its owner shares it with everyone, a page naming it shows it to visitors too, read-only.
+    const editorA = await login(state.users.editorA);
+    const current = await rest(editorA, 'GET', `/conversation-reports/v1/dashboards/${privateId}`);
+    const shared = await rest(editorA, 'PUT', `/conversation-reports/v1/dashboards/${privateId}`, { ...(current.body as object), privacy: 'everyone' }, { 'if-match': current.etag! });
+    assert.equal(shared.status, 200);
+    const sharedView = await open(visitor, privatePage);
+    await settledTiles(sharedView);
+    assert.ok((await deepText(sharedView)).includes((current.body as { name: string }).name), 'the shared dashboard is on the page');
+    assert.equal(await sharedView.$$eval('conversation-dashboard >>> [part="toolbar"] button', (buttons) => buttons.length), 0, 'still nothing to edit');
   });
 
   it('a REST source with a secret header: WordPress fetches it for the browser, the secret never reaches a page', TEST, async () => {
