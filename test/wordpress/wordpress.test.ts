@@ -134,10 +134,16 @@ describe('the WordPress plugin in a real WordPress', { skip }, () => {
     body: unknown;
   }
 
+  /** `?rest_route=` URL of a route, which may carry its own query after a `?`. */
+  function restUrl(base: string, route: string): string {
+    const [path, query] = route.split('?');
+    return `${base}/?rest_route=${encodeURIComponent(path!)}${query ? `&${query}` : ''}`;
+  }
+
   /** A REST call from inside a signed-in page: WordPress's cookie plus the wp_rest nonce, as a plugin's script would. */
   async function rest(context: BrowserContext | null, method: string, route: string, body?: unknown, headers: Record<string, string> = {}): Promise<RestAnswer> {
     if (context === null) {
-      const response = await fetch(`${state.url}/?rest_route=${encodeURIComponent(route)}`, {
+      const response = await fetch(restUrl(state.url, route), {
         method,
         headers: { 'content-type': 'application/json', ...headers },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -149,7 +155,8 @@ describe('the WordPress plugin in a real WordPress', { skip }, () => {
     return page.evaluate(
       async (base, method, route, body, headers) => {
         const nonce = await (await fetch(`${base}/wp-admin/admin-ajax.php?action=rest-nonce`)).text();
-        const response = await fetch(`${base}/?rest_route=${encodeURIComponent(route)}`, {
+        const [path, query] = route.split('?');
+        const response = await fetch(`${base}/?rest_route=${encodeURIComponent(path!)}${query ? `&${query}` : ''}`, {
           method,
           headers: { 'content-type': 'application/json', 'x-wp-nonce': nonce, ...headers },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -485,6 +492,29 @@ describe('the WordPress plugin in a real WordPress', { skip }, () => {
     const again = await open(admin, '/wp-admin/options-general.php?page=conversation-reports');
     await again.click('input[name="conversation_reports_settings[source_type]"][value="csv"]');
     await Promise.all([again.waitForNavigation({ waitUntil: 'load', timeout: WAIT.timeout }), again.click('#submit')]);
+  });
+
+  it("a deleted user's dashboards go to the user their content is given to, or with them", TEST, async () => {
+    const admin = await login(state.users.admin);
+    const owners: Login[] = [];
+    for (const login of [`leaver-a-${Date.now()}`, `leaver-b-${Date.now()}`]) {
+      const password = `pw-${Math.random().toString(36).slice(2)}`;
+      const created = await rest(admin, 'POST', '/wp/v2/users', { username: login, password, email: `${login}@example.test`, roles: ['editor'] });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      owners.push({ login, password, id: (created.body as { id: number }).id });
+    }
+    for (const owner of owners) {
+      const context = await login(owner);
+      const saved = await rest(context, 'PUT', `/conversation-reports/v1/dashboards/of-${owner.login}`, { id: `of-${owner.login}`, name: owner.login, privacy: 'everyone', reports: [], layout: {} }, { 'if-none-match': '*' });
+      assert.equal(saved.status, 201, JSON.stringify(saved.body));
+    }
+    const [kept, gone] = owners as [Login, Login];
+    assert.equal((await rest(admin, 'DELETE', `/wp/v2/users/${kept.id}?force=true&reassign=${state.users.admin.id}`)).status, 200);
+    assert.equal((await rest(admin, 'DELETE', `/wp/v2/users/${gone.id}?force=true&reassign=false`)).status, 200);
+    const reassigned = await rest(admin, 'GET', `/conversation-reports/v1/dashboards/of-${kept.login}`);
+    assert.equal(reassigned.status, 200);
+    assert.equal((reassigned.body as { ownerId: string }).ownerId, String(state.users.admin.id));
+    assert.equal((await rest(admin, 'GET', `/conversation-reports/v1/dashboards/of-${gone.login}`)).status, 404);
   });
 
   it('every front-end page worked under the strict Content-Security-Policy of the test site, with no violation', TEST, async () => {
