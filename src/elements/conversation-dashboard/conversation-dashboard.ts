@@ -120,6 +120,9 @@ function localDate(t: number, timeZone: string): string {
  * @csspart data-quality - The rejected-records panel ("37 records rejected"), with the reasons and a CSV download.
  * @csspart config-error - Shown in place of the dashboard when its markup configuration (the child JSON config or an attribute) is invalid: every bad field by name.
  *
+ * @attr business-hours - (v2) The host's opening hours as JSON (see the `businessHours` property); a bad value is shown as `config-error`.
+ * @attr sla - (v2) The host's SLA targets as JSON (see the `sla` property).
+ *
  * @slot - A `<script type="application/json">` holding a config: what `save()` returns, plus `source`, `store`, `user` and `teams` (see README, "Embedding without JavaScript"). Nothing is shown.
  *
  * @cssproperty --cr-color-background - Dashboard background (default transparent).

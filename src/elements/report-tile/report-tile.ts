@@ -101,6 +101,8 @@ function message(error: unknown): string {
  * @cssproperty --cr-color-danger - Error text.
  * @cssproperty --cr-color-focus - Focus ring.
  * @cssproperty --cr-chart-palette - Series colours, comma-separated.
+ * @cssproperty --cr-heatmap-low - A heatmap's colour for its lowest value (default: the surface colour).
+ * @cssproperty --cr-heatmap-high - A heatmap's colour for its highest value (default: the first palette colour).
  * @cssproperty --cr-font-family - Font.
  * @cssproperty --cr-radius - Corner radius.
  * @cssproperty --cr-space - Base spacing.
