@@ -65,6 +65,7 @@ const REGISTRY_SIZE = 24;
 /** Drops every materialized column of `table` (they are made again when needed). */
 export function clearDerivedColumns(table: ConversationTable): void {
   registries.delete(table);
+  clockCache.delete(table);
 }
 
 function registry(table: ConversationTable): Map<string, ColumnAccess> {
@@ -170,40 +171,76 @@ function weekdayHourColumns(table: ConversationTable, timeZone: string): { weekd
   };
 }
 
-/** One clock per schedule used (the top one and each inbox's), over every instant the spans touch. */
-function clocksByInbox(table: ConversationTable, hours: BusinessHours, now: number | null): { clockOf: BusinessClock[] } {
-  let [from, to] = extent(table.createdAt.values);
-  for (const values of [table.firstResponseAt.values, table.closedAt.values]) {
-    const [, max] = extent(values);
-    if (max > to) to = max;
+/** The instants a table's spans touch: earliest creation to latest response or close. */
+const extents = new WeakMap<ConversationTable, [number, number]>();
+
+function dataExtent(table: ConversationTable): [number, number] {
+  let known = extents.get(table);
+  if (!known) {
+    let [from, to] = extent(table.createdAt.values);
+    for (const values of [table.firstResponseAt.values, table.closedAt.values]) {
+      const [, max] = extent(values);
+      if (max > to) to = max;
+    }
+    extents.set(table, (known = [from, to]));
   }
+  return known;
+}
+
+/** Laid-out schedules per table and business hours, reused while they cover the instants asked for. */
+const clockCache = new WeakMap<ConversationTable, Map<string, { from: number; to: number; clockOf: BusinessClock[] }>>();
+/** Laid out this far past the latest instant needed, so that a later `now` still fits. */
+const CLOCK_MARGIN = 31 * DAY;
+
+/** One clock per schedule used (the top one and each inbox's), per inbox code, covering the data and `now`. */
+function clocksByInbox(table: ConversationTable, hours: BusinessHours, now: number | null): BusinessClock[] {
+  let [from, to] = dataExtent(table);
   if (now !== null && Number.isFinite(now)) {
     from = Math.min(from, now);
     to = Math.max(to, now);
   }
+  let byHours = clockCache.get(table);
+  if (!byHours) clockCache.set(table, (byHours = new Map()));
+  const key = JSON.stringify(hours);
+  const cached = byHours.get(key);
+  if (cached && cached.from <= from && cached.to >= to) return cached.clockOf;
+  if (cached) {
+    from = Math.min(from, cached.from);
+    to = Math.max(to, cached.to);
+  }
+  to += CLOCK_MARGIN;
   const clocks = new Map<Schedule, BusinessClock>();
-  const inboxes = table.inboxId.values;
-  const clockOf = inboxes.map((inbox) => {
+  const clockOf = table.inboxId.values.map((inbox) => {
     const schedule = scheduleFor(hours, inbox === null ? null : String(inbox));
     let clock = clocks.get(schedule);
     if (!clock) clocks.set(schedule, (clock = new BusinessClock(schedule, from, to)));
     return clock;
   });
-  return { clockOf };
+  if (byHours.size >= 8) byHours.delete(byHours.keys().next().value!);
+  byHours.set(key, { from, to, clockOf });
+  return clockOf;
 }
 
-function businessSpanColumn(table: ConversationTable, name: string, end: Float64Array, hours: BusinessHours): NumberAccess {
-  const values = new Float64Array(table.size);
+/**
+ * Both business spans in one pass: each row's start is found once (from where the previous row's
+ * was, rows being in creation order) and serves its response and its close.
+ */
+function businessSpanColumns(table: ConversationTable, hours: BusinessHours): { response: NumberAccess; close: NumberAccess } {
+  const response = new Float64Array(table.size);
+  const close = new Float64Array(table.size);
   if (table.size > 0) {
-    const { clockOf } = clocksByInbox(table, hours, null);
+    const clockOf = clocksByInbox(table, hours, null);
     const created = table.createdAt.values;
+    const responded = table.firstResponseAt.values;
+    const closed = table.closedAt.values;
     const inbox = table.inboxId.codes;
-    // Where the previous span of each inbox started in its clock: rows come in creation order.
     const hints = new Int32Array(clockOf.length);
-    for (let i = 0; i < values.length; i++) {
-      const b = end[i]!;
-      if (b !== b) {
-        values[i] = Number.NaN;
+    for (let i = 0; i < response.length; i++) {
+      const r = responded[i]!;
+      const c = closed[i]!;
+      if (r !== r && c !== c) {
+        response[i] = Number.NaN;
+        close[i] = Number.NaN;
         continue;
       }
       const code = inbox[i]!;
@@ -211,10 +248,15 @@ function businessSpanColumn(table: ConversationTable, name: string, end: Float64
       const a = created[i]!;
       const ka = clock.indexOf(a, hints[code]!);
       hints[code] = ka;
-      values[i] = b > a ? clock.openAt(clock.indexOf(b, ka), b) - clock.openAt(ka, a) : 0;
+      const before = clock.openAt(ka, a);
+      response[i] = r !== r ? Number.NaN : r > a ? clock.openAt(clock.indexOf(r, ka), r) - before : 0;
+      close[i] = c !== c ? Number.NaN : c > a ? clock.openAt(clock.indexOf(c, ka), c) - before : 0;
     }
   }
-  return { kind: 'number', name, values, isDate: false, isDuration: true };
+  return {
+    response: { kind: 'number', name: 'responseTimeBusiness', values: response, isDate: false, isDuration: true },
+    close: { kind: 'number', name: 'timeToCloseBusiness', values: close, isDate: false, isDuration: true },
+  };
 }
 
 const SLA_VALUES: PropertyValue[] = [null, 'met', 'breached', 'pending'];
@@ -231,7 +273,7 @@ function slaColumn(
   const codes = new Uint8Array(table.size);
   if (target !== undefined && table.size > 0) {
     const created = table.createdAt.values;
-    const clocks = business && hours ? clocksByInbox(table, hours, now).clockOf : null;
+    const clocks = business && hours ? clocksByInbox(table, hours, now) : null;
     const inbox = table.inboxId.codes;
     for (let i = 0; i < codes.length; i++) {
       const b = end[i]!;
@@ -299,8 +341,10 @@ function materialize(table: ConversationTable, name: string): ColumnAccess {
     }
     case 'responseTimeBusiness':
     case 'timeToCloseBusiness': {
-      const end = property === 'responseTimeBusiness' ? table.firstResponseAt.values : table.closedAt.values;
-      return businessSpanColumn(table, property, end, JSON.parse(key) as BusinessHours);
+      const { response, close } = businessSpanColumns(table, JSON.parse(key) as BusinessHours);
+      remember(table, `responseTimeBusiness${SEP}${key}`, () => response);
+      remember(table, `timeToCloseBusiness${SEP}${key}`, () => close);
+      return property === 'responseTimeBusiness' ? response : close;
     }
     case 'firstResponseSla':
     case 'closeSla': {
