@@ -1,0 +1,59 @@
+/**
+ * The engine Worker's half (createEngineHost) computes the v2 derived properties with the context
+ * it is sent: business hours, SLA targets and `now` cross the thread boundary (structured clone,
+ * as postMessage does) and give the results the page's own engine gives, drills included.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { computeReport, createTable, drillDown, parseConversations, templates, type ReportContext } from '../../src/core/index.ts';
+import { generateConversations } from '../../src/sample/generate-conversations.ts';
+import { createEngineHost } from '../../src/worker/engine-host.ts';
+import type { FromEngine, ToEngine } from '../../src/worker/protocol.ts';
+
+test('the Worker host computes business hours, SLAs, weekday/hour, teams and share as the page does', () => {
+  const sample = generateConversations({ n: 3000, seed: 20, end: Date.UTC(2026, 10, 20), days: 60 });
+  const messages: FromEngine[] = [];
+  const host = createEngineHost((message) => messages.push(structuredClone(message)));
+  const send = (message: ToEngine) => host(structuredClone(message));
+  send({ type: 'page', page: { conversations: sample.conversations } });
+  send({ type: 'finish', lookups: sample.lookups });
+  const context: ReportContext = {
+    range: { from: Date.UTC(2026, 9, 1), to: Date.UTC(2026, 10, 20) },
+    timeZone: 'Europe/Amsterdam',
+    compare: 'previous-period',
+    businessHours: {
+      timeZone: 'Europe/Amsterdam',
+      week: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']] },
+      holidays: ['2026-11-11'],
+      byInbox: { 'inbox-billing': { timeZone: 'America/New_York', week: { sat: [['22:00', '24:00']], sun: [['00:00', '06:00']] } } },
+    },
+    sla: { firstResponseMs: 3_600_000, closeMs: 86_400_000, businessHours: true, now: Date.UTC(2026, 10, 19) },
+  };
+  const specs = templates.teamPerformance.reports;
+  send({ type: 'compute', id: 1, specs, context });
+  const computed = messages.find((m) => m.type === 'computed');
+  assert.ok(computed && computed.type === 'computed');
+  const table = createTable(parseConversations(sample.conversations).conversations, sample.lookups);
+  computed.outcomes.forEach((outcome, k) => {
+    assert.ok('result' in outcome, `${specs[k]!.id}: ${'error' in outcome ? outcome.error.message : ''}`);
+    assert.deepEqual(outcome.result, computeReport(table, specs[k]!, context), specs[k]!.id);
+  });
+  const teams = computed.outcomes[specs.findIndex((s) => s.id === 'volume-by-team')]!;
+  assert.ok('result' in teams && teams.result.rows.some((row) => row.label === 'Support'), 'teams named from lookups.teams');
+
+  // Without business hours, the business reports fail alone, with a message that says what is missing.
+  send({ type: 'compute', id: 2, specs, context: { ...context, businessHours: undefined, sla: { firstResponseMs: 3_600_000 } } });
+  const second = messages.filter((m) => m.type === 'computed').at(-1)!;
+  assert.ok(second.type === 'computed');
+  const failed = second.outcomes.flatMap((outcome, k) => ('error' in outcome ? [[specs[k]!.id, outcome.error.message]] : []));
+  assert.deepEqual(failed.map(([id]) => id), ['first-response-business-by-assignee', 'time-to-close-business-by-inbox']);
+  assert.match(failed[0]![1]!, /context\.businessHours/);
+
+  const heatmap = specs.find((s) => s.chartType === 'heatmap')!;
+  const point = { key: 10, series: 2 };
+  send({ type: 'drill', id: 3, spec: heatmap, context, point });
+  const drilled = messages.find((m) => m.type === 'drilled');
+  assert.ok(drilled && drilled.type === 'drilled' && 'conversations' in drilled);
+  assert.deepEqual(drilled.conversations.map((c) => c.id), drillDown(table, heatmap, context, point).map((c) => c.id));
+  assert.ok(drilled.conversations.length > 0, 'Tuesdays at 10:00 have conversations');
+});
