@@ -3,9 +3,16 @@ import { IdIndex } from './id-index.ts';
 import type { Conversation, Lookups, LookupsInput } from './schema/conversation.ts';
 import { TableBuilder, type ConversationTable } from './table.ts';
 import { appendWirePage, decodeWirePage, isBinaryWirePage, wirePageLength, type WirePage } from './wire-format.ts';
+import { appendArrowPage, checkArrowPage, registerArrowIds, tableFromArrowPage, type CheckedArrowPage } from './arrow/arrow-table.ts';
+import { arrowRowCount, readArrowPage, type ArrowInput } from './arrow/read-arrow.ts';
 
-/** One page as a source hands it over: records to parse, or columns in the wire format. */
-export type IngestPage = { conversations: unknown[] } | { columns: WirePage['columns'] | ArrayBuffer; length?: number };
+/** One page as a source hands it over: records to parse, Apache Arrow, or columns in the wire format. */
+export type IngestPage = { conversations: unknown[] } | { arrow: ArrowInput } | { columns: WirePage['columns'] | ArrayBuffer; length?: number };
+
+/** True for a page that holds Apache Arrow (`{ arrow }`). */
+export function isArrowPage(page: unknown): page is { arrow: ArrowInput } {
+  return typeof page === 'object' && page !== null && 'arrow' in page && (page as { arrow?: unknown }).arrow !== undefined;
+}
 
 export class MalformedPageError extends Error {
   override name = 'MalformedPageError';
@@ -21,11 +28,12 @@ export class MalformedPageError extends Error {
 export function pageRecordCount(page: unknown, pageNumber: number): number {
   if (page && typeof page === 'object') {
     if (Array.isArray((page as { conversations?: unknown }).conversations)) return (page as { conversations: unknown[] }).conversations.length;
+    if (isArrowPage(page)) return arrowRowCount(page.arrow);
     const columns = (page as { columns?: unknown }).columns;
     if (columns instanceof ArrayBuffer) return decodeLength(columns, pageNumber);
     if (columns && typeof columns === 'object') return wirePageLength(page as WirePage);
   }
-  throw new MalformedPageError(pageNumber, 'expected { conversations: [...] } or { columns: … }');
+  throw new MalformedPageError(pageNumber, 'expected { conversations: [...] }, { arrow: … } or { columns: … }');
 }
 
 function decodeLength(buffer: ArrayBuffer, pageNumber: number): number {
@@ -45,6 +53,11 @@ export class IngestSession {
   #pages = 0;
   readonly #builder: TableBuilder;
   readonly #ids: IdIndex;
+  /**
+   * The first page, when it is Arrow: held as it is, so that a load of one Arrow page becomes the
+   * table without a copy. Appended to the builder only if another page follows.
+   */
+  #held: CheckedArrowPage | null = null;
 
   constructor(expectedSize = 0) {
     this.#builder = new TableBuilder(expectedSize);
@@ -53,11 +66,16 @@ export class IngestSession {
 
   /** Conversations kept so far. */
   get size(): number {
-    return this.#builder.size;
+    return this.#builder.size + (this.#held?.kept ?? 0);
   }
 
   add(page: IngestPage): void {
     this.#pages++;
+    if (isArrowPage(page)) {
+      this.#addArrow(page.arrow);
+      return;
+    }
+    this.#release();
     if (page && typeof page === 'object' && 'conversations' in page && Array.isArray(page.conversations)) {
       this.#addObjects(page.conversations);
       return;
@@ -69,6 +87,29 @@ export class IngestSession {
     const errors = appendWirePage(this.#builder, wire, this.#ids, this.received);
     for (const error of errors) this.rejected.push(error);
     this.received += length;
+  }
+
+  #addArrow(input: ArrowInput): void {
+    const page = readArrowPage(input);
+    const builder = this.#builder;
+    this.#release();
+    const first = this.#pages === 1;
+    const checked = checkArrowPage(page, first ? null : this.#ids, builder.size, (j) => builder.texts.id.at(j), this.received);
+    for (const error of checked.errors) this.rejected.push(error);
+    this.received += page.length;
+    if (first) this.#held = checked;
+    else appendArrowPage(builder, checked);
+  }
+
+  /** Moves a held Arrow page into the builder (another page came), its ids into the index. */
+  #release(): void {
+    if (!this.#held) return;
+    const builder = this.#builder;
+    const start = builder.size;
+    appendArrowPage(builder, this.#held);
+    this.#ids.read = (j) => builder.texts.id.at(j);
+    registerArrowIds(this.#held, this.#ids, start);
+    this.#held = null;
   }
 
   /** Records parsed one by one; duplicates within the page by parseConversations, across pages here. */
@@ -102,6 +143,7 @@ export class IngestSession {
   }
 
   finish(lookups?: Lookups | LookupsInput): ConversationTable {
+    if (this.#held) return tableFromArrowPage(this.#held, lookups);
     return this.#builder.build(lookups);
   }
 }

@@ -1,5 +1,6 @@
 import type { Conversation, Lookups, LookupsInput, PropertyValue } from './schema/conversation.ts';
 import { normalizePageUrl } from './page-url.ts';
+import { decodeUtf8 } from './utf8.ts';
 
 export type Codes = Uint8Array | Uint16Array | Uint32Array;
 
@@ -24,21 +25,41 @@ export interface NumberColumn {
  */
 export interface TextColumn {
   kind: 'text';
-  /** The values end to end, in pieces; piece c holds values chunkStarts[c] … chunkStarts[c + 1] − 1. */
-  chunks: string[];
+  /**
+   * The values end to end, in pieces; piece c holds values chunkStarts[c] … chunkStarts[c + 1] − 1.
+   * A piece is a string, or UTF-8 bytes as they came in an Arrow page (decoded per value read).
+   */
+  chunks: (string | Uint8Array)[];
   chunkStarts: Uint32Array;
-  /** Where value j ends in its piece (UTF-16 units); it starts where value j − 1 ends, or at 0. */
+  /**
+   * Where value j ends in its piece (UTF-16 units in a string, bytes in UTF-8); it starts where
+   * value j − 1 ends, or at 0.
+   */
   ends: Uint32Array;
   /** 1 where value j is null; null when no value is. */
   nulls: Uint8Array | null;
+  /** Arrow's validity bitmap (bit j clear: value j is null), kept as it came instead of `nulls`. */
+  validity?: Uint8Array | null;
   /** Row i holds value order[i]; null when row i holds value i. */
   order: Uint32Array | null;
+}
+
+/** True when value j (not row) of `column` is null. */
+export function textIsNull(column: Pick<TextColumn, 'nulls' | 'validity'>, j: number): boolean {
+  if (column.nulls && column.nulls[j]) return true;
+  const validity = column.validity;
+  return !!validity && (validity[j >>> 3]! & (1 << (j & 7))) === 0;
+}
+
+/** Value `j` of piece `chunk`, from `from` to `to` (units of the piece). */
+function pieceText(chunk: string | Uint8Array, from: number, to: number): string {
+  return typeof chunk === 'string' ? chunk.slice(from, to) : decodeUtf8(chunk, from, to);
 }
 
 /** The text of row `i`. */
 export function textAt(column: TextColumn, i: number): string | null {
   const j = column.order ? column.order[i]! : i;
-  if (column.nulls && column.nulls[j]) return null;
+  if (textIsNull(column, j)) return null;
   const starts = column.chunkStarts;
   let lo = 0;
   let hi = starts.length - 1;
@@ -47,7 +68,7 @@ export function textAt(column: TextColumn, i: number): string | null {
     if (starts[mid]! <= j) lo = mid;
     else hi = mid - 1;
   }
-  return column.chunks[lo]!.slice(j === starts[lo] ? 0 : column.ends[j - 1]!, column.ends[j]!);
+  return pieceText(column.chunks[lo]!, j === starts[lo] ? 0 : column.ends[j - 1]!, column.ends[j]!);
 }
 
 export type Column = DictColumn | NumberColumn | TextColumn;
@@ -160,7 +181,7 @@ class GrowableUint32 {
 
 /** A packed text column under construction: pages append their text without a string per row. */
 export class TextColumnBuilder {
-  readonly chunks: string[] = [];
+  readonly chunks: (string | Uint8Array)[] = [];
   readonly chunkStarts: number[] = [];
   readonly ends: GrowableUint32;
   nulls: Uint8Array | null = null;
@@ -179,8 +200,11 @@ export class TextColumnBuilder {
     this.nulls[j] = 1;
   }
 
-  /** Appends a packed run of values as it came (ends relative to `text`, 1 in `nulls` for null). */
-  addPacked(text: string, ends: ArrayLike<number>, nulls: ArrayLike<number> | null, count: number): void {
+  /**
+   * Appends a packed run of values as it came (ends relative to `text`, 1 in `nulls` for null).
+   * `text` may be UTF-8 bytes, with ends in bytes (an Arrow page's text, kept undecoded).
+   */
+  addPacked(text: string | Uint8Array, ends: ArrayLike<number>, nulls: ArrayLike<number> | null, count: number): void {
     this.ends.reserve(count);
     const out = this.ends.values;
     const start = this.size;
@@ -213,7 +237,7 @@ export class TextColumnBuilder {
     if (size > this.size) this.addValues(size - this.size, () => null);
   }
 
-  #close(text: string, count: number): void {
+  #close(text: string | Uint8Array, count: number): void {
     if (count === 0) return;
     this.chunks.push(text);
     this.chunkStarts.push(this.size);
@@ -411,10 +435,7 @@ export class TableBuilder {
     const text = (builder: TextColumnBuilder): TextColumn => builder.build(order);
 
     const pageUrl = dict(this.dicts.pageUrl);
-    const groups = new DictionaryBuilder();
-    const pageUrlGroupOf = new Uint32Array(pageUrl.values.length);
-    for (let code = 1; code < pageUrl.values.length; code++)
-      pageUrlGroupOf[code] = groups.code(normalizePageUrl(pageUrl.values[code] as string));
+    const { pageUrlGroupOf, pageUrlGroups } = groupPageUrls(pageUrl.values);
 
     const ticketId = text(this.texts.ticketId);
     const hasTicket = new Uint8Array(size).fill(2);
@@ -436,7 +457,7 @@ export class TableBuilder {
       chatflowId: dict(this.dicts.chatflowId),
       pageUrl,
       pageUrlGroupOf,
-      pageUrlGroups: groups.values as (string | null)[],
+      pageUrlGroups,
       hasTicket: { kind: 'dict', codes: hasTicket, values: [null, false, true] },
       id: text(this.texts.id),
       ticketId,
@@ -447,6 +468,14 @@ export class TableBuilder {
       lookups: normalizeLookups(lookups),
     };
   }
+}
+
+/** For each page URL code, the code of its normalized form (origin + path) among the forms. */
+export function groupPageUrls(values: readonly PropertyValue[]): { pageUrlGroupOf: Uint32Array; pageUrlGroups: (string | null)[] } {
+  const groups = new DictionaryBuilder();
+  const pageUrlGroupOf = new Uint32Array(values.length);
+  for (let code = 1; code < values.length; code++) pageUrlGroupOf[code] = groups.code(normalizePageUrl(values[code] as string));
+  return { pageUrlGroupOf, pageUrlGroups: groups.values as (string | null)[] };
 }
 
 /** Numbers with many distinct values are cheaper as plain Float64 than as codes plus a dictionary. */
@@ -563,16 +592,16 @@ export function conversationReader(table: ConversationTable): (i: number) => Con
 
 /** `textAt` for rows read mostly in ascending order: the piece of the last value is tried first. */
 function textReader(column: TextColumn): (i: number) => string | null {
-  const { chunks, chunkStarts, ends, nulls, order } = column;
+  const { chunks, chunkStarts, ends, order } = column;
   let piece = 0;
   return (i) => {
     const j = order ? order[i]! : i;
-    if (nulls && nulls[j]) return null;
+    if (textIsNull(column, j)) return null;
     if (!(j >= chunkStarts[piece]! && (piece + 1 >= chunkStarts.length || j < chunkStarts[piece + 1]!))) {
       piece = 0;
       while (piece + 1 < chunkStarts.length && chunkStarts[piece + 1]! <= j) piece++;
     }
-    return chunks[piece]!.slice(j === chunkStarts[piece] ? 0 : ends[j - 1]!, ends[j]!);
+    return pieceText(chunks[piece]!, j === chunkStarts[piece] ? 0 : ends[j - 1]!, ends[j]!);
   };
 }
 
@@ -628,7 +657,11 @@ export function tableFootprint(table: ConversationTable): { columnBytes: number;
   let textBytes = 0;
   for (const name of TEXT_NAMES) {
     const column = table[name];
-    textBytes += column.ends.byteLength + (column.nulls?.byteLength ?? 0) + column.chunks.reduce((sum, chunk) => sum + chunk.length * 2, 0);
+    textBytes +=
+      column.ends.byteLength +
+      (column.nulls?.byteLength ?? 0) +
+      (column.validity?.byteLength ?? 0) +
+      column.chunks.reduce((sum, chunk) => sum + (typeof chunk === 'string' ? chunk.length * 2 : chunk.byteLength), 0);
     if (column.order && name === 'id') textBytes += column.order.byteLength;
   }
   return { columnBytes, textBytes };
