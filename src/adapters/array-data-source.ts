@@ -1,12 +1,14 @@
 import type { Conversation, Lookups, LookupsInput } from '../core/schema/conversation.ts';
 import { encodeWirePage, toWirePage } from '../core/wire-encode.ts';
-import { throwIfAborted, type ColumnarDataPage, type DataPage, type DataSource, type LoadRequest } from './data-source.ts';
+import { toArrowIPC } from '../core/arrow/to-arrow-ipc.ts';
+import { throwIfAborted, type ArrowDataPage, type ColumnarDataPage, type DataPage, type DataSource, type LoadRequest } from './data-source.ts';
 
 /**
- * How pages go out: `objects` (the records themselves, the default), `columns` (the columnar wire
- * format with typed arrays) or `binary` (the same packed in one ArrayBuffer per page).
+ * How pages go out: `objects` (the records themselves, the default), `arrow` (Apache Arrow IPC
+ * bytes, as a server would send them), `columns` (the columnar wire format with typed arrays) or
+ * `binary` (the same packed in one ArrayBuffer per page).
  */
-export type ArrayPageFormat = 'objects' | 'columns' | 'binary';
+export type ArrayPageFormat = 'objects' | 'arrow' | 'columns' | 'binary';
 
 export interface ArrayDataSourceOptions<F extends ArrayPageFormat = ArrayPageFormat> {
   /** Names for assignee, inbox and chatflow ids. Missing lists resolve to empty ones. */
@@ -22,7 +24,7 @@ export interface ArrayDataSourceOptions<F extends ArrayPageFormat = ArrayPageFor
   format?: F;
 }
 
-type PageOf<F extends ArrayPageFormat> = F extends 'objects' ? DataPage : ColumnarDataPage;
+type PageOf<F extends ArrayPageFormat> = F extends 'objects' ? DataPage : F extends 'arrow' ? ArrowDataPage : ColumnarDataPage;
 
 const DEFAULT_PAGE_SIZE = 5000;
 
@@ -63,8 +65,8 @@ export class ArrayDataSource<F extends ArrayPageFormat = 'objects'> implements D
     this.lookupsInput = options.lookups;
     this.pageSize = pageSize;
     const format = options.format ?? 'objects';
-    if (format !== 'objects' && format !== 'columns' && format !== 'binary')
-      throw new RangeError(`format must be "objects", "columns" or "binary", got ${String(format)}`);
+    if (format !== 'objects' && format !== 'arrow' && format !== 'columns' && format !== 'binary')
+      throw new RangeError(`format must be "objects", "arrow", "columns" or "binary", got ${String(format)}`);
     this.format = format;
   }
 
@@ -77,6 +79,10 @@ export class ArrayDataSource<F extends ArrayPageFormat = 'objects'> implements D
       const slice = records.slice(start, start + pageSize);
       if (format === 'objects') {
         yield { conversations: slice, total } as PageOf<F>;
+        continue;
+      }
+      if (format === 'arrow') {
+        yield { arrow: toArrowIPC(slice as Conversation[]), total } as PageOf<F>;
         continue;
       }
       const page = toWirePage(slice as Partial<Conversation>[]);

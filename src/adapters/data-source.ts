@@ -2,6 +2,7 @@ import type { Conversation, Lookups, LookupsInput } from '../core/schema/convers
 import type { ReportSpec } from '../core/schema/report-spec.ts';
 import type { DateRange, DrillPoint, ReportContext, ReportResult } from '../core/types.ts';
 import type { WireColumns } from '../core/wire-format.ts';
+import type { ArrowInput } from '../core/arrow/read-arrow.ts';
 
 export interface LoadRequest {
   range: DateRange;
@@ -45,8 +46,19 @@ export interface ColumnarDataPage {
   total?: number;
 }
 
-/** Whatever a source may yield: records (`DataPage`) or columns (`ColumnarDataPage`). */
-export type SourcePage = DataPage | ColumnarDataPage;
+/**
+ * One page of Apache Arrow: IPC bytes (stream or file format) or a flechette `Table`. The fastest
+ * way in for large data: in the kit's form (see README "Arrow input") the columns become the
+ * table without a copy, and in Worker mode the bytes move to the Worker without one. The kit takes
+ * the bytes over: they are transferred (detached here) and null slots may be rewritten in place.
+ */
+export interface ArrowDataPage {
+  arrow: ArrowInput;
+  total?: number;
+}
+
+/** Whatever a source may yield: records (`DataPage`), Arrow (`ArrowDataPage`) or columns (`ColumnarDataPage`). */
+export type SourcePage = DataPage | ArrowDataPage | ColumnarDataPage;
 
 /**
  * Where conversations come from. A page may hold more than the range (the core filters exactly);
@@ -54,7 +66,8 @@ export type SourcePage = DataPage | ColumnarDataPage;
  * Aborting the signal stops the load with no further work.
  */
 export interface DataSource {
-  load(request: LoadRequest): AsyncIterable<SourcePage>;
+  /** Pages of records, Arrow (`{ arrow }`, or IPC bytes or a flechette Table by themselves) or columns. */
+  load(request: LoadRequest): AsyncIterable<SourcePage | ArrowInput>;
   lookups?(signal: AbortSignal): Promise<Lookups | LookupsInput>;
   /** Optional push-down: compute the report where the data lives. */
   query?(spec: ReportSpec, context: ReportContext, signal: AbortSignal): Promise<ReportResult>;

@@ -13,6 +13,7 @@ import {
 import { lookupsSchema, type Lookups, type LookupsInput } from '../core/schema/conversation.ts';
 import type { DateRange } from '../core/types.ts';
 import type { DataSource, LoadRequest, SourcePage } from './data-source.ts';
+import type { ArrowInput } from '../core/arrow/read-arrow.ts';
 import { raceAbort } from './data-source.ts';
 import { requestJson, resolveHttpOptions } from './request-json.ts';
 import type { LookupsOption } from './resolve-lookups.ts';
@@ -232,7 +233,7 @@ export class DeclarativeDataSource implements DataSource {
     }
   }
 
-  async *load(request: LoadRequest): AsyncGenerator<SourcePage, void, undefined> {
+  async *load(request: LoadRequest): AsyncGenerator<SourcePage | ArrowInput, void, undefined> {
     const source = await this.#source(request.signal);
     yield* source.load(request);
   }

@@ -83,8 +83,12 @@ export interface JsonRequest {
   body?: string;
   /** Called before every attempt, so a token refreshed between retries is the one sent. */
   headers?: (attempt: number) => HeadersInit | undefined | Promise<HeadersInit | undefined>;
-  /** 'bytes' hands the body back as an ArrayBuffer (a CSV file in any encoding). Default 'json'. */
-  responseType?: 'json' | 'bytes';
+  /**
+   * 'bytes' hands the body back as an ArrayBuffer (a CSV file in any encoding); 'json-or-arrow'
+   * does so only when the answer's Content-Type is Apache Arrow (see `isArrowContentType`), else
+   * parses JSON. Default 'json'.
+   */
+  responseType?: 'json' | 'bytes' | 'json-or-arrow';
 }
 
 export interface JsonResponse {
@@ -100,6 +104,11 @@ export function parseRetryAfter(value: string | null, now: number): number | nul
   if (/^\d+$/.test(text)) return Number(text) * 1000;
   const date = Date.parse(text);
   return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+/** Apache Arrow's media types: `application/vnd.apache.arrow.stream` and `.file`. */
+export function isArrowContentType(value: string | null): boolean {
+  return value !== null && /^\s*application\/vnd\.apache\.arrow\.(stream|file)\s*(;|$)/i.test(value);
 }
 
 function isRetryableStatus(status: number): boolean {
@@ -171,7 +180,8 @@ async function attempt(request: JsonRequest, options: ResolvedHttpOptions, signa
     }
     let text: string;
     try {
-      if (request.responseType === 'bytes') return { body: await untilAborted(response.arrayBuffer(), response, controller.signal), response, attempts };
+      const bytes = request.responseType === 'bytes' || (request.responseType === 'json-or-arrow' && isArrowContentType(response.headers.get('Content-Type')));
+      if (bytes) return { body: await untilAborted(response.arrayBuffer(), response, controller.signal), response, attempts };
       text = await untilAborted(response.text(), response, controller.signal);
     } catch (error) {
       if (signal.aborted) throw signal.reason;

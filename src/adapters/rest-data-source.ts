@@ -1,6 +1,7 @@
 import type { Lookups } from '../core/schema/conversation.ts';
 import type { DateRange } from '../core/types.ts';
-import { throwIfAborted, type DataPage, type DataSource, type LoadRequest } from './data-source.ts';
+import { arrowRowCount } from '../core/arrow/read-arrow.ts';
+import { throwIfAborted, type ArrowDataPage, type DataPage, type DataSource, type LoadRequest } from './data-source.ts';
 import { HttpRequestError, PageLoadError, describeUrl } from './errors.ts';
 import { requestJson, resolveHttpOptions, type HttpOptions, type ResolvedHttpOptions } from './request-json.ts';
 import { resolveLookups, type LookupsOption } from './resolve-lookups.ts';
@@ -167,7 +168,7 @@ export class RestDataSource implements DataSource {
     return url;
   }
 
-  async *load({ range, signal }: LoadRequest): AsyncGenerator<DataPage, void, undefined> {
+  async *load({ range, signal }: LoadRequest): AsyncGenerator<DataPage | ArrowDataPage, void, undefined> {
     throwIfAborted(signal);
     const first = this.#firstUrl(range);
     const paging = this.#paging;
@@ -181,18 +182,30 @@ export class RestDataSource implements DataSource {
     for (let page = 1; ; page++) {
       if (page > this.#maxPages) throw new PageLoadError(page, 'malformed', `the server keeps paging past ${this.#maxPages} pages`, { recordsLoaded: loaded });
       const { body, response } = await this.#fetchPage(url, page, loaded, signal);
-      const records = (this.#options.records ?? defaultRecords)(body);
-      if (!Array.isArray(records))
-        throw new PageLoadError(page, 'malformed', `expected a list of records, got ${describeValue(records)}`, { url: describeUrl(url), recordsLoaded: loaded });
-      const conversations = this.#map(records, page, loaded, url);
-      const total = (this.#options.total ?? defaultTotal)(body, response);
-      throwIfAborted(signal);
-      yield typeof total === 'number' && Number.isFinite(total) ? { conversations, total } : { conversations };
-      loaded += records.length;
+      let count: number;
+      let total: number | null | undefined;
+      if (body instanceof ArrayBuffer) {
+        // An Arrow answer: its columns go to the kit as they are (paging and total from the headers).
+        count = this.#arrowRows(body, page, loaded, url);
+        total = (this.#options.total ?? defaultTotal)(body, response);
+        throwIfAborted(signal);
+        yield typeof total === 'number' && Number.isFinite(total) ? { arrow: body, total } : { arrow: body };
+        loaded += count;
+      } else {
+        const records = (this.#options.records ?? defaultRecords)(body);
+        if (!Array.isArray(records))
+          throw new PageLoadError(page, 'malformed', `expected a list of records, got ${describeValue(records)}`, { url: describeUrl(url), recordsLoaded: loaded });
+        const conversations = this.#map(records, page, loaded, url);
+        total = (this.#options.total ?? defaultTotal)(body, response);
+        throwIfAborted(signal);
+        yield typeof total === 'number' && Number.isFinite(total) ? { conversations, total } : { conversations };
+        loaded += records.length;
+        count = records.length;
+      }
 
       let next: URL | null;
       if (paging.type === 'offset') {
-        const done = records.length < paging.pageSize || (typeof total === 'number' && loaded >= total);
+        const done = count < paging.pageSize || (typeof total === 'number' && loaded >= total);
         next = done ? null : new URL(url);
         next?.searchParams.set(paging.offsetParam, String(loaded));
       } else {
@@ -212,7 +225,7 @@ export class RestDataSource implements DataSource {
   async #fetchPage(url: URL, page: number, loaded: number, signal: AbortSignal) {
     const hook = this.#options.headers;
     try {
-      return await requestJson({ url, ...(hook ? { headers: (attempt: number) => hook({ url: new URL(url), page, attempt }) } : {}) }, this.#http, signal);
+      return await requestJson({ url, responseType: 'json-or-arrow', ...(hook ? { headers: (attempt: number) => hook({ url: new URL(url), page, attempt }) } : {}) }, this.#http, signal);
     } catch (error) {
       if (error instanceof HttpRequestError) {
         const failure = error.failure === 'invalid-json' ? 'malformed' : error.failure;
@@ -224,6 +237,17 @@ export class RestDataSource implements DataSource {
         });
       }
       throw error;
+    }
+  }
+
+  /** Rows of an Arrow answer; bytes that are not Arrow, or a `map` (which reads records), fail the page. */
+  #arrowRows(body: ArrayBuffer, page: number, loaded: number, url: URL): number {
+    if (this.#options.map)
+      throw new PageLoadError(page, 'malformed', 'the server answered with Apache Arrow, which `map` (made for JSON records) cannot read; name the columns as the kit does instead', { url: describeUrl(url), recordsLoaded: loaded });
+    try {
+      return arrowRowCount(body);
+    } catch (error) {
+      throw new PageLoadError(page, 'malformed', (error as Error).message, { url: describeUrl(url), recordsLoaded: loaded, cause: error });
     }
   }
 

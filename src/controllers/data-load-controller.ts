@@ -135,7 +135,7 @@ export class DataLoadController implements ReactiveController {
       for await (const chunk of source.load({ range, signal })) {
         if (!current()) return;
         page++;
-        const total = chunk && typeof chunk.total === 'number' ? chunk.total : null;
+        const total = chunk && 'total' in chunk && typeof chunk.total === 'number' ? chunk.total : null;
         if (!background && total !== this.progress.total) this.progress = { ...this.progress, total };
         const activity = chunk && 'activity' in chunk ? (chunk.activity ?? null) : null;
         if (!background && activity !== (this.progress.activity ?? null)) {

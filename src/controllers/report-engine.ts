@@ -1,7 +1,9 @@
 import type { SourcePage } from '../adapters/data-source.ts';
 import { ReportBatch, computeReport } from '../core/compute-report.ts';
 import { drillDown } from '../core/drill-down.ts';
-import { IngestSession, MalformedPageError, pageRecordCount, type IngestPage } from '../core/ingest.ts';
+import { IngestSession, MalformedPageError, isArrowPage, pageRecordCount, type IngestPage } from '../core/ingest.ts';
+import { arrowTransfer, isArrowInput } from '../core/arrow/arrow-transfer.ts';
+import type { ArrowInput } from '../core/arrow/read-arrow.ts';
 import type { ParseError } from '../core/parse-conversations.ts';
 import type { Conversation, Lookups } from '../core/schema/conversation.ts';
 import type { ReportSpec } from '../core/schema/report-spec.ts';
@@ -284,7 +286,13 @@ class WorkerConnection {
   /** Hands a page over, moving its buffers; waits while too many pages are still being taken in. */
   async send(page: IngestPage): Promise<void> {
     if (this.#error) throw this.#error;
-    const transfer = 'columns' in page ? wireTransferables(page.columns instanceof ArrayBuffer ? page.columns : { columns: page.columns }) : [];
+    let transfer: Transferable[] = [];
+    if (isArrowPage(page)) {
+      // Bytes move to the Worker; a Table (class instances) is written to IPC bytes first.
+      const moved = await arrowTransfer(page.arrow);
+      page = { arrow: moved.bytes };
+      transfer = moved.transfer;
+    } else if ('columns' in page) transfer = wireTransferables(page.columns instanceof ArrayBuffer ? page.columns : { columns: page.columns });
     this.#inFlight++;
     try {
       this.worker.postMessage({ type: 'page', page } satisfies ToEngine, transfer);
@@ -410,8 +418,10 @@ export class EngineLoader {
   }
 
   /** Takes one page from the source; throws MalformedPageError or WireFormatError on a bad one. */
-  async add(page: SourcePage, pageNumber: number): Promise<void> {
+  async add(page: SourcePage | ArrowInput, pageNumber: number): Promise<void> {
     if (this.#aborted) return;
+    // A page may be Arrow by itself (IPC bytes or a Table) rather than { arrow }.
+    if (isArrowInput(page)) page = { arrow: page };
     const count = pageRecordCount(page, pageNumber);
     const ingest = toIngestPage(page, pageNumber);
     if (this.#mode === 'undecided') {
@@ -494,6 +504,7 @@ export class EngineLoader {
 
 function toIngestPage(page: SourcePage, pageNumber: number): IngestPage {
   if ('conversations' in page && Array.isArray(page.conversations)) return { conversations: page.conversations };
+  if (isArrowPage(page)) return { arrow: page.arrow };
   if ('columns' in page && page.columns) return page.length === undefined ? { columns: page.columns } : { columns: page.columns, length: page.length };
-  throw new MalformedPageError(pageNumber, 'expected { conversations: [...] } or { columns: … }');
+  throw new MalformedPageError(pageNumber, 'expected { conversations: [...] }, { arrow: … } or { columns: … }');
 }

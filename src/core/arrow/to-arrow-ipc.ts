@@ -122,9 +122,16 @@ export function toArrowTable(conversations: readonly Conversation[]): Table {
   const at = (row: number) => conversations[rows[row]!]!;
   const length = rows.length;
   const columns: [string, Column<unknown>][] = [];
-  for (const name of TEXT_COLUMNS) columns.push([name, utf8Column(length, (row) => at(row)[name] ?? null)]);
-  for (const name of DICT_COLUMNS) columns.push([name, dictionaryColumn(length, (row) => at(row)[name] ?? null, 'utf8')]);
-  for (const name of TIME_COLUMNS) columns.push([name, float64Column(length, (row) => at(row)[name] ?? null)]);
+  // Normalized records only: a value of another type is a caller's error, not a silent null.
+  const checked = <T>(row: number, name: string, type: 'string' | 'number'): T | null => {
+    const value = (at(row) as unknown as Record<string, unknown>)[name];
+    if (value === null || value === undefined) return null;
+    if (typeof value !== type) throw new TypeError(`toArrowIPC: record ${rows[row]} ("${String(at(row).id)}") has ${name} ${typeof value}, expected ${type === 'number' ? 'epoch milliseconds' : 'text'} or null (parse records with parseConversations first)`);
+    return value as T;
+  };
+  for (const name of TEXT_COLUMNS) columns.push([name, utf8Column(length, (row) => checked<string>(row, name, 'string'))]);
+  for (const name of DICT_COLUMNS) columns.push([name, dictionaryColumn(length, (row) => checked<string>(row, name, 'string'), 'utf8')]);
+  for (const name of TIME_COLUMNS) columns.push([name, float64Column(length, (row) => checked<number>(row, name, 'number'))]);
   // Property names in order of first appearance; a Map keeps `__proto__` an ordinary name.
   const names = new Map<string, PropertyValue[]>();
   for (const conversation of conversations) for (const name of Object.keys(conversation.properties ?? {})) if (!names.has(name)) names.set(name, []);
@@ -149,6 +156,6 @@ export function toArrowTable(conversations: readonly Conversation[]): Table {
  * Conversations as Arrow IPC bytes (stream format by default, or file), in the form the kit reads
  * without a copy. For tests, the demo and servers; a page `{ arrow: bytes }` loads them.
  */
-export function toArrowIPC(conversations: readonly Conversation[], options: { format?: 'stream' | 'file' } = {}): Uint8Array {
-  return tableToIPC(toArrowTable(conversations), { format: options.format ?? 'stream' })!;
+export function toArrowIPC(conversations: readonly Conversation[], options: { format?: 'stream' | 'file' } = {}): Uint8Array<ArrayBuffer> {
+  return tableToIPC(toArrowTable(conversations), { format: options.format ?? 'stream' }) as Uint8Array<ArrayBuffer>;
 }
