@@ -22,6 +22,7 @@
  */
 import { Table, tableFromIPC, Type, type Batch, type Column } from '@uwdata/flechette';
 import type { PropertyValue } from '../schema/conversation.ts';
+import { EPOCH_MS_MESSAGE, MAX_EPOCH_MS } from '../schema/timestamp.ts';
 import type { Codes, DictName, TextName } from '../table.ts';
 import { ArrowFormatError } from './arrow-format-error.ts';
 
@@ -33,8 +34,6 @@ export const TEXT_COLUMNS = ['id', 'ticketId', 'subject', 'contactName', 'contac
 export const TIME_COLUMNS = ['createdAt', 'firstResponseAt', 'closedAt'] as const;
 export const PROPERTY_PREFIX = 'properties.';
 const REQUIRED = new Set(['id', 'channel', 'status', 'inboxId', 'createdAt']);
-/** JavaScript's Date range: any other time is an invalid field (DESIGN: |t| ≤ 8.64e15 ms). */
-const MAX_TIMESTAMP = 8.64e15;
 
 /** A typed array of numbers or 64-bit integers, as flechette hands out batch values. */
 type Values = ArrayBufferView & { length: number; [index: number]: number | bigint; subarray(begin: number, end: number): Values };
@@ -500,8 +499,8 @@ export function readArrowPage(input: ArrowInput): ArrowPage {
   const created = times.createdAt!;
   for (let row = 0; row < length; row++) {
     const t = created[row]!;
-    if (!(t >= -MAX_TIMESTAMP && t <= MAX_TIMESTAMP))
-      problems.add(row, 'createdAt', t !== t ? 'is required (epoch milliseconds)' : 'must be epoch milliseconds within the Date range (±8.64e15)');
+    if (!(t >= -MAX_EPOCH_MS && t <= MAX_EPOCH_MS))
+      problems.add(row, 'createdAt', t !== t ? 'is required (epoch milliseconds)' : EPOCH_MS_MESSAGE);
   }
   for (const name of ['firstResponseAt', 'closedAt'] as const) {
     const values = times[name];
@@ -509,7 +508,7 @@ export function readArrowPage(input: ArrowInput): ArrowPage {
     for (let row = 0; row < length; row++) {
       const t = values[row]!;
       if (t !== t) continue;
-      if (!(t >= -MAX_TIMESTAMP && t <= MAX_TIMESTAMP)) problems.add(row, name, 'must be epoch milliseconds within the Date range (±8.64e15)');
+      if (!(t >= -MAX_EPOCH_MS && t <= MAX_EPOCH_MS)) problems.add(row, name, EPOCH_MS_MESSAGE);
       else if (t < created[row]!) problems.add(row, name, 'is earlier than createdAt');
     }
   }
