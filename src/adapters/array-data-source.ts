@@ -1,6 +1,5 @@
 import type { Conversation, Lookups, LookupsInput } from '../core/schema/conversation.ts';
 import { encodeWirePage, toWirePage } from '../core/wire-encode.ts';
-import { toArrowIPC } from '../core/arrow/to-arrow-ipc.ts';
 import { throwIfAborted, type ArrowDataPage, type ColumnarDataPage, type DataPage, type DataSource, type LoadRequest } from './data-source.ts';
 
 /**
@@ -82,6 +81,8 @@ export class ArrayDataSource<F extends ArrayPageFormat = 'objects'> implements D
         continue;
       }
       if (format === 'arrow') {
+        // The writer loads only for this format, so the kit's entry does not carry it.
+        const { toArrowIPC } = await import('../core/arrow/to-arrow-ipc.ts');
         yield { arrow: toArrowIPC(slice as Conversation[]), total } as PageOf<F>;
         continue;
       }

@@ -6,7 +6,7 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { type Column, columnFromArray, dictionary, float64, int32, tableFromColumns, tableToIPC, timestamp, TimeUnit, utf8, bool } from '@uwdata/flechette';
+import { type Column, type Table, columnFromArray, dictionary, float64, int32, tableFromColumns, tableToIPC, timestamp, TimeUnit, utf8, bool } from '@uwdata/flechette';
 import {
   computeReport,
   computeReports,
@@ -248,7 +248,7 @@ describe('Arrow ingest: types and edge cases', () => {
   });
 
   test('structural faults throw an ArrowFormatError naming the column', () => {
-    const good = toArrowTable([base]);
+    const good = toArrowTable([base]) as Table;
     const without = (name: string) => tableFromColumns(good.names.filter((n) => n !== name).map((n) => [n, good.getChild(n)]));
     assert.throws(() => readArrowPage(without('createdAt')), (e: unknown) => e instanceof ArrowFormatError && e.column === 'createdAt' && /required/.test(e.message));
     assert.throws(() => readArrowPage(without('id')), (e: unknown) => e instanceof ArrowFormatError && e.column === 'id');

@@ -1,4 +1,5 @@
 import { Table } from '@uwdata/flechette';
+import { ArrowFormatError } from './arrow-format-error.ts';
 import type { ArrowInput } from './read-arrow.ts';
 
 /** True for what may stand as an Arrow page by itself: IPC bytes or a flechette Table. */
@@ -14,6 +15,7 @@ export function isArrowInput(value: unknown): value is ArrowInput {
 export async function arrowTransfer(input: ArrowInput): Promise<{ bytes: Uint8Array | ArrayBuffer; transfer: Transferable[] }> {
   if (input instanceof ArrayBuffer) return { bytes: input, transfer: [input] };
   if (input instanceof Uint8Array) return { bytes: input, transfer: input.buffer instanceof ArrayBuffer ? [input.buffer] : [] };
+  if (!(input instanceof Table)) throw new ArrowFormatError('', 'got a table that is not a flechette Table: pass its IPC bytes instead');
   const { tableToIPC } = await import('./table-to-ipc.ts');
   const bytes = tableToIPC(input, { format: 'stream' })!;
   return { bytes, transfer: [bytes.buffer as ArrayBuffer] };

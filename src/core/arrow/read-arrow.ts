@@ -26,8 +26,17 @@ import { EPOCH_MS_MESSAGE, MAX_EPOCH_MS } from '../schema/timestamp.ts';
 import type { Codes, DictName, TextName } from '../table.ts';
 import { ArrowFormatError } from './arrow-format-error.ts';
 
-/** What a source may hand over as Arrow. */
-export type ArrowInput = Table | Uint8Array | ArrayBuffer;
+/**
+ * A flechette `Table`, described by the little the kit's types need: the kit's declarations then
+ * do not pull flechette's into a consumer's type check. Only a real flechette Table is accepted.
+ */
+export interface ArrowTableLike {
+  readonly schema: { readonly fields: readonly { readonly name: string }[] };
+  readonly numRows: number;
+}
+
+/** What a source may hand over as Arrow: IPC bytes (stream or file format) or a flechette Table. */
+export type ArrowInput = ArrowTableLike | Uint8Array | ArrayBuffer;
 
 export const DICT_COLUMNS = ['channel', 'status', 'inboxId', 'assigneeId', 'chatflowId', 'pageUrl'] as const satisfies readonly DictName[];
 export const TEXT_COLUMNS = ['id', 'ticketId', 'subject', 'contactName', 'contactEmail'] as const satisfies readonly TextName[];
@@ -79,8 +88,10 @@ export interface ArrowPage {
 }
 
 /** The flechette table of `input`; corrupt or foreign bytes throw an ArrowFormatError. */
-export function arrowTable(input: ArrowInput): Table {
+function arrowTable(input: ArrowInput): Table {
   if (input instanceof Table) return input;
+  if (typeof input === 'object' && input !== null && 'schema' in input)
+    throw new ArrowFormatError('', 'got a table that is not a flechette Table (from apache-arrow, say): pass its IPC bytes instead (tableToIPC)');
   if (!(input instanceof Uint8Array) && !(input instanceof ArrayBuffer))
     throw new ArrowFormatError('', `expected Arrow IPC bytes (Uint8Array or ArrayBuffer) or a flechette Table, got ${typeof input}`);
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);

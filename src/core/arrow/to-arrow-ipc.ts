@@ -6,7 +6,7 @@
  */
 import { Column, batchType, bool, dictionary, float64, int16, int32, int8, tableFromColumns, tableToIPC, utf8, type Table } from '@uwdata/flechette';
 import type { Conversation, PropertyValue } from '../schema/conversation.ts';
-import { DICT_COLUMNS, PROPERTY_PREFIX, TEXT_COLUMNS, TIME_COLUMNS } from './read-arrow.ts';
+import { DICT_COLUMNS, PROPERTY_PREFIX, TEXT_COLUMNS, TIME_COLUMNS, type ArrowTableLike } from './read-arrow.ts';
 
 type DataType = Parameters<typeof batchType>[0];
 
@@ -116,7 +116,7 @@ function propertyKind(values: Iterable<PropertyValue>, name: string): 'float64' 
 }
 
 /** Conversations as a flechette Table in the kit's zero-copy form (rows sorted by `createdAt`). */
-export function toArrowTable(conversations: readonly Conversation[]): Table {
+export function toArrowTable(conversations: readonly Conversation[]): ArrowTableLike {
   const rows = conversations.map((_, k) => k);
   rows.sort((a, b) => conversations[a]!.createdAt - conversations[b]!.createdAt || a - b);
   const at = (row: number) => conversations[rows[row]!]!;
@@ -157,5 +157,5 @@ export function toArrowTable(conversations: readonly Conversation[]): Table {
  * without a copy. For tests, the demo and servers; a page `{ arrow: bytes }` loads them.
  */
 export function toArrowIPC(conversations: readonly Conversation[], options: { format?: 'stream' | 'file' } = {}): Uint8Array<ArrayBuffer> {
-  return tableToIPC(toArrowTable(conversations), { format: options.format ?? 'stream' }) as Uint8Array<ArrayBuffer>;
+  return tableToIPC(toArrowTable(conversations) as Table, { format: options.format ?? 'stream' }) as Uint8Array<ArrayBuffer>;
 }
