@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DashboardConfigError } from '../core/schema/dashboard-config.ts';
 import { createDataSource, sourceOptionsFromAttributes } from './declarative-data-source.ts';
+import { FakeHubSpot, fillPortal, specMessage } from './testing/fake-hubspot.ts';
 
 function attributeProblem(run: () => unknown): string {
   try {
@@ -47,5 +48,30 @@ describe('source attributes', () => {
     const names = await source.lookups(signal);
     assert.ok(names.assignees!.length > 0);
     assert.throws(() => createDataSource({ type: 'rest', url: '' }), DashboardConfigError);
+  });
+});
+
+describe('hubspot-proxy source', () => {
+  test('keeps what it read for the page’s life: a refresh reads only threads with new messages', async () => {
+    const api = new FakeHubSpot({ now: Date.now });
+    fillPortal(api, 20, { end: Date.now() - 86_400_000, days: 10 });
+    const original = globalThis.fetch;
+    globalThis.fetch = api.fetch;
+    try {
+      const source = createDataSource({ type: 'hubspot', proxyUrl: 'https://app.example.com/api/hubspot' });
+      const range = { from: Date.now() - 20 * 86_400_000, to: Date.now() };
+      const count = async () => {
+        let n = 0;
+        for await (const page of source.load({ range, signal: new AbortController().signal })) n += 'conversations' in page ? page.conversations.length : 0;
+        return n;
+      };
+      assert.equal(await count(), 20);
+      assert.equal(api.count('messages'), 20);
+      api.post('100004', specMessage('INCOMING', { at: Date.now(), threadId: '100004' }));
+      assert.equal(await count(), 20);
+      assert.equal(api.count('messages'), 21);
+    } finally {
+      globalThis.fetch = original;
+    }
   });
 });

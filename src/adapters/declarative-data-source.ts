@@ -167,9 +167,11 @@ async function csvSource(options: CsvSourceOptions, environment: SourceEnvironme
 }
 
 async function hubspotSource(options: HubSpotSourceOptions): Promise<DataSource> {
-  const { HubSpotDataSource } = await import('./hubspot-data-source.ts');
+  const [{ HubSpotDataSource }, { MemoryHubSpotCache }] = await Promise.all([import('./hubspot-data-source.ts'), import('./hubspot/hubspot-cache.ts')]);
   return new HubSpotDataSource({
     proxyUrl: options.proxyUrl,
+    // For the page's life: a refresh (refresh-interval, Refresh) reads only threads with new messages.
+    cache: new MemoryHubSpotCache(),
     ...http(options),
     ...(options.channels ? { channels: options.channels } : {}),
     ...(options.inboxId ? { inboxId: options.inboxId } : {}),

@@ -324,12 +324,14 @@ export class HubSpotDataSource implements DataSource {
       const assignee = text(conversation.assigneeId);
       if (assignee !== null) this.#assignees.add(assignee);
     }
-    const total = served.length + toRead.length;
+    // Threads read only for the cache (created after the range) are kept, not yielded.
+    const shown = new Set(toRead.filter((thread) => !outsideWindow(thread, range)).map((thread) => text(thread.id)!));
+    const total = served.length + shown.size;
     for (let start = 0; start < served.length; start += 500)
       yield { conversations: served.slice(start, start + 500), total, activity: this.#activity('reading', 0, toRead.length) };
 
     // 3. The messages of what changed, paced; each batch is yielded as soon as it is read.
-    yield* this.#readMessages(toRead, next, total, signal, page);
+    yield* this.#readMessages(toRead, shown, next, total, signal, page);
 
     const threads = [...next.values()];
     this.#lastSyncedAt = startedAt;
@@ -392,6 +394,7 @@ export class HubSpotDataSource implements DataSource {
 
   async *#readMessages(
     toRead: readonly Record<string, unknown>[],
+    shown: ReadonlySet<string>,
     next: Map<string, CachedThread>,
     total: number,
     signal: AbortSignal,
@@ -412,7 +415,7 @@ export class HubSpotDataSource implements DataSource {
       const conversation = await this.#conversation(thread, signal);
       const id = text(thread.id)!;
       next.set(id, { id, latest: text(thread.latestMessageTimestamp), conversation });
-      queue.push(conversation);
+      if (shown.has(id)) queue.push(conversation);
       done++;
       if (queue.length >= this.#batchSize) notify();
     }).then(
@@ -426,7 +429,7 @@ export class HubSpotDataSource implements DataSource {
         notify();
       },
     );
-    let loaded = total - toRead.length;
+    let loaded = total - shown.size;
     let shownWaiting = this.#limiter.waiting;
     let page = pagesBefore;
     try {

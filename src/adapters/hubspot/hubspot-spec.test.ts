@@ -408,6 +408,21 @@ describe('HubSpot cache', () => {
     assert.equal(later.conversations.get('100000')!.createdAt, first.conversations.get('100000')!.createdAt);
   });
 
+  test('with a cache, threads created after the range are read for later but not yielded', async () => {
+    const cache = new MemoryHubSpotCache();
+    const { api, source } = setup({ cache });
+    api.add(specThread('901', { at: Date.UTC(2026, 2, 5) }), [specMessage('INCOMING', { at: Date.UTC(2026, 2, 5), threadId: '901' })]);
+    api.add(specThread('902', { at: Date.UTC(2026, 2, 25) }), [specMessage('INCOMING', { at: Date.UTC(2026, 2, 25), threadId: '902' })]);
+    const early = { from: Date.UTC(2026, 2, 1), to: Date.UTC(2026, 2, 15) };
+    const first = await run(source, api, early);
+    assert.deepEqual([...first.conversations.keys()], ['901']);
+    assert.equal(first.pages.find((page) => page.total !== undefined)!.total, 1);
+    assert.equal(api.count('messages'), 2);
+    const second = await run(source, api, march);
+    assert.deepEqual([...second.conversations.keys()].sort(), ['901', '902']);
+    assert.equal(api.count('messages'), 2, 'the later thread came from the cache');
+  });
+
   test('a range earlier than the cache covers lists all threads again but rereads only what changed', async () => {
     const cache = new MemoryHubSpotCache();
     const { api, source } = portal(cache);
