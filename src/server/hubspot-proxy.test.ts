@@ -119,6 +119,8 @@ describe('createHubSpotProxy', () => {
     const limited = await ask(handler, '/conversations/v3/conversations/threads');
     assert.equal(limited.status, 429);
     assert.equal(limited.headers.get('x-hubspot-ratelimit-remaining'), '0');
+    behave = (_req, res) => res.writeHead(204).end();
+    assert.equal((await ask(handler, '/conversations/v3/conversations/threads')).status, 204);
     behave = (_req, res) => answerJson(res, 200, { results: [] });
     assert.equal((await ask(handler, '/conversations/v3/conversations/threads')).status, 200);
   });

@@ -138,6 +138,7 @@ export function createHubSpotProxy(options: HubSpotProxyOptions): (request: Requ
       const value = answer.headers.get(name);
       if (value !== null) headers.set(name, value);
     }
-    return new Response(request.method === 'HEAD' ? null : body, { status: answer.status, headers });
+    const bodiless = request.method === 'HEAD' || answer.status === 204 || answer.status === 205 || answer.status === 304;
+    return new Response(bodiless ? null : body, { status: answer.status, headers });
   };
 }
