@@ -184,6 +184,18 @@ export const reportTileStyles = css`
     container-type: inline-size;
   }
 
+  [part='table-pager'] {
+    position: sticky;
+    inset-block-end: 0;
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: ${cr.space};
+    padding-block: calc(${cr.space} / 2);
+    background: var(--cr-tile-bg, ${cr.surface});
+    font-size: 0.85em;
+  }
+
   /*
    * A narrow tile keeps the label, the value and the change in view and leaves out the secondary
    * columns rather than hiding the numbers behind a horizontal scroll (the CSV export has them all).

@@ -7,13 +7,14 @@ import type { ECharts } from '../../charts/echarts.ts';
 import { buildChartOption, isGraphicChartType } from '../../charts/options/chart-option.ts';
 import { buildKpiModel } from '../../charts/options/kpi-model.ts';
 import { buildTableModel, type TableColumn } from '../../charts/options/table-model.ts';
+import { foldForDrawing, foldedSpec, needsFolding } from '../../charts/options/fold-for-drawing.ts';
 import { categoryLabel, seriesLabel } from '../../charts/options/value-format.ts';
 import { valueKindOf } from '../../charts/options/value-kind.ts';
 import { readChartTheme } from '../../charts/theme.ts';
 import { dashboardDataContext, type DashboardData } from '../../controllers/dashboard-data.ts';
 import { csvFileName, toCsv } from '../../core/csv.ts';
 import type { ReportSpec } from '../../core/schema/report-spec.ts';
-import type { GroupKey, ReportResult, ReportRow } from '../../core/types.ts';
+import { OTHER_KEY, type GroupKey, type ReportResult, type ReportRow } from '../../core/types.ts';
 import { ReportDrillEvent } from '../../events/report-drill-event.ts';
 import { ReportEditEvent } from '../../events/report-edit-event.ts';
 import { ReportMoveEvent } from '../../events/report-move-event.ts';
@@ -54,6 +55,9 @@ async function rasterize(svgUrl: string, width: number, height: number, ratio: n
   return canvas.toDataURL('image/png');
 }
 
+/** Rows of the table view shown at once; the rest are a page away (the CSV export has them all). */
+const TABLE_PAGE = 100;
+
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -77,6 +81,7 @@ function message(error: unknown): string {
  * @csspart body - The area holding the chart, table, KPI or a state.
  * @csspart chart - The chart's drawing box.
  * @csspart table - The data table (table view).
+ * @csspart table-pager - Previous / Next and "Rows 1–100 of 20,000" under a table of more than 100 rows.
  * @csspart kpi - The big number (KPI chart type).
  * @csspart footnote - What was measured.
  * @csspart loading - The loading state.
@@ -153,6 +158,8 @@ export class ReportTile extends LitElement {
   data: DashboardData | undefined;
 
   @state() private computed: { key: string; result: ReportResult | null; error: string | null } | null = null;
+  /** First row of the table view's page. */
+  @state() private tableOffset = 0;
   @state() private menuOpen = false;
   /** The chart's width in 40 px steps (a resize within a step redraws nothing); null until measured. */
   @state() private chartWidth: number | null = null;
@@ -347,6 +354,7 @@ export class ReportTile extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#applyDeclarative(changed);
+    if (changed.has('spec')) this.tableOffset = 0;
     if ((changed.has('data') || changed.has('spec') || changed.has('result')) && !this.result) this.#computeFromData();
   }
 
@@ -680,7 +688,46 @@ export class ReportTile extends LitElement {
     </div>`;
   }
 
-  #renderChart(spec: ReportSpec, result: ReportResult): TemplateResult {
+  /**
+   * What the chart draws: the shown result, or, past a readable number of categories, the top ones
+   * and Other. Asked of the engine (exact for every measure) when the tile has the dashboard's data
+   * and the measure cannot be summed; folded here otherwise, and meanwhile.
+   */
+  #drawnResult(spec: ReportSpec, shown: ReportResult): { result: ReportResult; folded: boolean } {
+    if (!needsFolding(shown, spec)) return { result: shown, folded: false };
+    const source = this.shownResult;
+    const additive = ['count', 'sum', 'min', 'max'].includes(spec.measure.op);
+    const data = this.data;
+    if (!additive && data && !this.result && source) {
+      const cached = this.#engineFolded;
+      if (cached?.source === source && cached.spec === spec) {
+        if (cached.result) return { result: localizeResult(cached.result, cached.folded, this.#locale), folded: true };
+      } else {
+        const folded = foldedSpec(spec);
+        const entry: { source: ReportResult; spec: ReportSpec; folded: ReportSpec; result: ReportResult | null } = { source, spec, folded, result: null };
+        this.#engineFolded = entry;
+        data.compute(folded).then(
+          (result) => {
+            if (this.#engineFolded !== entry) return;
+            entry.result = result;
+            this.requestUpdate();
+          },
+          () => {},
+        );
+      }
+    }
+    return { result: foldForDrawing(shown, spec), folded: true };
+  }
+
+  #engineFolded: { source: ReportResult; spec: ReportSpec; folded: ReportSpec; result: ReportResult | null } | null = null;
+
+  #renderChart(spec: ReportSpec, shown: ReportResult): TemplateResult {
+    const { result, folded } = this.#drawnResult(spec, shown);
+    // Other of a fold made for drawing is no group of the report: its rows are in the table view.
+    const onPoint = (event: ChartPointClickEvent) => {
+      if (folded && event.detail.key === OTHER_KEY && (spec.limit === undefined || spec.limit >= foldedSpec(spec).limit!)) this.view = 'table';
+      else this.#drill(event.detail.key, event.detail.series);
+    };
     const theme = readChartTheme(this);
     const reducedMotion = this.noAnimation || (typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches);
     const option = buildChartOption(result, spec, {
@@ -699,7 +746,7 @@ export class ReportTile extends LitElement {
       .option=${option}
       .renderer=${this.renderer}
       label=${this.#title(spec)}
-      @chart-point-click=${(event: ChartPointClickEvent) => this.#drill(event.detail.key, event.detail.series)}
+      @chart-point-click=${onPoint}
     ></cr-chart-view>`;
   }
 
@@ -723,6 +770,10 @@ export class ReportTile extends LitElement {
         this.#drill(key, series);
       }
     };
+    // A page of rows at a time: 20 000 assignees must not put 20 000 rows in the DOM.
+    const total = model.rows.length;
+    const offset = Math.min(this.tableOffset, Math.max(0, Math.floor((total - 1) / TABLE_PAGE) * TABLE_PAGE));
+    const pageRows = total > TABLE_PAGE ? model.rows.slice(offset, offset + TABLE_PAGE) : model.rows;
     return html`<div class="table-wrap">
       <table part="table">
         <caption>
@@ -735,7 +786,7 @@ export class ReportTile extends LitElement {
           </tr>
         </thead>
         <tbody>
-          ${model.rows.map(
+          ${pageRows.map(
             (row) => html`<tr
               tabindex="0"
               @click=${() => this.#drill(row.key, row.series)}
@@ -749,7 +800,24 @@ export class ReportTile extends LitElement {
           )}
         </tbody>
       </table>
+      ${total > TABLE_PAGE ? this.#renderTablePager(offset, total) : nothing}
     </div>`;
+  }
+
+  #renderTablePager(offset: number, total: number): TemplateResult {
+    const number = (value: number) => formatNumber(value, this.#locale);
+    const go = (to: number) => {
+      this.tableOffset = to;
+    };
+    return html`<nav part="table-pager" aria-label=${this.#t('tile.tablePages')}>
+      <button type="button" class="previous-rows" ?disabled=${offset === 0} @click=${() => go(Math.max(0, offset - TABLE_PAGE))}>
+        ${this.#t('tile.previousRows')}
+      </button>
+      <span role="status">${this.#t('tile.rowsShown', { from: number(offset + 1), to: number(Math.min(total, offset + TABLE_PAGE)), total: number(total) })}</span>
+      <button type="button" class="next-rows" ?disabled=${offset + TABLE_PAGE >= total} @click=${() => go(offset + TABLE_PAGE)}>
+        ${this.#t('tile.nextRows')}
+      </button>
+    </nav>`;
   }
 
   /** A heatmap's table: the same grid, weekdays down and hours across (see heatmap-table.ts). */
