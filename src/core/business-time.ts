@@ -32,6 +32,20 @@ function transitionIn(lo: number, hi: number, timeZone: string, before: number):
  * the sampling step are found too, as long as they do not cancel out.
  */
 export function offsetSegments(from: number, to: number, timeZone: string): OffsetSegment[] {
+  // Zone rules do not change while the page runs: a stretch asked for again is answered from memory.
+  const key = `${timeZone}|${from}|${to}`;
+  let segments = segmentCache.get(key);
+  if (!segments) {
+    segments = findOffsetSegments(from, to, timeZone);
+    if (segmentCache.size >= 32) segmentCache.delete(segmentCache.keys().next().value!);
+    segmentCache.set(key, segments);
+  }
+  return segments;
+}
+
+const segmentCache = new Map<string, OffsetSegment[]>();
+
+function findOffsetSegments(from: number, to: number, timeZone: string): OffsetSegment[] {
   const STEP = 6 * 3_600_000;
   const segments: OffsetSegment[] = [];
   let start = from;
