@@ -5,6 +5,16 @@
 
 let heatmap: Promise<void> | null = null;
 let heatmapReady = false;
+let generation = 0;
+
+/**
+ * Bumped whenever parts are registered. An ECharts instance keeps the visual processors that were
+ * registered when it was created (its scheduler copies them), so a chart made before a part
+ * arrived must be made again to use it: a heatmap would otherwise draw every cell in one colour.
+ */
+export function chartModulesGeneration(): number {
+  return generation;
+}
 
 function seriesOf(option: object | undefined): { type?: unknown }[] {
   const raw = (option as { series?: unknown } | undefined)?.series;
@@ -22,6 +32,7 @@ export function loadChartModules(option: object | undefined): Promise<void> {
   heatmap ??= import('./echarts-heatmap.ts').then(
     () => {
       heatmapReady = true;
+      generation++;
     },
     (error: unknown) => {
       // A chunk that failed to arrive (network) is asked for again next time.

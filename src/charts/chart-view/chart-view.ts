@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { PropertyValues } from 'lit';
 import type { GroupKey } from '../../core/types.ts';
 import { init } from '../echarts.ts';
-import { loadChartModules, needsChartModules } from '../chart-modules.ts';
+import { chartModulesGeneration, loadChartModules, needsChartModules } from '../chart-modules.ts';
 import type { ECElementEvent, ECharts, EChartsCoreOption } from '../echarts.ts';
 import { TOOLTIP_SWATCHES } from '../options/chart-option.ts';
 import { pointAt, pointCount } from '../options/series-data.ts';
@@ -64,6 +64,8 @@ export class ChartView extends LitElement {
   @query('[part="chart"]') private container!: HTMLDivElement;
 
   private instance: ECharts | undefined;
+  /** The chart parts registered when the instance was made (see `chartModulesGeneration`). */
+  private instanceGeneration = -1;
   private resizeObserver: ResizeObserver | undefined;
   private motionQuery: MediaQueryList | undefined;
   private reduceMotion = false;
@@ -231,6 +233,7 @@ export class ChartView extends LitElement {
     // The attribute is free text; anything but "svg" means the default renderer rather than an init error.
     const renderer = this.renderer === 'svg' ? 'svg' : 'canvas';
     const chart = init(this.container, toEChartsTheme(readChartTheme(this)), { renderer });
+    this.instanceGeneration = chartModulesGeneration();
     chart.on('click', this.onChartClick);
     this.instance = chart;
     this.resizeObserver = new ResizeObserver(this.onResize);
@@ -280,6 +283,12 @@ export class ChartView extends LitElement {
         },
         (error: unknown) => console.error('conversation-reports: a chart module could not be loaded', error),
       );
+      return;
+    }
+    // Made before chart parts were registered (a heatmap's, on first use): made again, which draws
+    // the option, so that it has their visual processors.
+    if (this.instanceGeneration !== chartModulesGeneration()) {
+      this.initChart();
       return;
     }
     this.appliedOption = option;

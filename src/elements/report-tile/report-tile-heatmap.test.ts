@@ -84,8 +84,15 @@ describe('<report-tile> heatmap', () => {
     );
     await waitUntil(() => bars.chart, 'the column chart is drawn');
     expect(needsChartModules(heatmapOption), 'not for a column chart').to.equal(true);
-    await drawn(await tile('en-US'));
+    const first = await tile('en-US');
+    await drawn(first);
     expect(needsChartModules(heatmapOption), 'registered once a heatmap is shown').to.equal(false);
+    // The first heatmap of the page is coloured by value (a chart made before the parts arrived
+    // would paint every cell alike): its 168 cells take many colours of the scale.
+    const view = first.shadowRoot!.querySelector('cr-chart-view')!;
+    await waitUntil(() => view.shadowRoot!.querySelectorAll('[part="chart"] svg path').length >= 168, 'the cells are drawn');
+    const fills = new Set([...view.shadowRoot!.querySelectorAll('[part="chart"] svg path')].map((path) => path.getAttribute('fill')));
+    expect(fills.size, 'cells coloured by value').to.be.greaterThan(20);
   });
 
   it('lists weekdays in the locale’s order and words, and hours as the locale writes them', async () => {
