@@ -12,11 +12,13 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 command="${1:-}"
 
+# Each server runs in a process group of its own (setsid), so stopping it also stops its children
+# (PHP's workers): the group is killed, nothing found by name.
 stop() {
   local dir="$1"
   for name in php mariadb; do
     if [ -f "$dir/$name.pid" ]; then
-      kill "$(cat "$dir/$name.pid")" 2>/dev/null || true
+      kill -- "-$(cat "$dir/$name.pid")" 2>/dev/null || true
       rm -f "$dir/$name.pid"
     fi
   done
@@ -75,7 +77,7 @@ cp "$here/mu-plugin.php" "$dir/site/wp-content/mu-plugins/conversation-reports-t
 db_port=$(free_port)
 db_password=$(node -e 'console.log(require("crypto").randomBytes(12).toString("hex"))')
 mariadb-install-db --no-defaults --user=root --datadir="$dir/db" --auth-root-authentication-method=socket --skip-test-db >"$dir/mariadb-install.log" 2>&1
-"$mariadbd" --no-defaults --user=root --datadir="$dir/db" --socket="$dir/mariadb.sock" --port="$db_port" \
+setsid "$mariadbd" --no-defaults --user=root --datadir="$dir/db" --socket="$dir/mariadb.sock" --port="$db_port" \
   --bind-address=127.0.0.1 --skip-name-resolve --pid-file="$dir/mariadb.pid.real" --log-error="$dir/mariadb.log" \
   --innodb-flush-log-at-trx-commit=0 --skip-log-bin >/dev/null 2>&1 &
 echo $! >"$dir/mariadb.pid"
@@ -119,7 +121,7 @@ if ( ! defined( 'ABSPATH' ) ) {
 require_once ABSPATH . 'wp-settings.php';
 PHP
 
-PHP_CLI_SERVER_WORKERS=4 php -S "127.0.0.1:$port" -t "$dir/site" >"$dir/php-server.log" 2>&1 &
+PHP_CLI_SERVER_WORKERS=4 setsid php -S "127.0.0.1:$port" -t "$dir/site" >"$dir/php-server.log" 2>&1 &
 echo $! >"$dir/php.pid"
 wait_for "node -e 'fetch(\"$url/wp-includes/images/blank.gif\").then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))'" 30
 
