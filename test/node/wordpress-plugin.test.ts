@@ -99,3 +99,50 @@ test('npm run build:wordpress makes an installable zip: the plugin, its header a
   execFileSync(process.execPath, [join(root, 'wordpress', 'build.mjs')], { cwd: root, stdio: 'pipe' });
   assert.deepEqual(readFileSync(join(root, 'dist', 'wordpress', 'conversation-reports.zip')), zip);
 });
+
+test("the settings page's checks of business hours and SLA agree with the kit's schemas", { skip: !has('php') && !inCi && 'php is not installed' }, async () => {
+  const { businessHoursSchema, slaSchema } = await import('../../src/core/schema/business-hours.ts');
+  const hours: unknown[] = [
+    { timeZone: 'Europe/Amsterdam', week: { mon: [['09:00', '17:00']] } },
+    { timeZone: 'UTC', week: {}, holidays: ['2026-12-25', '2028-02-29'] },
+    { timeZone: 'America/New_York', week: { sat: [['00:00', '06:00'], ['22:00', '24:00']] }, byInbox: { 'inbox-1': { timeZone: 'Asia/Tokyo', week: { fri: [['08:30', '12:00']] } } } },
+    { timeZone: 'Europe/Amsterdam', week: { mon: [['17:00', '09:00']] } },
+    { timeZone: 'Europe/Amsterdam', week: { mon: [['09:00', '24:30']] } },
+    { timeZone: 'Europe/Amsterdam', week: { mon: [['9:00', '17:00']] } },
+    { timeZone: 'Europe/Amsterdam', week: { mon: [['09:00']] } },
+    { timeZone: 'Mars/Olympus', week: {} },
+    { week: {} },
+    { timeZone: 'UTC' },
+    { timeZone: 'UTC', week: {}, holidays: ['2027-02-29'] },
+    { timeZone: 'UTC', week: {}, byInbox: { a: { week: {} } } },
+    [],
+    'monday',
+  ];
+  const slas: unknown[] = [
+    { firstResponseMs: 3_600_000 },
+    { firstResponseMs: 0, closeMs: 86_400_000.5, businessHours: true },
+    {},
+    { firstResponseMs: -1 },
+    { closeMs: '3600000' },
+    { businessHours: 'yes' },
+    [],
+  ];
+  const script = `define('ABSPATH', '/'); require ${JSON.stringify(join(pluginDir, 'includes', 'class-conversation-reports-settings.php'))};
+    $cases = json_decode(stream_get_contents(STDIN));
+    $out = array();
+    foreach ($cases->hours as $case) $out['hours'][] = Conversation_Reports_Settings::business_hours_issues($case);
+    foreach ($cases->slas as $case) $out['slas'][] = Conversation_Reports_Settings::sla_issues($case);
+    echo json_encode($out);`;
+  const result = spawnSync('php', ['-r', script], { input: JSON.stringify({ hours, slas }), encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  const php = JSON.parse(result.stdout) as { hours: string[][]; slas: string[][] };
+  hours.forEach((value, index) => {
+    assert.equal(php.hours[index]!.length === 0, businessHoursSchema.safeParse(value).success, `business hours ${JSON.stringify(value)}: PHP says ${JSON.stringify(php.hours[index])}`);
+  });
+  slas.forEach((value, index) => {
+    assert.equal(php.slas[index]!.length === 0, slaSchema.safeParse(value).success, `SLA ${JSON.stringify(value)}: PHP says ${JSON.stringify(php.slas[index])}`);
+  });
+  // Where the kit's schema would drop an unknown key without a word, the settings refuse it: a typo is never ignored.
+  const typo = spawnSync('php', ['-r', `define('ABSPATH', '/'); require ${JSON.stringify(join(pluginDir, 'includes', 'class-conversation-reports-settings.php'))}; echo json_encode(Conversation_Reports_Settings::business_hours_issues(json_decode('{"timeZone":"UTC","week":{"monday":[]}}')));`], { encoding: 'utf8' });
+  assert.match(typo.stdout, /week\.monday: must be one of mon/);
+});

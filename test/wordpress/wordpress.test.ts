@@ -273,6 +273,10 @@ describe('the WordPress plugin in a real WordPress', { skip }, () => {
       const chats = [...oracle.values()].reduce((a, b) => a + b, 0);
       assert.equal(tiles['chat-volume-by-assignee']!.total.count, chats);
       assert.equal(html.includes('"businessHours"'), kitReadsBusinessHours, 'business hours are printed exactly when the kit reads them');
+      if (kitReadsBusinessHours) {
+        const applied = await page.$eval('conversation-dashboard', (el) => (el as unknown as { businessHours: unknown }).businessHours);
+        assert.deepEqual(applied, BUSINESS_HOURS, 'the settings\' business hours reach the dashboard');
+      }
       // The site's language and time zone (setup: Europe/Amsterdam), since the settings leave them empty.
       assert.ok(html.includes('locale="en-US"') && html.includes('time-zone="Europe/Amsterdam"'), 'locale and zone from the site');
     }

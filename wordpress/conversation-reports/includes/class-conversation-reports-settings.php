@@ -184,11 +184,13 @@ class Conversation_Reports_Settings {
 					$clean[ $field ] = '';
 					continue;
 				}
-				$value = json_decode( $text );
-				if ( $value instanceof stdClass ) {
+				$value  = json_decode( $text );
+				$issues = 'sla' === $field ? self::sla_issues( $value ) : self::business_hours_issues( $value );
+				if ( ! $issues ) {
 					$clean[ $field ] = wp_json_encode( $value );
 				} else {
-					self::complain( $field, __( 'Give a JSON object (or leave it empty).', 'conversation-reports' ) );
+					/* translators: %s: what is wrong, field by field */
+					self::complain( $field, sprintf( __( 'Not saved: %s', 'conversation-reports' ), implode( '; ', array_slice( $issues, 0, 5 ) ) ) );
 				}
 			}
 		}
@@ -198,6 +200,126 @@ class Conversation_Reports_Settings {
 			update_option( self::SECRET_OPTION, trim( (string) $input['rest_secret'] ), false );
 		}
 		return $clean;
+	}
+
+	/**
+	 * What is wrong with business hours, in the terms of the kit's schema (`src/core/schema/business-hours.ts`):
+	 * `{ timeZone, week: { mon: [["09:00", "17:00"]], … }, holidays?: ["YYYY-MM-DD"], byInbox?: { inboxId: schedule } }`.
+	 * The kit checks it again in the page; checking here keeps a typo from breaking every page.
+	 *
+	 * @param mixed $value Decoded JSON.
+	 * @return string[] Empty when valid.
+	 */
+	public static function business_hours_issues( $value ) {
+		$issues = self::schedule_issues( $value, '', array( 'byInbox' ) );
+		if ( $value instanceof stdClass && isset( $value->byInbox ) ) {
+			if ( ! $value->byInbox instanceof stdClass ) {
+				$issues[] = 'byInbox: must be an object of inbox id → schedule';
+			} else {
+				foreach ( get_object_vars( $value->byInbox ) as $inbox => $schedule ) {
+					$issues = array_merge( $issues, self::schedule_issues( $schedule, "byInbox.$inbox.", array() ) );
+				}
+			}
+		}
+		return $issues;
+	}
+
+	/**
+	 * One schedule's issues.
+	 *
+	 * @param mixed    $value  Decoded JSON.
+	 * @param string   $path   Prefix of field names.
+	 * @param string[] $extra  Keys allowed besides timeZone, week and holidays.
+	 * @return string[]
+	 */
+	private static function schedule_issues( $value, $path, array $extra ) {
+		if ( ! $value instanceof stdClass ) {
+			return array( ( '' === $path ? 'the value' : rtrim( $path, '.' ) ) . ': must be a JSON object' );
+		}
+		$issues = array();
+		foreach ( array_keys( get_object_vars( $value ) ) as $key ) {
+			if ( ! in_array( $key, array_merge( array( 'timeZone', 'week', 'holidays' ), $extra ), true ) ) {
+				$issues[] = "$path$key: is not a business-hours field (timeZone, week, holidays" . ( $extra ? ', ' . implode( ', ', $extra ) : '' ) . ')';
+			}
+		}
+		if ( ! isset( $value->timeZone ) || ! is_string( $value->timeZone ) || ! in_array( $value->timeZone, DateTimeZone::listIdentifiers( DateTimeZone::ALL_WITH_BC ), true ) ) {
+			$issues[] = "{$path}timeZone: must be an IANA time zone such as \"Europe/Amsterdam\"";
+		}
+		if ( ! isset( $value->week ) || ! $value->week instanceof stdClass ) {
+			$issues[] = "{$path}week: must be an object such as {\"mon\": [[\"09:00\", \"17:00\"]]}";
+		} else {
+			foreach ( get_object_vars( $value->week ) as $day => $intervals ) {
+				if ( ! in_array( $day, array( 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun' ), true ) ) {
+					$issues[] = "{$path}week.$day: must be one of mon, tue, wed, thu, fri, sat, sun";
+					continue;
+				}
+				if ( ! is_array( $intervals ) ) {
+					$issues[] = "{$path}week.$day: must be a list of [\"HH:MM\", \"HH:MM\"] intervals";
+					continue;
+				}
+				foreach ( $intervals as $index => $interval ) {
+					$start = is_array( $interval ) && 2 === count( $interval ) ? self::minutes_of_day( $interval[0] ) : null;
+					$end   = is_array( $interval ) && 2 === count( $interval ) ? self::minutes_of_day( $interval[1] ) : null;
+					if ( null === $start || null === $end ) {
+						$issues[] = "{$path}week.{$day}[$index]: must be two local times [\"HH:MM\", \"HH:MM\"] from 00:00 to 24:00";
+					} elseif ( $start >= $end ) {
+						$issues[] = "{$path}week.{$day}[$index]: must end after it starts (across midnight, split it in two)";
+					}
+				}
+			}
+		}
+		if ( isset( $value->holidays ) ) {
+			foreach ( is_array( $value->holidays ) ? $value->holidays : array( null ) as $index => $date ) {
+				if ( ! is_string( $date ) || ! preg_match( '/^(\d{4})-(\d\d)-(\d\d)$/', $date, $m ) || ! checkdate( (int) $m[2], (int) $m[3], (int) $m[1] ) ) {
+					$issues[] = "{$path}holidays[$index]: must be a date \"YYYY-MM-DD\"";
+				}
+			}
+		}
+		return $issues;
+	}
+
+	/**
+	 * Minutes after midnight of "HH:MM" ("24:00" allowed), or null.
+	 *
+	 * @param mixed $time Value.
+	 */
+	private static function minutes_of_day( $time ) {
+		if ( ! is_string( $time ) || ! preg_match( '/^(\d\d):(\d\d)$/', $time, $m ) ) {
+			return null;
+		}
+		$hours   = (int) $m[1];
+		$minutes = (int) $m[2];
+		if ( $minutes > 59 || $hours > 24 || ( 24 === $hours && 0 !== $minutes ) ) {
+			return null;
+		}
+		return $hours * 60 + $minutes;
+	}
+
+	/**
+	 * What is wrong with SLA targets (`{ firstResponseMs?, closeMs?, businessHours? }`, the kit's `slaSchema`).
+	 *
+	 * @param mixed $value Decoded JSON.
+	 * @return string[]
+	 */
+	public static function sla_issues( $value ) {
+		if ( ! $value instanceof stdClass ) {
+			return array( 'the value: must be a JSON object such as {"firstResponseMs": 3600000}' );
+		}
+		$issues = array();
+		foreach ( get_object_vars( $value ) as $key => $field ) {
+			if ( in_array( $key, array( 'firstResponseMs', 'closeMs' ), true ) ) {
+				if ( ! ( is_int( $field ) || is_float( $field ) ) || ! is_finite( (float) $field ) || $field < 0 ) {
+					$issues[] = "$key: must be a number of milliseconds ≥ 0";
+				}
+			} elseif ( 'businessHours' === $key ) {
+				if ( ! is_bool( $field ) ) {
+					$issues[] = 'businessHours: must be true or false';
+				}
+			} else {
+				$issues[] = "$key: is not an SLA field (firstResponseMs, closeMs, businessHours)";
+			}
+		}
+		return $issues;
 	}
 
 	/**
