@@ -37,6 +37,22 @@ describe('<report-tile> with 20 000 categories', () => {
     expect(el.toCsv().trim().split('\n'), 'the CSV export keeps every row').to.have.length(ASSIGNEES + 1);
   });
 
+  it('a breakdown of 300 assignees draws 20 series, the last one Other summing the rest per category', async () => {
+    const broken = reportSpecSchema.parse({ id: 'split', title: 'By inbox and assignee', chartType: 'column', dimension: 'inboxId', breakdown: 'assigneeId', measure: { op: 'count' } });
+    const inboxes = ['sales', 'support', 'billing'];
+    const split = inboxes.flatMap((inbox, d) => Array.from({ length: 300 }, (_, s) => ({ key: inbox, label: inbox, series: `a${s}`, seriesLabel: `Agent ${String(s).padStart(3, '0')}`, value: s + d + 1, count: s + d + 1 })));
+    const sum = split.reduce((n, row) => n + row.count, 0);
+    const el = await fixture<ReportTile>(html`<report-tile renderer="svg" locale="fr" time-zone="UTC" .spec=${broken} .result=${{ reportId: 'split', rows: split, total: { value: sum, count: sum }, matched: sum }}></report-tile>`);
+    await waitUntil(() => el.chart, 'chart created');
+    const series = el.chart!.getOption() as { series: { name: string; data: { value: number }[] }[] };
+    expect(series.series).to.have.length(20);
+    const other = series.series.find((entry) => entry.name === 'Autres' || entry.name === 'Autre')!;
+    expect(other, 'the Other series, in the reader’s language').to.exist;
+    // Oracle: the 19 agents with the highest totals are a281…a299; Other sums a0…a280 per inbox.
+    const expected = inboxes.map((_, d) => Array.from({ length: 281 }, (_, s) => s + d + 1).reduce((n, v) => n + v, 0));
+    expect(other.data.map((point) => point.value)).to.deep.equal(expected);
+  });
+
   it('the table view shows 100 rows at a time, with pages to the rest', async () => {
     const el = await fixture<ReportTile>(html`<report-tile view="table" locale="en" time-zone="UTC" .spec=${spec} .result=${result}></report-tile>`);
     const root = el.shadowRoot!;

@@ -7,7 +7,7 @@ import type { ECharts } from '../../charts/echarts.ts';
 import { buildChartOption, isGraphicChartType } from '../../charts/options/chart-option.ts';
 import { buildKpiModel } from '../../charts/options/kpi-model.ts';
 import { buildTableModel, type TableColumn } from '../../charts/options/table-model.ts';
-import { foldForDrawing, foldedSpec, needsFolding } from '../../charts/options/fold-for-drawing.ts';
+import { foldForDrawing, foldedSpec, needsCategoryFolding, needsFolding } from '../../charts/options/fold-for-drawing.ts';
 import { categoryLabel, seriesLabel } from '../../charts/options/value-format.ts';
 import { valueKindOf } from '../../charts/options/value-kind.ts';
 import { readChartTheme } from '../../charts/theme.ts';
@@ -698,10 +698,11 @@ export class ReportTile extends LitElement {
     const source = this.shownResult;
     const additive = ['count', 'sum', 'min', 'max'].includes(spec.measure.op);
     const data = this.data;
-    if (!additive && data && !this.result && source) {
+    if (!additive && data && !this.result && source && needsCategoryFolding(shown, spec)) {
       const cached = this.#engineFolded;
       if (cached?.source === source && cached.spec === spec) {
-        if (cached.result) return { result: localizeResult(cached.result, cached.folded, this.#locale), folded: true };
+        // The engine folded the categories exactly; too many series are still merged here.
+        if (cached.result) return { result: foldForDrawing(localizeResult(cached.result, cached.folded, this.#locale), cached.folded, this.#t('value.other')), folded: true };
       } else {
         const folded = foldedSpec(spec);
         const entry: { source: ReportResult; spec: ReportSpec; folded: ReportSpec; result: ReportResult | null } = { source, spec, folded, result: null };
@@ -716,7 +717,7 @@ export class ReportTile extends LitElement {
         );
       }
     }
-    return { result: foldForDrawing(shown, spec), folded: true };
+    return { result: foldForDrawing(shown, spec, this.#t('value.other')), folded: true };
   }
 
   #engineFolded: { source: ReportResult; spec: ReportSpec; folded: ReportSpec; result: ReportResult | null } | null = null;
@@ -725,7 +726,8 @@ export class ReportTile extends LitElement {
     const { result, folded } = this.#drawnResult(spec, shown);
     // Other of a fold made for drawing is no group of the report: its rows are in the table view.
     const onPoint = (event: ChartPointClickEvent) => {
-      if (folded && event.detail.key === OTHER_KEY && (spec.limit === undefined || spec.limit >= foldedSpec(spec).limit!)) this.view = 'table';
+      const { key, series } = event.detail;
+      if (folded && (series === OTHER_KEY || (key === OTHER_KEY && (spec.limit === undefined || spec.limit >= foldedSpec(spec).limit!)))) this.view = 'table';
       else this.#drill(event.detail.key, event.detail.series);
     };
     const theme = readChartTheme(this);
