@@ -199,7 +199,7 @@ class Conversation_Reports_Embed {
 			'dashboard-id' => (string) $atts['dashboard'],
 			'locale'       => Conversation_Reports_Settings::locale(),
 		);
-		$zone       = Conversation_Reports_Settings::time_zone();
+		$zone = Conversation_Reports_Settings::time_zone();
 		if ( null !== $zone ) {
 			$attributes['time-zone'] = $zone;
 		}
@@ -215,7 +215,7 @@ class Conversation_Reports_Embed {
 			if ( '' === $value ) {
 				continue;
 			}
-			$html .= ' ' . $name . '="' . ( in_array( $name, array( 'src', 'csv-src', 'server-src' ), true ) ? esc_url( $value ) : esc_attr( $value ) ) . '"';
+			$html .= ' ' . $name . '="' . ( in_array( $name, array( 'src', 'csv-src' ), true ) ? esc_url( $value ) : esc_attr( $value ) ) . '"';
 		}
 		$html .= '><script type="application/json">' . wp_json_encode( $config, JSON_HEX_TAG | JSON_HEX_AMP | JSON_UNESCAPED_SLASHES ) . '</script></conversation-dashboard>';
 		return $html;
