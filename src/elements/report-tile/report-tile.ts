@@ -70,8 +70,8 @@ function message(error: unknown): string {
  *
  * @fires report-drill - A bar, point, slice or table row was chosen: `{ reportId, key, series, label }`.
  * @fires report-edit - Actions → Edit (only when `editable`): `{ reportId, spec }`.
- * @fires report-remove - Actions → Remove (only when `editable`), cancelable: `{ reportId }`.
- * @fires report-move - Actions → Move up / Move down (only when `editable`): `{ reportId, direction }`.
+ * @fires report-remove - Actions → Remove (only when `editable`), cancelable: `{ reportId }`. Inside a dashboard it is a request: the dashboard fires its own before it acts.
+ * @fires report-move - Actions → Move up / Move down (only when `editable`), cancelable: `{ reportId, direction }`. Inside a dashboard it is a request: the dashboard fires its own before it acts.
  * @fires report-retry - Retry was pressed on a standalone tile (inside a dashboard the dashboard reloads).
  *
  * @csspart tile - The card around everything.
