@@ -1,3 +1,4 @@
+import { resolveLookups } from './resolve-lookups.ts';
 import type { Conversation, Lookups, LookupsInput } from '../core/schema/conversation.ts';
 import { encodeWirePage, toWirePage } from '../core/wire-encode.ts';
 import { throwIfAborted, type ArrowDataPage, type ColumnarDataPage, type DataPage, type DataSource, type LoadRequest } from './data-source.ts';
@@ -91,15 +92,9 @@ export class ArrayDataSource<F extends ArrayPageFormat = 'objects'> implements D
     }
   }
 
-  async lookups(signal: AbortSignal): Promise<Lookups> {
-    throwIfAborted(signal);
-    const input = this.lookupsInput;
-    // Copies, so a caller that edits the lists cannot change what the next caller gets.
-    return {
-      assignees: (input?.assignees ?? []).map((assignee) => ({ ...assignee })),
-      inboxes: (input?.inboxes ?? []).map((inbox) => ({ ...inbox })),
-      chatflows: (input?.chatflows ?? []).map((chatflow) => ({ ...chatflow })),
-    };
+  lookups(signal: AbortSignal): Promise<Lookups> {
+    // Copies, so a caller that edits the lists cannot change what the next caller gets; teams included.
+    return resolveLookups(this.lookupsInput, signal);
   }
 }
 

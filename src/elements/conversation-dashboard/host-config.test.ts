@@ -2,7 +2,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import './conversation-dashboard.ts';
 import type { ConversationDashboard } from './conversation-dashboard.ts';
 import { ArrayDataSource } from '../../adapters/array-data-source.ts';
-import { computeReport, createTable, parseConversations } from '../../core/index.ts';
+import { computeReport, createTable, drillDown, parseConversations, templates } from '../../core/index.ts';
+import { sendKeys } from '@web/test-runner-commands';
+import type { DrillDialog } from '../drill-dialog/drill-dialog.ts';
 import type { BusinessHours, Sla } from '../../core/schema/business-hours.ts';
 import type { DashboardInput, DashboardUser } from '../../core/schema/dashboard.ts';
 import { generateConversations } from '../../sample/generate-conversations.ts';
@@ -161,5 +163,53 @@ describe('<conversation-dashboard> business hours and SLA from the host', () => 
     el.dashboardId = 'chat-overview';
     await el.updateComplete;
     expect(el.reportContext!.businessHours).to.deep.equal(amsterdam);
+  });
+
+  it('shows the Team performance template: every report computed, the heatmap drawn and drilled by keyboard', async () => {
+    const el = await fixture<ConversationDashboard>(
+      html`<conversation-dashboard
+        locale="en"
+        time-zone="Europe/Amsterdam"
+        .now=${END}
+        .businessHours=${amsterdam}
+        .sla=${sla}
+        .dataSource=${new ArrayDataSource(sample.conversations, { lookups: sample.lookups })}
+      ></conversation-dashboard>`,
+    );
+    el.restore({ dashboards: [{ id: 'team', name: 'Team', privacy: 'everyone', reports: templates.teamPerformance.reports }], dashboardId: 'team', templates: false });
+    await el.updateComplete;
+    await settled(el);
+    const context = el.reportContext!;
+    templates.teamPerformance.reports.forEach((spec, index) => {
+      expect(tiles(el)[index]!.shownResult, spec.id).to.deep.equal(computeReport(table, spec, context));
+      expect(tiles(el)[index]!.shadowRoot!.querySelector('[part="error"]'), spec.id).to.equal(null);
+    });
+    const index = templates.teamPerformance.reports.findIndex((spec) => spec.chartType === 'heatmap');
+    const tile = tiles(el)[index]!;
+    await waitUntil(() => (tile.chart?.getOption() as { series?: { type: string }[] } | undefined)?.series?.[0]?.type === 'heatmap', 'the heatmap is drawn');
+    const cells = (tile.chart!.getOption() as { series: { data: { value: [number, number, number]; key: number; series: number }[] }[] }).series[0]!.data;
+    for (const row of tile.shownResult!.rows) {
+      const cell = cells.find((c) => c.key === row.key && c.series === row.series)!;
+      expect(cell.value[2]).to.equal(row.value);
+    }
+    await expect(el).to.be.accessible();
+
+    // By keyboard: the first cell (en: the week starts on Sunday, at midnight), a row down to
+    // Monday, ten hours across to 10 AM, Enter.
+    const view = tile.shadowRoot!.querySelector('cr-chart-view')!;
+    view.shadowRoot!.querySelector<HTMLElement>('[part="chart"]')!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowDown' });
+    for (let hour = 0; hour < 10; hour++) await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'Enter' });
+    const dialog = el.shadowRoot!.querySelector<DrillDialog>('drill-dialog')!;
+    await waitUntil(() => dialog.open, 'the drill dialog opens');
+    const spec = templates.teamPerformance.reports[index]!;
+    const expected = drillDown(table, spec, context, { key: 10, series: 1 });
+    expect(expected.length).to.be.greaterThan(0);
+    expect(dialog.conversations.map((c) => c.id)).to.deep.equal(expected.map((c) => c.id));
+    expect(dialog.shadowRoot!.querySelector('[part="heading"]')!.textContent).to.contain('10:00 AM – 11:00 AM · Monday');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialog.open);
   });
 });

@@ -402,7 +402,10 @@ export class ReportTile extends LitElement {
     const spec = this.spec;
     const result = this.#displayResult;
     if (!spec || !result) return;
-    const row = result.rows.find((r) => r.key === key && (series === undefined || r.series === series));
+    const found = result.rows.find((r) => r.key === key && (series === undefined || r.series === series));
+    // A heatmap's empty cell has no row; its weekday and hour are still named for the drill's heading.
+    const named = spec.chartType === 'heatmap' ? { key, label: String(key), value: null, count: 0, ...(series === undefined ? {} : { series, seriesLabel: String(series) }) } : undefined;
+    const row = found ?? named;
     const settings = this.#formatSettings(spec);
     this.dispatchEvent(
       new ReportDrillEvent({
