@@ -1,5 +1,5 @@
 import { BusinessClock, offsetSegments, scheduleFor } from './business-time.ts';
-import { columnAccess, type ColumnAccess, type DictAccess, type NumberAccess } from './columns.ts';
+import { UnknownPropertyError, columnAccess, type ColumnAccess, type DictAccess, type NumberAccess } from './columns.ts';
 import { InvalidMeasureError } from './errors.ts';
 import type { BusinessHours, Schedule, Sla } from './schema/business-hours.ts';
 import type { PropertyValue } from './schema/conversation.ts';
@@ -391,6 +391,9 @@ const TEXT_DERIVED = new Set(['teamId', 'firstResponseSla', 'closeSla']);
  */
 export function resolveSpec(spec: ReportSpec, derived: DerivedContext): ReportSpec {
   const { measure } = spec;
+  // Internal names are made here only: a spec that writes one (from a URL, a stored dashboard) names no property.
+  for (const name of [spec.dimension, spec.breakdown, measure.op === 'count' ? undefined : measure.property, ...(spec.filters ?? []).map((f) => f.property)])
+    if (name !== undefined && (name.includes(SEP) || name.startsWith(SHARE))) throw new UnknownPropertyError(name);
   if (measure.op !== 'count' && measure.op !== 'share' && TEXT_DERIVED.has(measure.property))
     throw new InvalidMeasureError(`"${measure.op}" needs a numeric property; "${measure.property}" is not numeric.`);
   const touches = (name: string | undefined) => name !== undefined && isContextProperty(name);

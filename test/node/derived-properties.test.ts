@@ -492,3 +492,13 @@ describe('templates.teamPerformance', () => {
     assert.deepEqual([heatmap.dimension, heatmap.breakdown], ['createdHour', 'createdWeekday']);
   });
 });
+
+describe('hostile property names', () => {
+  it('refuses a spec that writes an internal column name, whatever it claims', () => {
+    const { table: t } = table([{ id: 'x', createdAt: Date.UTC(2026, 0, 5) }]);
+    const context: ReportContext = { range: WIDE, timeZone: 'UTC' };
+    for (const name of ['createdHour\u0001Mars/Olympus', 'responseTimeBusiness\u0001{', '\u0002share\u0001channel\u0001"chat"'])
+      assert.throws(() => computeReport(t, spec({ dimension: name }), context), { name: 'UnknownPropertyError' }, JSON.stringify(name));
+    assert.throws(() => computeReport(t, spec({ measure: { op: 'avg', property: 'firstResponseSla' } }), context), { name: 'InvalidMeasureError', message: /"firstResponseSla" is not numeric/ });
+  });
+});
