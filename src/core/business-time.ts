@@ -214,6 +214,26 @@ export class BusinessClock {
     return this.openAt(this.indexOf(t, this.starts.length >> 1), t);
   }
 
+  /**
+   * The instant after which more than `amount` ms of open time has passed since `a`: a
+   * conversation created at `a` and still waiting is past its target exactly for `now` later than
+   * this. +Infinity when that point lies beyond the layout.
+   */
+  breachInstant(a: number, amount: number): number {
+    const { starts, ends, before } = this;
+    const goal = this.openUntil(a) + amount;
+    let lo = 0;
+    let hi = before.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (before[mid]! <= goal) lo = mid + 1;
+      else hi = mid;
+    }
+    const k = lo - 1;
+    if (k < 0 || goal >= before[k]! + ends[k]! - starts[k]!) return Number.POSITIVE_INFINITY;
+    return starts[k]! + (goal - before[k]!);
+  }
+
   /** The length of [a, b) inside open intervals (0 when b ≤ a). */
   span(a: number, b: number): number {
     return b > a ? this.openUntil(b) - this.openUntil(a) : 0;

@@ -28,7 +28,7 @@ function cellsByKey(period: GroupedPeriod): Map<string, number> {
  * filter, grouped by dimension (and breakdown), measured, ordered and limited as DESIGN.md says.
  */
 export function computeReport(table: ConversationTable, spec: ReportSpec, context: ReportContext): ReportResult {
-  return computeWithBatch(table, resolveSpec(spec, derivedContext(context)), context, new PeriodBatch(table, context.timeZone));
+  return computeWithBatch(table, resolveSpec(table, spec, derivedContext(context)), context, new PeriodBatch(table, context.timeZone));
 }
 
 /**
@@ -60,7 +60,7 @@ export class ReportBatch {
 
   #resolve(spec: ReportSpec): ReportSpec | null {
     try {
-      return resolveSpec(spec, this.#derived);
+      return resolveSpec(this.table, spec, this.#derived);
     } catch {
       return null; // that report fails on its own, with its own error, in compute()
     }
@@ -77,7 +77,7 @@ export class ReportBatch {
 
   /** The report for `spec`; throws like `computeReport` when it cannot be computed. */
   compute(spec: ReportSpec): ReportResult {
-    return computeWithBatch(this.table, resolveSpec(spec, this.#derived), this.context, this.#batch);
+    return computeWithBatch(this.table, resolveSpec(this.table, spec, this.#derived), this.context, this.#batch);
   }
 }
 

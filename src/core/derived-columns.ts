@@ -66,6 +66,7 @@ const REGISTRY_SIZE = 24;
 export function clearDerivedColumns(table: ConversationTable): void {
   registries.delete(table);
   clockCache.delete(table);
+  flipCache.delete(table);
 }
 
 function registry(table: ConversationTable): Map<string, ColumnAccess> {
@@ -261,27 +262,74 @@ function businessSpanColumns(table: ConversationTable, hours: BusinessHours): { 
 
 const SLA_VALUES: PropertyValue[] = [null, 'met', 'breached', 'pending'];
 
-function slaColumn(
-  table: ConversationTable,
-  name: string,
-  end: Float64Array,
-  target: number | undefined,
-  business: Float64Array | null,
-  hours: BusinessHours | undefined,
-  now: number,
-): DictAccess {
+/**
+ * When each conversation still waiting (no response, or not closed) passes its target: it is
+ * breached exactly for a `now` later than this. Sorted, they tell which `now`s give the same
+ * column: all those between two consecutive instants, so a dashboard that recomputes every minute
+ * reuses the column (and every selection and cube built on it) until some conversation crosses
+ * its target.
+ */
+interface Flips {
+  perRow: Float64Array;
+  sorted: Float64Array;
+  clocks: BusinessClock[] | null;
+}
+
+const flipCache = new WeakMap<ConversationTable, Map<string, Flips>>();
+
+function slaFlips(table: ConversationTable, first: boolean, target: number, hours: BusinessHours | null, cover: number | null): Flips {
+  const clocks = hours ? clocksByInbox(table, hours, cover) : null;
+  let byKey = flipCache.get(table);
+  if (!byKey) flipCache.set(table, (byKey = new Map()));
+  const key = JSON.stringify([first, target, hours]);
+  const cached = byKey.get(key);
+  if (cached && cached.clocks === clocks) return cached;
+  const end = first ? table.firstResponseAt.values : table.closedAt.values;
+  const created = table.createdAt.values;
+  const inbox = table.inboxId.codes;
+  const perRow = new Float64Array(table.size);
+  const waiting: number[] = [];
+  for (let i = 0; i < perRow.length; i++) {
+    const b = end[i]!;
+    if (b === b) {
+      perRow[i] = Number.NaN;
+      continue;
+    }
+    const flip = clocks ? clocks[inbox[i]!]!.breachInstant(created[i]!, target) : created[i]! + target;
+    perRow[i] = flip;
+    waiting.push(flip);
+  }
+  const flips = { perRow, sorted: Float64Array.from(waiting).sort(), clocks };
+  if (byKey.size >= 8) byKey.delete(byKey.keys().next().value!);
+  byKey.set(key, flips);
+  return flips;
+}
+
+/** The last waiting conversation's breach instant before `now` (null when none): what names the column for `now`. */
+function breachedUpTo(flips: Flips, now: number): number | null {
+  const { sorted } = flips;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < now) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? sorted[lo - 1]! : null;
+}
+
+/** SLA states: ended within the target (met) or not (breached); still waiting: breached past its breach instant, else pending. */
+function slaColumn(table: ConversationTable, name: string, first: boolean, target: number | undefined, spans: Float64Array | null, flips: Flips | null, upTo: number | null): DictAccess {
   const codes = new Uint8Array(table.size);
-  if (target !== undefined && table.size > 0) {
+  if (target !== undefined && flips && table.size > 0) {
+    const end = first ? table.firstResponseAt.values : table.closedAt.values;
     const created = table.createdAt.values;
-    const clocks = business && hours ? clocksByInbox(table, hours, now) : null;
-    const inbox = table.inboxId.codes;
+    const waiting = flips.perRow;
+    const limit = upTo ?? Number.NEGATIVE_INFINITY;
     for (let i = 0; i < codes.length; i++) {
       const b = end[i]!;
-      if (b === b) codes[i] = (business ? business[i]! : b - created[i]!) <= target ? 1 : 2;
-      else {
-        const waited = clocks ? clocks[inbox[i]!]!.span(created[i]!, now) : now - created[i]!;
-        codes[i] = waited > target ? 2 : 3;
-      }
+      if (b === b) codes[i] = (spans ? spans[i]! : b - created[i]!) <= target ? 1 : 2;
+      else codes[i] = waiting[i]! <= limit ? 2 : 3;
     }
   }
   return { kind: 'dict', name, codes, values: SLA_VALUES };
@@ -349,20 +397,20 @@ function materialize(table: ConversationTable, name: string): ColumnAccess {
     case 'firstResponseSla':
     case 'closeSla': {
       const first = property === 'firstResponseSla';
-      const end = first ? table.firstResponseAt.values : table.closedAt.values;
-      if (key === 'none') return slaColumn(table, property, end, undefined, null, undefined, 0);
-      const { target, now, hours } = JSON.parse(key) as { target: number; now: number; hours: BusinessHours | null };
+      if (key === 'none') return slaColumn(table, property, first, undefined, null, null, null);
+      const { target, upTo, hours } = JSON.parse(key) as { target: number; upTo: number | null; hours: BusinessHours | null };
       const spans = hours
         ? (columnAccess(table, `${first ? 'responseTimeBusiness' : 'timeToCloseBusiness'}${SEP}${JSON.stringify(hours)}`) as NumberAccess).values
         : null;
-      return slaColumn(table, property, end, target, spans, hours ?? undefined, now);
+      // The layout must reach the last breach instant the name counts.
+      return slaColumn(table, property, first, target, spans, slaFlips(table, first, target, hours, upTo), upTo);
     }
   }
   throw new Error(`Internal: no derived column "${publicName(name)}".`);
 }
 
 /** The internal name of `property` in `derived`: the property and what its values depend on. */
-function resolveName(property: string, derived: DerivedContext): string {
+function resolveName(table: ConversationTable, property: string, derived: DerivedContext): string {
   if (!isContextProperty(property)) return property;
   const { timeZone, businessHours, sla, now } = derived;
   switch (property) {
@@ -377,7 +425,9 @@ function resolveName(property: string, derived: DerivedContext): string {
       const target = property === 'firstResponseSla' ? sla?.firstResponseMs : sla?.closeMs;
       if (target === undefined) return `${property}${SEP}none`;
       const hours = sla?.businessHours ? needsHours(`${property}" with "sla.businessHours`, businessHours) : null;
-      return `${property}${SEP}${JSON.stringify({ target, now, hours })}`;
+      // Named by the last breach before now, not by now: every now up to the next breach gives this column.
+      const upTo = breachedUpTo(slaFlips(table, property === 'firstResponseSla', target, hours, now), now);
+      return `${property}${SEP}${JSON.stringify({ target, upTo, hours })}`;
     }
   }
 }
@@ -389,7 +439,7 @@ const TEXT_DERIVED = new Set(['teamId', 'firstResponseSla', 'closeSla']);
  * materialized columns, a `share` measure turned into the average of a 1/0 column. Names that are
  * not derived stay as they are (unknown ones fail later with their own name).
  */
-export function resolveSpec(spec: ReportSpec, derived: DerivedContext): ReportSpec {
+export function resolveSpec(table: ConversationTable, spec: ReportSpec, derived: DerivedContext): ReportSpec {
   const { measure } = spec;
   // Internal names are made here only: a spec that writes one (from a URL, a stored dashboard) names no property.
   for (const name of [spec.dimension, spec.breakdown, measure.op === 'count' ? undefined : measure.property, ...(spec.filters ?? []).map((f) => f.property)])
@@ -407,12 +457,12 @@ export function resolveSpec(spec: ReportSpec, derived: DerivedContext): ReportSp
     return spec;
   const resolved: ReportSpec = {
     ...spec,
-    filters: (spec.filters ?? []).map((filter: Filter) => (touches(filter.property) ? { ...filter, property: resolveName(filter.property, derived) } : filter)),
+    filters: (spec.filters ?? []).map((filter: Filter) => (touches(filter.property) ? { ...filter, property: resolveName(table, filter.property, derived) } : filter)),
   };
-  if (spec.dimension !== undefined) resolved.dimension = resolveName(spec.dimension, derived);
-  if (spec.breakdown !== undefined) resolved.breakdown = resolveName(spec.breakdown, derived);
+  if (spec.dimension !== undefined) resolved.dimension = resolveName(table, spec.dimension, derived);
+  if (spec.breakdown !== undefined) resolved.breakdown = resolveName(table, spec.breakdown, derived);
   if (measure.op === 'share')
-    resolved.measure = { op: 'avg', property: `${SHARE}${SEP}${resolveName(measure.property, derived)}${SEP}${JSON.stringify(measure.value)}` };
-  else if (measure.op !== 'count') resolved.measure = { op: measure.op, property: resolveName(measure.property, derived) };
+    resolved.measure = { op: 'avg', property: `${SHARE}${SEP}${resolveName(table, measure.property, derived)}${SEP}${JSON.stringify(measure.value)}` };
+  else if (measure.op !== 'count') resolved.measure = { op: measure.op, property: resolveName(table, measure.property, derived) };
   return resolved;
 }

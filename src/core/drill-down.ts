@@ -21,7 +21,7 @@ export function drillDown(table: ConversationTable, spec: ReportSpec, context: R
 
 /** The rows (table row numbers, in creation order) that `drillDown` turns into conversations. */
 export function drillRows(table: ConversationTable, spec: ReportSpec, context: ReportContext, point: DrillPoint): Uint32Array {
-  const plan = planReport(table, resolveSpec(spec, derivedContext(context)), context, new PeriodBatch(table, context.timeZone, true));
+  const plan = planReport(table, resolveSpec(table, spec, derivedContext(context)), context, new PeriodBatch(table, context.timeZone, true));
   const { period } = plan;
   const wanted = new Set<number>();
   if (point.key === OTHER_KEY && plan.folded.length > 0) for (const d of plan.folded) wanted.add(d.id);
