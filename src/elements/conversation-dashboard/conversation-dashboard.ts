@@ -7,6 +7,7 @@ import { DataLoadController } from '../../controllers/data-load-controller.ts';
 import { systemClock, type Clock } from '../../controllers/clock.ts';
 import { KioskController, kioskSeconds } from '../../controllers/kiosk-controller.ts';
 import { RefreshController } from '../../controllers/refresh-controller.ts';
+import { PushDownPrefetch } from '../../controllers/push-down-prefetch.ts';
 import { renderRefreshStatus } from './refresh-status.ts';
 import { HostSettingsAttributes } from './host-settings.ts';
 import type { BusinessHours, Sla } from '../../core/schema/business-hours.ts';
@@ -241,6 +242,7 @@ export class ConversationDashboard extends LitElement {
   });
   #version = 0;
   readonly #hostSettings = new HostSettingsAttributes();
+  readonly #prefetch = new PushDownPrefetch();
   /** The business hours and SLA the reports were last computed with: a change recomputes them. */
   #settingsKey = '';
 
@@ -366,6 +368,7 @@ export class ConversationDashboard extends LitElement {
   }
 
   override disconnectedCallback(): void {
+    this.#prefetch.abort();
     this.#interrupted = this.#loader.state === 'loading';
     super.disconnectedCallback();
     this.#unsubscribe?.();
@@ -489,10 +492,19 @@ export class ConversationDashboard extends LitElement {
     const context = this.reportContext;
     if (!source || !context) return Promise.resolve();
     if (source.query) {
-      this.#version++;
-      this.requestUpdate();
-      this.#refresh.succeeded();
-      return Promise.resolve();
+      const specs = this.currentDashboard?.reports ?? [];
+      return this.#prefetch.run(specs, context, (spec, signal) => this.#pushDownCompute(source, spec, context, signal)).then(
+        () => {
+          this.#version++;
+          this.requestUpdate();
+          this.#refresh.succeeded();
+        },
+        (error: unknown) => {
+          if (error instanceof DOMException && error.name === 'AbortError') return;
+          this.dispatchEvent(new DataErrorEvent({ error, message: message(error), phase: 'compute' }));
+          this.#refresh.failed(error);
+        },
+      );
     }
     // A load the reader is waiting for is running already; it reports when it ends.
     if (this.#loader.state === 'loading') return Promise.resolve();
@@ -545,7 +557,11 @@ export class ConversationDashboard extends LitElement {
       rejected: loaded?.rejected ?? [],
       loadedAt: loaded?.loadedAt ?? null,
       compute: (spec: ReportSpec, signal?: AbortSignal) => {
-        if (source?.query) return this.#pushDownCompute(source, spec, context, signal ?? new AbortController().signal);
+        if (source?.query) {
+          // A background refresh computed it already (see PushDownPrefetch).
+          const ready = this.#prefetch.take(spec, context);
+          return ready ? Promise.resolve(ready) : this.#pushDownCompute(source, spec, context, signal ?? new AbortController().signal);
+        }
         if (!loaded) return Promise.reject(new Error('No data loaded yet.'));
         // Batched per turn, and in the engine Worker for large loads.
         return loaded.engine.compute(spec, context, signal);
@@ -1098,7 +1114,12 @@ export class ConversationDashboard extends LitElement {
             locale: this.#locale,
             timeZone: this.#timeZone,
             t: (key, params) => this.#t(key, params),
-            error: this.#loader.refreshError === null ? null : message(this.#loader.refreshError),
+            error:
+              this.#loader.refreshError !== null
+                ? message(this.#loader.refreshError)
+                : this.dataSource.query && this.#refresh.error !== null
+                  ? message(this.#refresh.error)
+                  : null,
           })
         : nothing}
     </div>`;

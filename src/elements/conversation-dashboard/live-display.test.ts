@@ -8,6 +8,29 @@ import type { ReportTile } from '../report-tile/report-tile.ts';
 import { ScriptedSource } from '../../../test/browser/fake-sources.ts';
 import { FakeClock, restorePageVisibility, setPageVisibility } from '../../../test/browser/fake-clock.ts';
 import { MAX_REFRESH_BACKOFF_MS } from '../../controllers/refresh-controller.ts';
+import type { DataPage, DataSource } from '../../adapters/data-source.ts';
+import type { ReportSpec } from '../../core/schema/report-spec.ts';
+import type { ReportContext } from '../../core/types.ts';
+
+/** A push-down source over an in-memory table the test swaps; it can be told to fail. */
+class PushDownSource implements DataSource {
+  table = createTable(parseConversations(first).conversations, sample.lookups);
+  queries = 0;
+  failWith: Error | null = null;
+  // eslint-disable-next-line require-yield
+  async *load(): AsyncIterable<DataPage> {
+    return;
+  }
+  async lookups() {
+    return sample.lookups;
+  }
+  async query(spec: ReportSpec, context: ReportContext) {
+    this.queries++;
+    await Promise.resolve();
+    if (this.failWith) throw this.failWith;
+    return computeReport(this.table, spec, context);
+  }
+}
 
 /*
  * The live wall display: `refresh-interval`, "Updated … ago", the Refresh button, pausing while the
@@ -249,5 +272,36 @@ describe('<conversation-dashboard> as a live wall display', () => {
     el.removeAttribute('kiosk');
     await el.updateComplete;
     await waitUntil(() => part(el, 'toolbar'), 'the chrome is back');
+  });
+
+  it('refreshes a push-down source all at once: old numbers until every report is in, kept when one fails', async () => {
+    const source = new PushDownSource();
+    const clock = new FakeClock();
+    const el = await fixture<ConversationDashboard>(
+      html`<conversation-dashboard locale="en" time-zone=${zone} .now=${END} .clock=${clock} .dataSource=${source} refresh-interval="60"></conversation-dashboard>`,
+    );
+    await waitUntil(() => tiles(el).length > 0 && tiles(el).every((t) => t.shownResult), 'every tile has a result');
+    const before = tiles(el).map((tile) => tile.shownResult);
+    const reports = el.currentDashboard!.reports.length;
+    const flash = watchForFlash(el);
+
+    source.failWith = new Error('HTTP 502');
+    const queries = source.queries;
+    clock.advance(MINUTE);
+    await waitUntil(() => el.shadowRoot!.querySelector('.refresh-error'), 'the failure is noted');
+    expect(el.shadowRoot!.querySelector('.refresh-error')!.textContent).to.contain('The last update failed (HTTP 502)');
+    tiles(el).forEach((tile, index) => expect(tile.shownResult, 'numbers kept').to.equal(before[index]));
+
+    source.failWith = null;
+    source.table = createTable(parseConversations(sample.conversations).conversations, sample.lookups);
+    const retried = source.queries;
+    expect(retried - queries).to.be.at.most(reports);
+    clock.advance(2 * MINUTE);
+    const after = expected(sample.conversations, el);
+    await waitUntil(() => tiles(el).every((tile, index) => JSON.stringify(tile.shownResult) === JSON.stringify(after[index])), 'the new numbers');
+    expect(source.queries - retried, 'one query per report: the tiles take the prefetched results').to.equal(reports);
+    expect(el.shadowRoot!.querySelector('.refresh-error')).to.equal(null);
+    flash.stop();
+    expect(flash.seen).to.deep.equal([]);
   });
 });
