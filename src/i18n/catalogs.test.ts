@@ -59,7 +59,8 @@ const articleWording = {
     'template.email-overview.name': 'E-mailoverzicht',
     'report.email-volume-by-assignee.title': 'E-mailvolume per cessionaris',
     'report.email-response-time-by-assignee.title': 'Reactietijd per e-mail per cessionaris',
-    'report.emails-closed-by-assignee.title': 'Totaal aantal e-mails dat is afgesloten door de ontvanger',
+    // The article's machine translation says "closed by the recipient" here; the meaning is "by assignee".
+    'report.emails-closed-by-assignee.title': 'Totaal aantal e-mails afgesloten per cessionaris',
     'report.email-time-to-close-by-assignee.title': 'Tijd om e-mails te sluiten per cessionaris',
     'report.email-volume-over-time.title': 'E-mailvolume in de loop van de tijd',
     'report.open-emails-by-inbox.title': 'Open e-mails per inbox',

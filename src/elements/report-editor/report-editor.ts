@@ -16,6 +16,7 @@ import { valuesInData, type TableCatalog } from '../../core/table-catalog.ts';
 import type { ReportContext, ReportResult } from '../../core/types.ts';
 import { ReportCancelEvent } from '../../events/report-cancel-event.ts';
 import { ReportSaveEvent } from '../../events/report-save-event.ts';
+import { reportTitle } from '../../i18n/report-titles.ts';
 import { resolveLocale, translate } from '../../i18n/translate.ts';
 import { themeStyles } from '../shared/theme.styles.ts';
 import { renderChartTypePicker } from './chart-type-picker.ts';
@@ -354,7 +355,8 @@ export class ReportEditor extends LitElement {
   }
 
   #reset(): void {
-    this.draft = this.spec ? draftFromSpec(this.spec, this.#catalog, this.#timeZone) : null;
+    // A template report shows its title in the reader's language, as the tile does (see #save).
+    this.draft = this.spec ? { ...draftFromSpec(this.spec, this.#catalog, this.#timeZone), title: reportTitle(this.spec, this.#locale) } : null;
     this.tab = 'chart';
     this.editingName = false;
     this.filtersOpen = false;
@@ -885,7 +887,10 @@ export class ReportEditor extends LitElement {
       void this.#focusFirstProblem();
       return;
     }
-    const { spec } = this.#build(this.#criteria());
+    const built = this.#build(this.#criteria()).spec;
+    // An untouched template title is saved as the template's key, so it keeps following the language.
+    const original = this.spec;
+    const spec = original && built.title === reportTitle(original, this.#locale) ? { ...built, title: original.title } : built;
     if (this.filtersOpen) {
       this.#edit({ criteria: this.pending.filter((criterion) => !isBlank(criterion)) });
       this.filtersOpen = false;

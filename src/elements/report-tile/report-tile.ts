@@ -735,7 +735,8 @@ export class ReportTile extends LitElement {
     };
     const theme = readChartTheme(this);
     const reducedMotion = this.noAnimation || (typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches);
-    const option = buildChartOption(result, spec, {
+    // The option names the chart and its series after the title the tile shows (localized for a template).
+    const option = buildChartOption(result, { ...spec, title: this.#title(spec) }, {
       ...this.#formatSettings(spec),
       palette: theme.palette,
       textColor: theme.textColor,

@@ -20,7 +20,7 @@ export const reports = {
   'report.email-volume-by-assignee.description': 'Hoeveel e-mailgesprekken aan elk teamlid zijn toegewezen.',
   'report.email-response-time-by-assignee.title': 'Reactietijd per e-mail per cessionaris',
   'report.email-response-time-by-assignee.description': 'Hoe lang elk teamlid gemiddeld nodig had om op een e-mail te reageren.',
-  'report.emails-closed-by-assignee.title': 'Totaal aantal e-mails dat is afgesloten door de ontvanger',
+  'report.emails-closed-by-assignee.title': 'Totaal aantal e-mails afgesloten per cessionaris',
   'report.emails-closed-by-assignee.description': 'Hoeveel e-mailgesprekken elk teamlid in de periode heeft afgesloten.',
   'report.email-time-to-close-by-assignee.title': 'Tijd om e-mails te sluiten per cessionaris',
   'report.email-time-to-close-by-assignee.description': 'Hoe lang elk teamlid gemiddeld nodig had om een e-mailgesprek af te sluiten.',

@@ -1,0 +1,45 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import './report-editor.ts';
+import type { ReportEditor } from './report-editor.ts';
+import { createTable, parseConversations, templates } from '../../core/index.ts';
+import { generateConversations } from '../../sample/generate-conversations.ts';
+import type { ReportSaveEvent } from '../../events/report-save-event.ts';
+
+const END = Date.UTC(2026, 10, 20);
+const sample = generateConversations({ n: 300, seed: 5, end: END, days: 30 });
+const table = createTable(parseConversations(sample.conversations).conversations, sample.lookups);
+const context = { range: { from: END - 30 * 86_400_000, to: END }, timeZone: 'Europe/Amsterdam' };
+const template = templates.chatOverview.reports.find((r) => r.id === 'chat-volume-by-assignee')!;
+
+async function editor(locale: string): Promise<ReportEditor> {
+  const el = await fixture<ReportEditor>(html`<report-editor locale=${locale} .spec=${template} .table=${table} .context=${context}></report-editor>`);
+  await waitUntil(() => el.previewResult, 'the preview is computed');
+  return el;
+}
+
+describe('<report-editor> in the reader’s language', () => {
+  for (const [locale, title] of [
+    ['fr', 'Volume de discussion par responsable'],
+    ['nl', 'Chatvolume per cessionaris'],
+  ] as const) {
+    it(`shows a template report's title in ${locale}, in the header, the label and the preview chart's name`, async () => {
+      const el = await editor(locale);
+      const root = el.shadowRoot!;
+      expect(root.querySelector('.name-text')!.textContent).to.equal(title);
+      expect(root.querySelector('[part="base"]')!.getAttribute('aria-label')).to.contain(title);
+      expect(root.querySelector('[part="base"]')!.getAttribute('aria-label')).not.to.contain('Chat volume by assignee');
+      const tile = root.querySelector('report-tile')!;
+      await waitUntil(() => tile.shadowRoot!.querySelector('cr-chart-view')?.shadowRoot?.querySelector('[part="chart"]')?.getAttribute('aria-label'));
+      const chartLabel = tile.shadowRoot!.querySelector('cr-chart-view')!.shadowRoot!.querySelector('[part="chart"]')!.getAttribute('aria-label')!;
+      expect(chartLabel).to.contain(title);
+      expect(chartLabel).not.to.contain('Chat volume by assignee');
+    });
+  }
+
+  it('saves an untouched template title as the template’s, so it keeps following the language', async () => {
+    const el = await editor('fr');
+    const saved = oneEvent(el, 'report-save') as Promise<ReportSaveEvent>;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.save')!.click();
+    expect((await saved).detail.spec.title).to.equal('Chat volume by assignee');
+  });
+});
