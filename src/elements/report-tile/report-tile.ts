@@ -19,7 +19,7 @@ import { ReportDrillEvent } from '../../events/report-drill-event.ts';
 import { ReportEditEvent } from '../../events/report-edit-event.ts';
 import { ReportMoveEvent } from '../../events/report-move-event.ts';
 import { ReportRemoveEvent } from '../../events/report-remove-event.ts';
-import { formatNumber, formatPercentDelta } from '../../i18n/format.ts';
+import { formatDuration, formatNumber, formatPercentDelta } from '../../i18n/format.ts';
 import { MAX_DATE_BUCKETS } from '../../core/time-buckets.ts';
 import { localizeResult } from '../../i18n/localize-result.ts';
 import { reportTitle } from '../../i18n/report-titles.ts';
@@ -510,7 +510,8 @@ export class ReportTile extends LitElement {
         this.view = this.view === 'table' ? 'chart' : 'table';
         break;
       case 'export-csv':
-        downloadFile(new Blob([this.toCsv()], { type: 'text/csv;charset=utf-8' }), csvFileName(this.#title(spec)));
+        // The byte-order mark makes Excel read UTF-8 ("Chloé", not "ChloÃ©"), as the drill export does.
+        downloadFile(new Blob(['\uFEFF', this.toCsv()], { type: 'text/csv;charset=utf-8' }), csvFileName(this.#title(spec)));
         break;
       case 'export-png':
         void this.toPngDataUrl().then((url) => {
@@ -527,19 +528,31 @@ export class ReportTile extends LitElement {
     }
   }
 
-  /** The shown rows as CSV: full labels (never truncated), raw values; formula-like text neutralised. */
+  /**
+   * The shown rows as CSV, every one (a chart folds past its category limit; the export does not): full
+   * labels, headers in the reader's words, a count report's number once, durations readable and in ms
+   * (as the drill export writes them); formula-like text neutralised.
+   */
   toCsv(): string {
     const spec = this.spec;
     const result = this.#displayResult;
     if (!spec || !result) return '';
     const settings = this.#formatSettings(spec);
     const breakdown = result.rows.some((row) => row.series !== undefined);
-    const header = [spec.dimension ?? '', ...(breakdown ? [spec.breakdown ?? 'series'] : []), this.#title(spec), this.#t('tile.column.count')];
+    const kind = valueKindOf(spec);
+    const measure = this.#measureHeading(spec);
+    const header = [
+      spec.dimension ? this.#dimensionHeading(spec) : '',
+      ...(breakdown ? [spec.breakdown ? this.#propertyLabel(spec.breakdown) : this.#t('tile.column.series')] : []),
+      measure,
+      ...(kind === 'duration' ? [`${measure} (ms)`] : []),
+      ...(kind === 'count' ? [] : [this.#t('tile.column.count')]),
+    ];
     const rows = result.rows.map((row: ReportRow) => [
       categoryLabel(row, spec, settings),
       ...(breakdown ? [seriesLabel(row, spec, settings)] : []),
-      row.value,
-      row.count,
+      ...(kind === 'duration' ? [row.value === null ? null : formatDuration(row.value, this.#locale), row.value] : [row.value]),
+      ...(kind === 'count' ? [] : [row.count]),
     ]);
     return toCsv(header, rows);
   }
