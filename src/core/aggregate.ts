@@ -1,4 +1,5 @@
 import { quantileInPlace, quantileKeepsOrder } from './quantile.ts';
+import type { BracketQuantiles } from './quantile-bracket.ts';
 import type { Measure } from './schema/report-spec.ts';
 import type { Codes } from './table.ts';
 import type { Aggregate } from './types.ts';
@@ -18,6 +19,8 @@ export interface GroupStats {
   buffer?: Float64Array;
   /** Quantiles of single groups already selected, per q (NaN: not yet), shared by every report on these values. */
   quantileMemo?: Map<number, Float64Array>;
+  /** Quantile measures over few groups: read from the rows by brackets instead of `offsets`/`buffer` (quantile-bracket.ts). */
+  bracket?: BracketQuantiles;
 }
 
 /** Non-null measure values per group, without the row count (shared by every measure of a property). */
@@ -41,6 +44,11 @@ const quantiles: Partial<Record<Measure['op'], number>> = { median: 0.5, p90: 0.
 
 export function isQuantile(measure: Measure): boolean {
   return quantiles[measure.op] !== undefined;
+}
+
+/** The q of a quantile measure (0.5 for a median), undefined for other measures. */
+export function quantileLevel(measure: Measure): number | undefined {
+  return quantiles[measure.op];
 }
 
 // The kernels below are written out per input shape on purpose: one loop per shape keeps array
@@ -353,6 +361,7 @@ function valueOf(
 let quantileScratch = new Float64Array(0);
 
 function quantileOf(stats: GroupStats, members: number[], q: number, n: number): number | null {
+  if (stats.bracket) return stats.bracket.quantile(members, q);
   const { offsets, buffer } = stats;
   if (!offsets || !buffer) throw new Error('Quantile requested without kept values.');
   if (members.length === 1) {

@@ -44,6 +44,11 @@ function select(values: Float64Array, left: number, right: number, k: number): v
   }
 }
 
+/** Puts the value of sorted position k of `values` at k (smaller-or-equal before it, larger-or-equal after). */
+export function selectInPlace(values: Float64Array, k: number): void {
+  select(values, 0, values.length - 1, k);
+}
+
 /** The smallest of values[from..to). */
 function minimumOf(values: Float64Array, from: number, to: number): number {
   let low = Number.POSITIVE_INFINITY;

@@ -4,6 +4,7 @@ import {
   countAndMeasurePair,
   countGroups,
   isQuantile,
+  quantileLevel,
   measureGroups,
   statsOfKept,
   type GroupSource,
@@ -13,6 +14,7 @@ import {
 } from './aggregate.ts';
 import { columnAccess } from './columns.ts';
 import { InvalidMeasureError } from './errors.ts';
+import { BRACKET_MAX_GROUPS, BracketQuantiles } from './quantile-bracket.ts';
 import { addCubeMeasure, buildCube, cubeRead, readCube, type CubeRead } from './cube.ts';
 import { filterKey, filtersOf } from './filters.ts';
 import { groupIdsOf, groupRows, type Grouping } from './group-rows.ts';
@@ -63,6 +65,20 @@ function measureSource(table: ConversationTable, measure: Measure & { property: 
   throw new InvalidMeasureError(`"${measure.op}" needs a numeric property; "${measure.property}" is not numeric.`);
 }
 
+/** A quantile measure's values: grouped in one buffer, or (few groups) read from the rows by brackets (quantile-bracket.ts). */
+type KeptValues = { offsets: Uint32Array; buffer: Float64Array; quantileMemo?: Map<number, Float64Array> } | { bracket: BracketQuantiles };
+
+/** What quantiles of `measure` need, with n, sum, min and max per group. `capacity`: rows (or values) per group, for `collectGroups`. */
+function keepValues(selected: Uint32Array, source: GroupSource, groups: number, values: MeasureSource, capacity: Float64Array, measure: Measure): { kept: KeptValues; stats: MeasureStats } {
+  if (groups <= BRACKET_MAX_GROUPS) {
+    const input = { rows: selected, codes: 'codes' in source ? source.codes : null, ids: 'ids' in source ? source.ids : null, values: values.values, minus: values.minus };
+    const { quantiles, stats } = BracketQuantiles.build(input, groups, quantileLevel(measure)!);
+    return { kept: { bracket: quantiles }, stats };
+  }
+  const kept = collectGroups(selected, source, groups, values, capacity);
+  return { kept, stats: statsOfKept(kept, groups) };
+}
+
 interface GroupedCells {
   dimension: Grouping;
   series: Grouping | null;
@@ -73,7 +89,7 @@ interface GroupedCells {
   fold: Uint32Array | null;
   groups: number;
   count?: Float64Array;
-  measures: Map<string, { raw: MeasureStats; folded: MeasureStats; extent: boolean; kept?: { offsets: Uint32Array; buffer: Float64Array; quantileMemo?: Map<number, Float64Array> } }>;
+  measures: Map<string, { raw: MeasureStats; folded: MeasureStats; extent: boolean; kept?: KeptValues }>;
 }
 
 /** Adds per-code accumulators into per-group ones (min and max take the extremes). */
@@ -264,8 +280,7 @@ export class PeriodBatch {
     let stats = cells.measures.get(measure.property);
     if (!stats && isQuantile(measure) && !fold) {
       // The values a quantile needs give n, sum, min and max too, without another pass.
-      const kept = collectGroups(selected, source, groups, values, count);
-      const raw = statsOfKept(kept, groups);
+      const { kept, stats: raw } = keepValues(selected, source, groups, values, count, measure);
       stats = { raw, folded: raw, extent: true, kept };
       cells.measures.set(measure.property, stats);
     }
@@ -277,8 +292,8 @@ export class PeriodBatch {
     // Codes that fold into groups (page URLs) need their group per row to keep values together.
     if (isQuantile(measure))
       stats.kept ??= fold
-        ? collectGroups(selected, { ids: groupIdsOf(dimension, selected) }, groups, values, stats.folded.n)
-        : collectGroups(selected, source, rawGroups, values, stats.raw.n);
+        ? keepValues(selected, { ids: groupIdsOf(dimension, selected) }, groups, values, stats.folded.n, measure).kept
+        : keepValues(selected, source, rawGroups, values, stats.raw.n, measure).kept;
     const { n, sum, min, max } = stats.folded;
     return { selected, matched: selected.length, dimension, series, seriesCount, stats: { groups, count, n, sum, min, max, ...(stats.kept ?? {}) } };
   }
