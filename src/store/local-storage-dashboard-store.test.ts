@@ -250,3 +250,19 @@ describe('LocalStorageDashboardStore.subscribe', () => {
     }
   });
 });
+
+describe('LocalStorageDashboardStore keeps a dashboard’s business hours and SLA (DESIGN v2)', () => {
+  test('they survive a save and a reload; a bad schedule is refused naming the field', async () => {
+    const storage = new FakeStorage();
+    const businessHours = { timeZone: 'Europe/Amsterdam', week: { mon: [['09:00', '17:00']] as [string, string][] }, holidays: ['2026-12-25'] };
+    const sla = { firstResponseMs: 3_600_000, businessHours: true };
+    await new LocalStorageDashboardStore({ storage }).save(dashboard('a', { businessHours, sla }), owner);
+    const reopened = await new LocalStorageDashboardStore({ storage }).get('a', owner);
+    assert.deepEqual(reopened.businessHours, businessHours);
+    assert.deepEqual(reopened.sla, sla);
+    await assert.rejects(
+      new LocalStorageDashboardStore({ storage }).save(dashboard('b', { businessHours: { timeZone: 'Europe/Amsterdam', week: { mon: [['17:00', '09:00']] } } }), owner),
+      (error: Error) => /businessHours\.week\.mon\.0/.test(error.message),
+    );
+  });
+});
