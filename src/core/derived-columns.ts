@@ -264,14 +264,14 @@ const SLA_VALUES: PropertyValue[] = [null, 'met', 'breached', 'pending'];
 
 /**
  * When each conversation still waiting (no response, or not closed) passes its target: it is
- * breached exactly for a `now` later than this. Sorted, they tell which `now`s give the same
- * column: all those between two consecutive instants, so a dashboard that recomputes every minute
- * reuses the column (and every selection and cube built on it) until some conversation crosses
- * its target.
+ * breached exactly for a `now` later than this. They tell which `now`s give the same column: all
+ * those between two consecutive instants, so a dashboard that recomputes every minute reuses the
+ * column (and every selection and cube built on it) until some conversation crosses its target.
  */
 interface Flips {
   perRow: Float64Array;
-  sorted: Float64Array;
+  /** The waiting conversations' instants, packed (one linear scan per new `now` beats a sort). */
+  waiting: Float64Array;
   clocks: BusinessClock[] | null;
 }
 
@@ -299,7 +299,7 @@ function slaFlips(table: ConversationTable, first: boolean, target: number, hour
     perRow[i] = flip;
     waiting.push(flip);
   }
-  const flips = { perRow, sorted: Float64Array.from(waiting).sort(), clocks };
+  const flips = { perRow, waiting: Float64Array.from(waiting), clocks };
   if (byKey.size >= 8) byKey.delete(byKey.keys().next().value!);
   byKey.set(key, flips);
   return flips;
@@ -307,15 +307,13 @@ function slaFlips(table: ConversationTable, first: boolean, target: number, hour
 
 /** The last waiting conversation's breach instant before `now` (null when none): what names the column for `now`. */
 function breachedUpTo(flips: Flips, now: number): number | null {
-  const { sorted } = flips;
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < now) lo = mid + 1;
-    else hi = mid;
+  const { waiting } = flips;
+  let last = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < waiting.length; k++) {
+    const flip = waiting[k]!;
+    if (flip < now && flip > last) last = flip;
   }
-  return lo > 0 ? sorted[lo - 1]! : null;
+  return last === Number.NEGATIVE_INFINITY ? null : last;
 }
 
 /** SLA states: ended within the target (met) or not (breached); still waiting: breached past its breach instant, else pending. */
