@@ -199,4 +199,23 @@ describe('<report-tile> heatmap', () => {
     // The busiest cells lead the screen-reader description.
     expect(option.aria.label.description).to.match(/^Conversations by weekday and hour\. zondag, 23:00 – 00:00: 723; zondag, 22:00 – 23:00: 722/);
   });
+
+  it('escapes names from the data in its tooltips (any breakdown, not only weekdays)', () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const byInbox: ReportSpec = { ...spec, breakdown: 'inboxId' };
+    const result: ReportResult = {
+      reportId: spec.id,
+      rows: [{ key: 9, label: '09:00', series: 'in1', seriesLabel: hostile, value: 4, count: 4 }],
+      total: { value: 4, count: 4 },
+      matched: 4,
+    };
+    const option = buildHeatmapOption(result, byInbox, { ...settings, locale: 'en' }) as unknown as {
+      tooltip: { formatter: (params: unknown) => string };
+      yAxis: { data: string[] };
+    };
+    expect(option.yAxis.data).to.deep.equal([hostile]);
+    const html = option.tooltip.formatter({ dataIndex: 9 });
+    expect(html).not.to.contain('<img');
+    expect(html).to.contain('&lt;img');
+  });
 });
