@@ -95,7 +95,7 @@ export async function engineBench(
     for (const row of result.rows) if (row.count > largest.count && row.key !== '__other__') largest = { spec: TEMPLATE_SPECS[index]!, key: row.key, count: row.count };
   });
   let drillRows = 0;
-  const drill = await measure(() => (drillRows = drillDown(table, largest.spec, context, { key: largest.key }).length), { runs: 7 });
+  const drill = await measure(() => (drillRows = drillDown(table, largest.spec, context, { key: largest.key }, { limit: Infinity }).rows.length), { runs: 7 });
   const drillSelect = await measure(() => selectDrillRows(table, largest.spec, context, { key: largest.key }), { runs: 7 });
 
   const scan = scanLimitKernel();

@@ -552,7 +552,7 @@ class Gallery {
   async #openDrill(spec: ReportSpec, context: ReportContext, point: DrillPoint, label: string, locale: string): Promise<void> {
     const dialog = this.#el<DrillDialog>('drill-dialog');
     dialog.spec = spec;
-    dialog.conversations = drillDown(this.#table, spec, context, point);
+    dialog.loadPage = async (request) => drillDown(this.#table, spec, context, point, request);
     dialog.lookups = this.#lookups;
     dialog.locale = locale;
     dialog.timeZone = TIME_ZONE;

@@ -1,6 +1,7 @@
 import type { Conversation, Lookups, LookupsInput } from '../core/schema/conversation.ts';
 import type { ReportSpec } from '../core/schema/report-spec.ts';
-import type { DateRange, DrillPoint, ReportContext, ReportResult } from '../core/types.ts';
+import type { DrillPageRequest } from '../core/schema/drill-page.ts';
+import type { DateRange, DrillPage, DrillPoint, ReportContext, ReportResult } from '../core/types.ts';
 import type { WireColumns } from '../core/wire-format.ts';
 import type { ArrowInput } from '../core/arrow/read-arrow.ts';
 
@@ -71,7 +72,8 @@ export interface DataSource {
   lookups?(signal: AbortSignal): Promise<Lookups | LookupsInput>;
   /** Optional push-down: compute the report where the data lives. */
   query?(spec: ReportSpec, context: ReportContext, signal: AbortSignal): Promise<ReportResult>;
-  drill?(spec: ReportSpec, context: ReportContext, point: DrillPoint, signal: AbortSignal): Promise<Conversation[]>;
+  /** (v2) Optional push-down drill: one page of the conversations behind a row. */
+  drill?(spec: ReportSpec, context: ReportContext, point: DrillPoint, page: DrillPageRequest, signal: AbortSignal): Promise<DrillPage>;
 }
 
 function abortReason(signal: AbortSignal): unknown {

@@ -1,16 +1,16 @@
-import { parseConversations } from '../core/index.ts';
-import type { Conversation, Lookups } from '../core/schema/conversation.ts';
+import { resolveDrillPage } from '../core/index.ts';
+import type { Lookups } from '../core/schema/conversation.ts';
+import type { DrillPageRequest } from '../core/schema/drill-page.ts';
 import type { ReportSpec } from '../core/schema/report-spec.ts';
-import type { DrillPoint, ReportContext, ReportResult } from '../core/types.ts';
+import type { DrillPage, DrillPoint, ReportContext, ReportResult } from '../core/types.ts';
 import { throwIfAborted, type DataPage, type DataSource, type LoadRequest } from './data-source.ts';
-import { HttpRequestError } from './errors.ts';
-import { requestJson, resolveHttpOptions, type HttpOptions, type ResolvedHttpOptions } from './request-json.ts';
 import { resolveLookups, type LookupsOption } from './resolve-lookups.ts';
-import { assembleReport, toBoolean, toNumber } from './sql/assemble-report.ts';
+import { assembleDrillPage } from './sql/assemble-drill.ts';
+import { assembleReport } from './sql/assemble-report.ts';
 import { compileDrill } from './sql/compile-drill.ts';
 import { compileReport, type SqlSetup } from './sql/compile-report.ts';
 import { sqlDialects, type SqlDialectName, type SqlStatement, type SqlValue } from './sql/sql-dialect.ts';
-import { ResolvedSqlSchema, SQL_BUILT_IN_COLUMNS, type SqlSchema } from './sql/sql-schema.ts';
+import { ResolvedSqlSchema, type SqlSchema } from './sql/sql-schema.ts';
 
 export type { SqlDialectName, SqlStatement, SqlValue } from './sql/sql-dialect.ts';
 export { InvalidSqlSchemaError, SQL_BUILT_IN_COLUMNS, type SqlBuiltInColumn, type SqlCustomProperty, type SqlPropertyType, type SqlSchema } from './sql/sql-schema.ts';
@@ -18,22 +18,19 @@ export { InvalidSqlSchemaError, SQL_BUILT_IN_COLUMNS, type SqlBuiltInColumn, typ
 /** Runs one statement on the host's engine and resolves with its rows as plain objects keyed by column name. */
 export type SqlExecutor = (sql: string, params: SqlValue[], signal: AbortSignal) => Promise<readonly Record<string, unknown>[]>;
 
-export interface SqlDataSourceOptions extends HttpOptions {
+export interface SqlDataSourceOptions {
   dialect: SqlDialectName;
   schema: SqlSchema;
-  /** Runs the SQL where the data lives. Give this, or `url`. */
-  execute?: SqlExecutor;
   /**
-   * An endpoint that receives `POST { dialect, sql, params }` and answers with the rows (a JSON
-   * array, or `{ rows: [...] }`). It must run only statements this adapter makes, for instance by
-   * running them read-only, as a role that can only SELECT the conversations table.
+   * Runs the SQL where the data lives: an engine inside the page (DuckDB-WASM) or one your own
+   * code reaches. There is no endpoint mode: a page that sends SQL lets anyone with the page run
+   * any SQL. For a database on a server, use `createReportHandler` (`conversation-reports/server`)
+   * there and `ServerDataSource` here: the browser sends report requests, never SQL.
    */
-  url?: string | URL;
-  /** Headers for `url` (the host's session or token); called before every attempt. */
-  headers?: () => HeadersInit | undefined | Promise<HeadersInit | undefined>;
+  execute: SqlExecutor;
   /** Names for assignee, inbox and chatflow ids, used in labels (and in the order of tied rows). */
   lookups?: LookupsOption;
-  /** Most conversations a drill returns (the oldest first). Default 10 000; `Infinity` for all. */
+  /** Most conversations one drill page returns, whatever the page asks. Default 10 000; `Infinity` for no cap. */
   maxDrillRows?: number;
 }
 
@@ -50,10 +47,11 @@ export interface SqlDataSourceOptions extends HttpOptions {
  *
  * @example
  * ```ts
+ * // DuckDB-WASM in the page, holding the conversations in a table.
  * const source = new SqlDataSource({
- *   dialect: 'postgres',
- *   schema: { table: 'support.conversation_report', customProperties: { plan: { type: 'text' } } },
- *   url: '/api/report-sql', // POST { sql, params } → rows, run read-only on the server
+ *   dialect: 'duckdb',
+ *   schema: { table: 'conversations', customProperties: { plan: { type: 'text' } } },
+ *   execute: async (sql, params) => (await connection.prepare(sql)).query(...params).then((t) => t.toArray()),
  * });
  * dashboard.dataSource = source;
  * ```
@@ -75,9 +73,9 @@ export class SqlDataSource implements DataSource {
     const maxRows = options.maxDrillRows ?? 10_000;
     if (maxRows !== Infinity && (!Number.isSafeInteger(maxRows) || maxRows < 1)) throw new RangeError(`maxDrillRows must be a whole number ≥ 1 or Infinity, got ${maxRows}`);
     this.#maxDrillRows = maxRows === Infinity ? undefined : maxRows;
-    if (options.execute) this.#execute = options.execute;
-    else if (options.url !== undefined) this.#execute = urlExecutor(options.url, options, resolveHttpOptions(options));
-    else throw new TypeError('SqlDataSource needs `execute` (a function that runs SQL) or `url` (an endpoint that does).');
+    if (typeof options.execute !== 'function')
+      throw new TypeError('SqlDataSource needs `execute` (a function that runs SQL in an engine inside the page). For a server database use ServerDataSource with createReportHandler.');
+    this.#execute = options.execute;
   }
 
   /** Nothing to load into the browser: reports are computed by `query`. */
@@ -94,9 +92,9 @@ export class SqlDataSource implements DataSource {
     return compileReport(await this.#setup(signal), spec, context).statement;
   }
 
-  /** The statement `drill` runs for a point. */
-  async compileDrill(spec: ReportSpec, context: ReportContext, point: DrillPoint, signal: AbortSignal = new AbortController().signal): Promise<SqlStatement> {
-    return compileDrill(await this.#setup(signal), spec, context, point, this.#maxDrillRows).statement;
+  /** The statement `drill` runs for a point and page. */
+  async compileDrill(spec: ReportSpec, context: ReportContext, point: DrillPoint, page?: DrillPageRequest, signal: AbortSignal = new AbortController().signal): Promise<SqlStatement> {
+    return compileDrill(await this.#setup(signal), spec, context, point, this.#capped(page)).statement;
   }
 
   async query(spec: ReportSpec, context: ReportContext, signal: AbortSignal): Promise<ReportResult> {
@@ -106,26 +104,16 @@ export class SqlDataSource implements DataSource {
     return assembleReport(rows, shape, setup.lookups);
   }
 
-  async drill(spec: ReportSpec, context: ReportContext, point: DrillPoint, signal: AbortSignal): Promise<Conversation[]> {
+  async drill(spec: ReportSpec, context: ReportContext, point: DrillPoint, page: DrillPageRequest | undefined, signal: AbortSignal): Promise<DrillPage> {
     const setup = await this.#setup(signal);
-    const { statement, customColumns } = compileDrill(setup, spec, context, point, this.#maxDrillRows);
-    const rows = await this.#run(statement, signal);
-    const records = rows.map((row) => {
-      const properties: Record<string, unknown> = Object.create(null);
-      for (const [alias, name] of customColumns) {
-        const type = this.#schema.customColumn(name)?.kind;
-        const value = type === 'number' ? toNumber(row[alias]) : type === 'boolean' ? toBoolean(row[alias]) : row[alias] == null ? null : String(row[alias]);
-        if (value !== null) properties[name] = value;
-      }
-      const record: Record<string, unknown> = { properties };
-      for (const column of SQL_BUILT_IN_COLUMNS) {
-        const value = row[column];
-        record[column] = column === 'createdAt' || column === 'firstResponseAt' || column === 'closedAt' ? toNumber(value) : value ?? null;
-      }
-      return record;
-    });
-    // Validated like every other source's records: rows the database holds but the kit would reject are left out.
-    return parseConversations(records).conversations;
+    const compiled = compileDrill(setup, spec, context, point, this.#capped(page));
+    return assembleDrillPage(await this.#run(compiled.statement, signal), compiled, this.#schema);
+  }
+
+  /** The page with its limit capped by `maxDrillRows`. */
+  #capped(page: DrillPageRequest | undefined): DrillPageRequest {
+    const limit = resolveDrillPage(page).limit;
+    return { ...page, limit: this.#maxDrillRows === undefined ? limit : Math.min(limit, this.#maxDrillRows) };
   }
 
   async #setup(signal: AbortSignal): Promise<SqlSetup> {
@@ -152,33 +140,4 @@ export class SqlDataSource implements DataSource {
     if (!Array.isArray(rows)) throw new TypeError('The SQL executor must resolve with an array of rows.');
     return rows;
   }
-}
-
-function urlExecutor(url: string | URL, options: SqlDataSourceOptions, http: ResolvedHttpOptions): SqlExecutor {
-  const target = new URL(url, typeof location === 'undefined' ? undefined : location.href);
-  return async (sql, params, signal) => {
-    const headers = options.headers;
-    try {
-      const { body } = await requestJson(
-        {
-          url: target,
-          method: 'POST',
-          body: JSON.stringify({ dialect: options.dialect, sql, params }),
-          headers: async () => {
-            const extra = new Headers((await headers?.()) ?? undefined);
-            extra.set('Content-Type', 'application/json');
-            return extra;
-          },
-        },
-        http,
-        signal,
-      );
-      const rows = Array.isArray(body) ? body : (body as { rows?: unknown } | null)?.rows;
-      if (!Array.isArray(rows)) throw new TypeError('The SQL endpoint must answer with a JSON array of rows, or { rows: [...] }.');
-      return rows as Record<string, unknown>[];
-    } catch (error) {
-      if (error instanceof HttpRequestError) throw new Error(`The report query failed: ${error.message}`, { cause: error });
-      throw error;
-    }
-  };
 }

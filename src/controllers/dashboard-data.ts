@@ -5,7 +5,8 @@ import type { ReportSpec } from '../core/schema/report-spec.ts';
 import type { ParseError } from '../core/parse-conversations.ts';
 import type { ConversationTable } from '../core/table.ts';
 import type { TableCatalog } from '../core/table-catalog.ts';
-import type { DrillPoint, ReportContext, ReportResult } from '../core/types.ts';
+import type { DrillPageRequest } from '../core/schema/drill-page.ts';
+import type { DrillPage, DrillPoint, ReportContext, ReportResult } from '../core/types.ts';
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -31,7 +32,7 @@ export interface DashboardData {
   /** When the shown data was loaded (epoch ms), for "as of". */
   loadedAt: number | null;
   compute(spec: ReportSpec, signal?: AbortSignal): Promise<ReportResult>;
-  drill(spec: ReportSpec, point: DrillPoint, signal?: AbortSignal): Promise<Conversation[]>;
+  drill(spec: ReportSpec, point: DrillPoint, page?: DrillPageRequest, signal?: AbortSignal): Promise<DrillPage>;
   retry(): void;
 }
 

@@ -2,7 +2,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DataSource } from '../adapters/data-source.ts';
 import type { Conversation } from '../core/schema/conversation.ts';
 import type { ReportSpec } from '../core/schema/report-spec.ts';
-import type { DrillPoint, ReportContext } from '../core/types.ts';
+import type { DrillPageRequest } from '../core/schema/drill-page.ts';
+import type { DrillPage, DrillPoint, ReportContext } from '../core/types.ts';
 import type { DashboardData } from './dashboard-data.ts';
 import { DataLoadController } from './data-load-controller.ts';
 
@@ -81,9 +82,9 @@ export class StandaloneDataController implements ReactiveController {
         if (!loaded) return Promise.reject(new Error('No data loaded yet.'));
         return loaded.engine.compute(spec, context, signal);
       },
-      drill: (spec: ReportSpec, point: DrillPoint, signal?: AbortSignal): Promise<Conversation[]> => {
+      drill: (spec: ReportSpec, point: DrillPoint, page?: DrillPageRequest, signal?: AbortSignal): Promise<DrillPage> => {
         if (!loaded) return Promise.reject(new Error('No data loaded yet.'));
-        return loaded.engine.drill(spec, context, point, signal);
+        return loaded.engine.drill(spec, context, point, page, signal);
       },
       retry: () => {
         this.#start();

@@ -65,9 +65,15 @@ describe('report engine: the Worker path', () => {
 
         const spec = templates.chatOverview.reports[0]!;
         const largest = results[0]!.rows[0]!;
-        const drilled = await engine.drill(spec, context, { key: largest.key });
-        expect(drilled.map((c) => c.id)).to.deep.equal(drillDown(table, spec, context, { key: largest.key }).map((c) => c.id));
-        expect(drilled).to.have.length(largest.count);
+        const drilled = await engine.drill(spec, context, { key: largest.key }, { limit: Infinity });
+        expect(drilled.rows.map((c) => c.id)).to.deep.equal(drillDown(table, spec, context, { key: largest.key }, { limit: Infinity }).rows.map((c) => c.id));
+        expect(drilled.rows).to.have.length(largest.count);
+        expect(drilled.total).to.equal(largest.count);
+        // One page at a time through the Worker: the second page of 10 by subject.
+        const page = { offset: 10, limit: 10, sort: { by: 'subject', direction: 'desc' } } as const;
+        const second = await engine.drill(spec, context, { key: largest.key }, page);
+        expect(second.rows.map((c) => c.id)).to.deep.equal(drillDown(table, spec, context, { key: largest.key }, page).rows.map((c) => c.id));
+        expect(second).to.include({ total: largest.count, offset: 10 });
       } finally {
         engine.dispose();
       }

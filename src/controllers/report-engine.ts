@@ -9,7 +9,8 @@ import type { Conversation, Lookups } from '../core/schema/conversation.ts';
 import type { ReportSpec } from '../core/schema/report-spec.ts';
 import { tableFootprint, type ConversationTable } from '../core/table.ts';
 import { tableCatalog, type TableCatalog } from '../core/table-catalog.ts';
-import type { DrillPoint, ReportContext, ReportResult } from '../core/types.ts';
+import type { DrillPageRequest } from '../core/schema/drill-page.ts';
+import type { DrillPage, DrillPoint, ReportContext, ReportResult } from '../core/types.ts';
 import { wireTransferables } from '../core/wire-encode.ts';
 import { createEngineWorker } from '../worker/create-engine-worker.ts';
 import { cloneSafeRecords, isDataCloneError } from '../worker/clone-safe.ts';
@@ -32,7 +33,7 @@ export interface ReportEngine {
   /** The table's properties and list values, for an editor without the table (its own in a Worker). */
   readonly catalog: TableCatalog;
   compute(spec: ReportSpec, context: ReportContext, signal?: AbortSignal): Promise<ReportResult>;
-  drill(spec: ReportSpec, context: ReportContext, point: DrillPoint, signal?: AbortSignal): Promise<Conversation[]>;
+  drill(spec: ReportSpec, context: ReportContext, point: DrillPoint, page?: DrillPageRequest, signal?: AbortSignal): Promise<DrillPage>;
   /** Frees the engine (ends its Worker) once the requests already made are answered. */
   dispose(): void;
 }
@@ -196,10 +197,10 @@ class MainThreadEngine implements ReportEngine {
     }
   }
 
-  drill(spec: ReportSpec, context: ReportContext, point: DrillPoint, signal?: AbortSignal): Promise<Conversation[]> {
+  drill(spec: ReportSpec, context: ReportContext, point: DrillPoint, page?: DrillPageRequest, signal?: AbortSignal): Promise<DrillPage> {
     if (signal?.aborted) return Promise.reject(signal.reason ?? abortError());
     try {
-      return Promise.resolve(drillDown(this.table, spec, context, point));
+      return Promise.resolve(drillDown(this.table, spec, context, point, page));
     } catch (error) {
       return Promise.reject(error);
     }
@@ -374,14 +375,14 @@ class WorkerEngine implements ReportEngine {
     return this.#batcher.enqueue(spec, context, signal);
   }
 
-  async drill(spec: ReportSpec, context: ReportContext, point: DrillPoint, signal?: AbortSignal): Promise<Conversation[]> {
+  async drill(spec: ReportSpec, context: ReportContext, point: DrillPoint, page?: DrillPageRequest, signal?: AbortSignal): Promise<DrillPage> {
     if (this.#disposed) throw new Error('The report engine was disposed.');
     if (signal?.aborted) throw signal.reason ?? abortError();
-    const reply = await this.connection.request({ type: 'drill', spec, context, point });
+    const reply = await this.connection.request({ type: 'drill', spec, context, point, ...(page ? { page } : {}) });
     if (signal?.aborted) throw signal.reason ?? abortError();
     if (reply.type !== 'drilled') throw new Error('The engine gave no drill rows.');
     if ('error' in reply) throw deserializeError(reply.error);
-    return reply.conversations;
+    return reply.page;
   }
 
   dispose(): void {

@@ -2,21 +2,21 @@ import { derivedContext, resolveSpec } from './derived-columns.ts';
 import { groupIdsOf } from './group-rows.ts';
 import { PeriodBatch, keyId, planReport } from './report-plan.ts';
 import { tableCache } from './report-cache.ts';
-import type { Conversation } from './schema/conversation.ts';
+import { pageOfRows, resolveDrillPage } from './drill-page.ts';
+import type { DrillPageRequest } from './schema/drill-page.ts';
 import type { ReportSpec } from './schema/report-spec.ts';
-import { conversationReader, type ConversationTable } from './table.ts';
-import { OTHER_KEY, type DrillPoint, type ReportContext } from './types.ts';
+import type { ConversationTable } from './table.ts';
+import { OTHER_KEY, type DrillPage, type DrillPoint, type ReportContext } from './types.ts';
 
 /**
- * The conversations counted in one row of `computeReport(table, spec, context)`: its key (or every
- * key folded into Other) and, with a breakdown, its series. Ordered by creation time.
+ * One page of the conversations counted in one row of `computeReport(table, spec, context)`: its
+ * key (or every key folded into Other) and, with a breakdown, its series. `page` picks the slice,
+ * order and search (default: the first 50, oldest first, ties by id); `total` counts them all.
  */
-export function drillDown(table: ConversationTable, spec: ReportSpec, context: ReportContext, point: DrillPoint): Conversation[] {
-  const rows = drillRows(table, spec, context, point);
-  const read = conversationReader(table);
-  const out: Conversation[] = new Array(rows.length);
-  for (let k = 0; k < rows.length; k++) out[k] = read(rows[k]!);
-  return out;
+export function drillDown(table: ConversationTable, spec: ReportSpec, context: ReportContext, point: DrillPoint, page?: DrillPageRequest): DrillPage {
+  // Checked first, so that a bad page fails before any work.
+  resolveDrillPage(page);
+  return pageOfRows(table, drillRows(table, spec, context, point), page);
 }
 
 /** The rows (table row numbers, in creation order) that `drillDown` turns into conversations. */

@@ -6,6 +6,7 @@ export { computeReport, computeReports, ReportBatch, OTHER_LABEL } from './compu
 export { clearReportCache } from './report-cache.ts';
 export type { WireCategorical, WireCodes, WireColumns, WireDictionary, WireNumbers, WirePage } from './wire-format.ts';
 export { drillDown } from './drill-down.ts';
+export { DEFAULT_DRILL_LIMIT, InvalidDrillPageError, resolveDrillPage } from './drill-page.ts';
 export { ALL_KEY, InvalidMeasureError } from './report-plan.ts';
 export { UnknownPropertyError } from './columns.ts';
 export { InvalidFilterError } from './filters.ts';

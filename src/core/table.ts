@@ -591,7 +591,7 @@ export function conversationReader(table: ConversationTable): (i: number) => Con
 }
 
 /** `textAt` for rows read mostly in ascending order: the piece of the last value is tried first. */
-function textReader(column: TextColumn): (i: number) => string | null {
+export function textReader(column: TextColumn): (i: number) => string | null {
   const { chunks, chunkStarts, ends, order } = column;
   let piece = 0;
   return (i) => {

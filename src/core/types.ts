@@ -52,6 +52,13 @@ export interface DrillPoint {
   series?: GroupKey;
 }
 
+/** (v2) One page of the conversations behind a row: `total` counts all of them (after `search`). */
+export interface DrillPage {
+  total: number;
+  offset: number;
+  rows: Conversation[];
+}
+
 /** Conversation with its derived properties, as rows in the drill dialog. */
 export type { Conversation, Lookups, ReportSpec };
 

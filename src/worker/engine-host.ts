@@ -66,7 +66,7 @@ export function createEngineHost(post: (message: FromEngine) => void): (message:
       case 'drill': {
         try {
           if (!table) throw new Error('No data loaded yet.');
-          post({ type: 'drilled', id: message.id, conversations: drillDown(table, message.spec, message.context, message.point) });
+          post({ type: 'drilled', id: message.id, page: drillDown(table, message.spec, message.context, message.point, message.page) });
         } catch (error) {
           post({ type: 'drilled', id: message.id, error: serializeError(error) });
         }

@@ -3,7 +3,8 @@ import type { ParseError } from '../core/parse-conversations.ts';
 import type { Conversation, LookupsInput } from '../core/schema/conversation.ts';
 import type { ReportSpec } from '../core/schema/report-spec.ts';
 import type { TableCatalog } from '../core/table-catalog.ts';
-import type { DrillPoint, ReportContext, ReportResult } from '../core/types.ts';
+import type { DrillPageRequest } from '../core/schema/drill-page.ts';
+import type { DrillPage, DrillPoint, ReportContext, ReportResult } from '../core/types.ts';
 
 /** An error as it crosses the thread boundary: Error objects lose their class on the way. */
 export interface SerializedError {
@@ -18,7 +19,7 @@ export type ToEngine =
   | { type: 'page'; page: IngestPage }
   | { type: 'finish'; lookups: LookupsInput | undefined }
   | { type: 'compute'; id: number; specs: ReportSpec[]; context: ReportContext }
-  | { type: 'drill'; id: number; spec: ReportSpec; context: ReportContext; point: DrillPoint };
+  | { type: 'drill'; id: number; spec: ReportSpec; context: ReportContext; point: DrillPoint; page?: DrillPageRequest };
 
 export type ComputeOutcome = { result: ReportResult } | { error: SerializedError };
 
@@ -31,7 +32,7 @@ export type FromEngine =
   /** The load failed (a malformed page); the Worker ignores everything but compute/drill after it. */
   | { type: 'failed'; error: SerializedError }
   | { type: 'computed'; id: number; outcomes: ComputeOutcome[] }
-  | { type: 'drilled'; id: number; conversations: Conversation[] }
+  | { type: 'drilled'; id: number; page: DrillPage }
   | { type: 'drilled'; id: number; error: SerializedError };
 
 export function serializeError(error: unknown): SerializedError {

@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import { ArrayDataSource } from '../../src/adapters/array-data-source.ts';
-import { computeReport, createTable, parseConversations, templates } from '../../src/core/index.ts';
+import { computeReport, createTable, drillDown, parseConversations, templates } from '../../src/core/index.ts';
 import { generateConversations } from '../../src/sample/generate-conversations.ts';
 import type { ReportTile } from '../../src/elements/report-tile/report-tile.ts';
 
@@ -27,7 +27,11 @@ describe('<conversation-dashboard> with a table in the engine Worker', () => {
 
     const spec = templates.chatOverview.reports[0]!;
     const row = tiles()[0]!.shownResult!.rows[0]!;
-    const drilled = await el.data!.drill(spec, { key: row.key });
-    expect(drilled).to.have.length(row.count);
+    const drilled = await el.data!.drill(spec, { key: row.key }, { limit: Infinity });
+    expect(drilled.rows).to.have.length(row.count);
+    expect(drilled.total).to.equal(row.count);
+    // The first page through the Worker: 50 rows, the same as core's.
+    const first = await el.data!.drill(spec, { key: row.key });
+    expect(first.rows.map((c) => c.id)).to.deep.equal(drillDown(table, spec, context, { key: row.key }).rows.map((c) => c.id));
   });
 });

@@ -133,8 +133,8 @@ describe('Designers’ gallery', function () {
     await gallery.open('drill');
     const drill = container.querySelector<DrillDialog>('drill-dialog')!;
     expect(drill.open).to.equal(true);
-    expect(drill.conversations.length).to.be.greaterThan(0);
-    expect(drill.shadowRoot!.querySelectorAll('[part="row"]').length).to.be.greaterThan(0);
+    await waitUntil(() => drill.shadowRoot!.querySelectorAll('[part="row"]').length > 0, 'the first page is shown');
+    expect(drill.page!.total).to.be.greaterThan(0);
     await drill.hide();
 
     await gallery.open('editor');

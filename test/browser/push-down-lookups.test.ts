@@ -10,6 +10,7 @@ import { computeReport, createTable, drillDown, parseConversations, templates } 
 import type { Lookups } from '../../src/core/schema/conversation.ts';
 import type { ReportContext } from '../../src/core/types.ts';
 import type { DrillDialog } from '../../src/elements/drill-dialog/drill-dialog.ts';
+import type { DrillPageRequest } from '../../src/core/schema/drill-page.ts';
 import type { ReportTile } from '../../src/elements/report-tile/report-tile.ts';
 import type { DataErrorEvent } from '../../src/events/data-error-event.ts';
 import { generateConversations } from '../../src/sample/generate-conversations.ts';
@@ -46,8 +47,8 @@ class PushDownSource implements DataSource {
     return computeReport(bareTable, spec, context);
   }
 
-  async drill(spec: Parameters<typeof computeReport>[1], context: ReportContext, point: { key: string | number | boolean | null; series?: string | number | boolean | null }) {
-    return drillDown(bareTable, spec, context, point);
+  async drill(spec: Parameters<typeof computeReport>[1], context: ReportContext, point: { key: string | number | boolean | null; series?: string | number | boolean | null }, page: DrillPageRequest) {
+    return drillDown(bareTable, spec, context, point, page);
   }
 }
 
@@ -96,7 +97,8 @@ describe('<conversation-dashboard> with a push-down source', () => {
     await sendKeys({ press: 'Enter' });
     const dialog = el.shadowRoot!.querySelector<DrillDialog>('drill-dialog')!;
     await waitUntil(() => dialog.open, 'the dialog opens');
-    expect(dialog.conversations).to.have.length(top.count);
+    await waitUntil(() => dialog.page !== null, 'the first page is shown');
+    expect(dialog.page!.total).to.equal(top.count);
     const rows = [...dialog.shadowRoot!.querySelectorAll('[part~="row"]')];
     expect(rows.length).to.be.greaterThan(0);
     for (const row of rows) expect(row.textContent).to.contain(agentName(String(top.key)));

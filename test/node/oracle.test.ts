@@ -116,7 +116,7 @@ async function check(dataset: Dataset, scenario: ScenarioSpec, contexts: readonl
       const expected = oracleDrillIds(oracle, point);
       let got: string[];
       try {
-        got = drillDown(dataset.table, spec, ctx, point).map((c) => c.id).sort();
+        got = drillDown(dataset.table, spec, ctx, point, { limit: Infinity }).rows.map((c) => c.id).sort();
       } catch (error) {
         problems.push(`${where} drillDown(${JSON.stringify(point)}) threw: ${(error as Error).message}`);
         continue;

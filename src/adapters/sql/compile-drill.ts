@@ -1,15 +1,23 @@
-import { ALL_KEY, OTHER_KEY, bucketBoundaries, bucketStart } from '../../core/index.ts';
+import { ALL_KEY, OTHER_KEY, bucketBoundaries, bucketStart, resolveDrillPage } from '../../core/index.ts';
+import type { DrillPageRequest } from '../../core/schema/drill-page.ts';
 import type { ReportSpec } from '../../core/schema/report-spec.ts';
 import type { DrillPoint, GroupKey, ReportContext } from '../../core/types.ts';
 import { SqlBuilder, validateReportInput, type SqlSetup } from './compile-report.ts';
 import { SQL_BUILT_IN_COLUMNS, type SqlExpr } from './sql-schema.ts';
-import type { SqlStatement } from './sql-dialect.ts';
+import type { SqlStatement, SqlType } from './sql-dialect.ts';
 
 export interface CompiledDrill {
   statement: SqlStatement;
   /** Result column alias → custom property name. */
   customColumns: ReadonlyMap<string, string>;
+  offset: number;
 }
+
+/** Searched by a drill page's `search`, as in the browser. */
+const SEARCHED = ['subject', 'contactName', 'contactEmail', 'id'] as const;
+const DATE_COLUMNS: ReadonlySet<string> = new Set(['createdAt', 'firstResponseAt', 'closedAt']);
+/** "All the rest" after an offset: engines differ on LIMIT ALL, all take the largest BIGINT. */
+const MAX_ROWS = '9223372036854775807';
 
 /**
  * A point key as the group value it names, or undefined when it can name none. Keys that crossed a
@@ -48,12 +56,15 @@ function groupCondition(b: SqlBuilder, expr: SqlExpr, key: GroupKey): string {
 }
 
 /**
- * The conversations behind one row of the report, as one statement: the report's range and
- * filters, the row's group (or every group folded into Other) and series. Oldest first, then by id;
- * at most `maxRows` (no limit when undefined).
+ * One page of the conversations behind one row of the report, as one statement: the report's range
+ * and filters, the row's group (or every group folded into Other) and series, the page's search,
+ * then a row `cr_part = 'total'` with the count of them all (`cr_n`) and the page's rows
+ * (`cr_part = 'row'`, `cr_n` their position) in the page's order: the sort property (nulls last),
+ * ties by id. `page` is checked as the browser engine checks it.
  */
-export function compileDrill(setup: SqlSetup, specInput: ReportSpec, context: ReportContext, point: DrillPoint, maxRows: number | undefined): CompiledDrill {
+export function compileDrill(setup: SqlSetup, specInput: ReportSpec, context: ReportContext, point: DrillPoint, pageInput: DrillPageRequest | undefined): CompiledDrill {
   const spec = validateReportInput(specInput, context);
+  const page = resolveDrillPage(pageInput);
   const b = new SqlBuilder(setup, spec, context);
   const { schema } = setup;
   const d = b.dialect;
@@ -76,18 +87,46 @@ export function compileDrill(setup: SqlSetup, specInput: ReportSpec, context: Re
     }
   }
   if (spec.breakdown !== undefined && point.series !== undefined) conditions.push(groupCondition(b, b.property(spec.breakdown, true), point.series));
+  if (page.search !== '') {
+    // Lower-cased here as in the browser, so the needle is plain text: no LIKE, no wildcard to escape.
+    const needle = b.params.text(page.search);
+    const hits = SEARCHED.map((name) => `coalesce(${d.contains(d.lower(schema.column(name)), needle)}, FALSE)`);
+    conditions.push(`(${hits.join(' OR ')})`);
+  }
 
-  const columns = SQL_BUILT_IN_COLUMNS.map((name) => `${schema.column(name)} AS ${d.quote(name)}`);
+  // Output columns, each cast to one type so that the total row's NULLs share it in every engine.
+  const outputs: { alias: string; sql: string; type: SqlType }[] = SQL_BUILT_IN_COLUMNS.map((name) => ({
+    alias: name,
+    sql: schema.column(name),
+    type: DATE_COLUMNS.has(name) ? 'bigint' : 'text',
+  }));
   const customColumns = new Map<string, string>();
   schema.customNames.forEach((name, index) => {
     const alias = `p${index}`;
+    const column = schema.customColumn(name)!;
     customColumns.set(alias, name);
-    columns.push(`${schema.customColumn(name)!.sql} AS ${d.quote(alias)}`);
+    outputs.push({ alias, sql: column.sql, type: column.kind === 'number' ? 'double' : column.kind === 'boolean' ? 'boolean' : 'text' });
   });
-  if (maxRows !== undefined && (!Number.isSafeInteger(maxRows) || maxRows < 1)) throw new RangeError(`maxDrillRows must be a whole number ≥ 1, got ${maxRows}`);
-  const sql = `${ctes.length > 0 ? `WITH ${ctes.join(',\n')}\n` : ''}SELECT ${columns.join(', ')}
-FROM ${schema.table}
-WHERE ${conditions.join('\n  AND ')}
-ORDER BY ${schema.column('createdAt')} ASC, ${schema.column('id')} ASC${maxRows === undefined ? '' : `\nLIMIT ${maxRows}`}`;
-  return { statement: { dialect: d.name, sql, params: b.params.values }, customColumns };
+  const sortExpr = b.property(page.sort.by);
+  const collate = d.collateBinary;
+  const sortKey = sortExpr.kind === 'null' ? b.nullOf('text') : sortExpr.sql;
+  const direction = page.sort.direction === 'asc' ? 'ASC' : 'DESC';
+  const order = `${sortExpr.kind === 'text' ? `cr_sort${collate}` : 'cr_sort'} ${direction} NULLS LAST, ${d.quote('id')}${collate} ASC`;
+  const window = page.limit === Infinity ? (page.offset > 0 ? `\n  LIMIT ${MAX_ROWS} OFFSET ${page.offset}` : '') : `\n  LIMIT ${page.limit} OFFSET ${page.offset}`;
+  ctes.push(`matched AS (
+  SELECT ${outputs.map((o) => `${d.cast(o.sql, o.type)} AS ${d.quote(o.alias)}`).join(', ')}, ${sortKey} AS cr_sort
+  FROM ${schema.table}
+  WHERE ${conditions.join('\n    AND ')}
+)`);
+  ctes.push(`drill_page AS (
+  SELECT * FROM matched
+  ORDER BY ${order}${window}
+)`);
+  const names = outputs.map((o) => d.quote(o.alias)).join(', ');
+  const nulls = outputs.map((o) => `${b.nullOf(o.type)} AS ${d.quote(o.alias)}`).join(', ');
+  const sql = `WITH ${ctes.join(',\n')}
+SELECT 'total' AS cr_part, ${d.cast('count(*)', 'bigint')} AS cr_n, ${nulls} FROM matched
+UNION ALL
+SELECT 'row' AS cr_part, ${d.cast(`row_number() OVER (ORDER BY ${order})`, 'bigint')} AS cr_n, ${names} FROM drill_page`;
+  return { statement: { dialect: d.name, sql, params: b.params.values }, customColumns, offset: page.offset };
 }

@@ -113,7 +113,9 @@ describe('identifiers come from the catalog and the schema', () => {
     assert.throws(() => source('duckdb', { customProperties: { plan: { type: 'json' as 'text' } } }), InvalidSqlSchemaError);
     assert.throws(() => source('duckdb', { pageUrlGroupColumn: 'x y' }), InvalidSqlSchemaError);
     assert.throws(() => new SqlDataSource({ dialect: 'mysql' as SqlDialectName, schema, execute: async () => [] }), TypeError);
-    assert.throws(() => new SqlDataSource({ dialect: 'duckdb', schema }), TypeError);
+    assert.throws(() => new SqlDataSource({ dialect: 'duckdb', schema } as never), TypeError);
+    // The raw-SQL endpoint mode is gone: a `url` alone is no way to run statements.
+    assert.throws(() => new SqlDataSource({ dialect: 'duckdb', schema, url: '/report-sql' } as never), /ServerDataSource/);
   });
 
   test('a bad time zone, range or spec is refused before any SQL is made', async () => {
@@ -142,8 +144,11 @@ describe('hostile data and specs on a real DuckDB', () => {
     const bySubject = await s.query(spec({ id: 'r', dimension: 'assigneeId', measure: { op: 'count' }, filters: [{ property: 'subject', operator: 'is', value: "'; DROP TABLE conversations; --" }] }), wide, signal);
     assert.equal(bySubject.matched, 1);
     const hostileKey = '"); DROP TABLE conversations; --';
-    const drilled = await s.drill(spec({ id: 'r', dimension: 'assigneeId', measure: { op: 'count' } }), wide, { key: hostileKey }, signal);
-    assert.deepEqual(drilled.map((c) => c.assigneeId), [hostileKey]);
+    const drilled = await s.drill(spec({ id: 'r', dimension: 'assigneeId', measure: { op: 'count' } }), wide, { key: hostileKey }, {}, signal);
+    assert.deepEqual(drilled.rows.map((c) => c.assigneeId), [hostileKey]);
+    // A search is a value too: wildcards and quotes match only themselves.
+    const searched = await s.drill(spec({ id: 'r', measure: { op: 'count' } }), wide, { key: '__all__' }, { search: "%'); DROP TABLE conversations; --" }, signal);
+    assert.deepEqual(searched, { total: 0, offset: 0, rows: [] });
     const reader = await db.connection.runAndReadAll('SELECT count(*) AS n FROM conversations');
     assert.equal(Number(reader.getRowObjectsJS()[0]!.n), 300);
   });

@@ -5,3 +5,4 @@ export * from './dashboard.ts';
 export * from './time-zone.ts';
 export * from './business-hours.ts';
 export * from './report-context.ts';
+export * from './drill-page.ts';

@@ -131,9 +131,11 @@ describe('<conversation-dashboard>', () => {
     const dialog = el.shadowRoot!.querySelector<DrillDialog>('drill-dialog')!;
     await waitUntil(() => dialog.open, 'the dialog opens');
     const table = createTable(parseConversations(sample.conversations).conversations, sample.lookups);
+    // One page at a time: the first 50, and the count of them all.
     const expected = drillDown(table, templates.chatOverview.reports[0]!, el.reportContext!, { key: row.key });
-    expect(dialog.conversations.map((c) => c.id)).to.deep.equal(expected.map((c) => c.id));
-    expect(dialog.conversations).to.have.length(row.count);
+    await waitUntil(() => dialog.page !== null, 'the first page is shown');
+    expect(dialog.page!.rows.map((c) => c.id)).to.deep.equal(expected.rows.map((c) => c.id));
+    expect(dialog.page!.total).to.equal(row.count);
     expect(dialog.shadowRoot!.querySelector('[part="heading"]')!.textContent).to.contain(`Chat volume by assignee — ${row.label}`);
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !dialog.open, 'Escape closes it');
@@ -150,7 +152,8 @@ describe('<conversation-dashboard>', () => {
     await sendKeys({ press: 'Enter' });
     const dialog = el.shadowRoot!.querySelector<DrillDialog>('drill-dialog')!;
     await waitUntil(() => dialog.open);
-    expect(dialog.conversations).to.have.length(tile.shownResult!.rows[0]!.count);
+    await waitUntil(() => dialog.page !== null, 'the first page is shown');
+    expect(dialog.page!.total).to.equal(tile.shownResult!.rows[0]!.count);
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !dialog.open);
     expect(tile.shadowRoot!.activeElement).to.equal(row, 'focus returns to the row');

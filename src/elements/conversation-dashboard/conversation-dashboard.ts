@@ -20,7 +20,8 @@ import type { Conversation } from '../../core/schema/conversation.ts';
 import type { Dashboard, DashboardUser } from '../../core/schema/dashboard.ts';
 import type { ReportSpec } from '../../core/schema/report-spec.ts';
 import { fromWall, toWall, truncateWall } from '../../core/time-buckets.ts';
-import type { DateRange, DrillPoint, ReportContext, ReportResult } from '../../core/types.ts';
+import type { DrillPageRequest } from '../../core/schema/drill-page.ts';
+import type { DateRange, DrillPage, DrillPoint, ReportContext, ReportResult } from '../../core/types.ts';
 import { labelResult } from '../../controllers/label-result.ts';
 import { DashboardChangeEvent } from '../../events/dashboard-change-event.ts';
 import { DataErrorEvent } from '../../events/data-error-event.ts';
@@ -44,7 +45,7 @@ import type { Team } from '../dashboard-wizard/dashboard-draft.ts';
 import '../drill-dialog/drill-dialog.ts';
 import '../report-library/report-library.ts';
 import type { ReportLibrary } from '../report-library/report-library.ts';
-import type { DrillDialog } from '../drill-dialog/drill-dialog.ts';
+import { DRILL_PAGE_SIZE, type DrillDialog } from '../drill-dialog/drill-dialog.ts';
 import '../report-tile/report-tile.ts';
 import { downloadFile } from '../shared/download-file.ts';
 import { themeStyles } from '../shared/theme.styles.ts';
@@ -566,10 +567,10 @@ export class ConversationDashboard extends LitElement {
         // Batched per turn, and in the engine Worker for large loads.
         return loaded.engine.compute(spec, context, signal);
       },
-      drill: (spec: ReportSpec, point: DrillPoint, signal?: AbortSignal): Promise<Conversation[]> => {
-        if (source?.drill) return source.drill(spec, context, point, signal ?? new AbortController().signal);
+      drill: (spec: ReportSpec, point: DrillPoint, page?: DrillPageRequest, signal?: AbortSignal): Promise<DrillPage> => {
+        if (source?.drill) return source.drill(spec, context, point, page ?? {}, signal ?? new AbortController().signal);
         if (!loaded) return Promise.reject(new Error('No data loaded yet.'));
-        return loaded.engine.drill(spec, context, point, signal);
+        return loaded.engine.drill(spec, context, point, page, signal);
       },
       retry: () => this.reload(),
     };
@@ -756,11 +757,13 @@ export class ConversationDashboard extends LitElement {
     const point: DrillPoint = { key: event.detail.key, ...(event.detail.series === undefined ? {} : { series: event.detail.series }) };
     const label = [event.detail.label ?? String(event.detail.key), event.detail.seriesLabel].filter(Boolean).join(' · ');
     try {
-      const conversations = await data.drill(spec, point);
+      // The first page before the dialog opens, so that it opens with its rows; then one page at a time.
+      const first = await data.drill(spec, point, { offset: 0, limit: DRILL_PAGE_SIZE });
       const dialog = this.drillDialog;
       dialog.spec = spec;
       dialog.heading = this.#t('dashboard.drillHeading', { report: reportTitle(spec, this.#locale), point: label });
-      dialog.conversations = conversations;
+      dialog.conversations = [];
+      dialog.loadPage = (request, signal) => (request.offset === 0 && request.limit === DRILL_PAGE_SIZE && !request.search && !request.sort ? Promise.resolve(first) : data.drill(spec, point, request, signal));
       // The names as they are now (a push-down source's may have come while the drill ran).
       dialog.lookups = (this.data ?? data).lookups;
       await dialog.show();

@@ -37,6 +37,23 @@ export const drillDialogStyles = css`
     gap: var(--_space);
   }
 
+  .search {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) / 2);
+  }
+
+  .search input {
+    font: inherit;
+    color: inherit;
+    background: transparent;
+    border: 1px solid var(--_border, currentColor);
+    border-radius: calc(var(--_radius, 10px) / 2);
+    padding: 0.25em 0.5em;
+    min-width: 0;
+    flex: 0 1 20rem;
+  }
+
   /* The table can be wider and taller than the dialog: it scrolls here, the header and pagination stay. */
   .scroller {
     flex: 1 1 auto;

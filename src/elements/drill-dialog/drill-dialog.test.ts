@@ -1,6 +1,6 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { Conversation } from '../../core/index.ts';
+import { createTable, drillDown, reportSpecSchema, type Conversation, type DrillPageRequest } from '../../core/index.ts';
 import { DrillCloseEvent } from '../../events/drill-close-event.ts';
 import './drill-dialog.ts';
 import type { DrillDialog } from './drill-dialog.ts';
@@ -501,5 +501,80 @@ describe('<drill-dialog>', () => {
     await el.show();
     await el.hide();
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('drill-dialog asking one page at a time (loadPage)', () => {
+  // 180 conversations in a real table: the pages come from core's drillDown, as the Worker or a server gives them.
+  const all = conversations(180);
+  const table = createTable(all);
+  const spec = reportSpecSchema.parse({ id: 'r', title: 'All', chartType: 'kpi', measure: { op: 'count' } });
+  const context = { range: { from: BASE, to: BASE + 1_000 * MINUTE }, timeZone: 'UTC' };
+
+  async function paged(): Promise<{ el: DrillDialog; requests: DrillPageRequest[] }> {
+    const requests: DrillPageRequest[] = [];
+    const loadPage = async (request: DrillPageRequest) => {
+      requests.push(request);
+      return drillDown(table, spec, context, { key: '__all__' }, request);
+    };
+    const el = await fixture<DrillDialog>(html`<drill-dialog locale="en-US" time-zone="UTC" .loadPage=${loadPage}></drill-dialog>`);
+    await el.show();
+    await waitUntil(() => bodyRows(el).length > 0, 'the first page is shown');
+    return { el, requests };
+  }
+
+  it('shows the first page and the total, and asks for the next page only when asked', async () => {
+    const { el, requests } = await paged();
+    expect(bodyRows(el)).to.have.length(50);
+    expect(rangeText(el)).to.equal('1–50 of 180');
+    expect(requests).to.deep.equal([{ offset: 0, limit: 50, search: '' }]);
+    pagerButtons(el)[1]!.click();
+    await waitUntil(() => rangeText(el) === '51–100 of 180');
+    expect(requests.at(-1)).to.deep.equal({ offset: 50, limit: 50, search: '' });
+    expect(firstSubject(el)).to.equal('Subject 00050');
+  });
+
+  it('sorts and searches through the request, from a labelled search box', async () => {
+    const { el, requests } = await paged();
+    headerButton(el, 'subject').click();
+    headerButton(el, 'subject').click();
+    await waitUntil(() => firstSubject(el) === 'Subject 00179');
+    expect(requests.at(-1)).to.deep.equal({ offset: 0, limit: 50, search: '', sort: { by: 'subject', direction: 'desc' } });
+    const search = el.shadowRoot!.querySelector<HTMLInputElement>('input[part="search"]')!;
+    expect(search.closest('label')!.textContent).to.contain('Search conversations');
+    search.focus();
+    await sendKeys({ type: 'CONTACT17' });
+    await waitUntil(() => rangeText(el) === '1–11 of 11');
+    expect(requests.at(-1)!.search).to.equal('CONTACT17');
+    expect(firstSubject(el)).to.equal('Subject 00179');
+    await expect(el).to.be.accessible();
+  });
+
+  it('exports every row by paging through them, in the shown order', async () => {
+    const { el, requests } = await paged();
+    headerButton(el, 'createdAt').click();
+    headerButton(el, 'createdAt').click();
+    await waitUntil(() => firstSubject(el) === 'Subject 00179');
+    const before = requests.length;
+    const csv = await el.exportCsvText();
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines).to.have.length(181);
+    expect(lines[1]).to.match(/^c179,/);
+    expect(lines[180]).to.match(/^c0,/);
+    expect(requests.slice(before)).to.deep.equal([{ offset: 0, limit: 1000, search: '', sort: { by: 'createdAt', direction: 'desc' } }]);
+  });
+
+  it('keeps paging when the loader gives fewer rows than asked (a capped server)', async () => {
+    const loadPage = async (request: DrillPageRequest) => drillDown(table, spec, context, { key: '__all__' }, { ...request, limit: Math.min(request.limit ?? 50, 40) });
+    const el = await fixture<DrillDialog>(html`<drill-dialog locale="en-US" time-zone="UTC" .loadPage=${loadPage}></drill-dialog>`);
+    const csv = await el.exportCsvText();
+    expect(csv.trim().split(/\r?\n/)).to.have.length(181);
+  });
+
+  it('shows the loader\'s error in the dialog', async () => {
+    const el = await fixture<DrillDialog>(html`<drill-dialog locale="en-US" .loadPage=${async () => Promise.reject(new Error('The server said no'))}></drill-dialog>`);
+    await el.show();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="error"]'));
+    expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain('The server said no');
   });
 });

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { Conversation, Lookups, ReportSpec } from '../../core/index.ts';
+import { Task, TaskStatus } from '@lit/task';
+import type { Conversation, DrillPage, DrillPageRequest, Lookups, ReportSpec } from '../../core/index.ts';
 import { csvFileName } from '../../core/csv.ts';
 import { DrillCloseEvent } from '../../events/drill-close-event.ts';
 import { formatDuration, formatNumber } from '../../i18n/format.ts';
@@ -33,6 +34,31 @@ import { drillDialogStyles } from './drill-dialog.styles.ts';
 /** Rows in the DOM at once: enough to scan, few enough that 10 000 conversations stay smooth. */
 export const DRILL_PAGE_SIZE = 50;
 
+/** Rows asked per request when exporting every conversation through `loadPage` (a server may cap it lower). */
+export const DRILL_EXPORT_PAGE_SIZE = 1_000;
+
+/** Asks for one page of the conversations behind the point (what `DataSource.drill` gives). */
+export type DrillPageLoader = (request: DrillPageRequest, signal: AbortSignal) => Promise<DrillPage>;
+
+/** The conversation property each column sorts by when the pages are asked for. */
+const SORT_PROPERTY: Record<DrillColumnId, string> = {
+  subject: 'subject',
+  assignee: 'assigneeId',
+  inbox: 'inboxId',
+  channel: 'channel',
+  status: 'status',
+  createdAt: 'createdAt',
+  firstResponseAt: 'firstResponseAt',
+  closedAt: 'closedAt',
+  responseTime: 'responseTime',
+  timeToClose: 'timeToClose',
+  pageUrl: 'pageUrl',
+  chatflow: 'chatflowId',
+  ticket: 'ticketId',
+};
+
+const SEARCHED = ['subject', 'contactName', 'contactEmail', 'id'] as const;
+
 // Revoking the object URL in the same task as the click can cancel the download before the browser
 // has read the blob.
 const REVOKE_DELAY_MS = 1_000;
@@ -63,8 +89,10 @@ function deepActiveElement(): HTMLElement | null {
 }
 
 /**
- * A modal list of the conversations behind one report point: sortable by every column, 50 rows per
- * page, exportable to CSV.
+ * A modal list of the conversations behind one report point: sortable by every column, searchable,
+ * 50 rows per page, exportable to CSV. Given `loadPage`, it asks for one page at a time (sort and
+ * search go into the request) and exports by paging through every row; given `conversations`, it
+ * pages, sorts and searches them itself.
  *
  * @summary The conversations behind a chart point, in a native modal `<dialog>`.
  *
@@ -77,6 +105,7 @@ function deepActiveElement(): HTMLElement | null {
  * @csspart close-button - The close button.
  * @csspart export-button - The "Export CSV" button.
  * @csspart pagination - The Previous / Next bar with the "1–50 of 10,000" range.
+ * @csspart search - The search box (subject, contact name, contact email or id).
  * @csspart error - Shown instead of the table when the conversations cannot be rendered.
  *
  * @cssproperty --cr-dialog-bg - Dialog background. Defaults to `--cr-color-surface`.
@@ -90,7 +119,9 @@ function deepActiveElement(): HTMLElement | null {
  * @cssproperty --cr-space - Base spacing unit (default `12px`; dialogs use two thirds of it).
  *
  * @property {ReportSpec | null} spec - The report drilled into; its title heads the dialog when `heading` is empty.
- * @property {Conversation[]} conversations - The conversations to list (e.g. the result of `drillDown`).
+ * @property {Conversation[]} conversations - The conversations to list, all of them (used when `loadPage` is not set).
+ * @property {DrillPageLoader | null} loadPage - Asks for one page `(request, signal) => Promise<DrillPage>`; the dialog then pages, sorts, searches and exports through it.
+ * @property {DrillPage | null} page - The page shown when `loadPage` is set (read it to see what is shown).
  * @property {boolean} open - Whether the dialog is shown, modal. Reflects to the `open` attribute.
  * @property {string} heading - Which point, e.g. "Chat volume by assignee — Alice Martin"; ", 42 conversations" is added.
  * @property {string} locale - BCP 47 locale of texts, numbers and dates. Defaults to the browser's.
@@ -103,6 +134,8 @@ export class DrillDialog extends LitElement {
 
   @property({ attribute: false }) spec: ReportSpec | null = null;
   @property({ attribute: false }) conversations: Conversation[] = [];
+  @property({ attribute: false }) loadPage: DrillPageLoader | null = null;
+  @property({ attribute: false }) page: DrillPage | null = null;
   @property({ type: Boolean, reflect: true }) open = false;
   @property() heading = '';
   @property() locale = resolveLocale();
@@ -113,7 +146,22 @@ export class DrillDialog extends LitElement {
 
   @state() private sortColumn: DrillColumnId | null = null;
   @state() private sortDirection: SortDirection = 'asc';
-  @state() private page = 0;
+  @state() private pageIndex = 0;
+  @state() private search = '';
+  @state() private exporting = false;
+
+  /** The page asked for: a newer request aborts the older one, a stale answer is dropped. */
+  private pageTask = new Task(this, {
+    task: async ([loadPage, offset, column, direction, search], { signal }) => {
+      if (!loadPage) return null;
+      const request: DrillPageRequest = { offset, limit: DRILL_PAGE_SIZE, search };
+      if (column !== null) request.sort = { by: SORT_PROPERTY[column], direction };
+      const page = await loadPage(request, signal);
+      this.page = page;
+      return page;
+    },
+    args: () => [this.loadPage, this.pageIndex * DRILL_PAGE_SIZE, this.sortColumn, this.sortDirection, this.search] as const,
+  });
 
   @query('dialog') private dialog!: HTMLDialogElement | null;
 
@@ -144,9 +192,24 @@ export class DrillDialog extends LitElement {
     await closed;
   }
 
-  /** The CSV that "Export CSV" downloads: every conversation in the current order, full text. */
+  /** The CSV that "Export CSV" downloads for `conversations`: every conversation in the current order and search, full text. */
   toCsv(): string {
     return conversationsCsv(this.rows(), this.order, this.names, this.language);
+  }
+
+  /** The CSV of every conversation in the current order and search: through `loadPage` page by page, else `toCsv()`. */
+  async exportCsvText(signal: AbortSignal = new AbortController().signal): Promise<string> {
+    const loadPage = this.loadPage;
+    if (!loadPage) return this.toCsv();
+    const all: Conversation[] = [];
+    const sort = this.sortColumn === null ? undefined : { by: SORT_PROPERTY[this.sortColumn], direction: this.sortDirection };
+    for (;;) {
+      const page = await loadPage({ offset: all.length, limit: DRILL_EXPORT_PAGE_SIZE, search: this.search, ...(sort ? { sort } : {}) }, signal);
+      all.push(...page.rows);
+      // A server may cap the page below what was asked: go on from what came, stop at the end.
+      if (page.rows.length === 0 || all.length >= page.total) break;
+    }
+    return conversationsCsv(all, all.map((_, i) => i), this.names, this.language);
   }
 
   override disconnectedCallback(): void {
@@ -162,9 +225,16 @@ export class DrillDialog extends LitElement {
       this.dateFormat = dateTimeFormat(this.language, this.timeZone || browserTimeZone());
     }
     if (changed.has('lookups')) this.names = lookupNames(this.lookups);
-    if (changed.has('conversations')) this.page = 0;
+    // Whichever the host gave last: conversations given alone replace an earlier loader.
+    if (changed.has('conversations') && !changed.has('loadPage') && this.loadPage) {
+      this.loadPage = null;
+      this.page = null;
+    }
+    if (changed.has('conversations') || changed.has('loadPage')) this.pageIndex = 0;
+    if (changed.has('loadPage') && this.loadPage) this.page = null;
     if (
       changed.has('conversations') ||
+      changed.has('search') ||
       changed.has('lookups') ||
       changed.has('locale') ||
       changed.has('sortColumn') ||
@@ -212,13 +282,35 @@ export class DrillDialog extends LitElement {
     return Array.isArray(this.conversations) ? this.conversations : [];
   }
 
+  /** Indexes of `conversations` that the search keeps (a case-insensitive substring of subject, contact or id). */
+  private searched(rows: Conversation[]): number[] {
+    const needle = this.search.toLowerCase();
+    const all = rows.map((_, i) => i);
+    if (needle === '') return all;
+    return all.filter((i) => SEARCHED.some((field) => {
+      const value = rows[i]![field];
+      return typeof value === 'string' && value.toLowerCase().includes(needle);
+    }));
+  }
+
   private computeOrder(): number[] {
     const rows = this.rows();
+    const kept = this.searched(rows);
     const column = this.sortColumn;
-    if (column === null) return rows.map((_, i) => i);
-    const keys = rows.map((c) => sortKeyOf(column, c, this.names, this.language));
+    if (column === null) return kept;
+    const keys = kept.map((i) => sortKeyOf(column, rows[i]!, this.names, this.language));
     const collator = new Intl.Collator(this.language, { numeric: true, sensitivity: 'base' });
-    return sortedOrder(keys, this.sortDirection, collator.compare);
+    return sortedOrder(keys, this.sortDirection, collator.compare).map((k) => kept[k]!);
+  }
+
+  private onSearch(event: Event): void {
+    this.search = (event.target as HTMLInputElement).value;
+    this.pageIndex = 0;
+  }
+
+  /** How many conversations match: the page's total when paging through `loadPage`. */
+  private matchCount(): number {
+    return this.loadPage ? (this.page?.total ?? 0) : this.order.length;
   }
 
   private sortBy(column: DrillColumnId): void {
@@ -227,17 +319,34 @@ export class DrillDialog extends LitElement {
       this.sortColumn = column;
       this.sortDirection = 'asc';
     }
-    this.page = 0;
+    this.pageIndex = 0;
   }
 
   private goTo(page: number): void {
-    const last = Math.max(0, Math.ceil(this.order.length / DRILL_PAGE_SIZE) - 1);
-    this.page = Math.min(Math.max(0, page), last);
+    const last = Math.max(0, Math.ceil(this.matchCount() / DRILL_PAGE_SIZE) - 1);
+    this.pageIndex = Math.min(Math.max(0, page), last);
     this.renderRoot.querySelector('.scroller')?.scrollTo?.({ top: 0 });
   }
 
-  private exportCsv(): void {
-    const blob = new Blob(['\uFEFF', this.toCsv()], { type: 'text/csv;charset=utf-8' });
+  private async exportCsv(): Promise<void> {
+    // The conversations at hand download in the click's own task; pages are asked for first.
+    if (!this.loadPage) return this.download(this.toCsv());
+    if (this.exporting) return;
+    this.exporting = true;
+    let text: string;
+    try {
+      text = await this.exportCsvText();
+    } catch {
+      // The page shows the loader's error on its next page; an export that failed downloads nothing.
+      return;
+    } finally {
+      this.exporting = false;
+    }
+    this.download(text);
+  }
+
+  private download(text: string): void {
+    const blob = new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' });
     const url = URL.createObjectURL(blob);
     const link = document.createElement('a');
     link.href = url;
@@ -261,7 +370,7 @@ export class DrillDialog extends LitElement {
 
   private headingText(): string {
     const title = this.pointTitle();
-    const count = this.rows().length;
+    const count = this.loadPage ? (this.page?.total ?? 0) : this.rows().length;
     return title ? this.t('drill.heading', { title, count }) : this.t('common.conversations', { count });
   }
 
@@ -281,26 +390,38 @@ export class DrillDialog extends LitElement {
         <header class="header">
           <h2 part="heading" id="heading">${heading}</h2>
           <div class="actions">
-            <button part="export-button" type="button" @click=${this.exportCsv}>${this.t('drill.exportCsv')}</button>
+            <button part="export-button" type="button" ?disabled=${this.exporting} @click=${() => void this.exportCsv()}>${this.t('drill.exportCsv')}</button>
             <button part="close-button" type="button" autofocus @click=${() => void this.hide()}>
               ${this.t('drill.close')}
             </button>
           </div>
         </header>
+        <label class="search">
+          <span>${this.t('drill.search')}</span>
+          <input part="search" type="search" .value=${this.search} @input=${this.onSearch} />
+        </label>
         ${body}
       </dialog>
     `;
   }
 
   private renderBody(heading: string): TemplateResult {
-    const total = this.order.length;
-    const start = this.page * DRILL_PAGE_SIZE;
-    const end = Math.min(total, start + DRILL_PAGE_SIZE);
-    const rows = this.rows();
+    if (this.loadPage && this.pageTask.status === TaskStatus.ERROR) throw this.pageTask.error;
+    const total = this.matchCount();
+    const start = this.pageIndex * DRILL_PAGE_SIZE;
     const pageRows: TemplateResult[] = [];
-    for (let i = start; i < end; i++) {
-      const c = rows[this.order[i]!];
-      if (c) pageRows.push(this.renderRow(c));
+    let end: number;
+    if (this.loadPage) {
+      const rows = this.page?.rows ?? [];
+      for (const c of rows) pageRows.push(this.renderRow(c));
+      end = Math.min(total, start + rows.length);
+    } else {
+      end = Math.min(total, start + DRILL_PAGE_SIZE);
+      const rows = this.rows();
+      for (let i = start; i < end; i++) {
+        const c = rows[this.order[i]!];
+        if (c) pageRows.push(this.renderRow(c));
+      }
     }
     const number = (value: number) => formatNumber(value, this.language);
     return html`
@@ -318,13 +439,13 @@ export class DrillDialog extends LitElement {
         </table>
       </div>
       <nav part="pagination" class="pagination" aria-label=${this.t('drill.pagination')}>
-        <button type="button" ?disabled=${start === 0} @click=${() => this.goTo(this.page - 1)}>
+        <button type="button" ?disabled=${start === 0} @click=${() => this.goTo(this.pageIndex - 1)}>
           ${this.t('drill.previous')}
         </button>
         <span class="range" aria-live="polite">
           ${this.t('drill.range', { from: number(total === 0 ? 0 : start + 1), to: number(end), total: number(total) })}
         </span>
-        <button type="button" ?disabled=${end >= total} @click=${() => this.goTo(this.page + 1)}>
+        <button type="button" ?disabled=${end >= total} @click=${() => this.goTo(this.pageIndex + 1)}>
           ${this.t('drill.next')}
         </button>
       </nav>

@@ -32,4 +32,5 @@ export const drillDialog = {
   'drill.range': '{from}–{to} of {total}',
   'drill.empty': 'No conversations.',
   'drill.error': 'The conversations could not be shown: {message}',
+  'drill.search': 'Search conversations',
 };

@@ -32,4 +32,5 @@ export const drillDialog = {
   'drill.range': '{from}–{to} sur {total}',
   'drill.empty': 'Aucune conversation.',
   'drill.error': 'Impossible d’afficher les conversations\u00a0: {message}',
+  'drill.search': 'Rechercher des conversations',
 };

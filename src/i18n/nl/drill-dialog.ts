@@ -32,4 +32,5 @@ export const drillDialog = {
   'drill.range': '{from}–{to} van {total}',
   'drill.empty': 'Geen gesprekken.',
   'drill.error': 'De gesprekken konden niet worden weergegeven: {message}',
+  'drill.search': 'Gesprekken zoeken',
 };

@@ -1,5 +1,6 @@
 /** Test support: push-down results and drills against the browser engine's, on the same data. */
 import { OTHER_KEY, computeReport, drillDown, reportSpecSchema, type ConversationTable, type ReportContext, type ReportSpec, type ReportSpecInput } from '../../../core/index.ts';
+import type { DrillPageRequest } from '../../../core/schema/drill-page.ts';
 import type { NamedContext } from '../../../../test/node/oracle/scenarios.ts';
 import type { SqlDataSource } from '../../sql-data-source.ts';
 import { resultProblems } from './compare-results.ts';
@@ -28,6 +29,15 @@ export const EXTRA_SPECS: ReportSpec[] = [
   spec({ id: 'x-contains-wildcards', dimension: 'inboxId', measure: { op: 'count' }, filters: [{ property: 'pageUrl', operator: 'contains', value: '%_' }] }),
   spec({ id: 'x-type-mismatch', dimension: 'inboxId', measure: { op: 'count' }, filters: [{ property: 'status', operator: 'in', value: [1, true, null, 'open'] }] }),
   spec({ id: 'x-is-null', dimension: 'inboxId', measure: { op: 'count' }, filters: [{ property: 'assigneeId', operator: 'isNot', value: null }, { property: 'channel', operator: 'is', value: 'chat' }] }),
+];
+
+/** Drill pages each drilled row is compared on: all rows, and pages sorted by other properties, with a search, past the end. */
+export const DRILL_PAGES: DrillPageRequest[] = [
+  { limit: Infinity },
+  { offset: 1, limit: 7, sort: { by: 'responseTime', direction: 'desc' } },
+  { limit: 5, sort: { by: 'assigneeId', direction: 'asc' }, search: 'E' },
+  { offset: 2, limit: 4, sort: { by: 'createdAt', direction: 'desc' } },
+  { offset: 1_000_000, limit: 3, sort: { by: 'hasTicket', direction: 'asc' } },
 ];
 
 export const isDateDimension = (s: ReportSpec): boolean => s.dimension === 'createdAt' || s.dimension === 'closedAt' || s.dimension === 'firstResponseAt';
@@ -76,18 +86,23 @@ export async function pushDownProblems(
     for (const row of expected.rows) if (row.key === OTHER_KEY || row.key === null) picks.add(row);
     for (const row of picks) {
       const point = s.breakdown === undefined ? { key: row.key } : { key: row.key, series: row.series ?? null };
-      const want = drillDown(table, s, context, point).map((c) => c.id).sort();
-      let drilled;
-      try {
-        drilled = await source.drill(s, context, point, signal);
-      } catch (error) {
-        problems.push(`${where} drill ${JSON.stringify(point)} threw: ${(error as Error).message}`);
-        continue;
+      // Every conversation, then pages in other orders, with a search: ids in the same order, the same totals.
+      for (const page of DRILL_PAGES) {
+        const want = drillDown(table, s, context, point, page);
+        let drilled;
+        try {
+          drilled = await source.drill(s, context, point, page, signal);
+        } catch (error) {
+          problems.push(`${where} drill ${JSON.stringify(point)} ${JSON.stringify(page)} threw: ${(error as Error).message}`);
+          continue;
+        }
+        const ids = drilled.rows.map((c) => c.id);
+        const wantIds = want.rows.map((c) => c.id);
+        if (drilled.total !== want.total || drilled.offset !== want.offset || JSON.stringify(ids) !== JSON.stringify(wantIds))
+          problems.push(
+            `${where} drill ${JSON.stringify(point)} ${JSON.stringify(page)}: total ${drilled.total} offset ${drilled.offset} ids ${ids.slice(0, 6).join(',')}…, expected total ${want.total} offset ${want.offset} ids ${wantIds.slice(0, 6).join(',')}…`,
+          );
       }
-      const ids = drilled.map((c) => c.id).sort();
-      if (JSON.stringify(ids) !== JSON.stringify(want)) problems.push(`${where} drill ${JSON.stringify(point)}: ${ids.length} ids, expected ${want.length}`);
-      for (let i = 1; i < drilled.length; i++)
-        if (drilled[i - 1]!.createdAt > drilled[i]!.createdAt) problems.push(`${where} drill ${JSON.stringify(point)}: not oldest first`);
     }
   }
   return problems;
