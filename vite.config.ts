@@ -17,6 +17,7 @@ const src = (path: string): string => resolve(here, 'src', path);
  *   the sources behind markup attributes) and the engine Worker (`new Worker(new URL(…,
  *   import.meta.url))`) become chunks of their own, loaded only when used;
  * - `conversation-reports.standalone.js`: everything in one file for a plain `<script>` (below);
+ * - `server.js` (`./server`): `createReportHandler` for Node (below);
  * - `types/`: the declarations (`tsc -p tsconfig.build.json`).
  * `test/check-bundle-size.mjs` checks the sizes after a build.
  */
@@ -108,12 +109,34 @@ const standaloneConfig: InlineConfig = {
   },
 };
 
-/** After the package build: the one-file standalone build, then the type declarations. */
+/**
+ * `server.js` (`./server`): the Node-side half of the SQL push-down, built for Node (node: built-ins
+ * and the package's dependencies stay imports), one file with the compiler and the engine parts it needs.
+ */
+const serverConfig: InlineConfig = {
+  configFile: false,
+  root: here,
+  logLevel: 'warn',
+  build: {
+    outDir: resolve(here, 'dist'),
+    emptyOutDir: false,
+    copyPublicDir: false,
+    ssr: src('server/index.ts'),
+    target: 'node20',
+    minify: false,
+    rolldownOptions: {
+      output: { entryFileNames: 'server.js', codeSplitting: false },
+    },
+  },
+};
+
+/** After the package build: the one-file standalone build, the server build, then the type declarations. */
 const standaloneAndTypes: Plugin = {
   name: 'conversation-reports:standalone-and-types',
   apply: 'build',
   async closeBundle() {
     await build(standaloneConfig);
+    await build(serverConfig);
     if (process.env.CR_SKIP_TYPES) return;
     const tsc = resolve(here, 'node_modules/typescript/bin/tsc');
     const result = spawnSync(process.execPath, [tsc, '-p', resolve(here, 'tsconfig.build.json')], { stdio: 'inherit' });

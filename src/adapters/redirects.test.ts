@@ -7,7 +7,7 @@ import { CsvDataSource } from './csv-data-source.ts';
 import type { DataSource } from './data-source.ts';
 import { HubSpotDataSource } from './hubspot-data-source.ts';
 import { RestDataSource } from './rest-data-source.ts';
-import { SqlDataSource } from './sql-data-source.ts';
+import { ServerDataSource } from './server-data-source.ts';
 import { reportSpecSchema } from '../core/schema/report-spec.ts';
 
 /**
@@ -82,8 +82,8 @@ describe('no request follows a redirect to another origin with the host’s cred
     assertNothingReachedElsewhere();
   });
 
-  test('SqlDataSource with a url', async () => {
-    const source = new SqlDataSource({ dialect: 'duckdb', schema: { table: 'conversations' }, url: `${homeUrl}/sql`, headers: () => secret, ...http });
+  test('ServerDataSource', async () => {
+    const source = new ServerDataSource({ url: `${homeUrl}/reports`, headers: () => secret, ...http });
     const spec = reportSpecSchema.parse({ id: 'r', title: 'By assignee', chartType: 'bar', dimension: 'assigneeId', measure: { op: 'count' } });
     await assert.rejects(source.query(spec, { range, timeZone: 'UTC' }, new AbortController().signal), /redirect/);
     assertNothingReachedElsewhere();

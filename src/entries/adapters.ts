@@ -10,6 +10,7 @@ export { MemoryHubSpotCache, type HubSpotCache, type HubSpotCacheSnapshot } from
 export { IndexedDbHubSpotCache, type IndexedDbHubSpotCacheOptions } from '../adapters/hubspot/indexeddb-hubspot-cache.ts';
 export { CsvDataSource, suggestCsvMapping, CSV_FIELDS, type CsvDataSourceOptions, type CsvLineError } from '../adapters/csv-data-source.ts';
 export { SqlDataSource, type SqlDataSourceOptions, type SqlExecutor } from '../adapters/sql-data-source.ts';
+export { ServerDataSource, type ServerDataSourceOptions } from '../adapters/server-data-source.ts';
 export { HttpRequestError, PageLoadError } from '../adapters/errors.ts';
 export type { DataSource, DataPage, LoadActivity, LoadRequest } from '../adapters/data-source.ts';
 export { createDataSource, sourceOptionsFromAttributes, DeclarativeDataSource, type SourceAttributes } from '../adapters/declarative-data-source.ts';

@@ -88,8 +88,23 @@ export async function createTestDatabase(conversations: readonly Conversation[],
     execute: async (sql, params, signal) => {
       if (signal.aborted) throw signal.reason;
       statements.push({ sql, params: [...params] });
-      const reader = await connection.runAndReadAll(sql, params);
-      return reader.getRowObjectsJS() as Record<string, unknown>[];
+      // An abort interrupts the running statement (it then rejects), as a server's executor should.
+      // An interrupt that lands before the engine has started the statement is lost: repeat it
+      // until the statement ends.
+      let repeat: ReturnType<typeof setInterval> | undefined;
+      const interrupt = () => {
+        connection.interrupt();
+        repeat = setInterval(() => connection.interrupt(), 20);
+      };
+      signal.addEventListener('abort', interrupt, { once: true });
+      try {
+        const reader = await connection.runAndReadAll(sql, params);
+        if (signal.aborted) throw signal.reason;
+        return reader.getRowObjectsJS() as Record<string, unknown>[];
+      } finally {
+        clearInterval(repeat);
+        signal.removeEventListener('abort', interrupt);
+      }
     },
     close() {
       connection.closeSync();
