@@ -54,6 +54,17 @@ describe('package exports', () => {
     assert.ok(Object.keys(wire).length > 0);
     const store = (await named('store')) as typeof import('../../src/store/index.ts');
     assert.equal(typeof store.MemoryDashboardStore, 'function');
+    // The server half, built for Node: a handler that answers a report request from rows.
+    const server = (await named('server')) as typeof import('../../src/server/index.ts');
+    const handler = server.createReportHandler({
+      dialect: 'duckdb',
+      schema: { table: 'conversations' },
+      execute: async () => [{ part: 'total', period: 1, n: 3, nv: 3, val: 3 }],
+      authorize: async () => ({ userId: 'u' }),
+    });
+    const response = await handler(new Request('http://localhost/', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ op: 'query', spec: { ...spec, dimension: undefined }, context: { range: { from: 0, to: 1 }, timeZone: 'UTC' } }) }));
+    assert.equal(response.status, 200);
+    assert.equal(((await response.json()) as { matched: number }).matched, 3);
   });
 
   describe('declarations through the exports map', () => {

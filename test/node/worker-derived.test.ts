@@ -51,9 +51,9 @@ test('the Worker host computes business hours, SLAs, weekday/hour, teams and sha
 
   const heatmap = specs.find((s) => s.chartType === 'heatmap')!;
   const point = { key: 10, series: 2 };
-  send({ type: 'drill', id: 3, spec: heatmap, context, point });
+  send({ type: 'drill', id: 3, spec: heatmap, context, point, page: { limit: Infinity } });
   const drilled = messages.find((m) => m.type === 'drilled');
-  assert.ok(drilled && drilled.type === 'drilled' && 'conversations' in drilled);
-  assert.deepEqual(drilled.conversations.map((c) => c.id), drillDown(table, heatmap, context, point).map((c) => c.id));
-  assert.ok(drilled.conversations.length > 0, 'Tuesdays at 10:00 have conversations');
+  assert.ok(drilled && drilled.type === 'drilled' && 'page' in drilled);
+  assert.deepEqual(drilled.page.rows.map((c) => c.id), drillDown(table, heatmap, context, point, { limit: Infinity }).rows.map((c) => c.id));
+  assert.ok(drilled.page.rows.length > 0, 'Tuesdays at 10:00 have conversations');
 });
