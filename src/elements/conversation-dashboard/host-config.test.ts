@@ -206,8 +206,10 @@ describe('<conversation-dashboard> business hours and SLA from the host', () => 
     await waitUntil(() => dialog.open, 'the drill dialog opens');
     const spec = templates.teamPerformance.reports[index]!;
     const expected = drillDown(table, spec, context, { key: 10, series: 1 });
-    expect(expected.length).to.be.greaterThan(0);
-    expect(dialog.conversations.map((c) => c.id)).to.deep.equal(expected.map((c) => c.id));
+    expect(expected.total).to.be.greaterThan(0);
+    await waitUntil(() => dialog.page !== null, 'the first page is shown');
+    expect(dialog.page!.rows.map((c) => c.id)).to.deep.equal(expected.rows.map((c) => c.id));
+    expect(dialog.page!.total).to.equal(expected.total);
     expect(dialog.shadowRoot!.querySelector('[part="heading"]')!.textContent).to.contain('10:00 AM – 11:00 AM · Monday');
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !dialog.open);
