@@ -83,3 +83,47 @@ export function pageUrlShortener(labels: readonly string[], shorten: (text: stri
     return match && match[1]!.toLowerCase() === origin ? shorten(match[2] || '/', max) : shorten(text, max);
   };
 }
+
+/** Height a label line takes, across its baseline, at the 12 px axis font. */
+const LINE_HEIGHT = 15;
+/** Width assumed for a chart whose width is not known yet. */
+const ASSUMED_WIDTH = 640;
+/** The value axis' labels on the left of a column chart, estimated. */
+const VALUE_AXIS_WIDTH = 48;
+/** A rotated label's longest run, in px: the rest of the chart must keep its height. */
+const ROTATED_MAX = 120;
+
+export interface ColumnLabels {
+  /** Every category gets its label: ECharts must skip none. */
+  interval: 0;
+  /** Degrees; 0 for labels side by side. */
+  rotate: 0 | 45 | 90;
+  /** Each label's box width in px: a slot when side by side, the run when rotated. */
+  width: number;
+  /** Side by side labels wrap onto a second line; rotated ones are cut with "…". */
+  overflow: 'break' | 'truncate';
+}
+
+/**
+ * How a column chart labels every bar under it: side by side when the labels fit their slots, on two
+ * lines when wrapping makes them fit, rotated 45° or 90° when the slots are narrower than a line of
+ * text apart, and `null` when even upright labels would overlap: then the chart is better drawn with
+ * horizontal bars (see `buildChartOption`). ECharts' own thinning (`hideOverlap`, an automatic
+ * interval) leaves bars unnamed, which a reader cannot match to anything.
+ */
+export function columnLabelLayout(width: number | undefined, labels: readonly string[]): ColumnLabels | null {
+  const count = Math.max(1, labels.length);
+  const plot = (width && width > 0 ? width : ASSUMED_WIDTH) - GRID_MARGINS - VALUE_AXIS_WIDTH;
+  const slot = plot / count;
+  const longest = labels.reduce((max, label) => Math.max(max, estimateTextWidth(label)), 0);
+  const room = Math.floor(slot - 6);
+  if (longest <= room) return { interval: 0, rotate: 0, width: Math.max(room, 1), overflow: 'truncate' };
+  // Two lines of words fit when each word does and the whole takes under two slots.
+  const words = labels.flatMap((label) => label.split(/\s+/));
+  const widestWord = words.reduce((max, word) => Math.max(max, estimateTextWidth(word)), 0);
+  if (room >= 48 && widestWord <= room && longest <= room * 1.8) return { interval: 0, rotate: 0, width: room, overflow: 'break' };
+  const run = Math.min(ROTATED_MAX, longest);
+  if (slot * Math.SQRT1_2 >= LINE_HEIGHT) return { interval: 0, rotate: 45, width: run, overflow: 'truncate' };
+  if (slot >= LINE_HEIGHT) return { interval: 0, rotate: 90, width: run, overflow: 'truncate' };
+  return null;
+}

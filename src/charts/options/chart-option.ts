@@ -3,7 +3,7 @@ import type { GroupKey, ReportResult } from '../../core/types.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import type { ChartOption } from '../echarts.ts';
 import { escapeHtml, shortUrlLabel, truncateLabel } from '../escape.ts';
-import { MAX_VALUE_TICKS, axisLayout, pageUrlShortener } from './axis-layout.ts';
+import { MAX_VALUE_TICKS, axisLayout, columnLabelLayout, pageUrlShortener, type ColumnLabels } from './axis-layout.ts';
 import { buildHeatmapOption } from './heatmap-option.ts';
 import { pivotResult } from './pivot.ts';
 import { TYPED_ARRAY_THRESHOLD, typedLineData } from './series-data.ts';
@@ -220,7 +220,7 @@ function legend(context: Context, show: boolean) {
   };
 }
 
-function cartesian(type: 'bar' | 'column' | 'line' | 'area', context: Context, option: ChartOption): ChartOption {
+function cartesian(type: 'bar' | 'column' | 'line' | 'area', context: Context, option: ChartOption, columnLabels?: ColumnLabels): ChartOption {
   const { settings, pivot, format, labelMax } = context;
   const horizontal = type === 'bar';
   const stacked = pivot.breakdown && type !== 'line';
@@ -242,7 +242,8 @@ function cartesian(type: 'bar' | 'column' | 'line' | 'area', context: Context, o
     boundaryGap: type === 'bar' || type === 'column',
     axisLabel: {
       color: settings.textColor,
-      hideOverlap: true,
+      // A column chart names every bar (see columnLabelLayout); lines and horizontal bars thin out.
+      ...(columnLabels ? { ...columnLabels, hideOverlap: false } : { hideOverlap: true }),
       formatter: (value: string | number) => context.shorten(String(value), layout.labelMax),
     },
     axisLine: { lineStyle: { color: settings.axisColor } },
@@ -425,5 +426,9 @@ export function buildChartOption(result: ReportResult, spec: ReportSpec, setting
     shorten: spec.dimension === 'pageUrl' ? pageUrlShortener(pivot.categories.map((category) => category.label), shortUrlLabel) : truncateLabel,
   };
   const option = common(context, settings.ariaDescription ?? describe(spec, pivot, format));
-  return type === 'pie' || type === 'donut' ? pie(type, context, option) : cartesian(type, context, option);
+  if (type === 'pie' || type === 'donut') return pie(type, context, option);
+  if (type !== 'column') return cartesian(type, context, option);
+  // Columns too many for their labels to stand under them are drawn as horizontal bars, each named.
+  const columnLabels = columnLabelLayout(settings.width, pivot.categories.map((category) => context.shorten(category.label, context.labelMax)));
+  return columnLabels ? cartesian('column', context, option, columnLabels) : cartesian('bar', context, option);
 }
