@@ -250,6 +250,45 @@ export const reportTileStyles = css`
     text-overflow: ellipsis;
   }
 
+  /*
+   * A name wraps onto a second line rather than being cut ("Thoma…" tells no one apart); past two
+   * lines (a pasted essay) it is cut, so one row never grows tall.
+   */
+  td .wrap {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    line-clamp: 2;
+    overflow: hidden;
+    white-space: normal;
+    overflow-wrap: anywhere;
+  }
+
+  /* A URL is cut in the middle: its head shrinks first, with "…"; its last segment wraps, never cut. */
+  td .url {
+    display: flex;
+    min-inline-size: 0;
+    white-space: nowrap;
+  }
+
+  td .url-head {
+    flex: 0 1000 auto;
+    min-inline-size: 1.5em;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+
+  td .url-head:empty {
+    display: none;
+  }
+
+  td .url-tail {
+    flex: 0 1 auto;
+    min-inline-size: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+
   /* Numbers are never cut: their columns are as wide as their widest number. */
   .numeric {
     text-align: end;

@@ -10,6 +10,7 @@ import { buildTableModel, type TableColumn } from '../../charts/options/table-mo
 import { foldForDrawing, foldedSpec, needsCategoryFolding, needsFolding } from '../../charts/options/fold-for-drawing.ts';
 import { categoryLabel, seriesLabel } from '../../charts/options/value-format.ts';
 import { valueKindOf } from '../../charts/options/value-kind.ts';
+import { pageUrlShortener } from '../../charts/options/axis-layout.ts';
 import { readChartTheme } from '../../charts/theme.ts';
 import { dashboardDataContext, type DashboardData } from '../../controllers/dashboard-data.ts';
 import { csvFileName, toCsv } from '../../core/csv.ts';
@@ -793,6 +794,8 @@ export class ReportTile extends LitElement {
     const total = model.rows.length;
     const offset = Math.min(this.tableOffset, Math.max(0, Math.floor((total - 1) / TABLE_PAGE) * TABLE_PAGE));
     const pageRows = total > TABLE_PAGE ? model.rows.slice(offset, offset + TABLE_PAGE) : model.rows;
+    // Page URLs lose the site they share, and a cut one keeps its last segment (the part that tells rows apart).
+    const urlCell = spec.dimension === 'pageUrl' ? urlCellRenderer(model.rows.map((row) => row.cells[0] ?? '')) : null;
     return html`<div class="table-wrap">
       <table part="table">
         <caption>
@@ -811,10 +814,12 @@ export class ReportTile extends LitElement {
               @click=${() => this.#drill(row.key, row.series)}
               @keydown=${(event: KeyboardEvent) => onKey(event, row.key, row.series)}
             >
-              ${row.cells.map(
-                (cell, index) =>
-                  html`<td class=${cellClass(model.columns[index])} title=${cell}>${cell}</td>`,
-              )}
+              ${row.cells.map((cell, index) => {
+                const column = model.columns[index];
+                if (index === 0 && urlCell) return html`<td class=${cellClass(column)} title=${cell}>${urlCell(cell)}</td>`;
+                if (column && !column.numeric) return html`<td class=${cellClass(column)} title=${cell}><span class="wrap">${cell}</span></td>`;
+                return html`<td class=${cellClass(column)} title=${cell}>${cell}</td>`;
+              })}
             </tr>`,
           )}
         </tbody>
@@ -893,4 +898,19 @@ declare global {
   interface HTMLElementTagNameMap {
     'report-tile': ReportTile;
   }
+}
+
+/**
+ * A table cell for a page URL: without the origin all rows share, in two parts so that CSS cuts the
+ * middle ("/support/knowl…/getting-started") rather than the end that tells rows apart.
+ */
+function urlCellRenderer(labels: readonly string[]): (label: string) => TemplateResult {
+  const shorten = pageUrlShortener(labels, (text) => text);
+  return (label) => {
+    const text = shorten(label, Infinity);
+    const cut = text.replace(/\/+$/, '').lastIndexOf('/');
+    const head = cut > 0 ? text.slice(0, cut + 1) : '';
+    const tail = cut > 0 ? text.slice(cut + 1) : text;
+    return html`<span class="url"><span class="url-head">${head}</span><span class="url-tail">${tail}</span></span>`;
+  };
 }
