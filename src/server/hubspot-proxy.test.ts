@@ -6,21 +6,9 @@ import { HubSpotDataSource } from '../adapters/hubspot-data-source.ts';
 import type { DataPage } from '../adapters/data-source.ts';
 import { FakeHubSpot, fillPortal } from '../adapters/testing/fake-hubspot.ts';
 import { createHubSpotProxy, type HubSpotProxyOptions } from './hubspot-proxy.ts';
+import { toNodeListener } from './node-listener.ts';
 
 const TOKEN = 'pat-na1-00000000-secret-token';
-
-/** The README's node:http mounting, for the end-to-end test. */
-function listener(handler: (request: Request) => Promise<Response>) {
-  return async (req: IncomingMessage, res: ServerResponse) => {
-    const controller = new AbortController();
-    res.on('close', () => controller.abort());
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
-    const response = await handler(new Request(new URL(req.url ?? '/', 'http://localhost'), { method: req.method, headers, signal: controller.signal }));
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(await response.arrayBuffer()));
-  };
-}
 
 function listen(server: Server): Promise<string> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
@@ -133,7 +121,7 @@ describe('createHubSpotProxy', () => {
       res.writeHead(answer.status, Object.fromEntries(answer.headers));
       res.end(await answer.text());
     };
-    const server = createServer(listener(proxy()));
+    const server = createServer(toNodeListener(proxy()));
     const origin = await listen(server);
     try {
       const source = new HubSpotDataSource({ proxyUrl: `${origin}/api/hubspot`, headers: () => ({ cookie: 'session=ok' }) });
