@@ -3,7 +3,7 @@ import type { GroupKey, ReportResult } from '../../core/types.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import type { ChartOption } from '../echarts.ts';
 import { escapeHtml, shortUrlLabel, truncateLabel } from '../escape.ts';
-import { MAX_VALUE_TICKS, axisLayout, columnLabelLayout, pageUrlShortener, type ColumnLabels } from './axis-layout.ts';
+import { MAX_VALUE_TICKS, axisLayout, columnLabelLayout, estimateTextWidth, pageUrlShortener, type ColumnLabels } from './axis-layout.ts';
 import { buildHeatmapOption } from './heatmap-option.ts';
 import { pivotResult } from './pivot.ts';
 import { TYPED_ARRAY_THRESHOLD, typedLineData } from './series-data.ts';
@@ -168,6 +168,27 @@ interface Context {
   shorten: (text: string, max: number) => string;
 }
 
+const QUARTER = Math.PI / 4;
+/**
+ * Twelve patterns, one per slice a pie can have (it folds the rest into Other) and per series of most
+ * breakdowns: dots, squares, triangles and diamonds, then stripes in four directions, then sparse
+ * and rotated shapes. No two alike, so no slice shares another's pattern.
+ */
+export const SLICE_DECALS: readonly Readonly<Record<string, unknown>>[] = [
+  { symbol: 'circle', symbolSize: 0.8 },
+  { symbol: 'rect', symbolSize: 0.8 },
+  { symbol: 'triangle', symbolSize: 0.8 },
+  { symbol: 'diamond', symbolSize: 0.9 },
+  { symbol: 'rect', symbolSize: 1, dashArrayX: [[8, 0]], dashArrayY: [3, 5], rotation: QUARTER },
+  { symbol: 'rect', symbolSize: 1, dashArrayX: [[8, 0]], dashArrayY: [3, 5], rotation: -QUARTER },
+  { symbol: 'rect', symbolSize: 1, dashArrayX: [[8, 0]], dashArrayY: [2, 6], rotation: 2 * QUARTER },
+  { symbol: 'rect', symbolSize: 1, dashArrayX: [[8, 0]], dashArrayY: [2, 6], rotation: 0 },
+  { symbol: 'circle', symbolSize: 0.4, dashArrayX: [[2, 6]], dashArrayY: [2, 6] },
+  { symbol: 'triangle', symbolSize: 0.8, rotation: 2 * QUARTER * 2 },
+  { symbol: 'roundRect', symbolSize: 0.7, rotation: QUARTER },
+  { symbol: 'pin', symbolSize: 0.8 },
+];
+
 function common(context: Context, description: string): ChartOption {
   const { settings } = context;
   const decals = context.pivot.breakdown || context.spec.chartType === 'pie' || context.spec.chartType === 'donut';
@@ -180,7 +201,8 @@ function common(context: Context, description: string): ChartOption {
     aria: {
       enabled: true,
       // Patterns tell series and slices apart without colour; one-series bars need none.
-      decal: { show: decals },
+      // Our own set: ECharts' default repeats its patterns from the 9th slice on (see SLICE_DECALS).
+      decal: decals ? { show: true, decals: SLICE_DECALS.map((decal) => ({ ...decal })) } : { show: false },
       label: { enabled: true, description },
     },
   };
@@ -327,6 +349,28 @@ function cartesian(type: 'bar' | 'column' | 'line' | 'area', context: Context, o
   } satisfies ChartOption;
 }
 
+/** How many rows a horizontal legend of `labels` takes in `width` px (icon, gap and text per entry). */
+function legendRows(labels: readonly string[], width: number): number {
+  let rows = 1;
+  let used = 0;
+  for (const label of labels) {
+    const entry = 25 + 5 + estimateTextWidth(label) + 6;
+    if (used > 0 && used + entry > width - 10) {
+      rows += 1;
+      used = 0;
+    }
+    used += entry;
+  }
+  return rows;
+}
+
+function pieRadius(type: 'pie' | 'donut', labelled: boolean, narrow: boolean, legendRowCount: number): string | [string, string] {
+  // Below a legend of several rows the pie shrinks with the room left.
+  const outer = labelled ? (narrow ? 44 : 64) : narrow ? Math.max(30, 56 - legendRowCount * 6) : 56;
+  if (type === 'pie') return `${outer}%`;
+  return [`${Math.round(outer * (labelled && !narrow ? 0.625 : 0.62))}%`, `${outer}%`];
+}
+
 /** Below this chart width (px) a labelled pie is drawn smaller, so that its labels fit beside it. */
 export const NARROW_PIE_WIDTH = 440;
 
@@ -347,19 +391,22 @@ function pie(type: 'pie' | 'donut', context: Context, option: ChartOption): Char
   const locale = settings.locale;
 
   // Slice labels need room beside the pie; with many slices they would be cut to "…", so the
-  // legend (which scrolls) names them instead and the labels are dropped.
+  // legend names them instead and the labels are dropped.
   const labelled = data.length <= 6;
   // In a narrow chart a smaller pie leaves its slice labels room on both sides.
   const narrow = settings.width !== undefined && settings.width < NARROW_PIE_WIDTH;
+  // The legend is never paged (a pie has at most 12 slices): beside the pie as one column, or, in a
+  // narrow chart, below it in as many rows as it takes, the pie moving up to make room.
+  const legendMax = narrow ? Math.min(labelMax, 18) : labelMax;
+  const rows = narrow && !labelled ? legendRows(labels.map((label) => truncateLabel(label, legendMax)), settings.width!) : 0;
+  const plainLegend = { ...legend(context, true), type: 'plain' as const, itemGap: 6, formatter: (name: string) => truncateLabel(name, legendMax) };
   return {
     ...option,
-    // Beside the pie, a vertical legend lists every slice without paging.
-    // In a narrow chart the legend goes below (one scrolling row) rather than beside, where it would cover the pie.
     legend: labelled
       ? legend(context, false)
       : narrow
-        ? legend(context, true)
-        : { ...legend(context, true), orient: 'vertical' as const, right: 0, top: 'middle', bottom: 'auto' },
+        ? { ...plainLegend, left: 'center', bottom: 0 }
+        : { ...plainLegend, orient: 'vertical' as const, right: 0, top: 'middle', bottom: 'auto' },
     tooltip: {
       ...tooltipBase(settings),
       trigger: 'item' as const,
@@ -378,8 +425,8 @@ function pie(type: 'pie' | 'donut', context: Context, option: ChartOption): Char
       {
         type: 'pie' as const,
         name: context.spec.title,
-        radius: type === 'donut' ? (labelled ? (narrow ? ['28%', '44%'] : ['40%', '64%']) : ['34%', '56%']) : labelled ? (narrow ? '44%' : '64%') : '56%',
-        center: labelled ? ['50%', '50%'] : narrow ? ['50%', '45%'] : ['28%', '50%'],
+        radius: pieRadius(type, labelled, narrow, rows),
+        center: labelled ? ['50%', '50%'] : narrow ? ['50%', `${Math.max(26, 45 - rows * 5)}%`] : ['28%', '50%'],
         data,
         cursor: 'pointer',
         avoidLabelOverlap: true,

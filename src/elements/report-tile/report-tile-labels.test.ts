@@ -74,3 +74,47 @@ describe('<report-tile> column chart labels', () => {
     expect(option().xAxis[0]!.type).to.equal('value');
   });
 });
+
+describe('<report-tile> donut of 9 chatflows', () => {
+  const FLOWS = ['Pricing bot', 'Support inbox', 'Sales chat', 'Onboarding', 'Billing help', 'Careers page', 'Partner desk', 'Docs helper', 'Status page'];
+  const flows: ReportResult = {
+    reportId: 'flows',
+    rows: FLOWS.map((label, i) => ({ key: `f${i}`, label, value: 90 - i * 9, count: 90 - i * 9 })),
+    total: { value: 500, count: 500 },
+    matched: 500,
+  };
+
+  for (const width of [380, 700]) {
+    it(`names every slice in a legend that is not paged, at ${width} px, each slice with its own pattern`, async () => {
+      const spec = reportSpecSchema.parse({ id: 'flows', title: 'Chat volume by chatflow', chartType: 'donut', dimension: 'chatflowId', measure: { op: 'count' } });
+      const host = await fixture<HTMLElement>(
+        html`<div style=${`width:${width}px`}><report-tile renderer="svg" no-animation locale="en" time-zone="UTC" .spec=${spec} .result=${flows}></report-tile></div>`,
+      );
+      const tile = host.querySelector('report-tile')!;
+      await waitUntil(() => tile.chart, 'chart drawn');
+      type Aria = { decal: { show: boolean; decals: unknown[] } };
+      const option = () => tile.chart!.getOption() as { legend: { type: string }[]; aria: Aria | Aria[] };
+      const aria = () => [option().aria].flat()[0]!;
+      // The width arrives through the tile's ResizeObserver.
+      await waitUntil(() => (width < 440) === ((tile.chart!.getOption() as { series: { center: string[] }[] }).series[0]!.center[0] === '50%'));
+      expect(option().legend[0]!.type).to.equal('plain');
+      const decals = aria().decal.decals.map((decal) => JSON.stringify(decal));
+      expect(aria().decal.show).to.equal(true);
+      expect(new Set(decals.slice(0, 9)).size, 'nine slices, nine patterns').to.equal(9);
+      const chart = tile.chart!;
+      await new Promise<void>((resolve) => {
+        chart.on('finished', () => resolve());
+        chart.resize();
+      });
+      const svg = tile.shadowRoot!.querySelector('cr-chart-view')!.shadowRoot!.querySelector('svg')!;
+      const box = svg.getBoundingClientRect();
+      const drawn = [...svg.querySelectorAll('text')].filter((text) => {
+        const r = text.getBoundingClientRect();
+        return r.width > 0 && r.left >= box.left - 1 && r.right <= box.right + 1 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+      });
+      const names = drawn.map((text) => text.textContent);
+      for (const flow of FLOWS) expect(names, flow).to.include(flow);
+      expect(names.some((name) => /\d+\/\d+/.test(name ?? '')), 'no page counter').to.equal(false);
+    });
+  }
+});
