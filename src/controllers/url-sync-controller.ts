@@ -1,4 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { filtersParam, parseFiltersParam } from '../core/dashboard-filters.ts';
+import type { Filter } from '../core/schema/report-spec.ts';
 import type { DateRange } from '../core/types.ts';
 
 /** What a dashboard mirrors into the page's URL. */
@@ -7,6 +9,8 @@ export interface UrlViewState {
   range?: string | DateRange | undefined;
   dashboardId?: string | null | undefined;
   compare?: boolean | undefined;
+  /** (v2) The dashboard filters (`cr-filters`, JSON; absent when there are none). */
+  filters?: Filter[] | undefined;
 }
 
 export interface UrlSyncOptions {
@@ -30,7 +34,7 @@ function rangeText(range: string | DateRange): string {
 }
 
 /**
- * Mirrors a view (range, dashboard, comparison) into query parameters of the page's URL with
+ * Mirrors a view (range, dashboard, comparison, filters) into query parameters of the page's URL with
  * `history.replaceState` (no history entry per click; other parameters and the hash are kept), and
  * reads them back when the element connects and on `popstate`, so a view can be shared by link.
  * The popstate listener is removed on disconnect.
@@ -75,11 +79,15 @@ export class UrlSyncController implements ReactiveController {
     const range = params.get(`${prefix}range`);
     const dashboardId = params.get(`${prefix}dashboard`);
     const compare = params.get(`${prefix}compare`);
+    const filters = params.get(`${prefix}filters`);
     // A URL written by the kit omits compare when it is off; one with none of the parameters says nothing.
-    if (range === null && dashboardId === null && compare === null) return;
+    if (range === null && dashboardId === null && compare === null && filters === null) return;
     const state: UrlViewState = { compare: compare !== null && compare !== '0' && compare !== 'false' };
     if (range !== null && range !== '') state.range = range;
     if (dashboardId !== null && dashboardId !== '') state.dashboardId = dashboardId;
+    // Bounded and checked like any filter (a link is untrusted); an unreadable one is ignored.
+    const parsedFilters = filters === null ? undefined : parseFiltersParam(filters);
+    if (parsedFilters) state.filters = parsedFilters;
     this.#options.apply(state);
   }
 
@@ -87,7 +95,7 @@ export class UrlSyncController implements ReactiveController {
   write(): void {
     const prefix = this.#options.prefix();
     if (prefix === null || typeof location === 'undefined') return;
-    const { range, dashboardId, compare } = this.#options.state();
+    const { range, dashboardId, compare, filters } = this.#options.state();
     const url = new URL(location.href);
     const set = (name: string, value: string | null) => {
       if (value === null) url.searchParams.delete(`${prefix}${name}`);
@@ -96,6 +104,7 @@ export class UrlSyncController implements ReactiveController {
     set('range', range === undefined ? null : rangeText(range));
     set('dashboard', dashboardId ?? null);
     set('compare', compare ? '1' : null);
+    set('filters', filtersParam(filters ?? []));
     if (url.href !== location.href) history.replaceState(history.state, '', url);
   }
 }

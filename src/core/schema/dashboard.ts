@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { businessHoursSchema, slaSchema } from './business-hours.ts';
-import { reportSpecSchema } from './report-spec.ts';
+import { filterSchema, reportSpecSchema } from './report-spec.ts';
 
 export const privacyLevels = ['private', 'team', 'everyone'] as const;
 export type Privacy = (typeof privacyLevels)[number];
@@ -36,6 +36,8 @@ export const dashboardSchema = z.object({
    */
   businessHours: z.optional(businessHoursSchema),
   sla: z.optional(slaSchema),
+  /** (v2) Dashboard-level filters, ANDed into every report (set from the dashboard's filter bar). */
+  filters: z.optional(z.array(filterSchema)),
 });
 
 export type Dashboard = z.output<typeof dashboardSchema>;

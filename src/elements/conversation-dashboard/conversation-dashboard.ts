@@ -55,6 +55,9 @@ import { defaultDashboards } from './default-dashboards.ts';
 import { DEFAULT_RANGE, RangeValueError, resolveRange, type RangeValue } from './range-attribute.ts';
 import { DeclarativeSourceController } from '../../controllers/declarative-source.ts';
 import { UrlSyncController, urlPrefix, type UrlViewState } from '../../controllers/url-sync-controller.ts';
+import { withDashboardFilters } from '../../core/dashboard-filters.ts';
+import type { Filter } from '../../core/schema/report-spec.ts';
+import { filterBarStyles, renderFilterBar } from './filter-bar.ts';
 import {
   DASHBOARD_CONFIG_VERSION,
   DashboardConfigError,
@@ -112,6 +115,8 @@ function localDate(t: number, timeZone: string): string {
  * @csspart switcher - The dashboard switcher (`<select>`).
  * @csspart range - The date-range control.
  * @csspart compare - The comparison toggle.
+ * @csspart filters - (v2) The filter bar: assignee, team, inbox, channel, and "More filters" on any property; applies to every tile.
+ * @csspart filter-chip - A filter of the bar on another property (or operator), with its remove button.
  * @csspart progress - The loading progress bar and its text.
  * @csspart refresh - "Updated 3 minutes ago", the Refresh button, and the note of a failed background refresh.
  * @csspart error - The load error, with Retry.
@@ -142,7 +147,7 @@ function localDate(t: number, timeZone: string): string {
  * @cssproperty --cr-space - Base spacing.
  */
 export class ConversationDashboard extends LitElement {
-  static override styles = [themeStyles, conversationDashboardStyles, liveDisplayStyles];
+  static override styles = [themeStyles, conversationDashboardStyles, liveDisplayStyles, filterBarStyles];
 
   /** Where conversations come from (see `ArrayDataSource`, `RestDataSource`…). */
   @property({ attribute: false }) dataSource: DataSource | null = null;
@@ -208,6 +213,12 @@ export class ConversationDashboard extends LitElement {
    * A dashboard with its own `sla` uses those. Attribute `sla`: the same as JSON.
    */
   @property({ attribute: false }) sla: Sla | null = null;
+  /**
+   * (v2) The dashboard filters in force, ANDed into every report (and drill). `null` (the default):
+   * the open dashboard's saved `filters`. The filter bar sets it, saves it with a dashboard the user
+   * may edit, and `sync-url` keeps it in the URL (`cr-filters`); opening another dashboard resets it.
+   */
+  @property({ attribute: false }) filters: Filter[] | null = null;
 
   @state() private dashboards: Dashboard[] = defaultDashboards();
   @state() private storeError: string | null = null;
@@ -227,6 +238,8 @@ export class ConversationDashboard extends LitElement {
   @state() private announcement = '';
   /** The report in the editor (a new one when it is not on the dashboard yet). */
   @state() private editing: ReportSpec | null = null;
+  /** The property chosen in the filter bar's "More filters", before its value is. */
+  @state() private filterProperty = '';
   @query('.editor-dialog') private editorDialog!: HTMLDialogElement | null;
   #dragged: string | null = null;
 
@@ -291,6 +304,7 @@ export class ConversationDashboard extends LitElement {
       ...(this.resolvedRange ? { range: this.range } : {}),
       dashboardId: this.dashboardId ?? this.currentDashboard?.id ?? null,
       compare: this.compare,
+      filters: this.activeFilters,
     }),
     apply: (state) => this.#applyUrlState(state),
   });
@@ -405,7 +419,7 @@ export class ConversationDashboard extends LitElement {
       this.#startLoad();
     // New business hours or SLA targets (the host's, or another dashboard's own): same data, new results.
     const context = this.reportContext;
-    const settingsKey = JSON.stringify([context?.businessHours ?? null, context?.sla ?? null]);
+    const settingsKey = JSON.stringify([context?.businessHours ?? null, context?.sla ?? null, this.activeFilters]);
     if (settingsKey !== this.#settingsKey) {
       this.#settingsKey = settingsKey;
       this.#version++;
@@ -437,6 +451,27 @@ export class ConversationDashboard extends LitElement {
       this.storeError = message(error);
       this.dispatchEvent(new DataErrorEvent({ error, message: message(error), phase: 'store' }));
     }
+  }
+
+  /** (v2) The dashboard filters in force: the `filters` property, else the open dashboard's saved ones. */
+  get activeFilters(): Filter[] {
+    return this.filters ?? this.currentDashboard?.filters ?? [];
+  }
+
+  /**
+   * The filter bar changed the filters: they apply at once (and go into the URL), and are saved
+   * with the dashboard when the user may edit it. A built-in dashboard is not turned into a private
+   * copy for a filter: there they stay in the view (and the link) only.
+   */
+  #setFilters(next: Filter[]): void {
+    this.filters = next;
+    const dashboard = this.currentDashboard;
+    const { store, user } = this;
+    if (!dashboard || !store || !user || dashboard.ownerId === '' || this.kiosk !== null || !canEditDashboard(dashboard, user)) return;
+    void this.#persist((d) => {
+      const { filters: _old, ...rest } = d;
+      return next.length > 0 ? { ...rest, filters: next } : rest;
+    }, 'filters');
   }
 
   /** The context of every report: the range, the zone, and the comparison. */
@@ -493,7 +528,9 @@ export class ConversationDashboard extends LitElement {
     const context = this.reportContext;
     if (!source || !context) return Promise.resolve();
     if (source.query) {
-      const specs = this.currentDashboard?.reports ?? [];
+      // As the tiles will ask for them: with the dashboard filters.
+      const filters = this.activeFilters;
+      const specs = (this.currentDashboard?.reports ?? []).map((spec) => withDashboardFilters(spec, filters));
       return this.#prefetch.run(specs, context, (spec, signal) => this.#pushDownCompute(source, spec, context, signal)).then(
         () => {
           this.#version++;
@@ -541,6 +578,7 @@ export class ConversationDashboard extends LitElement {
     const loader = this.#loader;
     const loaded = loader.data;
     const pushDown = Boolean(source?.query);
+    const filters = this.activeFilters;
     const state = !source ? 'idle' : pushDown ? 'ready' : loader.state === 'idle' && loaded ? 'ready' : loader.state;
     return {
       state,
@@ -557,7 +595,9 @@ export class ConversationDashboard extends LitElement {
       error: loader.error === null ? null : message(loader.error),
       rejected: loaded?.rejected ?? [],
       loadedAt: loaded?.loadedAt ?? null,
-      compute: (spec: ReportSpec, signal?: AbortSignal) => {
+      compute: (own: ReportSpec, signal?: AbortSignal) => {
+        // The dashboard filters join the spec's own, so every path (Worker, push-down, server) applies them.
+        const spec = withDashboardFilters(own, filters);
         if (source?.query) {
           // A background refresh computed it already (see PushDownPrefetch).
           const ready = this.#prefetch.take(spec, context);
@@ -567,7 +607,8 @@ export class ConversationDashboard extends LitElement {
         // Batched per turn, and in the engine Worker for large loads.
         return loaded.engine.compute(spec, context, signal);
       },
-      drill: (spec: ReportSpec, point: DrillPoint, page?: DrillPageRequest, signal?: AbortSignal): Promise<DrillPage> => {
+      drill: (own: ReportSpec, point: DrillPoint, page?: DrillPageRequest, signal?: AbortSignal): Promise<DrillPage> => {
+        const spec = withDashboardFilters(own, filters);
         if (source?.drill) return source.drill(spec, context, point, page ?? {}, signal ?? new AbortController().signal);
         if (!loaded) return Promise.reject(new Error('No data loaded yet.'));
         return loaded.engine.drill(spec, context, point, page, signal);
@@ -714,12 +755,15 @@ export class ConversationDashboard extends LitElement {
     }
     if (state.dashboardId) this.dashboardId = state.dashboardId;
     if (state.compare !== undefined) this.compare = state.compare;
+    if (state.filters !== undefined) this.filters = state.filters;
   }
 
   // ——— Interaction ———
 
   #selectDashboard(id: string): void {
     this.dashboardId = id;
+    // Each dashboard has its own filters.
+    this.filters = null;
     // Chosen by hand on a wall display: it gets a full turn.
     this.#kioskCycle.restart();
     const dashboard = this.currentDashboard;
@@ -944,7 +988,7 @@ export class ConversationDashboard extends LitElement {
     const editable = this.kiosk === null && Boolean(this.store && this.user && dashboard && canEditDashboard(dashboard, this.user));
     return html`
       <div class="root">
-        ${this.#renderHeader()} ${this.#renderStatus()} ${this.#renderLookupsNotice()}
+        ${this.#renderHeader()} ${this.#renderFilters()} ${this.#renderStatus()} ${this.#renderLookupsNotice()}
         ${this.storeError ? html`<div part="error" role="alert">${this.#t('dashboard.storeError', { message: this.storeError })}</div>` : nothing}
         ${this.#renderDataQuality()}
         ${dashboard && dashboard.reports.length > 0
@@ -1050,6 +1094,22 @@ export class ConversationDashboard extends LitElement {
           ></report-editor>`
         : nothing}
     </dialog>`;
+  }
+
+  #renderFilters(): TemplateResult | typeof nothing {
+    if (!this.currentDashboard || this.kiosk !== null) return nothing;
+    const data = this.data;
+    return renderFilterBar(
+      {
+        filters: this.activeFilters,
+        lookups: data?.lookups ?? { assignees: [], inboxes: [], chatflows: [] },
+        catalog: data?.catalog ?? null,
+        t: (key, params) => this.#t(key, params),
+        change: (next) => this.#setFilters(next),
+      },
+      this.filterProperty,
+      (property) => (this.filterProperty = property),
+    );
   }
 
   #renderToolbar(): TemplateResult | typeof nothing {
