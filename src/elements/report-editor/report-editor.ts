@@ -272,6 +272,11 @@ export class ReportEditor extends LitElement {
 
   /** The values a property takes in the data, for lists to pick from. */
   #valuesOf(name: string): PropertyValue[] {
+    // (v2) A team is derived from the assignee, so the data holds no list of it: the lookups' teams are the list.
+    if (name === 'teamId') {
+      const teams = (this.lookups ?? this.data?.lookups ?? this.#table?.lookups)?.teams ?? [];
+      if (teams.length > 0) return teams.map((team) => team.id);
+    }
     const table = this.#table;
     return table ? valuesInData(table, name) : (this.#remoteCatalog?.values.get(name) ?? []);
   }
