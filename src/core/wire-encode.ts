@@ -56,7 +56,8 @@ export function toWirePage(records: readonly Partial<Conversation>[]): WirePage 
   const text = (pick: (c: Partial<Conversation>) => string | null | undefined) => Array.from(records, (c) => pick(c) ?? null);
   const propertyNames = new Set<string>();
   for (const record of records) if (record.properties) for (const name in record.properties) propertyNames.add(name);
-  const properties: Record<string, WireNumbers | WireCategorical> = {};
+  // Prototype-less: a property named `__proto__` is a key like any other, not the object's prototype.
+  const properties: Record<string, WireNumbers | WireCategorical> = Object.create(null);
   for (const name of propertyNames) {
     const read = (row: number) => {
       const bag = at(row).properties;
@@ -138,7 +139,7 @@ export function encodeWirePage(page: WirePage): ArrayBuffer {
     const typed = ArrayBuffer.isView(codes) ? (codes as Uint8Array | Uint16Array | Uint32Array) : Uint32Array.from(codes);
     return { kind: 'dict', dictionary: [...dictionary], codes: block(typed) };
   };
-  const header: BinaryHeader = { length, columns: {}, properties: {} };
+  const header: BinaryHeader = { length, columns: {}, properties: Object.create(null) };
   for (const [name, column] of Object.entries(page.columns)) {
     if (name === 'properties' || column === undefined) continue;
     const spec = BUILT_IN[name];

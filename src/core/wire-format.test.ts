@@ -34,6 +34,21 @@ describe('wire format', () => {
     }
   });
 
+  it('keeps a custom property named __proto__ on plain, JSON and binary pages (#15.8)', () => {
+    // As JSON gives it: an own "__proto__" key, which `{ __proto__: … }` in source would not be.
+    const hostile = parseConversations(JSON.parse('[{"id":"p","channel":"chat","status":"open","inboxId":"i","createdAt":1,"properties":{"__proto__":"gold","constructor":"x"}}]')).conversations;
+    assert.equal(hostile[0]!.properties['__proto__'], 'gold');
+    const page = toWirePage(hostile);
+    for (const [form, candidate] of [['plain', page], ['json', JSON.parse(JSON.stringify(toJsonWirePage(page)))], ['binary', decodeWirePage(encodeWirePage(page))]] as const) {
+      const { table, rejected } = ingest(candidate);
+      assert.deepEqual(rejected, [], form);
+      const properties = conversationAt(table, 0).properties;
+      assert.equal(Object.hasOwn(properties, '__proto__') && properties['__proto__'], 'gold', form);
+      assert.equal(properties['constructor'], 'x', form);
+      assert.equal(Object.getPrototypeOf(table.properties), null, form);
+    }
+  });
+
   it('keeps rows in creation order and mixes object and columnar pages', () => {
     const { table } = ingest(toWirePage(parsed.slice(0, 2)), { conversations: records.slice(2) });
     assert.deepEqual(Array.from({ length: table.size }, (_, i) => textAt(table.id, i)), ['b', 'a', 'c']);

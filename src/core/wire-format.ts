@@ -529,7 +529,8 @@ export function decodeWirePage(buffer: ArrayBuffer): WirePage {
   };
   const columns: Record<string, unknown> = {};
   for (const [name, column] of Object.entries(header.columns ?? {})) columns[name] = decode(name, column);
-  const properties: Record<string, unknown> = {};
+  // Prototype-less, so a property named `__proto__` stays a column (assigning it into {} sets the prototype).
+  const properties: Record<string, unknown> = Object.create(null);
   for (const [name, column] of Object.entries(header.properties ?? {})) properties[name] = decode(`properties.${name}`, column);
   columns.properties = properties;
   return { length: header.length, columns: columns as unknown as WireColumns };
