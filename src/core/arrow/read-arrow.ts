@@ -25,6 +25,7 @@ import type { PropertyValue } from '../schema/conversation.ts';
 import { EPOCH_MS_MESSAGE, MAX_EPOCH_MS } from '../schema/timestamp.ts';
 import type { Codes, DictName, TextName } from '../table.ts';
 import { ArrowFormatError } from './arrow-format-error.ts';
+import { framedRecordBatches } from './check-ipc-framing.ts';
 
 /**
  * A flechette `Table`, described by the little the kit's types need: the kit's declarations then
@@ -43,6 +44,9 @@ export const TEXT_COLUMNS = ['id', 'ticketId', 'subject', 'contactName', 'contac
 export const TIME_COLUMNS = ['createdAt', 'firstResponseAt', 'closedAt'] as const;
 export const PROPERTY_PREFIX = 'properties.';
 const REQUIRED = new Set(['id', 'channel', 'status', 'inboxId', 'createdAt']);
+
+/** Rows a table may hold: row numbers and codes are 32-bit, text offsets too. */
+const MAX_ROWS = 2 ** 31 - 1;
 
 /** A typed array of numbers or 64-bit integers, as flechette hands out batch values. */
 type Values = ArrayBufferView & { length: number; [index: number]: number | bigint; subarray(begin: number, end: number): Values };
@@ -95,12 +99,17 @@ function arrowTable(input: ArrowInput): Table {
   if (!(input instanceof Uint8Array) && !(input instanceof ArrayBuffer))
     throw new ArrowFormatError('', `expected Arrow IPC bytes (Uint8Array or ArrayBuffer) or a flechette Table, got ${typeof input}`);
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+  const batches = framedRecordBatches(bytes);
+  let table: Table;
   try {
-    return tableFromIPC(bytes, { useProxy: false });
+    table = tableFromIPC(bytes, { useProxy: false });
   } catch (cause) {
     // flechette trusts the bytes: a corrupt message surfaces as whatever JS error it meets.
     throw new ArrowFormatError('', `the bytes are not a readable Arrow IPC stream or file (${bytes.byteLength} bytes; corrupt, truncated or not Arrow)`, { cause });
   }
+  const decoded = table.children[0]?.data.length ?? 0;
+  if (decoded !== batches) throw new ArrowFormatError('', `holds ${batches} record batches but ${decoded} were read (corrupt data)`);
+  return table;
 }
 
 /** Rows of an Arrow input, for progress; throws ArrowFormatError on bytes that are not Arrow. */
@@ -489,12 +498,16 @@ export function readArrowPage(input: ArrowInput): ArrowPage {
   for (const name of REQUIRED) if (!columns.has(name)) throw new ArrowFormatError(name, 'is required');
   // Every column must cut the rows into the same batches: a length that disagrees is corruption.
   const reference = columns.get('id')!.data.map((batch) => batch.length);
-  const length = reference.reduce((sum, n) => sum + n, 0);
   for (const [name, column] of columns) {
     const lengths = column.data.map((batch) => batch.length);
-    if (lengths.length !== reference.length || lengths.some((n, b) => n !== reference[b] || !Number.isInteger(n) || n < 0))
-      throw new ArrowFormatError(name, `has ${lengths.reduce((s, n) => s + n, 0)} rows in ${lengths.length} batches where "id" has ${length} in ${reference.length} (corrupt data)`);
+    const bad = lengths.findIndex((n) => !Number.isSafeInteger(n) || n < 0 || n > MAX_ROWS);
+    if (bad >= 0) throw new ArrowFormatError(name, `has an impossible row count in batch ${bad + 1} (corrupt data)`);
+    const differs = lengths.length !== reference.length ? 0 : lengths.findIndex((n, b) => n !== reference[b]);
+    if (lengths.length !== reference.length || differs >= 0)
+      throw new ArrowFormatError(name, `disagrees with column "id" on the rows of batch ${differs + 1} (corrupt data)`);
   }
+  const length = reference.reduce((sum, n) => sum + n, 0);
+  if (length > MAX_ROWS) throw new ArrowFormatError('', `holds ${length} rows, more than the ${MAX_ROWS} one table can index (corrupt data, or split it)`);
   const single = reference.length === 1;
   const problems = new Problems();
   let zeroCopy = true;
