@@ -99,7 +99,15 @@ function arrowTable(input: ArrowInput): Table {
   if (!(input instanceof Uint8Array) && !(input instanceof ArrayBuffer))
     throw new ArrowFormatError('', `expected Arrow IPC bytes (Uint8Array or ArrayBuffer) or a flechette Table, got ${typeof input}`);
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
-  const batches = framedRecordBatches(bytes);
+  let batches: number;
+  try {
+    batches = framedRecordBatches(bytes);
+  } catch (error) {
+    // A first message that does not read: most likely not Arrow at all, so say that first.
+    if (error instanceof ArrowFormatError && /message 1\b|schema/.test(error.message))
+      throw new ArrowFormatError('', `the bytes are not a readable Arrow IPC stream or file: ${error.message.replace(/^Arrow data: /, '')}`, { cause: error });
+    throw error;
+  }
   let table: Table;
   try {
     table = tableFromIPC(bytes, { useProxy: false });
