@@ -93,6 +93,11 @@ function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
+/** Local calendar days (UTC midnights of the first and last) in `zone`: from the start of the first to the start of the day after the last. */
+function localDays(first: number, last: number, zone: string): DateRange {
+  return { from: fromWall(first, zone), to: fromWall(last + DAY, zone) };
+}
+
 /** "2026-03-29" in `timeZone` for an instant (the value of an `<input type="date">`). */
 function localDate(t: number, timeZone: string): string {
   return new Date(toWall(t, timeZone)).toISOString().slice(0, 10);
@@ -411,6 +416,7 @@ export class ConversationDashboard extends LitElement {
     // Markup first, then a shared link over it: the URL wins over attributes, which win over the JSON config.
     this.#applyDeclarative(changed);
     this.#urlSync.readIfConnected();
+    this.#keepCustomDays(changed);
     if (changed.has('store') || changed.has('user')) {
       this.#subscribeStore();
       void this.#listDashboards();
@@ -789,9 +795,24 @@ export class ConversationDashboard extends LitElement {
       return;
     }
     this.customError = false;
-    const zone = this.#timeZone;
-    // Local calendar days: from the start of the first to the start of the day after the last.
-    this.range = { from: fromWall(from, zone), to: fromWall(to + DAY, zone) };
+    const range = localDays(from, to, this.#timeZone);
+    this.#customDays = { from, to, range };
+    this.range = range;
+  }
+
+  /** The calendar days of a custom range and the bounds they gave: a new zone gives the same days new bounds. */
+  #customDays: { from: number; to: number; range: DateRange } | null = null;
+
+  /** A custom range is local dates: 1–30 Nov stays 1–30 Nov when the zone changes (not 31 Oct–30 Nov). */
+  #keepCustomDays(changed: PropertyValues<this>): void {
+    const days = this.#customDays;
+    if (!days || !changed.has('timeZone')) return;
+    if (this.range !== days.range) {
+      this.#customDays = null;
+      return;
+    }
+    days.range = localDays(days.from, days.to, this.#timeZone);
+    this.range = days.range;
   }
 
   async #onDrill(event: ReportDrillEvent): Promise<void> {
