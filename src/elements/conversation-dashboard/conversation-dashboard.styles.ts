@@ -138,6 +138,48 @@ export const conversationDashboardStyles = css`
     color: ${cr.danger};
   }
 
+  /* A toast at the bottom of the view: what just happened, and Undo. */
+  .toast.open {
+    position: fixed;
+    z-index: 10;
+    inset-block-end: var(--_space);
+    inset-inline: var(--_space);
+    margin-inline: auto;
+    max-inline-size: 36rem;
+    display: flex;
+    align-items: center;
+    gap: var(--_space);
+    padding: calc(var(--_space) * 0.75) var(--_space);
+    border-radius: ${cr.radius};
+    background: ${cr.text};
+    color: ${cr.background};
+    box-shadow: 0 4px 16px rgb(0 0 0 / 0.25);
+    font-size: 0.9rem;
+  }
+
+  .toast-message {
+    flex: 1;
+  }
+
+  .toast button {
+    font: inherit;
+    color: inherit;
+    background: transparent;
+    border: 1px solid currentColor;
+    border-radius: ${cr.radius};
+    padding: 0.25em 0.75em;
+    cursor: pointer;
+  }
+
+  .toast .dismiss {
+    border-color: transparent;
+  }
+
+  .toast button:focus-visible {
+    outline: 2px solid ${cr.accent};
+    outline-offset: 2px;
+  }
+
   progress {
     flex: 1;
     min-inline-size: 8rem;

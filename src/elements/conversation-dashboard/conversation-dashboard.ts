@@ -119,6 +119,7 @@ function localDate(t: number, timeZone: string): string {
  * @csspart header - The bar with the switcher, the range and the comparison toggle.
  * @csspart switcher - The dashboard switcher (`<select>`).
  * @csspart range - The date-range control.
+ * @csspart toast - What just happened (a report removed, with Undo; a private copy made), until dismissed.
  * @csspart compare - The comparison toggle.
  * @csspart filters - (v2) The filter bar: assignee, team, inbox, channel, and "More filters" on any property; applies to every tile.
  * @csspart filter-chip - A filter of the bar on another property (or operator), with its remove button.
@@ -851,7 +852,45 @@ export class ConversationDashboard extends LitElement {
   async #onRemove(event: ReportRemoveEvent): Promise<void> {
     const { reportId } = event.detail;
     if (!this.#allowedByHost(event, new ReportRemoveEvent(reportId, this.currentDashboard?.id))) return;
-    await this.#persist((d) => ({ ...d, reports: d.reports.filter((r) => r.id !== reportId) }), 'report-remove');
+    const before = this.currentDashboard?.reports ?? [];
+    const index = before.findIndex((r) => r.id === reportId);
+    const removed = before[index];
+    const outcome = await this.#persist((d) => ({ ...d, reports: d.reports.filter((r) => r.id !== reportId) }), 'report-remove');
+    if (!outcome || !removed) return;
+    // Removing is instant, so it can be taken back: a toast with Undo, focused (the tile and its menu are gone).
+    const title = reportTitle(removed, this.#locale);
+    const parts = [this.#t('dashboard.removed', { title }), outcome.copiedFrom ? this.#t('dashboard.copyMade', { name: outcome.copiedFrom }) : ''];
+    this.toast = { message: parts.filter(Boolean).join(' '), undo: () => void this.#undoRemove(removed, index) };
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('[part="toast"] .undo')?.focus();
+  }
+
+  async #undoRemove(report: ReportSpec, index: number): Promise<void> {
+    this.toast = null;
+    const outcome = await this.#persist((d) => {
+      if (d.reports.some((r) => r.id === report.id)) return null;
+      const reports = [...d.reports];
+      reports.splice(Math.min(index, reports.length), 0, report);
+      return { ...d, reports };
+    }, 'report-restore');
+    if (outcome) this.announcement = this.#t('dashboard.restored', { title: reportTitle(report, this.#locale) });
+  }
+
+  /** A message with, for a removal, Undo; stays until dismissed or replaced, so no one has to be quick. */
+  @state() private toast: { message: string; undo?: () => void } | null = null;
+
+  #renderToast(): TemplateResult {
+    const toast = this.toast;
+    // Always in the page (empty when idle), so that a screen reader announces what is put into it.
+    return html`<div part="toast" class=${toast ? 'toast open' : 'toast'} role="status" aria-live="polite">
+      ${toast
+        ? html`<span class="toast-message">${toast.message}</span>
+            ${toast.undo ? html`<button type="button" class="undo" @click=${toast.undo}>${this.#t('dashboard.undo')}</button>` : nothing}
+            <button type="button" class="dismiss" aria-label=${this.#t('dashboard.dismiss')} @click=${() => (this.toast = null)}>
+              <span aria-hidden="true">✕</span>
+            </button>`
+        : nothing}
+    </div>`;
   }
 
   /** Opens the report editor, loaded on first use so it stays out of the initial bundle. */
@@ -967,10 +1006,10 @@ export class ConversationDashboard extends LitElement {
    * null: the other side edited the same report) is not saved; their version is shown, with the
    * error, so the next change builds on it rather than on a stale copy.
    */
-  async #persist(change: (dashboard: Dashboard) => Dashboard | null, reason: string): Promise<void> {
+  async #persist(change: (dashboard: Dashboard) => Dashboard | null, reason: string): Promise<{ saved: Dashboard; copiedFrom: string | null } | null> {
     const current = this.currentDashboard;
     const next = current && change(current);
-    if (!next) return;
+    if (!next) return null;
     const user = this.user;
     // A template dashboard belongs to nobody: changing it saves the user's own private copy.
     const draft: Dashboard =
@@ -991,12 +1030,17 @@ export class ConversationDashboard extends LitElement {
       this.dashboardId = saved.id;
       this.storeError = null;
       this.dispatchEvent(new DashboardChangeEvent({ dashboardId: saved.id, dashboard: saved, reason }));
+      // The first change to a built-in dashboard makes the user's own copy: say so, never silently.
+      const copiedFrom = draft.id !== next.id ? dashboardName(next, this.#locale) : null;
+      if (copiedFrom) this.toast = { message: this.#t('dashboard.copyMade', { name: copiedFrom }) };
+      return { saved, copiedFrom };
     } catch (error) {
       const remote = conflictRemote(error);
       if (remote) this.dashboards = this.dashboards.map((d) => (d.id === remote.id ? remote : d));
       else if (isConflict(error)) void this.#listDashboards();
       this.storeError = message(error);
       this.dispatchEvent(new DataErrorEvent({ error, message: message(error), phase: 'store' }));
+      return null;
     }
   }
 
@@ -1044,6 +1088,7 @@ export class ConversationDashboard extends LitElement {
             </div>`
           : html`<p class="empty">${this.#t('dashboard.noReports')}</p>`}
         <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+        ${this.#renderToast()}
         <drill-dialog locale=${this.#locale} .timeZone=${this.#timeZone} theme=${this.theme}></drill-dialog>
         ${this.#renderDialogs(dashboard)}
       </div>
