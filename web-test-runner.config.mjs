@@ -5,6 +5,7 @@ import { heapCommands } from './test/heap-commands.mjs';
 import { builtBundlePages } from './test/built-bundle-pages.mjs';
 import { dashboardStoreServer } from './test/test-server/dashboard-store-server.mjs';
 import { hubspotProxy } from './test/test-server/hubspot-proxy.mjs';
+import { reportServer } from './test/test-server/report-server.mjs';
 import { frameworkExamples } from './test/framework-examples.mjs';
 import { chromiumArgs, chromiumPath } from './test/chromium.mjs';
 
@@ -146,9 +147,10 @@ export default {
   concurrency: 2,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 20_000 } },
-  // /__test__/hubspot/… (a HubSpot proxy), /__test__/store/… (a REST dashboard store) and
+  // /__test__/hubspot/… (a HubSpot proxy), /__test__/store/… (a REST dashboard store),
+  // /__test__/reports (the kit's server half over DuckDB) and
   // /__test__/frameworks/… (the React and Vue examples, bundled): see their modules.
-  middleware: [testServer, hubspotProxy, dashboardStoreServer, builtBundlePages({ csp: STRICT_CSP }), frameworkExamples()],
+  middleware: [testServer, hubspotProxy, dashboardStoreServer, reportServer, builtBundlePages({ csp: STRICT_CSP }), frameworkExamples()],
   plugins: [papaparseAsModule, heapCommands(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({

@@ -8,10 +8,13 @@ import {
   type HubSpotSourceOptions,
   type RestSourceOptions,
   type SampleSourceOptions,
+  type ServerSourceOptions,
   type SourceOptions,
 } from '../core/schema/dashboard-config.ts';
 import { lookupsSchema, type Lookups, type LookupsInput } from '../core/schema/conversation.ts';
-import type { DateRange } from '../core/types.ts';
+import type { ReportSpec } from '../core/schema/report-spec.ts';
+import type { DrillPageRequest } from '../core/schema/drill-page.ts';
+import type { DateRange, DrillPage, DrillPoint, ReportContext, ReportResult } from '../core/types.ts';
 import type { DataSource, LoadRequest, SourcePage } from './data-source.ts';
 import type { ArrowInput } from '../core/arrow/read-arrow.ts';
 import { raceAbort } from './data-source.ts';
@@ -28,6 +31,7 @@ import type { LookupsOption } from './resolve-lookups.ts';
  * | `csv-src="/exports/conversations.csv"` | `CsvDataSource.fromUrl` (columns matched by header) |
  * | `hubspot-proxy="/api/hubspot"` | `HubSpotDataSource` through the host's proxy |
  * | `sample="5000"` | generated demo conversations (the value is how many; empty: 2000) |
+ * | `server-src="/api/reports"` | `ServerDataSource`: reports computed by the kit's server half (`createReportHandler`) |
  *
  * Options the attributes cannot say (a field mapping, paging, lookups) come from the `source` of a
  * JSON config; an attribute of the same type keeps them and replaces only the URL (or the size).
@@ -39,6 +43,8 @@ export interface SourceAttributes {
   csvSrc?: string | null;
   hubspotProxy?: string | null;
   sample?: string | null;
+  /** `<conversation-dashboard>` only: a standalone tile has no push-down. */
+  serverSrc?: string | null;
 }
 
 const ATTRIBUTE_NAMES: Record<keyof SourceAttributes, string> = {
@@ -46,6 +52,7 @@ const ATTRIBUTE_NAMES: Record<keyof SourceAttributes, string> = {
   csvSrc: 'csv-src',
   hubspotProxy: 'hubspot-proxy',
   sample: 'sample',
+  serverSrc: 'server-src',
 };
 
 function attributeError(attribute: string, message: string): DashboardConfigError {
@@ -79,6 +86,8 @@ export function sourceOptionsFromAttributes(attributes: SourceAttributes, base?:
       return base?.type === 'csv' ? { ...base, url: value } : { type: 'csv', url: value };
     case 'hubspotProxy':
       return base?.type === 'hubspot' ? { ...base, proxyUrl: value } : { type: 'hubspot', proxyUrl: value };
+    case 'serverSrc':
+      return base?.type === 'server' ? { ...base, url: value } : { type: 'server', url: value };
   }
 }
 
@@ -181,6 +190,11 @@ async function hubspotSource(options: HubSpotSourceOptions): Promise<DataSource>
   });
 }
 
+async function serverSource(options: ServerSourceOptions): Promise<DataSource> {
+  const { ServerDataSource } = await import('./server-data-source.ts');
+  return new ServerDataSource({ url: options.url, ...http(options) });
+}
+
 async function sampleSource(options: SampleSourceOptions, environment: SourceEnvironment): Promise<DataSource> {
   const [{ generateConversations }, { ArrayDataSource }] = await Promise.all([import('../sample/generate-conversations.ts'), import('./array-data-source.ts')]);
   const { conversations, lookups } = generateConversations({
@@ -204,10 +218,17 @@ export class DeclarativeDataSource implements DataSource {
   readonly options: SourceOptions;
   readonly #environment: SourceEnvironment;
   #ready: Promise<DataSource> | null = null;
+  /** Set only for a server source: the dashboard takes a source with `query` for a push-down one. */
+  readonly query?: (spec: ReportSpec, context: ReportContext, signal: AbortSignal) => Promise<ReportResult>;
+  readonly drill?: (spec: ReportSpec, context: ReportContext, point: DrillPoint, page: DrillPageRequest, signal: AbortSignal) => Promise<DrillPage>;
 
   constructor(options: SourceOptions, environment: SourceEnvironment = {}) {
     this.options = parseConfig(sourceOptionsSchema, options, 'Invalid data source');
     this.#environment = { ...environment };
+    if (this.options.type === 'server') {
+      this.query = async (spec, context, signal) => (await this.#source(signal)).query!(spec, context, signal);
+      this.drill = async (spec, context, point, page, signal) => (await this.#source(signal)).drill!(spec, context, point, page, signal);
+    }
   }
 
   #source(signal: AbortSignal): Promise<DataSource> {
@@ -232,6 +253,8 @@ export class DeclarativeDataSource implements DataSource {
         return hubspotSource(options);
       case 'sample':
         return sampleSource(options, this.#environment);
+      case 'server':
+        return serverSource(options);
     }
   }
 

@@ -191,12 +191,26 @@ export const sampleSourceSchema = z.strictObject({
   days: z.optional(z.number().check(z.int(), z.positive(), z.maximum(3660))),
 });
 
-export const sourceOptionsSchema = z.discriminatedUnion('type', [restSourceSchema, csvSourceSchema, hubspotSourceSchema, sampleSourceSchema]);
+/**
+ * The kit's server half (`createReportHandler`, `ServerDataSource`): reports are computed next to
+ * the database. No headers here: markup is public, so a secret belongs in a proxy on the host.
+ */
+export const serverSourceSchema = z.strictObject({
+  type: z.literal('server'),
+  /** The report handler's endpoint; relative URLs resolve against the page. */
+  url: nonEmpty,
+  ...httpShape,
+});
+
+/** What a standalone `<report-tile>` can load itself (a server source computes on a dashboard only). */
+const loadableSourceOptionsSchema = z.discriminatedUnion('type', [restSourceSchema, csvSourceSchema, hubspotSourceSchema, sampleSourceSchema]);
+export const sourceOptionsSchema = z.discriminatedUnion('type', [restSourceSchema, csvSourceSchema, hubspotSourceSchema, sampleSourceSchema, serverSourceSchema]);
 
 export type RestSourceOptions = z.output<typeof restSourceSchema>;
 export type CsvSourceOptions = z.output<typeof csvSourceSchema>;
 export type HubSpotSourceOptions = z.output<typeof hubspotSourceSchema>;
 export type SampleSourceOptions = z.output<typeof sampleSourceSchema>;
+export type ServerSourceOptions = z.output<typeof serverSourceSchema>;
 export type SourceOptions = z.output<typeof sourceOptionsSchema>;
 
 export const storeOptionsSchema = z.discriminatedUnion('type', [
@@ -226,7 +240,7 @@ export type DeclarativeDashboardConfig = z.output<typeof declarativeDashboardCon
 /** A child `<script type="application/json">` of `<report-tile>`: a ReportSpec, or `{ spec, source?, range?, timeZone?, locale? }`. */
 export const tileConfigSchema = z.strictObject({
   spec: reportSpecSchema,
-  source: z.optional(sourceOptionsSchema),
+  source: z.optional(loadableSourceOptionsSchema),
   range: z.optional(rangeValueSchema),
   timeZone: z.optional(timeZoneSchema),
   locale: z.optional(localeSchema),

@@ -183,6 +183,8 @@ export class ConversationDashboard extends LitElement {
   @property({ attribute: 'csv-src' }) csvSrc: string | null = null;
   /** Markup configuration: the base URL of the host's HubSpot proxy (`HubSpotDataSource`). Sets `dataSource`. */
   @property({ attribute: 'hubspot-proxy' }) hubspotProxy: string | null = null;
+  /** Markup configuration: the endpoint of the kit's server half (`createReportHandler`); reports are computed there (`ServerDataSource`). Sets `dataSource`. */
+  @property({ attribute: 'server-src' }) serverSrc: string | null = null;
   /** Markup configuration: generated demo conversations; the value is how many (empty: 2000). Sets `dataSource`. */
   @property() sample: string | null = null;
   /** Markup configuration: `local` keeps dashboards in this browser (`LocalStorageDashboardStore`). Sets `store`. */
