@@ -21,6 +21,7 @@ describe('source attributes', () => {
     assert.deepEqual(sourceOptionsFromAttributes({ hubspotProxy: '/api/hubspot' }), { type: 'hubspot', proxyUrl: '/api/hubspot' });
     assert.deepEqual(sourceOptionsFromAttributes({ sample: '5000' }), { type: 'sample', size: 5000 });
     assert.deepEqual(sourceOptionsFromAttributes({ sample: '' }), { type: 'sample', size: 2000 });
+    assert.deepEqual(sourceOptionsFromAttributes({ serverSrc: '/api/reports' }), { type: 'server', url: '/api/reports' });
     assert.equal(sourceOptionsFromAttributes({ src: null, sample: null }), undefined);
   });
 
@@ -30,6 +31,7 @@ describe('source attributes', () => {
     assert.deepEqual(sourceOptionsFromAttributes({ csvSrc: '/a.csv' }, rest), { type: 'csv', url: '/a.csv' });
     assert.equal(sourceOptionsFromAttributes({}, rest), rest);
     assert.deepEqual(sourceOptionsFromAttributes({ sample: '' }, { type: 'sample', size: 300, seed: 4 }), { type: 'sample', size: 300, seed: 4 });
+    assert.deepEqual(sourceOptionsFromAttributes({ serverSrc: '/b' }, { type: 'server', url: '/a', retries: 0 }), { type: 'server', url: '/b', retries: 0 });
   });
 
   test('mistakes are named by attribute', () => {
@@ -37,6 +39,17 @@ describe('source attributes', () => {
     assert.match(attributeProblem(() => sourceOptionsFromAttributes({ sample: 'lots' })), /^sample: must be a number of conversations/);
     assert.match(attributeProblem(() => sourceOptionsFromAttributes({ sample: '0' })), /^sample: must be a number of conversations from 1/);
     assert.match(attributeProblem(() => sourceOptionsFromAttributes({ hubspotProxy: '  ' })), /^hubspot-proxy: must be a URL/);
+    assert.equal(attributeProblem(() => sourceOptionsFromAttributes({ src: '/a', serverSrc: '/r' })), 'server-src: cannot be combined with src: give the element one data source');
+  });
+
+  test('only a server source is a push-down source (the dashboard tells them apart by `query`)', () => {
+    const server = createDataSource({ type: 'server', url: 'http://127.0.0.1:9/reports' });
+    assert.equal(typeof server.query, 'function');
+    assert.equal(typeof server.drill, 'function');
+    const sample = createDataSource({ type: 'sample', size: 5 });
+    assert.equal('query' in sample, false);
+    assert.equal('drill' in sample, false);
+    assert.throws(() => createDataSource({ type: 'server', url: '' } as never), DashboardConfigError);
   });
 
   test('a sample source generates its conversations on the first load', async () => {

@@ -57,7 +57,7 @@ describe('dashboard config schema', () => {
       user: { id: 'u1' },
     });
     assert.deepEqual(config.user, { id: 'u1', teamIds: [], canEdit: false });
-    assert.match(problem(() => parseDeclarativeDashboardConfig({ source: { type: 'ftp' } })).message, /source\.type must be one of "rest", "csv", "hubspot", "sample", got "ftp"/);
+    assert.match(problem(() => parseDeclarativeDashboardConfig({ source: { type: 'ftp' } })).message, /source\.type must be one of "rest", "csv", "hubspot", "sample", "server", got "ftp"/);
     assert.equal(problem(() => parseDeclarativeDashboardConfig({ source: { type: 'csv' } })).path, 'source.url');
     assert.equal(problem(() => parseDeclarativeDashboardConfig({ source: { type: 'rest', url: '/x', mapping: { assignee: 'a' } } })).path, 'source.mapping.assignee');
     assert.equal(problem(() => parseDeclarativeDashboardConfig({ source: { type: 'sample', size: 0 } })).path, 'source.size');
@@ -68,6 +68,9 @@ describe('dashboard config schema', () => {
     const spec = dashboard.reports[0];
     assert.equal(parseTileConfig(spec).spec.id, 'r');
     assert.equal(parseTileConfig({ spec, source: { type: 'sample' }, range: 'today' }).source!.type, 'sample');
+    // A standalone tile computes in the browser: the server half is for dashboards.
+    assert.equal(problem(() => parseTileConfig({ spec, source: { type: 'server', url: '/api/reports' } })).path, 'source.type');
+    assert.equal(parseDeclarativeDashboardConfig({ source: { type: 'server', url: '/api/reports' } }).source!.type, 'server');
     assert.equal(problem(() => parseTileConfig({ ...spec, measure: { op: 'avg' } })).path, 'measure.property');
     assert.equal(problem(() => parseTileConfig({ spec: { ...spec, chartType: 'radar' } })).path, 'spec.chartType');
   });
