@@ -37,6 +37,8 @@ export interface EngineFigures {
   drill: Figure;
   /** Finding those rows, before they become objects. */
   drillSelect: Figure;
+  /** (v2) The first page (50, oldest first) of that drill, what the drill dialog asks for first. */
+  drillPage: Figure;
   drillRows: number;
   scanLimit: Figure;
   bytesPerConversation: number;
@@ -97,6 +99,7 @@ export async function engineBench(
   let drillRows = 0;
   const drill = await measure(() => (drillRows = drillDown(table, largest.spec, context, { key: largest.key }, { limit: Infinity }).rows.length), { runs: 7 });
   const drillSelect = await measure(() => selectDrillRows(table, largest.spec, context, { key: largest.key }), { runs: 7 });
+  const drillPage = await measure(() => drillDown(table, largest.spec, context, { key: largest.key }).rows.length, { runs: 9 });
 
   const scan = scanLimitKernel();
   const scanLimit = await measure(scan, { warmup: 3, runs: 11 });
@@ -109,6 +112,7 @@ export async function engineBench(
     refilter,
     drill,
     drillSelect,
+    drillPage,
     drillRows,
     scanLimit,
     bytesPerConversation: round(footprint.columnBytes / n),

@@ -23,6 +23,7 @@ import { DAYS, END, RANGE, SEED, TIME_ZONE } from './bench-data.ts';
 import { browserBench, type BrowserFigures } from './browser-bench.ts';
 import { businessHoursBench, type BusinessHoursFigures } from './business-hours-bench.ts';
 import { engineBench, type EngineFigures } from './engine-bench.ts';
+import { pushDownBench, type PushDownFigures } from './push-down-bench.ts';
 import { round, type Figure } from './measure.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -53,6 +54,14 @@ for (const n of editorOnly ? [] : sizes) {
     sixQueries = await sixQueriesBench(conversations, table, context, log);
   }
   node.push({ engine, sixQueries, businessHours });
+  freeMemory();
+}
+
+// ——— Push-down through the server handler (DuckDB file) ———
+// BENCH_PUSHDOWN_N (default 10 000 000) sets its size; BENCH_SKIP_PUSHDOWN=1 leaves it out.
+let pushDownFigures: PushDownFigures | null = null;
+if (!editorOnly && process.env.BENCH_SKIP_PUSHDOWN !== '1') {
+  pushDownFigures = await pushDownBench(Number(process.env.BENCH_PUSHDOWN_N ?? 10_000_000), log);
   freeMemory();
 }
 
@@ -145,6 +154,12 @@ if (bundle)
   `Bundle (gzip): kit with ECharts ${(bundle.kit.bytes / KIB).toFixed(1)} KiB (budget ${BUDGETS.kit / KIB}), conversation-reports/core ${(bundle.core.bytes / KIB).toFixed(1)} KiB (budget ${BUDGETS.core / KIB}); ` +
     `lazy: ${bundle.lazy.map((l) => `${l.file} ${(l.bytes / KIB).toFixed(1)} KiB`).join(', ') || 'none'}; worker ${bundle.workers.map((w) => `${(w.bytes / KIB).toFixed(1)} KiB`).join(', ')}`,
   );
+if (pushDownFigures)
+  lines.push(
+    '',
+    `Push-down through createReportHandler, DuckDB, N = ${pushDownFigures.n.toLocaleString('en')}: the twelve at once ${ms(pushDownFigures.allReportsMs)} ms; first drill page ${ms(pushDownFigures.drillFirstPageMs)} ms`,
+    ...Object.entries(pushDownFigures.perReportMs).map(([id, f]) => `  ${pad(id, 34)} ${ms(f)} ms`),
+  );
 lines.push(`Took ${((performance.now() - started) / 1000).toFixed(0)} s.`);
 console.log(lines.join('\n'));
 
@@ -199,9 +214,18 @@ const figuresOf = (f: EngineFigures) => ({
   refilterMs: f.refilter,
   drillMs: f.drill,
   drillSelectMs: f.drillSelect,
+  drillPageMs: f.drillPage,
   drillRows: f.drillRows,
   scanLimitMs: f.scanLimit,
 });
+const pushDown = pushDownFigures && {
+  n: pushDownFigures.n,
+  allReportsMs: pushDownFigures.allReportsMs.median,
+  drillFirstPageMs: pushDownFigures.drillFirstPageMs.median,
+  perReportMs: Object.fromEntries(Object.entries(pushDownFigures.perReportMs).map(([id, f]) => [id, f.median])),
+  generateMs: pushDownFigures.generateMs,
+  stats: pushDownFigures,
+};
 const summary = {
   n: primary.n,
   runtime: browser ? 'chromium' : 'node',
@@ -210,6 +234,9 @@ const summary = {
   refilterMs: primary.refilter.median,
   drillMs: primary.drill.median,
   drillSelectMs: primary.drillSelect.median,
+  // Issue 14: the first drill page (50 rows) at the largest N, in the runtime above (the Worker runs the same code).
+  drillPageMs: primary.drillPage.median,
+  pushDown,
   scanLimitMs: primary.scanLimit.median,
   allReportsPerScan: round(primary.allReports.median / primary.scanLimit.median, 2),
   baselines: { n: largest.engine.n, ...baselineSummary(largest.sixQueries), byN: Object.fromEntries(node.map((e) => [e.engine.n, baselineSummary(e.sixQueries)])) },

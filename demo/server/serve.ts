@@ -12,6 +12,7 @@ import type { DuckDBInstance } from '@duckdb/node-api';
 import { createServer as createVite } from 'vite';
 import { createReportHandler, toNodeListener, type ReportAuth } from '../../src/server/index.ts';
 import { DEMO_LOOKUPS, demoDatabase, teamInboxes } from './demo-data.ts';
+import { duckdbExecutor } from './duckdb-executor.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = resolve(here, '../..');
@@ -41,24 +42,7 @@ async function authorize(request: Request): Promise<ReportAuth | null> {
 const handler = createReportHandler({
   dialect: 'duckdb',
   schema: { table: 'conversations' },
-  async execute(sql, params, signal) {
-    // A connection per request; an abort (timeout, client gone) interrupts the statement.
-    const connection = await instance.connect();
-    let repeat: ReturnType<typeof setInterval> | undefined;
-    const interrupt = () => {
-      connection.interrupt();
-      repeat = setInterval(() => connection.interrupt(), 20);
-    };
-    signal.addEventListener('abort', interrupt, { once: true });
-    try {
-      const reader = await connection.runAndReadAll(sql, params);
-      return reader.getRowObjectsJS() as Record<string, unknown>[];
-    } finally {
-      clearInterval(repeat);
-      signal.removeEventListener('abort', interrupt);
-      connection.closeSync();
-    }
-  },
+  execute: duckdbExecutor(instance),
   authorize,
   // A lead sees the names of their own team's inboxes only.
   async lookups(auth) {
