@@ -48,7 +48,7 @@ export async function pushDownBench(n: number, log: (line: string) => void): Pro
   };
   const perReportMs: Record<string, Figure> = {};
   for (const spec of SPECS) {
-    perReportMs[spec.id] = await measure(() => ask({ op: "query", spec, context: CONTEXT }), { warmup: 1, runs: 3 });
+    perReportMs[spec.id] = await measure(() => ask({ op: 'query', spec, context: CONTEXT }), { warmup: 1, runs: 3 });
     log(`push-down: N = ${n.toLocaleString('en')}: ${spec.id} ${perReportMs[spec.id]!.median} ms`);
   }
   const allReportsMs = await measure(() => Promise.all(SPECS.map((spec) => ask({ op: 'query', spec, context: CONTEXT }))), { warmup: 1, runs: 3 });
