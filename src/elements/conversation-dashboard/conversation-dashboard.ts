@@ -27,7 +27,7 @@ import { DashboardChangeEvent } from '../../events/dashboard-change-event.ts';
 import { DataErrorEvent } from '../../events/data-error-event.ts';
 import type { ReportDrillEvent } from '../../events/report-drill-event.ts';
 import type { DashboardCreateEvent } from '../../events/dashboard-create-event.ts';
-import type { DashboardDeleteEvent } from '../../events/dashboard-delete-event.ts';
+import { DashboardDeleteEvent, type DashboardDeletedEvent } from '../../events/dashboard-delete-event.ts';
 import type { ReportAddEvent } from '../../events/report-add-event.ts';
 import type { ReportEditEvent } from '../../events/report-edit-event.ts';
 import { ReportSaveEvent } from '../../events/report-save-event.ts';
@@ -110,7 +110,7 @@ function localDate(t: number, timeZone: string): string {
  *
  * @fires dashboard-change - Another dashboard was opened, or the open one changed: `{ dashboardId, dashboard, reason }`.
  * @fires dashboard-create - A dashboard was created through the store: `{ dashboard }`.
- * @fires dashboard-delete - The open dashboard was deleted: `{ dashboardId, dashboard }`.
+ * @fires dashboard-delete - Before the open dashboard is deleted (Settings → Delete, confirmed): `{ dashboardId, dashboard }`; cancelable, `preventDefault()` keeps it.
  * @fires report-save - Before a report from the editor is stored: `{ spec, dashboardId }`; cancelable, `preventDefault()` vetoes it.
  * @fires report-remove - Before a report is removed (tile Actions → Remove): `{ reportId, dashboardId }`; cancelable, `preventDefault()` vetoes it.
  * @fires report-move - Before a report is moved (Actions → Move, or drag and drop): `{ reportId, direction, dashboardId, to }`; cancelable, `preventDefault()` vetoes it.
@@ -994,7 +994,12 @@ export class ConversationDashboard extends LitElement {
     this.dashboards = this.dashboards.map((d) => (d.id === dashboard.id ? dashboard : d));
   }
 
-  #onDeleted(event: DashboardDeleteEvent): void {
+  /** The settings dialog's request to delete: the host is asked with the dashboard's own event first. */
+  #onDeleteRequest(event: DashboardDeleteEvent): void {
+    if (!this.#allowedByHost(event, new DashboardDeleteEvent(event.detail.dashboard))) event.preventDefault();
+  }
+
+  #onDeleted(event: DashboardDeletedEvent): void {
     this.dashboards = this.dashboards.filter((d) => d.id !== event.detail.dashboardId);
     this.dashboardId = this.dashboards[0]?.id ?? null;
     void this.#listDashboards();
@@ -1133,7 +1138,8 @@ export class ConversationDashboard extends LitElement {
           locale=${this.#locale}
           theme=${this.theme}
           @dashboard-change=${(event: DashboardChangeEvent) => this.#onSettingsChange(event.detail.dashboard)}
-          @dashboard-delete=${(event: DashboardDeleteEvent) => this.#onDeleted(event)}
+          @dashboard-delete=${(event: DashboardDeleteEvent) => this.#onDeleteRequest(event)}
+          @cr-dashboard-deleted=${(event: DashboardDeletedEvent) => this.#onDeleted(event)}
         ></dashboard-settings>`
       : nothing}
     ${dashboard

@@ -97,4 +97,35 @@ describe('<conversation-dashboard> lets its host veto', () => {
     expect((await store.get('board', user)).reports[0]!.title).to.equal('Report r1');
     expect(el.shadowRoot!.querySelector<HTMLDialogElement>('.editor-dialog')!.open).to.equal(true);
   });
+
+  for (const veto of [true, false]) {
+    it(`dashboard-delete: one cancelable event from the dashboard before the store deletes${veto ? '; preventDefault keeps the dashboard' : ''}`, async () => {
+      const { el, store } = await mount();
+      const seen: { target: EventTarget | null; cancelable: boolean; storedThen: Promise<string[]> }[] = [];
+      el.addEventListener('dashboard-delete', (event) => {
+        seen.push({ target: event.target, cancelable: event.cancelable, storedThen: store.list(user).then((list) => list.map((d) => d.id)) });
+        if (veto) event.preventDefault();
+      });
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="toolbar"] button:last-child')!.click();
+      const settings = el.shadowRoot!.querySelector('dashboard-settings')!;
+      await waitUntil(() => settings.shadowRoot!.querySelector('[part="delete-button"]'), 'the settings dialog is open');
+      settings.shadowRoot!.querySelector<HTMLButtonElement>('[part="delete-button"]')!.click();
+      await settings.updateComplete;
+      settings.shadowRoot!.querySelector<HTMLButtonElement>('[part="confirm-delete-button"]')!.click();
+      await waitUntil(() => seen.length === 1, 'the host is asked');
+      expect(seen[0]!.target).to.equal(el);
+      expect(seen[0]!.cancelable).to.equal(true);
+      expect(await seen[0]!.storedThen, 'asked before the store deletes').to.deep.equal(['board']);
+      if (veto) {
+        await settings.updateComplete;
+        expect((await store.list(user)).map((d) => d.id)).to.deep.equal(['board']);
+        expect(el.currentDashboard?.id).to.equal('board');
+        expect(settings.shadowRoot!.querySelector('[part="confirm-delete-button"]'), 'back to the main view').to.equal(null);
+      } else {
+        await waitUntil(async () => (await store.list(user)).length === 0, 'deleted');
+        await waitUntil(() => el.currentDashboard?.id !== 'board', 'another dashboard is shown');
+      }
+      expect(seen).to.have.length(1, 'the host sees the dashboard’s event only');
+    });
+  }
 });

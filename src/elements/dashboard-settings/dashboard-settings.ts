@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { cleanDashboardName, validateDashboardName } from '../../core/dashboard-name.ts';
 import type { Dashboard, Privacy } from '../../core/schema/dashboard.ts';
 import { DashboardChangeEvent } from '../../events/dashboard-change-event.ts';
-import { DashboardDeleteEvent } from '../../events/dashboard-delete-event.ts';
+import { DashboardDeleteEvent, DashboardDeletedEvent } from '../../events/dashboard-delete-event.ts';
 import { DataErrorEvent } from '../../events/data-error-event.ts';
 import { canChangeSharing, canDeleteDashboard, canEditDashboard } from '../../store/permissions.ts';
 import { teamsOf, type Team } from '../dashboard-wizard/dashboard-draft.ts';
@@ -29,7 +29,7 @@ type Busy = 'rename' | 'privacy' | 'delete' | null;
  * @summary A modal dialog to rename a dashboard, change its privacy, or delete it.
  *
  * @fires dashboard-change - {DashboardChangeEvent} Saved: `{ dashboardId, dashboard, reason: 'rename' | 'privacy' }`. Bubbles, composed.
- * @fires dashboard-delete - {DashboardDeleteEvent} Deleted through the store: `{ dashboardId, dashboard }`. Bubbles, composed.
+ * @fires dashboard-delete - {DashboardDeleteEvent} Before the dashboard is deleted (after the user confirmed): `{ dashboardId, dashboard }`; cancelable, `preventDefault()` keeps it. Bubbles, composed.
  * @fires data-error - {DataErrorEvent} The store refused or failed (`phase: 'store'`); the message is also shown in the dialog.
  *
  * @csspart dialog - The native `<dialog>`.
@@ -223,6 +223,11 @@ export class DashboardSettings extends StoreDialogElement {
   async #confirmDelete(): Promise<void> {
     const { store, user, dashboard } = this;
     if (this.busy || !store || !user || !dashboard || !this.#canDelete) return;
+    // Asked before acting: a host's preventDefault() keeps the dashboard (the dialog goes back to its main view).
+    if (!this.dispatchEvent(new DashboardDeleteEvent(dashboard))) {
+      this.#cancelDelete();
+      return;
+    }
     this.busy = 'delete';
     this.error = null;
     try {
@@ -233,7 +238,7 @@ export class DashboardSettings extends StoreDialogElement {
       return;
     }
     this.busy = null;
-    this.dispatchEvent(new DashboardDeleteEvent(dashboard));
+    this.dispatchEvent(new DashboardDeletedEvent(dashboard.id));
     await this.hide();
   }
 
