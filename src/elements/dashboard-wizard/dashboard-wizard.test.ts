@@ -88,7 +88,7 @@ describe('<dashboard-wizard>', () => {
 
     // Step 1: the library lists the templates with descriptions and their reports.
     const cards = $$(el, '[part="template"]');
-    expect(cards.map((card) => card.querySelector('label')!.textContent!.trim())).to.deep.equal(['Chat overview', 'Email overview', 'Team performance']);
+    expect(cards.map((card) => card.querySelector('label')!.textContent!.trim())).to.deep.equal(['Chat overview', 'Email overview', 'Team performance', 'Blank dashboard']);
     expect(cards[0]!.querySelector('.description')!.textContent).to.contain('website visitors');
     expect(cards[0]!.querySelectorAll('.template-reports li')).to.have.length(6);
     expect($(el, '[part="next-button"]')!.getAttribute('aria-disabled')).to.equal('true');
@@ -448,5 +448,25 @@ describe('<dashboard-wizard>', () => {
     await openFrom(opener, el);
     expect($(el, '[part="template"] label')!.textContent).to.equal(evil.name);
     expect($(el, '[part="template"] img, [part="template"] b, script')).to.be.null;
+  });
+
+  it('creates a blank dashboard, offered beside the templates, with no reports', async () => {
+    const { el, opener, store } = await setup();
+    await openFrom(opener, el);
+    templateRadio(el, 'blank').click();
+    await el.updateComplete;
+    expect($(el, '[part="next-button"]')!.getAttribute('aria-disabled')).to.equal('false');
+    expect($(el, '.panel')!.textContent).to.contain('Starts with no reports');
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(el, '[part="next-button"]')!.click();
+    await el.updateComplete;
+    expect(nameInput(el).value).to.equal('Blank dashboard');
+    await typeName(el, 'Q4 plans');
+    const created = oneEvent(el, 'dashboard-create') as Promise<DashboardCreateEvent>;
+    $<HTMLButtonElement>(el, '[part="create-button"]')!.click();
+    const saved = (await created).detail.dashboard;
+    expect(saved.name).to.equal('Q4 plans');
+    expect(saved.reports).to.deep.equal([]);
+    expect((await store.get(saved.id, owner)).reports).to.deep.equal([]);
   });
 });

@@ -23,6 +23,8 @@ type WizardStep = 'template' | 'details';
 type Blocker = 'noUser' | 'forbidden' | 'noStore';
 
 const STEPS: readonly WizardStep[] = ['template', 'details'];
+/** `templateIndex` of the blank dashboard, offered before the templates. */
+const BLANK = -2;
 
 /**
  * Creating a dashboard from a template, the way support managers know it from HubSpot: pick Chat
@@ -117,6 +119,9 @@ export class DashboardWizard extends StoreDialogElement {
   }
 
   get #template(): DashboardTemplate | undefined {
+    // A blank dashboard is a template without reports, named in the user's language.
+    if (this.templateIndex === BLANK)
+      return { id: 'blank', name: this.t('dashboards.wizard.blankName'), description: this.t('dashboards.wizard.blankDescription'), reports: [] };
     return this.#templates[this.templateIndex];
   }
 
@@ -196,6 +201,11 @@ export class DashboardWizard extends StoreDialogElement {
 
   #selectTemplate(index: number): void {
     if (index === this.templateIndex) return;
+    if (index === BLANK) {
+      this.templateIndex = BLANK;
+      this.ticked = new Set();
+      return;
+    }
     const template = this.#templates[index];
     if (!template) return;
     this.templateIndex = index;
@@ -211,7 +221,7 @@ export class DashboardWizard extends StoreDialogElement {
 
   #nextBlocker(): string | null {
     if (!this.#template) return this.t('dashboards.wizard.needTemplate');
-    if (this.#tickedReports().length === 0) return this.t('dashboards.wizard.needReport');
+    if (this.templateIndex !== BLANK && this.#tickedReports().length === 0) return this.t('dashboards.wizard.needReport');
     return null;
   }
 
@@ -297,11 +307,9 @@ export class DashboardWizard extends StoreDialogElement {
     return html`<div class="body template-step">
         <section class="library" aria-labelledby="templates-heading">
           <h3 id="templates-heading" tabindex="-1">${this.t('dashboards.wizard.templatesHeading')}</h3>
-          ${templates.length === 0
-            ? html`<p class="hint">${this.t('dashboards.wizard.noTemplates')}</p>`
-            : html`<fieldset part="templates" class="templates">
+          ${html`<fieldset part="templates" class="templates">
                 <legend class="visually-hidden">${this.t('dashboards.wizard.templatesLegend')}</legend>
-                ${templates.map((template, index) => this.#renderTemplate(template, index))}
+                ${templates.map((template, index) => this.#renderTemplate(template, index))} ${this.#renderBlank()}
               </fieldset>`}
         </section>
         ${this.#renderPanel()}
@@ -321,6 +329,20 @@ export class DashboardWizard extends StoreDialogElement {
           ${this.t('dashboards.wizard.next')}
         </button>
       </footer>`;
+  }
+
+  /** "Blank dashboard", after the templates: no reports, to be added from the library. */
+  #renderBlank(): TemplateResult {
+    const selected = this.templateIndex === BLANK;
+    return html`<div part="template" class=${selected ? 'template selected' : 'template'} data-template-id="blank" @click=${(event: Event) => {
+      if (!(event.target as Element).closest('input, label')) this.#selectTemplate(BLANK);
+    }}>
+      <div class="template-title">
+        <input type="radio" name="template" id="template-blank" value="blank" .checked=${live(selected)} aria-describedby="template-blank-description" @change=${() => this.#selectTemplate(BLANK)} />
+        <label for="template-blank">${this.t('dashboards.wizard.blankName')}</label>
+      </div>
+      <p id="template-blank-description" class="description">${this.t('dashboards.wizard.blankDescription')}</p>
+    </div>`;
   }
 
   #renderTemplate(template: DashboardTemplate, index: number): TemplateResult {
@@ -357,7 +379,9 @@ export class DashboardWizard extends StoreDialogElement {
     const ticked = this.#tickedReports().length;
     return html`<section part="panel" class="panel" aria-labelledby="reports-heading">
       <h3 id="reports-heading">${this.t('dashboards.wizard.reportsHeading')}</h3>
-      ${template
+      ${this.templateIndex === BLANK
+        ? html`<p class="hint">${this.t('dashboards.wizard.blankDescription')}</p>`
+        : template
         ? html`<fieldset class="reports">
               <legend>${this.t('dashboards.wizard.reportsLegend', { template: templateName(this.t, template) })}</legend>
               ${template.reports.map((report, index) => {

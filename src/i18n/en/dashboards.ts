@@ -7,6 +7,8 @@ export const dashboards = {
   'dashboards.wizard.templatesHeading': 'Choose a template',
   'dashboards.wizard.templatesLegend': 'Dashboard templates',
   'dashboards.wizard.noTemplates': 'There are no templates to choose from.',
+  'dashboards.wizard.blankName': 'Blank dashboard',
+  'dashboards.wizard.blankDescription': 'Starts with no reports: add them from the report library.',
   'dashboards.wizard.reportsHeading': 'Reports to include',
   'dashboards.wizard.reportsLegend': 'Reports of {template}',
   'dashboards.wizard.noTemplate': 'Select a template to see its reports.',

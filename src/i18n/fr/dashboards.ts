@@ -7,6 +7,8 @@ export const dashboards = {
   'dashboards.wizard.templatesHeading': 'Choisissez un modèle',
   'dashboards.wizard.templatesLegend': 'Modèles de tableau de bord',
   'dashboards.wizard.noTemplates': 'Aucun modèle n’est disponible.',
+  'dashboards.wizard.blankName': 'Tableau de bord vide',
+  'dashboards.wizard.blankDescription': 'Commence sans rapport\u00a0: ajoutez-en depuis la bibliothèque de rapports.',
   'dashboards.wizard.reportsHeading': 'Rapports à inclure',
   'dashboards.wizard.reportsLegend': 'Rapports du modèle {template}',
   'dashboards.wizard.noTemplate': 'Sélectionnez un modèle pour voir ses rapports.',

@@ -7,6 +7,8 @@ export const dashboards = {
   'dashboards.wizard.templatesHeading': 'Kies een sjabloon',
   'dashboards.wizard.templatesLegend': 'Dashboardsjablonen',
   'dashboards.wizard.noTemplates': 'Er zijn geen sjablonen om uit te kiezen.',
+  'dashboards.wizard.blankName': 'Leeg dashboard',
+  'dashboards.wizard.blankDescription': 'Begint zonder rapporten: voeg ze toe vanuit de rapportbibliotheek.',
   'dashboards.wizard.reportsHeading': 'Op te nemen rapporten',
   'dashboards.wizard.reportsLegend': 'Rapporten in {template}',
   'dashboards.wizard.noTemplate': 'Selecteer een sjabloon om de rapporten te zien.',
