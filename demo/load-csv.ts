@@ -8,6 +8,7 @@ import '../src/elements/csv-import/csv-import.ts';
 import type { CsvImport } from '../src/elements/csv-import/csv-import.ts';
 import { toCsv } from '../src/core/csv.ts';
 import { generateConversations } from '../src/sample/generate-conversations.ts';
+import { translateDemo } from './demo-text.ts';
 
 const FIELDS = ['id', 'channel', 'status', 'inboxId', 'assigneeId', 'createdAt', 'firstResponseAt', 'closedAt', 'chatflowId', 'pageUrl', 'ticketId', 'subject', 'contactName', 'contactEmail'] as const;
 
@@ -29,12 +30,14 @@ export function mountCsvImport(container?: Element | null): CsvImport {
   const element = document.createElement('csv-import');
   // The page's theme as demo/main.ts set it (it updates this element when the theme changes).
   element.setAttribute('theme', document.documentElement.classList.contains('dark') ? 'dark' : 'light');
+  element.setAttribute('locale', document.documentElement.lang || 'en');
   element.addEventListener('csv-load', (event) => {
     const target = document.querySelector<ConversationDashboard>('conversation-dashboard');
     if (target) target.dataSource = event.detail.source;
   });
   const sample = document.createElement('a');
   sample.textContent = 'Download a sample CSV to try';
+  sample.dataset.text = 'sampleCsv';
   sample.download = 'sample-conversations.csv';
   sample.href = '#';
   sample.addEventListener('click', () => {
@@ -46,6 +49,7 @@ export function mountCsvImport(container?: Element | null): CsvImport {
   if (container) container.append(wrapper);
   else if (dashboard) dashboard.after(wrapper);
   else document.body.append(wrapper);
+  translateDemo(wrapper, document.documentElement.lang || 'en');
   return element;
 }
 

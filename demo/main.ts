@@ -5,6 +5,7 @@ import { generateConversations } from '../src/sample/generate-conversations.ts';
 import type { DashboardUser } from '../src/core/schema/dashboard.ts';
 import { LocalStorageDashboardStore } from '../src/store/local-storage-dashboard-store.ts';
 import { schemeDeclarations } from '../src/elements/shared/tokens.ts';
+import { showCsvAsData, translateDemo } from './demo-text.ts';
 
 // Four people, to show privacy at work: a dashboard Olivia shares with her team is seen by Tom and
 // Vera (who may not edit), never by Oscar.
@@ -51,11 +52,16 @@ function apply(): void {
   document.querySelector('csv-import')?.setAttribute('theme', scheme);
   dashboard.locale = field('locale').value;
   document.documentElement.lang = field('locale').value;
+  translateDemo(document, field('locale').value);
+  document.querySelector('csv-import')?.setAttribute('locale', field('locale').value);
   dashboard.timeZone = field('timeZone').value;
 }
 
+document.addEventListener('csv-load', () => showCsvAsData(field('size'), field('locale').value));
+
 controls.addEventListener('change', (event) => {
   const target = event.target as HTMLSelectElement;
+  if (target.name === 'size' && target.value === 'csv') return;
   if (target.name === 'size') useData(Number(target.value));
   apply();
   const url = new URL(location.href);
