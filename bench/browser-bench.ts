@@ -13,6 +13,7 @@ import { build } from 'vite';
 import type { EngineFigures } from './engine-bench.ts';
 import type { DashboardFigures } from './browser/bench-page.ts';
 import type { EditorPreviewFigures } from './browser/editor-preview-bench.ts';
+import type { PeersFigures } from './browser/peers-bench.ts';
 import { chromiumArgs, chromiumPath } from '../test/chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -25,6 +26,8 @@ export interface BrowserFigures {
   libraryWorker: { mode: string; tiles: number; error?: string };
   /** The report editor's live preview, Worker mode (≥ 50 000) and main-thread mode (below). */
   editorPreview: EditorPreviewFigures[];
+  /** The six queries beside DuckDB-WASM and arquero in one page, at the largest N (null: skipped). */
+  peers: PeersFigures | null;
 }
 
 export interface BrowserBenchOptions {
@@ -32,6 +35,8 @@ export interface BrowserBenchOptions {
   editorSizes?: number[];
   /** Only the editor's preview (no engine figures, dashboards or library check). */
   editorOnly?: boolean;
+  /** Only the peers (six queries beside DuckDB-WASM and arquero). */
+  peersOnly?: boolean;
 }
 
 const TYPES: Record<string, string> = {
@@ -41,6 +46,7 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css',
   '.json': 'application/json',
   '.map': 'application/json',
+  '.wasm': 'application/wasm',
 };
 
 /** A page that uses the library build exactly as a host page would, with enough data for the Worker. */
@@ -122,6 +128,17 @@ export async function browserBench(sizes: number[], log: (line: string) => void,
     });
     page.on('pageerror', (error) => log(`browser: page error: ${error instanceof Error ? error.message : String(error)}`));
 
+    let peers: PeersFigures | null = null;
+    if (!options.editorOnly) {
+      // A fresh page of its own: the peers' heaps (DuckDB's worker, arquero's tables) stay out of the other figures.
+      await page.goto(`${origin}/index.html`);
+      await page.waitForFunction('window.benchReady === true', { timeout: 60_000 });
+      peers = (await page.evaluate(
+        (config) => (window as unknown as { runPeers: (c: unknown) => Promise<unknown> }).runPeers(config),
+        { n: Math.max(...sizes), rounds: Number(process.env.BENCH_PEER_ROUNDS ?? 3) },
+      )) as PeersFigures;
+      if (options.peersOnly) return { engine: [], dashboards: [], userAgent: await browser.userAgent(), libraryWorker: { mode: 'skipped', tiles: 0 }, editorPreview: [], peers };
+    }
     let libraryWorker: BrowserFigures['libraryWorker'] = { mode: 'skipped', tiles: 0 };
     if (!options.editorOnly) {
       log('browser: library build (dist/) with its engine Worker…');
@@ -132,7 +149,7 @@ export async function browserBench(sizes: number[], log: (line: string) => void,
 
     await page.goto(`${origin}/index.html`);
     await page.waitForFunction('window.benchReady === true', { timeout: 60_000 });
-    let result: Omit<BrowserFigures, 'libraryWorker' | 'editorPreview'> = { engine: [], dashboards: [], userAgent: await browser.userAgent() };
+    let result: Omit<BrowserFigures, 'libraryWorker' | 'editorPreview' | 'peers'> = { engine: [], dashboards: [], userAgent: await browser.userAgent() };
     if (!options.editorOnly) {
       const objectRuns = Object.fromEntries(sizes.map((n) => [n, n > 200_000 ? 1 : 3]));
       result = (await page.evaluate(
@@ -153,7 +170,7 @@ export async function browserBench(sizes: number[], log: (line: string) => void,
     await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
     editorPreview.push(...(await runEditor(editorSizes.slice(0, 1))));
     await page.emulateMediaFeatures([]);
-    return { ...result, libraryWorker, editorPreview };
+    return { ...result, libraryWorker, editorPreview, peers };
   } finally {
     await browser.close();
     server.close();

@@ -31,6 +31,8 @@ const sizes = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Numbe
 const skipBrowser = process.env.BENCH_SKIP_BROWSER === '1';
 const skipBaselines = process.env.BENCH_SKIP_BASELINES === '1';
 const editorOnly = process.env.BENCH_ONLY === 'editor';
+// BENCH_ONLY=peers: the six queries beside DuckDB-WASM and arquero in Chromium, nothing else (a few minutes at 1M).
+const peersOnly = process.env.BENCH_ONLY === 'peers';
 const editorSizes = (process.env.BENCH_EDITOR_SIZES ?? '100000,40000').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const context = { range: RANGE, timeZone: TIME_ZONE };
@@ -42,7 +44,7 @@ function freeMemory(): void {
 
 // ——— Node ———
 const node: { engine: EngineFigures; sixQueries: SixQueryFigures | null; businessHours: BusinessHoursFigures }[] = [];
-for (const n of editorOnly ? [] : sizes) {
+for (const n of editorOnly || peersOnly ? [] : sizes) {
   log(`node: N = ${n.toLocaleString('en')}: generating…`);
   const { conversations, lookups } = generateConversations({ n, seed: SEED, end: END, days: DAYS });
   const engine = await engineBench(conversations, lookups, context, { objectRuns: n > 200_000 ? 2 : 3, log });
@@ -69,7 +71,7 @@ if (!editorOnly && process.env.BENCH_SKIP_PUSHDOWN !== '1') {
 let bundle: ReturnType<typeof bundleSizes> | null = null;
 // BENCH_SKIP_BUNDLE=1 with BENCH_SKIP_BROWSER=1: the Node engine figures alone, without a vite build.
 const skipBundle = process.env.BENCH_SKIP_BUNDLE === '1' && skipBrowser;
-if (!editorOnly && !skipBundle) {
+if (!editorOnly && !peersOnly && !skipBundle) {
   log('bundle: vite build…');
   execFileSync(process.execPath, [fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url)), 'build', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   bundle = bundleSizes(`${root}dist`);
@@ -77,7 +79,39 @@ if (!editorOnly && !skipBundle) {
 
 // ——— Chromium ———
 let browser: BrowserFigures | null = null;
-if (!skipBrowser || editorOnly) browser = await browserBench(sizes, log, { editorSizes, editorOnly });
+if (!skipBrowser || editorOnly || peersOnly) browser = await browserBench(sizes, log, { editorSizes, editorOnly, peersOnly });
+
+/** The peers' line of the report and their part of the JSON. */
+const peerLines = (peers: BrowserFigures['peers']): string[] => {
+  if (!peers) return [];
+  const pad = (text: string, width: number) => text.padEnd(width);
+  const names = Object.keys(peers.engine.perQuery) as (keyof typeof peers.engine.perQuery)[];
+  const rows = [
+    ['this kit', peers.engine],
+    ['DuckDB-WASM', peers.duckdbWasm],
+    ['arquero', peers.arquero],
+  ] as const;
+  return [
+    '',
+    `Six queries in one Chromium page at N = ${peers.n.toLocaleString('en')}, same Arrow stream (${(peers.arrowBytes / 2 ** 20).toFixed(1)} MiB) — median ms; ratio = theirs / ours`,
+    pad('engine', 13) + pad('ingest', 10) + names.map((name) => pad(name, 26)).join('') + pad('total', 10) + 'ratio  equal',
+    ...rows.map(
+      ([label, f]) =>
+        pad(label, 13) +
+        pad(`${f.ingest.median.toFixed(0)}${f.ingestRatio === 1 ? '' : ` ${f.ingestRatio}×`}`, 10) +
+        names.map((name) => pad(f.perQuery[name].median.toFixed(1), 26)).join('') +
+        pad(f.totalMs.toFixed(1), 10) +
+        pad(`${f.ratio}×`, 7) +
+        (label === 'this kit' ? '' : f.differences.length === 0 ? 'yes' : `NO: ${f.differences.join('; ')}`),
+    ),
+    `  floor (one fused pass over the 7 columns the six read): ${peers.floorMs.toFixed(1)} ms; ours / floor ${peers.engineVsFloor}×`,
+  ];
+};
+if (peersOnly) {
+  console.log(peerLines(browser?.peers ?? null).join('\n'));
+  console.log(JSON.stringify({ peers: browser?.peers ?? null, userAgent: browser?.userAgent ?? null }));
+  process.exit(0);
+}
 
 // ——— Report ———
 const ms = (figure: Figure) => `${figure.median.toFixed(1)} (${figure.min.toFixed(1)}–${figure.max.toFixed(1)})`;
@@ -148,6 +182,7 @@ if (browser && !editorOnly) {
     );
   lines.push(`  library build: ${browser.libraryWorker.mode === 'worker' ? 'engine Worker loaded from dist/ and computed' : `engine Worker NOT used (${browser.libraryWorker.mode}${browser.libraryWorker.error ? `: ${browser.libraryWorker.error}` : ''})`}`);
 }
+if (browser) lines.push(...peerLines(browser.peers));
 if (bundle)
   lines.push(
   '',
@@ -257,6 +292,7 @@ const summary = {
   longTasks1M: browser ? (({ longTasks, longestTaskMs, totalMs, mode }) => ({ count: longTasks, longestMs: longestTaskMs, loadAndComputeMs: totalMs, mode }))(browser.dashboards.at(-1)!) : null,
   dashboards: browser?.dashboards ?? null,
   libraryWorker: browser?.libraryWorker ?? null,
+  peers: browser?.peers ?? null,
   ...editorFigures(browser?.editorPreview ?? []),
   bundle: bundle && { kitGzipKiB: round(bundle.kit.bytes / KIB, 1), coreGzipKiB: round(bundle.core.bytes / KIB, 1), lazy: bundle.lazy, workers: bundle.workers },
   stats: {

@@ -12,6 +12,7 @@ import { binaryPages, engineBench, type EngineFigures } from '../engine-bench.ts
 import { round } from '../measure.ts';
 import { DAYS, END, RANGE, SEED } from '../bench-data.ts';
 import { editorPreviewRun, type EditorPreviewFigures } from './editor-preview-bench.ts';
+import { peersRun, type PeersFigures } from './peers-bench.ts';
 
 export interface DashboardFigures {
   n: number;
@@ -136,7 +137,14 @@ async function runEditorPreview(config: { sizes: number[] }): Promise<EditorPrev
   return figures;
 }
 
+/** The six queries beside DuckDB-WASM and arquero, fed the same Arrow stream (peers-bench.ts). */
+async function runPeers(config: { n: number; rounds: number }): Promise<PeersFigures> {
+  const generated = generateConversations({ n: config.n, seed: SEED, end: END, days: DAYS });
+  return peersRun(generated.conversations, generated.lookups, config.rounds, log);
+}
+
 (window as unknown as { runBench: typeof run }).runBench = run;
+(window as unknown as { runPeers: typeof runPeers }).runPeers = runPeers;
 (window as unknown as { runEditorPreview: typeof runEditorPreview }).runEditorPreview = runEditorPreview;
 (window as unknown as { diagnose: typeof diagnose }).diagnose = diagnose;
 (window as unknown as { benchReady: boolean }).benchReady = true;
