@@ -30,6 +30,13 @@ describe('formatDuration', () => {
     assert.equal(formatDuration(59.7 * S, 'en'), '1 min');
   });
 
+  it('writes a day the French way ("j"), the Dutch and English way ("d")', () => {
+    assert.equal(formatDuration(D, 'fr'), '1 j');
+    assert.equal(formatDuration(D + 3 * H, 'fr-FR'), '1 j 3 h');
+    assert.equal(formatDuration(D, 'nl'), '1 d');
+    assert.equal(formatDuration(D, 'en'), '1 d');
+  });
+
   it('drops a zero smaller unit', () => {
     assert.equal(formatDuration(2 * H, 'en'), '2 h');
     assert.equal(formatDuration(3 * D, 'en'), '3 d');

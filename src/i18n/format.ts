@@ -83,6 +83,11 @@ export function formatNumber(
   return numberFormat(locale, options).format(value);
 }
 
+/** French writes a day "j" (jour); the other units are the same symbols in en, fr and nl ("d" is dag). */
+function unitSymbol(symbol: string, locale: string): string {
+  return symbol === 'd' && /^fr\b/i.test(locale) ? 'j' : symbol;
+}
+
 /**
  * A duration in milliseconds as its two largest units: "3 d 4 h", "2 h 5 min", "1 min 30 s", "45 s", "850 ms".
  * Under a minute only seconds are shown (one decimal under ten seconds), under a second only milliseconds.
@@ -123,8 +128,8 @@ export function formatDuration(ms: number | null | undefined, locale: string): s
   const small = DURATION_UNITS[index + 1]!;
   const bigCount = Math.floor(rounded / big.ms);
   const smallCount = Math.round((rounded - bigCount * big.ms) / small.ms);
-  const head = `${num(bigCount, true)} ${big.symbol}`;
-  return smallCount === 0 ? head : `${head} ${num(smallCount, false)} ${small.symbol}`;
+  const head = `${num(bigCount, true)} ${unitSymbol(big.symbol, locale)}`;
+  return smallCount === 0 ? head : `${head} ${num(smallCount, false)} ${unitSymbol(small.symbol, locale)}`;
 }
 
 /**

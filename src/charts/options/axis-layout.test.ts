@@ -52,6 +52,12 @@ describe('axis layout by chart width', () => {
     expect(ticks).to.be.at.least(2);
   });
 
+  it('starts a duration axis at "0", not "0 ms"', () => {
+    const { value } = barAxes(800, 'duration');
+    expect(value.axisLabel.formatter(0)).to.equal('0');
+    expect(value.axisLabel.formatter(value.interval!)).to.match(/min|h/);
+  });
+
   it('keeps five ticks and long labels in a wide chart', () => {
     const wide = barAxes(1200, 'count');
     expect(wide.value.splitNumber).to.equal(5);

@@ -279,7 +279,8 @@ function cartesian(type: 'bar' | 'column' | 'line' | 'area', context: Context, o
     // Fewer ticks in a narrow chart, so that the value labels fit side by side (durations set their own interval).
     splitNumber: layout.valueTicks,
     ...(ticks ?? {}),
-    axisLabel: { color: settings.textColor, hideOverlap: true, formatter: (value: number) => format(value) },
+    // The origin is "0" whatever the unit: "0 ms" under an axis of hours reads as a unit change.
+    axisLabel: { color: settings.textColor, hideOverlap: true, formatter: (value: number) => (value === 0 ? formatNumber(0, settings.locale) : format(value)) },
     axisLine: { show: false, lineStyle: { color: settings.axisColor } },
     splitLine: { lineStyle: { color: settings.gridColor } },
   };
