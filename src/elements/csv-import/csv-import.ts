@@ -17,6 +17,11 @@ function browserTimeZone(): string | undefined {
   }
 }
 
+
+/** The core's message for a time it cannot read (see core/schema/timestamp.ts). */
+const TIME_MESSAGE = /epoch milliseconds or an ISO 8601 date-time with a zone/;
+const FIELD_NAMES = new RegExp(`\\b(${CSV_FIELDS.join('|')})\\b`, 'g');
+
 /**
  * "Load your CSV": the user picks a file, checks how its columns map to conversation fields (each
  * matched by its header, changeable with a `<select>` per field), sees the lines with problems,
@@ -114,9 +119,20 @@ export class CsvImport extends LitElement {
   }
 
   #problem(error: CsvLineError): string {
-    if (error.field === '') return this.#t('csvImport.problemRow', { line: error.line, message: error.message });
+    if (error.field === '') return this.#t('csvImport.problemRow', { line: error.line, message: this.#inLabels(error.message) });
     const field = CSV_FIELDS.includes(error.field as CsvField) ? this.#fieldLabel(error.field as CsvField) : error.field;
-    return this.#t('csvImport.problem', { line: error.line, field, message: error.message });
+    // The core's "needs a zone" is untrue here: a zone-less time is read in the import's zone.
+    const message = TIME_MESSAGE.test(error.message) ? this.#t('csvImport.badTime', { zone: this.#zone }) : this.#inLabels(error.message);
+    return this.#t('csvImport.problem', { line: error.line, field, message });
+  }
+
+  /** A message from the core names fields as the data does ("createdAt"); the reader knows them by their labels. */
+  #inLabels(message: string): string {
+    return message.replace(FIELD_NAMES, (name) => this.#fieldLabel(name as CsvField).toLocaleLowerCase(this.locale));
+  }
+
+  get #zone(): string {
+    return this.timeZone ?? 'UTC';
   }
 
   override render(): TemplateResult {
@@ -156,6 +172,7 @@ export class CsvImport extends LitElement {
       <fieldset part="mapping">
         <legend>${this.#t('csvImport.mapping')}</legend>
         <p class="hint">${this.#t('csvImport.mappingHint')}</p>
+        <p class="hint" id="zone-hint">${this.#t('csvImport.zoneHint', { zone: this.#zone })}</p>
         <div class="fields">
           ${CSV_FIELDS.map((field) => {
             const required = REQUIRED_CSV_FIELDS.includes(field);

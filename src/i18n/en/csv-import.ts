@@ -7,6 +7,8 @@ export const csvImport = {
   'csvImport.summary': '{file}: {rows, plural, one {# row} other {# rows}}, {columns, plural, one {# column} other {# columns}}.',
   'csvImport.mapping': 'Columns',
   'csvImport.mappingHint': 'Each field is matched to a column by its header. Change any that is wrong.',
+  'csvImport.zoneHint': 'Times without a zone (“2026-03-01 14:22”) are read in {zone}; times with one (“…Z”, “…+01:00”) keep theirs.',
+  'csvImport.badTime': 'is not a date and time: write it as “2026-03-01 14:22” (read in {zone}), with a zone (“2026-03-01T14:22Z”), or as epoch milliseconds',
   'csvImport.notInFile': '— not in the file —',
   'csvImport.required': 'required',
   'csvImport.idHint': 'Without it, rows are numbered by line.',

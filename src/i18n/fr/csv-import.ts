@@ -8,6 +8,8 @@ export const csvImport = {
     '{file}\u00a0: {rows, plural, one {# ligne} other {# lignes}}, {columns, plural, one {# colonne} other {# colonnes}}.',
   'csvImport.mapping': 'Colonnes',
   'csvImport.mappingHint': 'Chaque champ est associé à une colonne d’après son en-tête. Corrigez celles qui sont erronées.',
+  'csvImport.zoneHint': 'Les heures sans fuseau («\u00a02026-03-01 14:22\u00a0») sont lues dans le fuseau {zone}\u00a0; celles qui en ont un («\u00a0…Z\u00a0», «\u00a0…+01:00\u00a0») le gardent.',
+  'csvImport.badTime': 'n’est pas une date et heure\u00a0: écrivez «\u00a02026-03-01 14:22\u00a0» (lu dans le fuseau {zone}), avec un fuseau («\u00a02026-03-01T14:22Z\u00a0») ou en millisecondes epoch',
   'csvImport.notInFile': '— absent du fichier —',
   'csvImport.required': 'obligatoire',
   'csvImport.idHint': 'Sans ce champ, les lignes sont numérotées dans l’ordre du fichier.',

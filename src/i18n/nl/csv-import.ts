@@ -7,6 +7,8 @@ export const csvImport = {
   'csvImport.summary': '{file}: {rows, plural, one {# rij} other {# rijen}}, {columns, plural, one {# kolom} other {# kolommen}}.',
   'csvImport.mapping': 'Kolommen',
   'csvImport.mappingHint': 'Elk veld is op basis van de kolomkop aan een kolom gekoppeld. Pas aan wat niet klopt.',
+  'csvImport.zoneHint': 'Tijden zonder tijdzone (“2026-03-01 14:22”) worden gelezen in {zone}; tijden met een tijdzone (“…Z”, “…+01:00”) houden die.',
+  'csvImport.badTime': 'is geen datum en tijd: schrijf “2026-03-01 14:22” (gelezen in {zone}), met een tijdzone (“2026-03-01T14:22Z”) of als epoch-milliseconden',
   'csvImport.notInFile': '— niet in het bestand —',
   'csvImport.required': 'verplicht',
   'csvImport.idHint': 'Zonder dit veld worden de rijen op regelnummer genummerd.',
