@@ -11,3 +11,5 @@ export * from './dashboard-delete-event.ts';
 export * from './report-add-event.ts';
 export * from './report-create-custom-event.ts';
 export * from './report-move-event.ts';
+export * from './report-resize-event.ts';
+export * from './report-duplicate-event.ts';

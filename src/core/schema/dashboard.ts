@@ -7,10 +7,12 @@ export type Privacy = (typeof privacyLevels)[number];
 
 /**
  * Layout is open-ended on purpose: hosts may keep their own keys in it. The kit reads
- * `wide` (report ids drawn two columns wide); the order of tiles is the order of `reports`.
+ * `wide` (report ids drawn two columns wide) and (v2) `sizes`; the order of tiles is the order of `reports`.
  */
 export const layoutSchema = z.looseObject({
   wide: z.optional(z.array(z.string())),
+  /** (v2) A tile's width by report id: a third, half, two thirds or all of a row (over `wide`). */
+  sizes: z.optional(z.record(z.string(), z.enum(['third', 'half', 'two-thirds', 'full']))),
 });
 
 /**

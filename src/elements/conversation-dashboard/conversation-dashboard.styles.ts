@@ -192,25 +192,45 @@ export const conversationDashboardStyles = css`
     grid-template-columns: 1fr;
   }
 
+  /* Six columns from 700px, so that a tile can take a third, half, two thirds or all of a row (v2
+     layout.sizes); a tile with no size takes half a row up to 1100px, a third above. */
   @container (min-width: 700px) {
     [part='grid'] {
-      grid-template-columns: repeat(2, minmax(0, 1fr));
+      grid-template-columns: repeat(6, minmax(0, 1fr));
+    }
+    report-tile {
+      grid-column: span 3;
+    }
+    report-tile.wide,
+    report-tile.size-full {
+      grid-column: span 6;
+    }
+    report-tile.size-third {
+      grid-column: span 2;
+    }
+    report-tile.size-two-thirds {
+      grid-column: span 4;
     }
   }
 
   @container (min-width: 1100px) {
-    [part='grid'] {
-      grid-template-columns: repeat(3, minmax(0, 1fr));
+    report-tile {
+      grid-column: span 2;
     }
-  }
-
-  report-tile.wide {
-    grid-column: span 2;
-  }
-
-  @container (max-width: 699px) {
     report-tile.wide {
-      grid-column: auto;
+      grid-column: span 4;
+    }
+    report-tile.size-half {
+      grid-column: span 3;
+    }
+    report-tile.size-full {
+      grid-column: span 6;
+    }
+    report-tile.size-third {
+      grid-column: span 2;
+    }
+    report-tile.size-two-thirds {
+      grid-column: span 4;
     }
   }
 

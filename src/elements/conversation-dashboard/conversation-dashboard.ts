@@ -56,6 +56,8 @@ import { DEFAULT_RANGE, RangeValueError, resolveRange, type RangeValue } from '.
 import { DeclarativeSourceController } from '../../controllers/declarative-source.ts';
 import { UrlSyncController, urlPrefix, type UrlViewState } from '../../controllers/url-sync-controller.ts';
 import { withDashboardFilters } from '../../core/dashboard-filters.ts';
+import { ReportDuplicateEvent } from '../../events/report-duplicate-event.ts';
+import { ReportResizeEvent, type TileSize } from '../../events/report-resize-event.ts';
 import type { Filter } from '../../core/schema/report-spec.ts';
 import { filterBarStyles, renderFilterBar } from './filter-bar.ts';
 import {
@@ -113,6 +115,8 @@ function localDate(t: number, timeZone: string): string {
  * @fires dashboard-delete - Before the open dashboard is deleted (Settings → Delete, confirmed): `{ dashboardId, dashboard }`; cancelable, `preventDefault()` keeps it.
  * @fires report-save - Before a report from the editor is stored: `{ spec, dashboardId }`; cancelable, `preventDefault()` vetoes it.
  * @fires report-remove - Before a report is removed (tile Actions → Remove): `{ reportId, dashboardId }`; cancelable, `preventDefault()` vetoes it.
+ * @fires report-resize - (v2) Before a tile's width is saved (Actions → Width): `{ reportId, size, dashboardId }`; cancelable, `preventDefault()` vetoes it.
+ * @fires report-duplicate - (v2) Before a report is duplicated, or copied to another dashboard (Actions → Duplicate / Copy to …): `{ reportId, toDashboardId?, dashboardId }`; cancelable, `preventDefault()` vetoes it.
  * @fires report-move - Before a report is moved (Actions → Move, or drag and drop): `{ reportId, direction, dashboardId, to }`; cancelable, `preventDefault()` vetoes it.
  * @fires data-error - Loading or computing failed: `{ error, message, phase }`.
  *
@@ -895,6 +899,67 @@ export class ConversationDashboard extends LitElement {
     </div>`;
   }
 
+  /** (v2) Stored dashboards other than `from` the user may edit: where a report can be copied. */
+  #copyTargets(from: Dashboard): { id: string; name: string }[] {
+    const user = this.user;
+    if (!user) return [];
+    return this.dashboards
+      .filter((d) => d.id !== from.id && d.ownerId !== '' && canEditDashboard(d, user))
+      .map((d) => ({ id: d.id, name: dashboardName(d, this.#locale) }));
+  }
+
+  /** (v2) A tile's new width, saved in the layout (`layout.sizes`) once the host allowed it. */
+  async #onResize(event: ReportResizeEvent): Promise<void> {
+    const { reportId, size } = event.detail;
+    if (!this.#allowedByHost(event, new ReportResizeEvent(reportId, size, this.currentDashboard?.id))) return;
+    await this.#persist((d) => {
+      if (!d.reports.some((r) => r.id === reportId)) return null;
+      const sizes = { ...(d.layout.sizes ?? {}), [reportId]: size };
+      const wide = d.layout.wide?.filter((id) => id !== reportId);
+      return { ...d, layout: { ...d.layout, sizes, ...(wide ? { wide } : {}) } };
+    }, 'report-resize');
+  }
+
+  /**
+   * (v2) Duplicates a report beside itself, or copies it to another dashboard the user may edit
+   * (through the store, which checks the right again), once the host allowed it. The copy gets a
+   * new id; a duplicate on the same dashboard is titled as a copy.
+   */
+  async #onDuplicate(event: ReportDuplicateEvent): Promise<void> {
+    const dashboard = this.currentDashboard;
+    const { reportId, toDashboardId } = event.detail;
+    const where = { ...(toDashboardId === undefined ? {} : { toDashboardId }), ...(dashboard ? { dashboardId: dashboard.id } : {}) };
+    if (!this.#allowedByHost(event, new ReportDuplicateEvent(reportId, where)) || !dashboard) return;
+    const original = dashboard.reports.find((r) => r.id === reportId);
+    if (!original) return;
+    const id = `${original.id.slice(0, 60)}-${crypto.randomUUID().slice(0, 8)}`;
+    if (toDashboardId === undefined) {
+      const title = this.#t('dashboard.copyTitle', { title: reportTitle(original, this.#locale) }).slice(0, 200);
+      const copy: ReportSpec = { ...structuredClone(original), id, title };
+      await this.#persist((d) => {
+        const at = d.reports.findIndex((r) => r.id === reportId);
+        if (at < 0) return null;
+        const reports = [...d.reports];
+        reports.splice(at + 1, 0, copy);
+        return { ...d, reports };
+      }, 'report-duplicate');
+      this.announcement = this.#t('dashboard.duplicated', { title });
+      return;
+    }
+    const { store, user } = this;
+    const target = this.dashboards.find((d) => d.id === toDashboardId);
+    if (!store || !user || !target || target.ownerId === '' || !canEditDashboard(target, user)) return;
+    try {
+      const saved = await store.save({ ...target, reports: [...target.reports, { ...structuredClone(original), id }] }, user);
+      this.dashboards = this.dashboards.map((d) => (d.id === saved.id ? saved : d));
+      this.storeError = null;
+      this.announcement = this.#t('dashboard.copied', { title: reportTitle(original, this.#locale), dashboard: dashboardName(saved, this.#locale) });
+    } catch (error) {
+      this.storeError = message(error);
+      this.dispatchEvent(new DataErrorEvent({ error, message: message(error), phase: 'store' }));
+    }
+  }
+
   /** Opens the report editor, loaded on first use so it stays out of the initial bundle. */
   async #openEditor(spec: ReportSpec): Promise<void> {
     await import('../report-editor/report-editor.ts');
@@ -1058,6 +1123,7 @@ export class ConversationDashboard extends LitElement {
     if (configError) return this.#renderConfigError(configError);
     const dashboard = this.currentDashboard;
     const editable = this.kiosk === null && Boolean(this.store && this.user && dashboard && canEditDashboard(dashboard, this.user));
+    const copyTargets = editable ? this.#copyTargets(dashboard!) : [];
     return html`
       <div class="root">
         ${this.#renderHeader()} ${this.#renderFilters()} ${this.#renderStatus()} ${this.#renderLookupsNotice()}
@@ -1069,15 +1135,19 @@ export class ConversationDashboard extends LitElement {
               @report-drill=${(event: ReportDrillEvent) => void this.#onDrill(event)}
               @report-remove=${(event: ReportRemoveEvent) => void this.#onRemove(event)}
               @report-move=${(event: ReportMoveEvent) => this.#onMove(event)}
+              @report-resize=${(event: ReportResizeEvent) => void this.#onResize(event)}
+              @report-duplicate=${(event: ReportDuplicateEvent) => void this.#onDuplicate(event)}
               @report-edit=${(event: ReportEditEvent) => editable && void this.#openEditor(event.detail.spec)}
             >
               ${repeat(
                 dashboard.reports,
                 (report) => report.id,
                 (report, index) => html`<report-tile
-                  class=${dashboard.layout.wide?.includes(report.id) ? 'wide' : ''}
+                  class=${tileClass(dashboard, report.id)}
                   .spec=${report}
                   ?editable=${editable}
+                  .size=${editable ? tileSize(dashboard, report.id) : null}
+                  .copyTargets=${editable ? copyTargets : []}
                   .canMoveUp=${editable && index > 0}
                   .canMoveDown=${editable && index < dashboard.reports.length - 1}
                   draggable=${editable ? 'true' : 'false'}
@@ -1333,6 +1403,20 @@ export class ConversationDashboard extends LitElement {
     }
     return nothing;
   }
+}
+
+/** (v2) A tile's width: its `layout.sizes` entry, else two thirds when listed in `wide`, else a third. */
+function tileSize(dashboard: Dashboard, reportId: string): TileSize {
+  const sizes = dashboard.layout.sizes;
+  if (sizes && Object.hasOwn(sizes, reportId)) return sizes[reportId]!;
+  return dashboard.layout.wide?.includes(reportId) ? 'two-thirds' : 'third';
+}
+
+/** The grid class of a tile: a set size, `wide` from older layouts, or none (the grid's default). */
+function tileClass(dashboard: Dashboard, reportId: string): string {
+  const sizes = dashboard.layout.sizes;
+  if (sizes && Object.hasOwn(sizes, reportId)) return `size-${sizes[reportId]!}`;
+  return dashboard.layout.wide?.includes(reportId) ? 'wide' : '';
 }
 
 if (!customElements.get('conversation-dashboard')) customElements.define('conversation-dashboard', ConversationDashboard);

@@ -19,6 +19,8 @@ import { OTHER_KEY, type GroupKey, type ReportResult, type ReportRow } from '../
 import { ReportDrillEvent } from '../../events/report-drill-event.ts';
 import { ReportEditEvent } from '../../events/report-edit-event.ts';
 import { ReportMoveEvent } from '../../events/report-move-event.ts';
+import { ReportDuplicateEvent } from '../../events/report-duplicate-event.ts';
+import { ReportResizeEvent, tileSizes, type TileSize } from '../../events/report-resize-event.ts';
 import { ReportRemoveEvent } from '../../events/report-remove-event.ts';
 import { formatDuration, formatNumber, formatPercentDelta } from '../../i18n/format.ts';
 import { MAX_DATE_BUCKETS } from '../../core/time-buckets.ts';
@@ -38,7 +40,9 @@ import { DEFAULT_RANGE, RangeValueError, resolveRange, type RangeValue } from '.
 
 export const REPORT_TILE_TAG = 'report-tile';
 
-type MenuAction = 'edit' | 'toggle-view' | 'export-csv' | 'export-png' | 'move-up' | 'move-down' | 'remove';
+type MenuAction =
+  | 'edit' | 'toggle-view' | 'export-csv' | 'export-png' | 'move-up' | 'move-down' | 'remove'
+  | 'duplicate' | `copy:${string}` | `size:${TileSize}`;
 
 function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -72,6 +76,8 @@ function message(error: unknown): string {
  * @fires report-drill - A bar, point, slice or table row was chosen: `{ reportId, key, series, label }`.
  * @fires report-edit - Actions → Edit (only when `editable`): `{ reportId, spec }`.
  * @fires report-remove - Actions → Remove (only when `editable`), cancelable: `{ reportId }`. Inside a dashboard it is a request: the dashboard fires its own before it acts.
+ * @fires report-resize - (v2) Actions → a width (only when `editable` and `size` is set), cancelable: `{ reportId, size }`. Inside a dashboard it is a request: the dashboard fires its own before it saves the layout.
+ * @fires report-duplicate - (v2) Actions → Duplicate, or Copy to another dashboard (`copyTargets`), cancelable: `{ reportId, toDashboardId? }`. Inside a dashboard it is a request: the dashboard fires its own before it saves.
  * @fires report-move - Actions → Move up / Move down (only when `editable`), cancelable: `{ reportId, direction }`. Inside a dashboard it is a request: the dashboard fires its own before it acts.
  * @fires report-retry - Retry was pressed on a standalone tile (inside a dashboard the dashboard reloads).
  *
@@ -126,6 +132,10 @@ export class ReportTile extends LitElement {
   @property({ attribute: false }) canMoveUp = false;
   /** Inside an editable dashboard: offer "Move down" in the Actions menu. */
   @property({ attribute: false }) canMoveDown = false;
+  /** (v2) Inside an editable dashboard: the tile's width on the grid, offered to change in the Actions menu (null: not resizable). */
+  @property({ attribute: false }) size: TileSize | null = null;
+  /** (v2) Other dashboards the user may edit, offered as "Copy to …" in the Actions menu. */
+  @property({ attribute: false }) copyTargets: readonly { id: string; name: string }[] = [];
   /** Standalone use: shows the loading state. */
   @property({ type: Boolean, reflect: true }) loading = false;
   /** Standalone use: an error message to show with a Retry button. */
@@ -440,6 +450,11 @@ export class ReportTile extends LitElement {
     if (graphic) items.push({ action: 'export-png', label: this.#t('tile.exportPng'), disabled: this.view !== 'chart' || !this.chart });
     if (this.editable && this.canMoveUp) items.push({ action: 'move-up', label: this.#t('tile.moveUp') });
     if (this.editable && this.canMoveDown) items.push({ action: 'move-down', label: this.#t('tile.moveDown') });
+    if (this.editable && this.size !== null)
+      for (const size of tileSizes) items.push({ action: `size:${size}`, label: this.#t(`tile.size.${size}`), disabled: size === this.size });
+    if (this.editable) items.push({ action: 'duplicate', label: this.#t('tile.duplicate') });
+    // Copying needs only the right to edit the other dashboard; the store checks it again.
+    for (const target of this.copyTargets) items.push({ action: `copy:${target.id}`, label: this.#t('tile.copyTo', { dashboard: target.name }) });
     if (this.editable) items.push({ action: 'remove', label: this.#t('tile.remove') });
     return items;
   }
@@ -526,6 +541,12 @@ export class ReportTile extends LitElement {
       case 'remove':
         this.dispatchEvent(new ReportRemoveEvent(spec.id));
         break;
+      case 'duplicate':
+        this.dispatchEvent(new ReportDuplicateEvent(spec.id));
+        break;
+      default:
+        if (action.startsWith('size:')) this.dispatchEvent(new ReportResizeEvent(spec.id, action.slice('size:'.length) as TileSize));
+        else if (action.startsWith('copy:')) this.dispatchEvent(new ReportDuplicateEvent(spec.id, { toDashboardId: action.slice('copy:'.length) }));
     }
   }
 
