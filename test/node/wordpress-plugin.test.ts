@@ -93,6 +93,8 @@ test('npm run build:wordpress makes an installable zip: the plugin, its header a
   assert.deepEqual(files.get('conversation-reports/kit/conversation-reports.standalone.js'), readFileSync(join(root, 'dist', 'conversation-reports.standalone.js')));
   const features = JSON.parse(files.get('conversation-reports/kit/features.json')!.toString('utf8'));
   assert.ok(features.configKeys.includes('store') && features.sourceTypes.includes('csv'), JSON.stringify(features));
+  // The settings' "server half at a URL" is printed as `server-src` only when the bundled kit reads it.
+  assert.ok(features.sourceTypes.includes('server'), JSON.stringify(features));
   // Nothing of the repository beyond the plugin and the kit.
   assert.ok([...files.keys()].every((name) => name.startsWith('conversation-reports/')), [...files.keys()].join(', '));
   // Built twice from the same inputs, the same bytes.
@@ -145,4 +147,31 @@ test("the settings page's checks of business hours and SLA agree with the kit's 
   // Where the kit's schema would drop an unknown key without a word, the settings refuse it: a typo is never ignored.
   const typo = spawnSync('php', ['-r', `define('ABSPATH', '/'); require ${JSON.stringify(join(pluginDir, 'includes', 'class-conversation-reports-settings.php'))}; echo json_encode(Conversation_Reports_Settings::business_hours_issues(json_decode('{"timeZone":"UTC","week":{"monday":[]}}')));`], { encoding: 'utf8' });
   assert.match(typo.stdout, /week\.monday: must be one of mon/);
+});
+
+test('the report-server proxy forwards exactly the ops of the kit\'s report protocol, and nothing that is not a JSON object', { skip: !has('php') && !inCi && 'php is not installed' }, async () => {
+  const { reportRequestSchema } = await import('../../src/server/report-request.ts');
+  // The ops the kit's handler reads, from its schema (zod/mini keeps a union's options in `_zod.def`).
+  const ops = reportRequestSchema._zod.def.options.map((option) => String(option._zod.def.shape.op._zod.def.values[0])).sort();
+  const bodies = [
+    ...ops.map((op) => JSON.stringify({ op })),
+    JSON.stringify({ op: 'sql', sql: 'SELECT 1' }),
+    JSON.stringify({ op: ['query'] }),
+    JSON.stringify([{ op: 'query' }]),
+    '{"op": "query"',
+    'op=query',
+    '',
+    JSON.stringify({ op: 'lookups', pad: 'x'.repeat(70_000) }),
+  ];
+  const script = `define('ABSPATH', '/'); require ${JSON.stringify(join(pluginDir, 'includes', 'class-conversation-reports-server-proxy.php'))};
+    echo json_encode(array('ops' => Conversation_Reports_Server_Proxy::OPS, 'issues' => array_map(array('Conversation_Reports_Server_Proxy', 'request_issue'), json_decode(stream_get_contents(STDIN)))));`;
+  const result = spawnSync('php', ['-r', script], { input: JSON.stringify(bodies), encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  const php = JSON.parse(result.stdout) as { ops: string[]; issues: (string | null)[] };
+  assert.deepEqual([...php.ops].sort(), ops);
+  assert.deepEqual(php.issues.slice(0, ops.length), ops.map(() => null));
+  const refused = php.issues.slice(ops.length);
+  assert.ok(refused.every((issue) => typeof issue === 'string' && issue.length > 0), JSON.stringify(refused));
+  assert.match(refused[0]!, /op must be one of query, drill, lookups/);
+  assert.match(refused.at(-1)!, /larger than 65536 bytes/);
 });

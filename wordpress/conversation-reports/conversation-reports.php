@@ -23,6 +23,7 @@ require_once __DIR__ . '/includes/class-conversation-reports-settings.php';
 require_once __DIR__ . '/includes/class-conversation-reports-dashboard-table.php';
 require_once __DIR__ . '/includes/class-conversation-reports-dashboards-controller.php';
 require_once __DIR__ . '/includes/class-conversation-reports-data-proxy.php';
+require_once __DIR__ . '/includes/class-conversation-reports-server-proxy.php';
 require_once __DIR__ . '/includes/class-conversation-reports-embed.php';
 
 register_activation_hook( __FILE__, array( 'Conversation_Reports_Install', 'activate' ) );
@@ -31,4 +32,5 @@ Conversation_Reports_Install::init();
 Conversation_Reports_Settings::init();
 Conversation_Reports_Dashboards_Controller::init();
 Conversation_Reports_Data_Proxy::init();
+Conversation_Reports_Server_Proxy::init();
 Conversation_Reports_Embed::init();

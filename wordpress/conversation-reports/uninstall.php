@@ -12,6 +12,7 @@ function conversation_reports_uninstall_site() {
 	global $wpdb;
 	delete_option( 'conversation_reports_settings' );
 	delete_option( 'conversation_reports_rest_secret' );
+	delete_option( 'conversation_reports_server_secret' );
 	delete_option( 'conversation_reports_db_version' );
 	$wpdb->query( "DROP TABLE IF EXISTS {$wpdb->prefix}conversation_reports_dashboards" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery -- a table name.
 	foreach ( wp_roles()->role_objects as $role ) {

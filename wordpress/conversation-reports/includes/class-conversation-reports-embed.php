@@ -144,16 +144,11 @@ class Conversation_Reports_Embed {
 				if ( '' === $settings['server_url'] ) {
 					return new WP_Error( 'source', __( 'No server URL is set.', 'conversation-reports' ) );
 				}
-				if ( ! in_array( 'server', self::kit_features( 'sourceTypes' ), true ) ) {
+				if ( ! self::kit_supports( 'sourceTypes', 'server' ) ) {
 					return new WP_Error( 'source', __( 'The bundled kit cannot reach a report server yet: choose another data source.', 'conversation-reports' ) );
 				}
-				return array(
-					'config',
-					array(
-						'type' => 'server',
-						'url'  => $settings['server_url'],
-					),
-				);
+				// With a secret the browser talks to WordPress, which adds it; without, to the server itself.
+				return array( 'server-src', Conversation_Reports_Settings::has_server_secret() ? self::rest_url( '/report' ) : $settings['server_url'] );
 			default:
 				return array( 'sample', (string) $settings['sample_size'] );
 		}
@@ -204,18 +199,14 @@ class Conversation_Reports_Embed {
 			$attributes['time-zone'] = $zone;
 		}
 		$config = self::config( $reader, (string) $atts['dashboard'] );
-		if ( 'config' === $source[0] ) {
-			$config['source'] = $source[1];
-		} else {
-			$attributes = array( $source[0] => $source[1] ) + $attributes;
-		}
+		$attributes = array( $source[0] => $source[1] ) + $attributes;
 
 		$html = '<conversation-dashboard';
 		foreach ( $attributes as $name => $value ) {
 			if ( '' === $value ) {
 				continue;
 			}
-			$html .= ' ' . $name . '="' . ( in_array( $name, array( 'src', 'csv-src' ), true ) ? esc_url( $value ) : esc_attr( $value ) ) . '"';
+			$html .= ' ' . $name . '="' . ( in_array( $name, array( 'src', 'csv-src', 'server-src' ), true ) ? esc_url( $value ) : esc_attr( $value ) ) . '"';
 		}
 		$html .= '><script type="application/json">' . wp_json_encode( $config, JSON_HEX_TAG | JSON_HEX_AMP | JSON_UNESCAPED_SLASHES ) . '</script></conversation-dashboard>';
 		return $html;
@@ -268,12 +259,22 @@ class Conversation_Reports_Embed {
 	 * @param string $list `configKeys` or `sourceTypes`.
 	 * @return string[]
 	 */
-	private static function kit_features( $list ) {
+	public static function kit_features( $list ) {
 		static $features = null;
 		if ( null === $features ) {
 			$file     = dirname( CONVERSATION_REPORTS_FILE ) . '/kit/features.json';
 			$features = is_readable( $file ) ? json_decode( (string) file_get_contents( $file ), true ) : array(); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- a local file.
 		}
 		return isset( $features[ $list ] ) && is_array( $features[ $list ] ) ? $features[ $list ] : array();
+	}
+
+	/**
+	 * Whether the bundled kit understands `$value` (a config key or a source type).
+	 *
+	 * @param string $list  `configKeys` or `sourceTypes`.
+	 * @param string $value Key or type.
+	 */
+	public static function kit_supports( $list, $value ) {
+		return in_array( $value, self::kit_features( $list ), true );
 	}
 }

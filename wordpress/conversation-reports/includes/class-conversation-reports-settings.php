@@ -18,6 +18,8 @@ class Conversation_Reports_Settings {
 
 	const OPTION        = 'conversation_reports_settings';
 	const SECRET_OPTION = 'conversation_reports_rest_secret';
+	/** The report server's secret, read only by the server proxy. */
+	const SERVER_SECRET_OPTION = 'conversation_reports_server_secret';
 	const GROUP         = 'conversation_reports';
 	const PAGE          = 'conversation-reports';
 
@@ -36,6 +38,7 @@ class Conversation_Reports_Settings {
 			'rest_url'          => '',
 			'rest_header'       => 'Authorization',
 			'server_url'        => '',
+			'server_header'     => 'Authorization',
 			'locale'            => '',
 			'time_zone'         => '',
 			'public'            => false,
@@ -53,6 +56,11 @@ class Conversation_Reports_Settings {
 	/** Whether a REST secret is stored (the secret itself is read only by the data proxy). */
 	public static function has_secret() {
 		return '' !== (string) get_option( self::SECRET_OPTION, '' );
+	}
+
+	/** Whether a report-server secret is stored (the secret itself is read only by the server proxy). */
+	public static function has_server_secret() {
+		return '' !== (string) get_option( self::SERVER_SECRET_OPTION, '' );
 	}
 
 	/** The locale for the kit: the setting, else the site's (`en_US` → `en-US`). */
@@ -149,12 +157,14 @@ class Conversation_Reports_Settings {
 				}
 			}
 		}
-		if ( isset( $input['rest_header'] ) ) {
-			$header = trim( (string) $input['rest_header'] );
-			if ( preg_match( '/^[A-Za-z0-9-]{1,64}$/', $header ) ) {
-				$clean['rest_header'] = $header;
-			} else {
-				self::complain( 'rest_header', __( 'A header name is letters, digits and dashes.', 'conversation-reports' ) );
+		foreach ( array( 'rest_header', 'server_header' ) as $field ) {
+			if ( isset( $input[ $field ] ) ) {
+				$header = trim( (string) $input[ $field ] );
+				if ( preg_match( '/^[A-Za-z0-9-]{1,64}$/', $header ) && ! in_array( strtolower( $header ), array( 'host', 'content-type', 'content-length', 'cookie', 'connection' ), true ) ) {
+					$clean[ $field ] = $header;
+				} else {
+					self::complain( $field, __( 'A header name is letters, digits and dashes, and not one HTTP itself sets (Host, Content-Type, Content-Length, Cookie, Connection).', 'conversation-reports' ) );
+				}
 			}
 		}
 		if ( isset( $input['locale'] ) ) {
@@ -194,10 +204,21 @@ class Conversation_Reports_Settings {
 				}
 			}
 		}
-		if ( ! empty( $input['rest_secret_clear'] ) ) {
-			delete_option( self::SECRET_OPTION );
-		} elseif ( isset( $input['rest_secret'] ) && '' !== trim( (string) $input['rest_secret'] ) ) {
-			update_option( self::SECRET_OPTION, trim( (string) $input['rest_secret'] ), false );
+		foreach ( array(
+			'rest_secret'   => self::SECRET_OPTION,
+			'server_secret' => self::SERVER_SECRET_OPTION,
+		) as $field => $option ) {
+			if ( ! empty( $input[ $field . '_clear' ] ) ) {
+				delete_option( $option );
+			} elseif ( isset( $input[ $field ] ) && '' !== trim( (string) $input[ $field ] ) ) {
+				// A header value is one line: a line break would smuggle a header of its own.
+				$secret = trim( (string) $input[ $field ] );
+				if ( preg_match( '/^[\x20-\x7e]{1,4096}$/', $secret ) ) {
+					update_option( $option, $secret, false );
+				} else {
+					self::complain( $field, __( 'A secret is printable ASCII on one line; it was not saved.', 'conversation-reports' ) );
+				}
+			}
 		}
 		return $clean;
 	}
@@ -386,6 +407,10 @@ class Conversation_Reports_Settings {
 								'rest'   => __( 'A REST endpoint that returns conversations as JSON', 'conversation-reports' ),
 								'server' => __( 'The kit\'s server half (conversation-reports/server) at a URL', 'conversation-reports' ),
 							);
+							if ( ! Conversation_Reports_Embed::kit_supports( 'sourceTypes', 'server' ) && 'server' !== $settings['source_type'] ) {
+								// The bundled kit would refuse the source: offer it only with a kit that reads it.
+								unset( $types['server'] );
+							}
 							foreach ( $types as $value => $label ) {
 								printf(
 									'<label><input type="radio" name="%1$s[source_type]" value="%2$s"%3$s> %4$s</label><br>',
@@ -429,7 +454,17 @@ class Conversation_Reports_Settings {
 					</tr>
 					<tr>
 						<th scope="row"><label for="cr-server-url"><?php esc_html_e( 'Server URL', 'conversation-reports' ); ?></label></th>
-						<td><input type="url" class="regular-text" id="cr-server-url" name="<?php echo esc_attr( $name ); ?>[server_url]" value="<?php echo esc_attr( $settings['server_url'] ); ?>"></td>
+						<td><input type="url" class="regular-text" id="cr-server-url" name="<?php echo esc_attr( $name ); ?>[server_url]" value="<?php echo esc_attr( $settings['server_url'] ); ?>">
+						<p class="description"><?php esc_html_e( 'The endpoint of createReportHandler (conversation-reports/server). Without a secret, browsers call it themselves: it must be on this site\'s address, or allow it by CORS.', 'conversation-reports' ); ?></p></td>
+					</tr>
+					<tr>
+						<th scope="row"><label for="cr-server-header"><?php esc_html_e( 'Server secret header', 'conversation-reports' ); ?></label></th>
+						<td>
+							<input type="text" id="cr-server-header" name="<?php echo esc_attr( $name ); ?>[server_header]" value="<?php echo esc_attr( $settings['server_header'] ); ?>">
+							<input type="password" id="cr-server-secret" autocomplete="new-password" name="<?php echo esc_attr( $name ); ?>[server_secret]" value="" placeholder="<?php echo esc_attr( self::has_server_secret() ? __( 'stored — leave empty to keep it', 'conversation-reports' ) : __( 'none', 'conversation-reports' ) ); ?>" aria-label="<?php esc_attr_e( 'Server secret value', 'conversation-reports' ); ?>">
+							<label><input type="checkbox" name="<?php echo esc_attr( $name ); ?>[server_secret_clear]" value="1"> <?php esc_html_e( 'Remove the stored secret', 'conversation-reports' ); ?></label>
+							<p class="description"><?php esc_html_e( 'With a secret, browsers never call the server URL themselves: WordPress forwards their report requests to it (route conversation-reports/v1/report), adds the header, and only answers people allowed to see reports. The secret is never printed into a page.', 'conversation-reports' ); ?></p>
+						</td>
 					</tr>
 				</table>
 
