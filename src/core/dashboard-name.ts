@@ -1,18 +1,19 @@
 /**
  * The rule for dashboard names, shared by the creation wizard and the settings dialog so both
- * refuse exactly the same names. It follows HubSpot's: required, at most 100 characters, no web
- * address and no full stop; plus unique among the dashboards the user can see, so the dashboard
- * switcher never shows two entries that read the same.
+ * refuse exactly the same names. Required, at most 100 characters, printable (no control or
+ * invisible format characters), no web address, and unique among the dashboards the user can see,
+ * so the dashboard switcher never shows two entries that read the same. A full stop is fine
+ * ("Q4 v1.2"): HubSpot refuses it, but nothing here needs that, and names are shown as text only.
  */
 
 export const DASHBOARD_NAME_MAX_LENGTH = 100;
 
-export const dashboardNameProblems = ['required', 'tooLong', 'containsUrl', 'containsFullStop', 'duplicate'] as const;
+export const dashboardNameProblems = ['required', 'tooLong', 'notPrintable', 'containsUrl', 'duplicate'] as const;
 export type DashboardNameProblem = (typeof dashboardNameProblems)[number];
 
-// Ideographic, fullwidth, small and leader dots read as a full stop too, and macOS turns "..."
-// into "…" as one types: letting those through would make the rule trivial to sidestep.
-const FULL_STOP = /[.\u2024\u2026\u3002\uFE52\uFF0E\uFF61]/u;
+// Controls, and format characters (a right-to-left override, zero-width spaces) that would make a
+// name read differently from what it holds; a zero-width joiner inside an emoji is kept.
+const NOT_PRINTABLE = /[\p{Cc}\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/u;
 
 const SCHEME = /\b[a-z][a-z\d+.-]*:\/\/\S/i;
 const WWW = /\bwww\d{0,3}\./i;
@@ -47,8 +48,8 @@ export function containsUrl(name: string): boolean {
   return SCHEME.test(name) || WWW.test(name) || HOST_WITH_PATH.test(name) || HOST.test(name);
 }
 
-export function containsFullStop(name: string): boolean {
-  return FULL_STOP.test(name);
+export function isPrintableName(name: string): boolean {
+  return !NOT_PRINTABLE.test(name);
 }
 
 /**
@@ -60,8 +61,8 @@ export function validateDashboardName(name: string, existingNames: Iterable<stri
   const cleaned = cleanDashboardName(typeof name === 'string' ? name : '');
   if (cleaned === '') return 'required';
   if (dashboardNameLength(cleaned) > DASHBOARD_NAME_MAX_LENGTH) return 'tooLong';
+  if (!isPrintableName(cleaned)) return 'notPrintable';
   if (containsUrl(cleaned)) return 'containsUrl';
-  if (containsFullStop(cleaned)) return 'containsFullStop';
   const key = dashboardNameKey(cleaned);
   for (const existing of existingNames) if (dashboardNameKey(existing) === key) return 'duplicate';
   return null;

@@ -90,8 +90,10 @@ describe('<dashboard-settings>', () => {
     expect(part(el, 'name-problem')!.textContent!.trim()).to.equal('');
     await typeName(el, 'See example.com');
     expect(part(el, 'name-problem')!.textContent).to.contain('web address');
-    await typeName(el, 'Mornings.');
-    expect(part(el, 'name-problem')!.textContent).to.contain('full stop');
+    await typeName(el, 'Mornings v1.2');
+    expect(part(el, 'name-problem')!.textContent!.trim()).to.equal('');
+    await typeName(el, 'Mornings\u0007');
+    expect(part(el, 'name-problem')!.textContent).to.contain('control or invisible');
     await typeName(el, '');
     expect(part(el, 'name-problem')!.textContent).to.contain('Enter a name');
     await typeName(el, 'y'.repeat(120));

@@ -224,7 +224,7 @@ describe('<dashboard-wizard>', () => {
       ['x'.repeat(101), 'This name is 101 characters long; use at most 100.'],
       ['From https://example.com', 'A dashboard name cannot contain a web address.'],
       ['www.example.org', 'A dashboard name cannot contain a web address.'],
-      ['Q3. Review', 'A dashboard name cannot contain a full stop (.).'],
+      ['Q4\u202E v1.2', 'A dashboard name cannot contain control or invisible characters.'],
       ['support MORNINGS', 'You already have a dashboard called “support MORNINGS”. Choose another name.'],
       // Names the user can see but does not own count too: the switcher would show both.
       ['shared weekly ', 'You already have a dashboard called “shared weekly”. Choose another name.'],
@@ -242,7 +242,7 @@ describe('<dashboard-wizard>', () => {
       saves++;
       return original(...args);
     };
-    await typeName(el, 'Q3. Review');
+    await typeName(el, 'www.example.org');
     $<HTMLButtonElement>(el, '[part="create-button"]')!.click();
     await new Promise((resolve) => setTimeout(resolve));
     await el.updateComplete;
@@ -251,6 +251,10 @@ describe('<dashboard-wizard>', () => {
     expect(deepActiveElement()).to.equal(input);
 
     await typeName(el, 'x'.repeat(100));
+    expect(problemText(el)).to.equal('');
+    expect(input.getAttribute('aria-invalid')).to.equal('false');
+    // A full stop is a printable character like any other.
+    await typeName(el, 'Q4 v1.2');
     expect(problemText(el)).to.equal('');
     expect(input.getAttribute('aria-invalid')).to.equal('false');
   });

@@ -26,12 +26,12 @@ export const dashboards = {
   'dashboards.wizard.noStore': 'Dashboards cannot be created: no dashboard store is connected.',
 
   'dashboards.name.label': 'Dashboard name',
-  'dashboards.name.hint': 'Up to {max} characters, with no web address and no full stop.',
+  'dashboards.name.hint': 'Up to {max} characters, with no web address.',
   'dashboards.name.required': 'Enter a name for the dashboard.',
   'dashboards.name.tooLong': 'This name is {length} characters long; use at most {max}.',
   'dashboards.name.duplicate': 'You already have a dashboard called “{name}”. Choose another name.',
   'dashboards.name.containsUrl': 'A dashboard name cannot contain a web address.',
-  'dashboards.name.containsFullStop': 'A dashboard name cannot contain a full stop (.).',
+  'dashboards.name.notPrintable': 'A dashboard name cannot contain control or invisible characters.',
   'dashboards.name.unchecked':
     'Your other dashboards could not be loaded, so the name was not checked against them: {message}',
 

@@ -27,12 +27,12 @@ export const dashboards = {
   'dashboards.wizard.noStore': 'Impossible de créer un tableau de bord\u00a0: aucun stockage de tableaux de bord n’est connecté.',
 
   'dashboards.name.label': 'Nom du tableau de bord',
-  'dashboards.name.hint': '{max} caractères au maximum, sans adresse web ni point.',
+  'dashboards.name.hint': '{max} caractères au maximum, sans adresse web.',
   'dashboards.name.required': 'Saisissez un nom pour le tableau de bord.',
   'dashboards.name.tooLong': 'Ce nom compte {length} caractères\u00a0; {max} au maximum.',
   'dashboards.name.duplicate': 'Vous avez déjà un tableau de bord nommé «\u00a0{name}\u00a0». Choisissez un autre nom.',
   'dashboards.name.containsUrl': 'Le nom d’un tableau de bord ne peut pas contenir d’adresse web.',
-  'dashboards.name.containsFullStop': 'Le nom d’un tableau de bord ne peut pas contenir de point (.).',
+  'dashboards.name.notPrintable': 'Le nom d’un tableau de bord ne peut pas contenir de caractères de contrôle ou invisibles.',
   'dashboards.name.unchecked':
     'Vos autres tableaux de bord n’ont pas pu être chargés, le nom n’a donc pas été comparé aux leurs\u00a0: {message}',
 

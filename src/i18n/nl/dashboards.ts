@@ -26,12 +26,12 @@ export const dashboards = {
   'dashboards.wizard.noStore': 'Dashboards kunnen niet worden aangemaakt: er is geen dashboardopslag gekoppeld.',
 
   'dashboards.name.label': 'Naam van het dashboard',
-  'dashboards.name.hint': 'Maximaal {max} tekens, zonder webadres en zonder punt.',
+  'dashboards.name.hint': 'Maximaal {max} tekens, zonder webadres.',
   'dashboards.name.required': 'Voer een naam in voor het dashboard.',
   'dashboards.name.tooLong': 'Deze naam is {length} tekens lang; gebruik er maximaal {max}.',
   'dashboards.name.duplicate': 'U hebt al een dashboard met de naam “{name}”. Kies een andere naam.',
   'dashboards.name.containsUrl': 'Een dashboardnaam mag geen webadres bevatten.',
-  'dashboards.name.containsFullStop': 'Een dashboardnaam mag geen punt (.) bevatten.',
+  'dashboards.name.notPrintable': 'Een dashboardnaam mag geen stuur- of onzichtbare tekens bevatten.',
   'dashboards.name.unchecked':
     'Uw andere dashboards konden niet worden geladen, dus de naam is daar niet mee vergeleken: {message}',
 
