@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { build } from 'vite';
 import type { EngineFigures } from './engine-bench.ts';
+import type { ArrowFigures } from './arrow-bench.ts';
 import type { DashboardFigures } from './browser/bench-page.ts';
 import type { EditorPreviewFigures } from './browser/editor-preview-bench.ts';
 import type { PeersFigures } from './browser/peers-bench.ts';
@@ -20,6 +21,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 export interface BrowserFigures {
   engine: EngineFigures[];
+  /** Ingest from one Arrow IPC stream and the memory the table keeps (issue 18). */
+  arrow: ArrowFigures[];
   dashboards: DashboardFigures[];
   userAgent: string;
   /** The library build (dist/) loads its engine Worker and computes a 60k dashboard there. */
@@ -149,7 +152,7 @@ export async function browserBench(sizes: number[], log: (line: string) => void,
 
     await page.goto(`${origin}/index.html`);
     await page.waitForFunction('window.benchReady === true', { timeout: 60_000 });
-    let result: Omit<BrowserFigures, 'libraryWorker' | 'editorPreview' | 'peers'> = { engine: [], dashboards: [], userAgent: await browser.userAgent() };
+    let result: Omit<BrowserFigures, 'libraryWorker' | 'editorPreview' | 'peers'> = { engine: [], arrow: [], dashboards: [], userAgent: await browser.userAgent() };
     if (!options.editorOnly) {
       const objectRuns = Object.fromEntries(sizes.map((n) => [n, n > 200_000 ? 1 : 3]));
       result = (await page.evaluate(

@@ -173,8 +173,15 @@ if (browser && browser.editorPreview.length > 0) {
     '  * the page asked for reduced motion: the preview draws without animation.',
   );
 }
+if (browser && !editorOnly && browser.arrow.length > 0) {
+  lines.push('', 'Apache Arrow in Chromium (one IPC stream, the kit\'s zero-copy form) — ingest ms, median (min–max); memory the table keeps');
+  for (const a of browser.arrow)
+    lines.push(
+      `  N = ${a.n.toLocaleString('en')}: Arrow ${(a.arrowBytes / 2 ** 20).toFixed(1)} MiB, ingest ${ms(a.ingest)}, kept ${(a.keptBytes / 2 ** 20).toFixed(1)} MiB = ${a.keptRatio}× the input`,
+    );
+}
 if (browser && !editorOnly) {
-  lines.push('', 'Dashboard in Chromium (chat overview, production build, data in the binary wire format)');
+  lines.push('', 'Dashboard in Chromium (chat overview, production build, data as one Apache Arrow stream)');
   for (const d of browser.dashboards)
     lines.push(
       `  N = ${d.n.toLocaleString('en')} (${d.mode}): first full paint ${d.paintAfterDataMs.toFixed(0)} ms after the data arrived, ${d.totalMs.toFixed(0)} ms in all; ` +
@@ -289,6 +296,12 @@ const summary = {
   },
   ingestObjectsMs: primary.ingestObjects.median,
   paint100kMs: browser?.dashboards.find((d) => d.n === 100_000)?.paintAfterDataMs ?? null,
+  // Issue 18: Arrow IPC at the largest N in Chromium: ingest, and memory kept over the input's size.
+  arrow: browser?.arrow.length
+    ? (({ n, ingest, arrowBytes, keptBytes, keptRatio }) => ({ n, ingestMs: ingest.median, arrowBytes, keptBytes, keptRatio, byN: Object.fromEntries(browser!.arrow.map((a) => [a.n, a])) }))(
+        browser.arrow.at(-1)!,
+      )
+    : null,
   longTasks1M: browser ? (({ longTasks, longestTaskMs, totalMs, mode }) => ({ count: longTasks, longestMs: longestTaskMs, loadAndComputeMs: totalMs, mode }))(browser.dashboards.at(-1)!) : null,
   dashboards: browser?.dashboards ?? null,
   libraryWorker: browser?.libraryWorker ?? null,

@@ -9,6 +9,8 @@ import type { ConversationDashboard } from '../../src/elements/conversation-dash
 import type { ReportTile } from '../../src/elements/report-tile/report-tile.ts';
 import { generateConversations } from '../../src/sample/generate-conversations.ts';
 import { binaryPages, engineBench, type EngineFigures } from '../engine-bench.ts';
+import { arrowBench, type ArrowFigures } from '../arrow-bench.ts';
+import { toArrowIPC } from '../../src/core/arrow/to-arrow-ipc.ts';
 import { round } from '../measure.ts';
 import { DAYS, END, RANGE, SEED } from '../bench-data.ts';
 import { editorPreviewRun, type EditorPreviewFigures } from './editor-preview-bench.ts';
@@ -27,15 +29,18 @@ export interface DashboardFigures {
 
 const log = (line: string) => console.log(line);
 
-/** Pages as a server would send them: already binary, released one per turn. */
-function pagedSource(pages: ArrayBuffer[], total: number, lookups: ReturnType<typeof generateConversations>['lookups'], onLastPage: () => void): DataSource {
+/**
+ * Pages as a server would send them, released one per turn: binary wire pages (ArrayBuffer) or
+ * Apache Arrow IPC streams (Uint8Array).
+ */
+function pagedSource(pages: (ArrayBuffer | Uint8Array)[], total: number, lookups: ReturnType<typeof generateConversations>['lookups'], onLastPage: () => void): DataSource {
   return {
     async *load({ signal }) {
       for (const [index, page] of pages.entries()) {
         await new Promise((resolve) => setTimeout(resolve, 0));
         if (signal.aborted) throw signal.reason;
         if (index === pages.length - 1) onLastPage();
-        yield { columns: page, total } satisfies SourcePage;
+        yield (page instanceof Uint8Array ? { arrow: page, total } : { columns: page, total }) satisfies SourcePage;
       }
     },
     async lookups() {
@@ -46,7 +51,7 @@ function pagedSource(pages: ArrayBuffer[], total: number, lookups: ReturnType<ty
 
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
-async function dashboardRun(n: number, pages: ArrayBuffer[], lookups: ReturnType<typeof generateConversations>['lookups']): Promise<DashboardFigures> {
+async function dashboardRun(n: number, pages: (ArrayBuffer | Uint8Array)[], lookups: ReturnType<typeof generateConversations>['lookups']): Promise<DashboardFigures> {
   document.querySelector('conversation-dashboard')?.remove();
   const el = document.createElement('conversation-dashboard') as ConversationDashboard;
   el.setAttribute('locale', 'en');
@@ -90,6 +95,7 @@ async function dashboardRun(n: number, pages: ArrayBuffer[], lookups: ReturnType
 
 async function run(config: { sizes: number[]; objectRuns: Record<number, number> }) {
   const engine: EngineFigures[] = [];
+  const arrow: ArrowFigures[] = [];
   const dashboards: DashboardFigures[] = [];
   for (const n of config.sizes) {
     log(`browser: N = ${n.toLocaleString('en')}: generating…`);
@@ -98,14 +104,16 @@ async function run(config: { sizes: number[]; objectRuns: Record<number, number>
     engine.push(
       await engineBench(generated.conversations, lookups, { range: RANGE, timeZone: 'Europe/Amsterdam' }, { objectRuns: config.objectRuns[n] ?? 1, log }),
     );
-    const pages = binaryPages(generated.conversations);
+    arrow.push(await arrowBench(generated.conversations, lookups, log));
+    // The dashboard gets its data as one Apache Arrow stream, as from a server or DuckDB.
+    const pages = [toArrowIPC(generated.conversations)];
     generated = null;
     log(`browser: N = ${n.toLocaleString('en')}: dashboard…`);
     // The first load pays for modules, fonts and JIT; the second is the one measured.
     await dashboardRun(n, pages.map((page) => page.slice(0)), lookups);
     dashboards.push(await dashboardRun(n, pages, lookups));
   }
-  return { engine, dashboards, userAgent: navigator.userAgent };
+  return { engine, arrow, dashboards, userAgent: navigator.userAgent };
 }
 
 /** Diagnostics: one dashboard run with long-animation-frame attribution (which scripts made the long frames). */
