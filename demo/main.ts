@@ -1,5 +1,8 @@
 import '../src/index.ts';
 import { ArrayDataSource } from '../src/adapters/array-data-source.ts';
+import type { DataSource } from '../src/adapters/data-source.ts';
+import type { Lookups } from '../src/core/schema/conversation.ts';
+import type { SampleMessage } from './sample-arrow.worker.ts';
 import type { ConversationDashboard } from '../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import { generateConversations } from '../src/sample/generate-conversations.ts';
 import type { DashboardUser } from '../src/core/schema/dashboard.ts';
@@ -37,7 +40,49 @@ for (const name of ['user', 'size', 'theme', 'locale', 'timeZone']) {
   if (value && [...field(name).options].some((option) => option.value === value)) field(name).value = value;
 }
 
+/** From this size on, the sample is made in a Worker and arrives as Arrow (see sample-arrow.worker.ts). */
+const WORKER_SAMPLE_FROM = 50_000;
+
+/** Large samples as a server would send them: Arrow slices from a Worker, lookups first. */
+function workerSample(size: number): DataSource {
+  let setLookups!: (value: Lookups) => void;
+  // Asked for alongside the first page: it settles when the Worker sends the names.
+  const lookups = new Promise<Lookups>((resolve) => (setLookups = resolve));
+  return {
+    async *load({ signal }) {
+      const worker = new Worker(new URL('./sample-arrow.worker.ts', import.meta.url), { type: 'module' });
+      const messages: SampleMessage[] = [];
+      let wake: (() => void) | null = null;
+      worker.onmessage = (event: MessageEvent<SampleMessage>) => {
+        if (event.data.type === 'lookups') setLookups(event.data.lookups as Lookups);
+        else messages.push(event.data);
+        wake?.();
+      };
+      worker.postMessage({ size, end: Date.now(), slice: 100_000 });
+      try {
+        for (;;) {
+          while (messages.length === 0) {
+            if (signal.aborted) throw signal.reason;
+            await new Promise<void>((resolve) => (wake = resolve));
+          }
+          const message = messages.shift()!;
+          if (message.type !== 'page') continue;
+          yield { arrow: message.bytes, total: size };
+          if (message.last) return;
+        }
+      } finally {
+        worker.terminate();
+      }
+    },
+    lookups: () => lookups,
+  };
+}
+
 function useData(size: number): void {
+  if (size >= WORKER_SAMPLE_FROM) {
+    dashboard.dataSource = workerSample(size);
+    return;
+  }
   // Data ends now, so every preset ("last 30 days", "this week"…) has conversations in it.
   const { conversations, lookups } = generateConversations({ n: size, seed: 42, end: Date.now(), days: 400 });
   dashboard.dataSource = new ArrayDataSource(conversations, { lookups, pageSize: 10_000 });
