@@ -140,7 +140,7 @@ export async function browserBench(sizes: number[], log: (line: string) => void,
         (config) => (window as unknown as { runPeers: (c: unknown) => Promise<unknown> }).runPeers(config),
         { n: Math.max(...sizes), rounds: Number(process.env.BENCH_PEER_ROUNDS ?? 3) },
       )) as PeersFigures;
-      if (options.peersOnly) return { engine: [], dashboards: [], userAgent: await browser.userAgent(), libraryWorker: { mode: 'skipped', tiles: 0 }, editorPreview: [], peers };
+      if (options.peersOnly) return { engine: [], arrow: [], dashboards: [], userAgent: await browser.userAgent(), libraryWorker: { mode: 'skipped', tiles: 0 }, editorPreview: [], peers };
     }
     let libraryWorker: BrowserFigures['libraryWorker'] = { mode: 'skipped', tiles: 0 };
     if (!options.editorOnly) {
