@@ -28,10 +28,13 @@ export const conversationDashboardStyles = css`
     color: ${cr.muted};
   }
 
+  /* A fixed size, so switching Chart/Data does not make the dialog jump; its content scrolls. */
   .editor-dialog {
     inline-size: min(1200px, 96vw);
+    block-size: min(880px, 94vh);
     max-block-size: 94vh;
-    padding: 0;
+    box-sizing: border-box;
+    padding: var(--_space);
     border: 1px solid ${cr.border};
     border-radius: ${cr.radius};
     background: ${cr.surface};

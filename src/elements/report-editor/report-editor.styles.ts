@@ -547,11 +547,10 @@ export const reportEditorStyles = css`
     inline-size: 100%;
   }
 
+  /* In the flow, not floating: a floating list was clipped at the bottom of the editor's dialog. */
   .search-list {
-    position: absolute;
-    z-index: 20;
-    inset-inline: 0;
-    inset-block-start: calc(100% + 2px);
+    position: static;
+    margin-block-start: 2px;
     max-block-size: 16rem;
     overflow: auto;
     padding: 4px;
