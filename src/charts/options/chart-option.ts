@@ -37,7 +37,12 @@ export interface ChartOptionSettings extends FormatSettings {
   width?: number;
   /** A heatmap's colours for its lowest and highest value (the theme's `scale`). */
   scale?: readonly [string, string];
+  /** (v2) The name of the previous period's bars, in the reader's language (default "Previous period"). */
+  previousLabel?: string;
 }
+
+/** (v2) At most this many bars (one series) get their value written on them; more would crowd. */
+export const VALUE_LABEL_MAX_BARS = 12;
 
 /**
  * What every data item carries besides its value, so that a click maps back to the report row.
@@ -242,8 +247,13 @@ function legend(context: Context, show: boolean) {
   };
 }
 
-function cartesian(type: 'bar' | 'column' | 'line' | 'area', context: Context, option: ChartOption, columnLabels?: ColumnLabels): ChartOption {
+function cartesian(type: 'bar' | 'column' | 'line' | 'area', context: Context, option: ChartOption, columnLabels?: ColumnLabels, result?: ReportResult): ChartOption {
   const { settings, pivot, format, labelMax } = context;
+  const barLike = type === 'bar' || type === 'column';
+  // (v2) Few bars of one series carry their value; with a comparison, the previous period's bars stand beside them.
+  const valueLabels = barLike && !pivot.breakdown && pivot.categories.length <= VALUE_LABEL_MAX_BARS;
+  const previousByKey = barLike && !pivot.breakdown && result ? new Map(result.rows.filter((row) => row.previous).map((row) => [JSON.stringify(row.key), row.previous!.value])) : null;
+  const comparing = Boolean(previousByKey && previousByKey.size > 0);
   const horizontal = type === 'bar';
   const stacked = pivot.breakdown && type !== 'line';
   const pointCount = pivot.categories.length;
@@ -306,7 +316,15 @@ function cartesian(type: 'bar' | 'column' | 'line' | 'area', context: Context, o
       ...(stacked ? { stack: 'total' } : {}),
     };
     if (type === 'bar' || type === 'column') {
-      return { ...base, type: 'bar' as const, barMaxWidth: 48, emphasis: { focus: 'series' as const } };
+      return {
+        ...base,
+        type: 'bar' as const,
+        barMaxWidth: 48,
+        emphasis: { focus: 'series' as const },
+        ...(valueLabels
+          ? { label: { show: true, position: horizontal ? ('right' as const) : ('top' as const), color: settings.textColor, formatter: (params: unknown) => format(valueOf(params as CallbackParams)) } }
+          : {}),
+      };
     }
     const sparse = pointCount <= 60;
     return {
@@ -320,7 +338,23 @@ function cartesian(type: 'bar' | 'column' | 'line' | 'area', context: Context, o
     };
   });
 
-  const seriesNames = pivot.series.map((entry) => entry.name);
+  if (comparing) {
+    const previousLabel = settings.previousLabel ?? 'Previous period';
+    series.push({
+      name: previousLabel,
+      type: 'bar' as const,
+      barMaxWidth: 48,
+      // The previous period is context, not a point to drill: muted, and not clickable.
+      silent: true,
+      itemStyle: { color: settings.axisColor, opacity: 0.55 },
+      data: pivot.categories.map((category) => {
+        const value = previousByKey!.get(JSON.stringify(category.key)) ?? null;
+        return { value, key: category.key, spoken: `${category.label} · ${previousLabel}: ${format(value)}` };
+      }),
+    } as unknown as (typeof series)[number]);
+  }
+
+  const seriesNames = [...pivot.series.map((entry) => entry.name), ...(comparing ? [settings.previousLabel ?? 'Previous period'] : [])];
   const tooltip = {
     ...tooltipBase(settings),
     trigger: 'axis' as const,
@@ -331,17 +365,19 @@ function cartesian(type: 'bar' | 'column' | 'line' | 'area', context: Context, o
       if (!first || first.dataIndex === undefined) return '';
       const label = pivot.categories[first.dataIndex]?.label ?? '';
       const lines = params.map((param) => {
-        const name = pivot.breakdown ? `${escapeHtml(truncateLabel(seriesNames[param.seriesIndex ?? -1] ?? '', TOOLTIP_LABEL_MAX))}: ` : '';
+        const name = pivot.breakdown || comparing ? `${escapeHtml(truncateLabel(seriesNames[param.seriesIndex ?? -1] ?? '', TOOLTIP_LABEL_MAX))}: ` : '';
         return `<div class="cr-tooltip-line">${marker(param.color, settings.palette)}${name}<strong>${escapeHtml(format(valueOf(param)))}</strong></div>`;
       });
       return `${tooltipTitle(label)}${lines.join('')}`;
     },
   };
 
-  const showLegend = pivot.breakdown;
+  const showLegend = pivot.breakdown || comparing;
+  // Room for the value written after the longest horizontal bar.
+  const labelRoom = valueLabels && horizontal ? Math.ceil(estimateTextWidth(format(extentMax))) + 8 : 0;
   return {
     ...option,
-    grid: { left: 12, right: 24, top: 16, bottom: showLegend ? 48 : 20 },
+    grid: { left: 12, right: 24 + labelRoom, top: valueLabels && !horizontal ? 24 : 16, bottom: showLegend ? 48 : 20 },
     legend: legend(context, showLegend),
     tooltip,
     xAxis: horizontal ? valueAxis : categoryAxis,
@@ -438,7 +474,12 @@ function pie(type: 'pie' | 'donut', context: Context, option: ChartOption): Char
           color: settings.textColor,
           width: 120,
           overflow: 'truncate' as const,
-          formatter: (params: unknown) => context.shorten(String((params as { name?: unknown }).name ?? ''), labelMax),
+          // (v2) Each slice's share, beside its name.
+          formatter: (params: unknown) => {
+            const { name, percent } = params as { name?: unknown; percent?: unknown };
+            const share = typeof percent === 'number' ? ` ${formatNumber(percent / 100, locale, { style: 'percent', maximumFractionDigits: 0 })}` : '';
+            return `${context.shorten(String(name ?? ''), labelMax)}${share}`;
+          },
         },
         labelLine: { show: labelled, ...(narrow ? { length: 8, length2: 6 } : {}), lineStyle: { color: settings.axisColor } },
         labelLayout: { hideOverlap: true },
@@ -475,8 +516,8 @@ export function buildChartOption(result: ReportResult, spec: ReportSpec, setting
   };
   const option = common(context, settings.ariaDescription ?? describe(spec, pivot, format));
   if (type === 'pie' || type === 'donut') return pie(type, context, option);
-  if (type !== 'column') return cartesian(type, context, option);
+  if (type !== 'column') return cartesian(type, context, option, undefined, result);
   // Columns too many for their labels to stand under them are drawn as horizontal bars, each named.
   const columnLabels = columnLabelLayout(settings.width, pivot.categories.map((category) => context.shorten(category.label, context.labelMax)));
-  return columnLabels ? cartesian('column', context, option, columnLabels) : cartesian('bar', context, option);
+  return columnLabels ? cartesian('column', context, option, columnLabels, result) : cartesian('bar', context, option, undefined, result);
 }

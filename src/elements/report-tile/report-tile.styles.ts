@@ -52,6 +52,20 @@ export const reportTileStyles = css`
     color: ${cr.muted};
   }
 
+  [part='measure'] {
+    margin: 0;
+    font-size: 0.8rem;
+    color: ${cr.muted};
+  }
+
+  [part='delta'].tone-good {
+    color: ${cr.success};
+  }
+
+  [part='delta'].tone-bad {
+    color: ${cr.danger};
+  }
+
   /* The delta under the title is a paragraph; a margin from CSS, not a style attribute, so a strict CSP (style-src without 'unsafe-inline') has nothing to block. */
   p[part='delta'] {
     margin: 0;

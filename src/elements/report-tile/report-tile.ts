@@ -19,6 +19,7 @@ import { OTHER_KEY, type GroupKey, type ReportResult, type ReportRow } from '../
 import { ReportDrillEvent } from '../../events/report-drill-event.ts';
 import { ReportEditEvent } from '../../events/report-edit-event.ts';
 import { ReportMoveEvent } from '../../events/report-move-event.ts';
+import { changeTone, measureDirection } from '../../charts/options/measure-direction.ts';
 import { ReportDuplicateEvent } from '../../events/report-duplicate-event.ts';
 import { ReportResizeEvent, tileSizes, type TileSize } from '../../events/report-resize-event.ts';
 import { ReportRemoveEvent } from '../../events/report-remove-event.ts';
@@ -91,6 +92,8 @@ function message(error: unknown): string {
  * @csspart table-pager - Previous / Next and "Rows 1–100 of 20,000" under a table of more than 100 rows.
  * @csspart kpi - The big number (KPI chart type).
  * @csspart footnote - What was measured.
+ * @csspart measure - (v2) The measure under the title ("Average response time", "Conversations").
+ * @cssproperty --cr-color-success - (v2) A change against the previous period for the better (the worse one is `--cr-color-danger`).
  * @csspart loading - The loading state.
  * @csspart empty - The empty state.
  * @csspart error - The error state, with its Retry button.
@@ -607,6 +610,7 @@ export class ReportTile extends LitElement {
         <header>
           <div class="heading">
             <h3 id="title" part="title">${this.#title(spec)}</h3>
+            <p part="measure">${this.#measureHeading(spec)}</p>
             ${this.#renderDelta(spec)}
           </div>
           ${this.#renderActions(spec)}
@@ -664,7 +668,9 @@ export class ReportTile extends LitElement {
     const current = result.total.value ?? 0;
     const before = previous.value ?? 0;
     const [arrow, word] = current > before ? ['▲', 'tile.deltaUp'] : current < before ? ['▼', 'tile.deltaDown'] : ['■', 'tile.deltaFlat'];
-    return html`<p part="delta">
+    // Coloured by what the change means: a faster response is good news, a slower one bad; volume is neither.
+    const tone = changeTone(measureDirection(spec), result.total.value, previous.value);
+    return html`<p part="delta" class=${`tone-${tone}`} data-tone=${tone}>
       <span class="arrow" aria-hidden="true">${arrow}</span><span class="visually-hidden">${this.#t(word)}</span>
       <span>${this.#t('tile.delta', { delta })}</span>
     </p>`;
@@ -781,6 +787,7 @@ export class ReportTile extends LitElement {
       background: theme.background,
       scale: theme.scale,
       reducedMotion,
+      previousLabel: this.#t('tile.column.previous'),
       ...(this.chartWidth ? { width: this.chartWidth } : {}),
     });
     return html`<cr-chart-view
