@@ -62,7 +62,7 @@ for (const n of editorOnly || peersOnly ? [] : sizes) {
 // ——— Push-down through the server handler (DuckDB file) ———
 // BENCH_PUSHDOWN_N (default 10 000 000) sets its size; BENCH_SKIP_PUSHDOWN=1 leaves it out.
 let pushDownFigures: PushDownFigures | null = null;
-if (!editorOnly && process.env.BENCH_SKIP_PUSHDOWN !== '1') {
+if (!editorOnly && !peersOnly && process.env.BENCH_SKIP_PUSHDOWN !== '1') {
   pushDownFigures = await pushDownBench(Number(process.env.BENCH_PUSHDOWN_N ?? 10_000_000), log);
   freeMemory();
 }

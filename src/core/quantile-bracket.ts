@@ -21,6 +21,12 @@ import type { Codes } from './table.ts';
  * counters stay in the L1 cache.
  */
 export const BRACKET_MAX_GROUPS = 64;
+/**
+ * From this many selected rows on. Below it the sample would be most of the rows and the fixed
+ * costs (sample, brackets, room for every row) outweigh gathering the values, which then fit in
+ * the cache anyway.
+ */
+export const BRACKET_MIN_ROWS = 131_072;
 /** About this many sampled values in all, in blocks of consecutive rows (prefetched, unlike a stride). */
 const SAMPLE_TARGET = 65_536;
 const SAMPLE_BLOCK = 1024;
@@ -311,7 +317,8 @@ export class BracketQuantiles {
     const { rows, codes, ids, values, minus } = this.#input;
     // 1. The sample, split by group: blocks of consecutive rows spread over the selection.
     const block = Math.min(rows.length, SAMPLE_BLOCK);
-    const blocks = block === 0 ? 0 : Math.max(1, Math.min(Math.floor(rows.length / block), Math.ceil(SAMPLE_TARGET / block)));
+    // About a sixteenth of the rows, at most SAMPLE_TARGET values.
+    const blocks = block === 0 ? 0 : Math.max(1, Math.min(Math.floor(rows.length / block / 16), Math.ceil(SAMPLE_TARGET / block)));
     const sampleValues = new Float64Array(blocks * block);
     const sampleGroups = new Int32Array(blocks * block);
     const m = ids

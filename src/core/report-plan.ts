@@ -14,7 +14,7 @@ import {
 } from './aggregate.ts';
 import { columnAccess } from './columns.ts';
 import { InvalidMeasureError } from './errors.ts';
-import { BRACKET_MAX_GROUPS, BracketQuantiles } from './quantile-bracket.ts';
+import { BRACKET_MAX_GROUPS, BRACKET_MIN_ROWS, BracketQuantiles } from './quantile-bracket.ts';
 import { addCubeMeasure, buildCube, cubeRead, readCube, type CubeRead } from './cube.ts';
 import { filterKey, filtersOf } from './filters.ts';
 import { groupIdsOf, groupRows, type Grouping } from './group-rows.ts';
@@ -70,7 +70,7 @@ type KeptValues = { offsets: Uint32Array; buffer: Float64Array; quantileMemo?: M
 
 /** What quantiles of `measure` need, with n, sum, min and max per group. `capacity`: rows (or values) per group, for `collectGroups`. */
 function keepValues(selected: Uint32Array, source: GroupSource, groups: number, values: MeasureSource, capacity: Float64Array, measure: Measure): { kept: KeptValues; stats: MeasureStats } {
-  if (groups <= BRACKET_MAX_GROUPS) {
+  if (groups <= BRACKET_MAX_GROUPS && selected.length >= BRACKET_MIN_ROWS) {
     const input = { rows: selected, codes: 'codes' in source ? source.codes : null, ids: 'ids' in source ? source.ids : null, values: values.values, minus: values.minus };
     const { quantiles, stats } = BracketQuantiles.build(input, groups, quantileLevel(measure)!);
     return { kept: { bracket: quantiles }, stats };
