@@ -8,12 +8,18 @@
 // permissions are checked in the page and against the REST API directly, by HTTP status.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { DuckDBInstance } from '@duckdb/node-api';
 import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 import { declarativeDashboardConfigSchema } from '../../src/core/schema/dashboard-config.ts';
+import { parseConversations } from '../../src/core/parse-conversations.ts';
+import { createReportHandler, toNodeListener } from '../../src/server/index.ts';
+import { createTestDatabase } from '../../src/adapters/sql/testing/duckdb-database.ts';
 
 interface Login {
   login: string;
@@ -507,6 +513,76 @@ describe('the WordPress plugin in a real WordPress', { skip }, () => {
     const again = await open(admin, '/wp-admin/options-general.php?page=conversation-reports');
     await again.click('input[name="conversation_reports_settings[source_type]"][value="csv"]');
     await Promise.all([again.waitForNavigation({ waitUntil: 'load', timeout: WAIT.timeout }), again.click('#submit')]);
+  });
+
+  it("the kit's server half with a secret header: WordPress forwards the report requests, the secret never reaches a page", TEST, async () => {
+    // createReportHandler over DuckDB holding the JSON fixture, answering only with the secret header.
+    const fixture = JSON.parse(readFileSync(jsonPath, 'utf8')) as { conversations: unknown[]; lookups: unknown };
+    const db = await createTestDatabase(parseConversations(fixture.conversations).conversations);
+    const secret = randomBytes(16).toString('hex');
+    const seen: { op: string; keyed: boolean }[] = [];
+    const handler = createReportHandler({
+      dialect: 'duckdb',
+      schema: { table: 'conversations', customProperties: db.customProperties },
+      execute: db.execute,
+      authorize: async (request) => {
+        const keyed = request.headers.get('x-report-key') === secret;
+        seen.push({ op: String(((await request.clone().json().catch(() => ({}))) as { op?: unknown }).op), keyed });
+        return keyed ? { userId: 'wordpress' } : null;
+      },
+      lookups: async () => fixture.lookups as never,
+    });
+    const server = createServer(toNodeListener(handler));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const serverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/reports`;
+    try {
+      const admin = await login(state.users.admin);
+      const settings = await open(admin, '/wp-admin/options-general.php?page=conversation-reports');
+      await settings.click('input[name="conversation_reports_settings[source_type]"][value="server"]');
+      await settings.$eval('#cr-server-url', (input, url) => ((input as HTMLInputElement).value = url), serverUrl);
+      await settings.$eval('#cr-server-header', (input) => ((input as HTMLInputElement).value = 'X-Report-Key'));
+      await settings.type('#cr-server-secret', secret);
+      await Promise.all([settings.waitForNavigation({ waitUntil: 'load', timeout: WAIT.timeout }), settings.click('#submit')]);
+      assert.ok(!(await settings.content()).includes(secret), 'the settings page does not print the secret back');
+      // A report server beside WordPress (a local address, its own port) is a URL the settings keep.
+      assert.equal(await settings.$eval('#cr-server-url', (input) => (input as HTMLInputElement).value), serverUrl);
+
+      const oracle = await oracleChatsByAssignee('json');
+      for (const context of [admin, await session()]) {
+        const page = await open(context, shortcodePage);
+        const tiles = await settledTiles(page);
+        assertChatsByAssignee(tiles['chat-volume-by-assignee']!.rows, oracle, 'the page on the report server');
+        const html = await page.content();
+        assert.ok(!html.includes(secret), 'the page does not hold the secret');
+        assert.match(html, /server-src="[^"]*conversation-reports\/v1\/report/, 'the page reads through the proxy');
+        // Computed by the server: nothing was loaded into the browser.
+        assert.equal(await page.evaluate(() => (document.querySelector('conversation-dashboard') as unknown as { data: { table: unknown } }).data.table), null);
+      }
+      assert.ok(seen.some((s) => s.op === 'query') && seen.some((s) => s.op === 'lookups'), JSON.stringify(seen.slice(0, 5)));
+      assert.ok(seen.every((s) => s.keyed), 'every request WordPress forwarded carried the secret');
+      // Straight to the server without the header: refused (so the pages above did go through WordPress).
+      assert.equal((await fetch(serverUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"op":"lookups"}' })).status, 401);
+      // The proxy forwards report requests only.
+      const before = seen.length;
+      assert.equal((await rest(null, 'POST', '/conversation-reports/v1/report', { op: 'sql', sql: 'SELECT 1' })).status, 400);
+      assert.equal((await rest(null, 'GET', '/conversation-reports/v1/report')).status, 404);
+      assert.equal(seen.length, before, 'nothing else reached the server');
+
+      // Without a secret the page points at the server itself (same origin or CORS: the host's business).
+      const clear = await open(admin, '/wp-admin/options-general.php?page=conversation-reports');
+      await clear.click('input[name="conversation_reports_settings[server_secret_clear]"]');
+      await Promise.all([clear.waitForNavigation({ waitUntil: 'load', timeout: WAIT.timeout }), clear.click('#submit')]);
+      const markup = await (await fetch(state.url + shortcodePage)).text();
+      assert.ok(markup.includes(`server-src="${serverUrl}"`), 'server-src is the server URL');
+    } finally {
+      // Back to the CSV for anything after this test.
+      const admin = await login(state.users.admin);
+      const again = await open(admin, '/wp-admin/options-general.php?page=conversation-reports');
+      await again.click('input[name="conversation_reports_settings[source_type]"][value="csv"]');
+      await Promise.all([again.waitForNavigation({ waitUntil: 'load', timeout: WAIT.timeout }), again.click('#submit')]);
+      server.close();
+      db.close();
+    }
   });
 
   it("a deleted user's dashboards go to the user their content is given to, or with them", TEST, async () => {

@@ -150,7 +150,7 @@ class Conversation_Reports_Settings {
 				$url = trim( (string) $input[ $field ] );
 				if ( '' === $url ) {
 					$clean[ $field ] = '';
-				} elseif ( wp_http_validate_url( $url ) || 0 === strpos( $url, '/' ) ) {
+				} elseif ( self::is_http_url( $url ) || 0 === strpos( $url, '/' ) ) {
 					$clean[ $field ] = esc_url_raw( $url, array( 'http', 'https' ) );
 				} else {
 					self::complain( $field, __( 'Give an http or https URL.', 'conversation-reports' ) );
@@ -341,6 +341,18 @@ class Conversation_Reports_Settings {
 			}
 		}
 		return $issues;
+	}
+
+	/**
+	 * An absolute http(s) URL with a host. Not `wp_http_validate_url`: that refuses hosts of the
+	 * local network and ports other than 80, 443 and 8080, where a report server or an API beside
+	 * WordPress often is (http://127.0.0.1:8787/reports); the URL is set by an administrator.
+	 *
+	 * @param string $url URL.
+	 */
+	private static function is_http_url( $url ) {
+		$parts = wp_parse_url( $url );
+		return is_array( $parts ) && isset( $parts['scheme'], $parts['host'] ) && in_array( strtolower( $parts['scheme'] ), array( 'http', 'https' ), true ) && '' !== $parts['host'] && ! preg_match( '/[\s<>"]/', $url );
 	}
 
 	/**
