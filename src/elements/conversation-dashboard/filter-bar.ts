@@ -4,6 +4,7 @@ import type { Lookups, PropertyValue } from '../../core/schema/conversation.ts';
 import type { Filter } from '../../core/schema/report-spec.ts';
 import type { TableCatalog } from '../../core/table-catalog.ts';
 import { cr } from '../shared/tokens.ts';
+import { propertyValueLabel } from '../../i18n/property-value-label.ts';
 
 /** The filters every dashboard offers by name; any other property is added with "More filters". */
 export const FIXED_FILTERS = ['assigneeId', 'teamId', 'inboxId', 'channel'] as const;
@@ -36,7 +37,7 @@ export function filterValueLabel(property: string, value: unknown, options: Pick
     const text = options.t(key);
     if (text !== key) return text;
   }
-  return String(value);
+  return typeof value === 'string' ? propertyValueLabel(property, value, options.t) : String(value);
 }
 
 function propertyLabel(info: PropertyInfo, t: FilterBarOptions['t']): string {

@@ -17,6 +17,7 @@ import type { ReportContext, ReportResult } from '../../core/types.ts';
 import { ReportCancelEvent } from '../../events/report-cancel-event.ts';
 import { ReportSaveEvent } from '../../events/report-save-event.ts';
 import { reportTitle } from '../../i18n/report-titles.ts';
+import { propertyValueLabel } from '../../i18n/property-value-label.ts';
 import { resolveLocale, translate } from '../../i18n/translate.ts';
 import { themeStyles } from '../shared/theme.styles.ts';
 import { renderChartTypePicker } from './chart-type-picker.ts';
@@ -849,7 +850,7 @@ export class ReportEditor extends LitElement {
     if (property === 'createdHour' && typeof value === 'number') return hourSpan(value, this.#locale);
     if ((property === 'channel' && (text === 'chat' || text === 'email')) || (property === 'status' && (text === 'open' || text === 'closed')))
       return this.#t(`editor.value.${text}`);
-    return text;
+    return typeof value === 'string' ? propertyValueLabel(property, value, this.#t) : text;
   }
 
   #operatorLabel = (info: PropertyInfo, operator: FilterOperator): string => {
