@@ -48,10 +48,10 @@ export async function pushDownBench(n: number, log: (line: string) => void): Pro
   };
   const perReportMs: Record<string, Figure> = {};
   for (const spec of SPECS) {
-    perReportMs[spec.id] = await measure(() => ask({ op: 'query', spec, context: CONTEXT }), { warmup: 1, runs: 3 });
+    perReportMs[spec.id] = await measure(() => ask({ op: 'query', spec, context: CONTEXT }), { warmup: 0, runs: 3 });
     log(`push-down: N = ${n.toLocaleString('en')}: ${spec.id} ${perReportMs[spec.id]!.median} ms`);
   }
-  const allReportsMs = await measure(() => Promise.all(SPECS.map((spec) => ask({ op: 'query', spec, context: CONTEXT }))), { warmup: 1, runs: 3 });
+  const allReportsMs = await measure(() => Promise.all(SPECS.map((spec) => ask({ op: 'query', spec, context: CONTEXT }))), { warmup: 0, runs: 2 });
   log(`push-down: the twelve at once ${allReportsMs.median} ms`);
   const spec = SPECS[0]!;
   const largest = (await ask({ op: 'query', spec, context: CONTEXT })).rows[0]!;
