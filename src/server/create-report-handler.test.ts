@@ -69,7 +69,11 @@ describe('createReportHandler (DuckDB, over HTTP)', () => {
   test('every template equals computeReport, and drill pages equal drillDown', async () => {
     const admin = source('admin');
     for (const spec of [...templates.chatOverview.reports, ...templates.emailOverview.reports]) {
+      const before = db.statements.length;
       const got = await admin.query(spec, context, signal);
+      // Exactly one statement per request, its values as parameters.
+      assert.equal(db.statements.length, before + 1);
+      assert.ok(db.statements.at(-1)!.params.length > 0);
       assert.deepEqual(resultProblems(got, computeReport(all, spec, context)), [], spec.id);
     }
     const spec = templates.chatOverview.reports[0]!;
