@@ -26,11 +26,15 @@ describe('ServerDataSource', () => {
   });
   after(() => db?.close());
 
-  /** The handler behind a fetch whose first answers come from `before`. */
-  function make(first: (call: FetchCall, index: number) => Reply | undefined) {
+  /**
+   * The handler behind a fetch whose first answers come from `first`. With `fake`, virtual time
+   * (timeouts and backoffs at once) and scripted answers only: a fake clock cannot wait for an engine.
+   */
+  function make(first: (call: FetchCall, index: number) => Reply | undefined, fake = false) {
     const clock = new FakeClock();
     const { fetch, calls } = scriptedFetch(async (call, index) => first(call, index) ?? handler(new Request(call.url, { method: call.method, headers: call.headers, body: call.body ?? null })));
-    const source = new ServerDataSource({ url: 'http://reports.example/api/reports', headers: () => ({ Authorization: 'Bearer t' }), fetch, sleep: clock.sleep, now: () => clock.now, random: () => 0.5, timeoutMs: 1_000 });
+    const timing = fake ? { sleep: clock.sleep, now: () => clock.now, random: () => 0.5, timeoutMs: 1_000 } : { backoffMs: 1 };
+    const source = new ServerDataSource({ url: 'http://reports.example/api/reports', headers: () => ({ Authorization: 'Bearer t' }), fetch, ...timing });
     return { source, calls, clock };
   }
   const signal = new AbortController().signal;
@@ -63,11 +67,12 @@ describe('ServerDataSource', () => {
   });
 
   test('a hanging server times out and is retried; an abort stops at once with no further request', async () => {
-    const hanging = make((_call, index) => (index === 0 ? 'hang' : undefined));
+    const answer = computeReport(createTable(conversations, lookups), spec, context);
+    const hanging = make((_call, index) => (index === 0 ? 'hang' : json(answer)), true);
     assert.equal((await hanging.source.query(spec, context, signal)).reportId, spec.id);
     assert.ok(hanging.clock.fired.includes(1_000));
     const controller = new AbortController();
-    const stuck = make(() => 'hang');
+    const stuck = make(() => 'hang', true);
     const pending = stuck.source.query(spec, context, controller.signal);
     await new Promise((resolve) => setImmediate(resolve));
     controller.abort();
