@@ -29,6 +29,7 @@ import {
   unicode,
   unsafeUrls,
 } from '../fixtures/hostile-corpus.ts';
+import { drillColumnIds } from '../../src/elements/drill-dialog/drill-columns.ts';
 
 const user = { id: 'owner', teamIds: [], canEdit: true };
 const LABEL_MAX = 24;
@@ -378,6 +379,8 @@ describe('hostile data through every view', function () {
     dialog.heading = longName;
     dialog.lookups = hostileLookups;
     dialog.conversations = parsed.conversations;
+    // Every column, the page URLs among them.
+    dialog.columns = [...drillColumnIds];
     await dialog.show();
     const root = dialog.shadowRoot!;
     const heading = root.querySelector<HTMLElement>('[part="heading"]')!;

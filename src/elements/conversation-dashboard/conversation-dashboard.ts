@@ -231,6 +231,8 @@ export class ConversationDashboard extends LitElement {
    * may edit, and `sync-url` keeps it in the URL (`cr-filters`); opening another dashboard resets it.
    */
   @property({ attribute: false }) filters: Filter[] | null = null;
+  /** (v2) A link template to a conversation in the host's inbox (`https://app.example.com/inbox/{id}`), for the drill dialog's rows. */
+  @property({ attribute: 'conversation-url' }) conversationUrl: string | null = null;
 
   @state() private dashboards: Dashboard[] = defaultDashboards();
   @state() private storeError: string | null = null;
@@ -1166,7 +1168,7 @@ export class ConversationDashboard extends LitElement {
           : html`<p class="empty">${this.#t('dashboard.noReports')}</p>`}
         <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
         ${this.#renderToast()}
-        <drill-dialog locale=${this.#locale} .timeZone=${this.#timeZone} theme=${this.theme}></drill-dialog>
+        <drill-dialog locale=${this.#locale} .timeZone=${this.#timeZone} theme=${this.theme} .conversationUrl=${this.conversationUrl}></drill-dialog>
         ${this.#renderDialogs(dashboard)}
       </div>
     `;

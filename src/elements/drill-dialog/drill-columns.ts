@@ -18,6 +18,21 @@ export const drillColumnIds = [
 ] as const;
 
 export type DrillColumnId = (typeof drillColumnIds)[number];
+
+/** (v2) The columns shown until the reader chooses others: enough to tell conversations apart and see how they went. */
+export const defaultDrillColumns: readonly DrillColumnId[] = ['subject', 'assignee', 'inbox', 'status', 'createdAt', 'responseTime'];
+
+/**
+ * (v2) The link to a conversation in the host's inbox: `template` with `{id}` replaced by the
+ * URL-encoded id, or null when there is no template, no `{id}` in it, or the result is not an
+ * absolute http(s) URL (an id from data, or a template from markup, must never make a
+ * `javascript:` link).
+ */
+export function conversationHref(template: string | null | undefined, id: unknown): string | null {
+  const text = textOf(id);
+  if (!template || text === null || !template.includes('{id}')) return null;
+  return safeHref(template.split('{id}').join(encodeURIComponent(text)));
+}
 export type SortDirection = 'asc' | 'desc';
 export type SortKey = string | number | null;
 

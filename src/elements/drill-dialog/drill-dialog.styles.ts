@@ -178,4 +178,21 @@ export const drillDialogStyles = css`
   th button.sort:focus-visible {
     outline-offset: -2px;
   }
+
+  .columns {
+    margin-block-end: 8px;
+  }
+  .columns fieldset {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 12px;
+    border: none;
+    margin: 4px 0 0;
+    padding: 0;
+  }
+  .columns label {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+  }
 `;

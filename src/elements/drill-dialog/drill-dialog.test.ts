@@ -4,6 +4,7 @@ import { createTable, drillDown, reportSpecSchema, type Conversation, type Drill
 import { DrillCloseEvent } from '../../events/drill-close-event.ts';
 import './drill-dialog.ts';
 import type { DrillDialog } from './drill-dialog.ts';
+import { drillColumnIds } from './drill-columns.ts';
 
 const MINUTE = 60_000;
 const BASE = Date.UTC(2026, 2, 2, 9, 0, 0);
@@ -49,7 +50,7 @@ function deepActiveElement(): Element | null {
 
 async function openDialog(rows: Conversation[], heading = 'Chat volume by assignee — Alice Martin'): Promise<DrillDialog> {
   const el = await fixture<DrillDialog>(
-    html`<drill-dialog locale="en-US" time-zone="UTC" .heading=${heading} .conversations=${rows}></drill-dialog>`,
+    html`<drill-dialog locale="en-US" time-zone="UTC" .heading=${heading} .conversations=${rows} .columns=${drillColumnIds}></drill-dialog>`,
   );
   await el.show();
   return el;
@@ -167,6 +168,7 @@ describe('<drill-dialog>', () => {
       time-zone="Asia/Kolkata"
       .conversations=${[row]}
       .lookups=${{ assignees: [{ id: 'a1', name: 'Alice Martin' }], inboxes: [{ id: 'i1', name: 'Support' }], chatflows: [{ id: 'f1', name: 'Pricing bot' }] }}
+      .columns=${drillColumnIds}
     ></drill-dialog>`);
     await el.show();
     const cell = (column: string) => bodyRows(el)[0]!.querySelector(`td.col-${column}`)!.textContent!.replace(/\s+/g, ' ').trim();
@@ -362,6 +364,7 @@ describe('<drill-dialog>', () => {
       .conversations=${[hostile, dataUrl]}
       .heading=${payload}
       .lookups=${{ assignees: [{ id: 'evil', name: payload }] }}
+      .columns=${drillColumnIds}
     ></drill-dialog>`);
     await el.show();
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -576,5 +579,48 @@ describe('drill-dialog asking one page at a time (loadPage)', () => {
     await el.show();
     await waitUntil(() => el.shadowRoot!.querySelector('[part="error"]'));
     expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain('The server said no');
+  });
+
+  it('(v2) shows a narrower set of columns by default, and a labelled chooser changes them', async () => {
+    const el = await fixture<DrillDialog>(html`<drill-dialog locale="en-US" time-zone="UTC" .conversations=${conversations(3)}></drill-dialog>`);
+    await el.show();
+    const headers = () => [...el.shadowRoot!.querySelectorAll('thead th')].map((th) => th.textContent!.replace(/[▲▼↕]/g, '').trim());
+    expect(headers()).to.deep.equal(['Subject / contact', 'Assignee', 'Inbox', 'Status', 'Created', 'Response time']);
+    const chooser = el.shadowRoot!.querySelector<HTMLDetailsElement>('[part="columns"]')!;
+    chooser.querySelector('summary')!.click();
+    await el.updateComplete;
+    const box = (id: string) => chooser.querySelector<HTMLInputElement>(`input[data-column="${id}"]`)!;
+    expect(box('pageUrl').closest('label')!.textContent!.trim()).to.equal('Page URL');
+    box('pageUrl').focus();
+    await sendKeys({ press: 'Space' });
+    box('inbox').click();
+    await el.updateComplete;
+    expect(headers()).to.deep.equal(['Subject / contact', 'Assignee', 'Status', 'Created', 'Response time', 'Page URL']);
+    expect(bodyRows(el)[0]!.querySelectorAll('td')).to.have.length(6);
+    await expect(el).to.be.accessible();
+  });
+
+  it('(v2) links each subject to the conversation in the host inbox, id URL-encoded, http(s) only', async () => {
+    const rows = [conversation(0, { id: 'a/b c?d' }), conversation(1)];
+    const el = await fixture<DrillDialog>(html`<drill-dialog
+      locale="en-US"
+      time-zone="UTC"
+      conversation-url="https://app.example.com/inbox/{id}?from=reports"
+      .conversations=${rows}
+    ></drill-dialog>`);
+    await el.show();
+    const links = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part="conversation-link"]')];
+    expect(links).to.have.length(2);
+    const first = links.find((a) => a.href.includes('a%2Fb'))!;
+    expect(first.getAttribute('href')).to.equal('https://app.example.com/inbox/a%2Fb%20c%3Fd?from=reports');
+    expect(first.rel).to.contain('noopener');
+    expect(first.textContent).to.contain('Subject 00000');
+    await expect(el).to.be.accessible();
+
+    for (const template of ['javascript:alert("{id}")', 'data:text/html,{id}', '/inbox/{id}', 'https://app.example.com/inbox']) {
+      el.conversationUrl = template;
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelectorAll('[part="conversation-link"]'), template).to.have.length(0);
+    }
   });
 });

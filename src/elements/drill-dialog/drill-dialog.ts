@@ -11,6 +11,8 @@ import {
   channelLabel,
   chatflowName,
   drillColumnIds,
+  conversationHref,
+  defaultDrillColumns,
   inboxName,
   lookupNames,
   responseTime,
@@ -105,6 +107,8 @@ function deepActiveElement(): HTMLElement | null {
  * @csspart close-button - The close button.
  * @csspart export-button - The "Export CSV" button.
  * @csspart pagination - The Previous / Next bar with the "1–50 of 10,000" range.
+ * @csspart columns - (v2) The Columns chooser (a disclosure of checkboxes).
+ * @csspart conversation-link - (v2) The subject as a link to the conversation in the host's inbox (`conversation-url`).
  * @csspart search - The search box (subject, contact name, contact email or id).
  * @csspart error - Shown instead of the table when the conversations cannot be rendered.
  *
@@ -120,6 +124,8 @@ function deepActiveElement(): HTMLElement | null {
  *
  * @property {ReportSpec | null} spec - The report drilled into; its title heads the dialog when `heading` is empty.
  * @property {Conversation[]} conversations - The conversations to list, all of them (used when `loadPage` is not set).
+ * @property {string | null} conversationUrl - (v2) Attribute `conversation-url`: a link template such as `https://app.example.com/inbox/{id}`; each row's subject links there (id URL-encoded, http(s) only).
+ * @property {DrillColumnId[]} columns - (v2) The columns shown; default subject, assignee, inbox, status, created, response time.
  * @property {DrillPageLoader | null} loadPage - Asks for one page `(request, signal) => Promise<DrillPage>`; the dialog then pages, sorts, searches and exports through it.
  * @property {DrillPage | null} page - The page shown when `loadPage` is set (read it to see what is shown).
  * @property {boolean} open - Whether the dialog is shown, modal. Reflects to the `open` attribute.
@@ -143,6 +149,13 @@ export class DrillDialog extends LitElement {
   @property({ attribute: false }) lookups: Partial<Lookups> | null = null;
   /** `light`, `dark` or `auto`; unset, the dialog follows its nearest themed ancestor. */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' | undefined;
+  /**
+   * (v2) A link template to open a conversation in the host's inbox, such as
+   * `https://app.example.com/inbox/{id}` (`{id}` is URL-encoded); only http(s) links are made.
+   */
+  @property({ attribute: 'conversation-url' }) conversationUrl: string | null = null;
+  /** (v2) The columns shown, in table order (the reader changes them with the Columns chooser). */
+  @property({ attribute: false }) columns: readonly DrillColumnId[] = defaultDrillColumns;
 
   @state() private sortColumn: DrillColumnId | null = null;
   @state() private sortDirection: SortDirection = 'asc';
@@ -400,6 +413,7 @@ export class DrillDialog extends LitElement {
           <span>${this.t('drill.search')}</span>
           <input part="search" type="search" .value=${this.search} @input=${this.onSearch} />
         </label>
+        ${this.renderColumnChooser()}
         ${body}
       </dialog>
     `;
@@ -429,12 +443,12 @@ export class DrillDialog extends LitElement {
         <table part="table">
           <caption id="caption" class="visually-hidden">${this.t('drill.caption', { title: heading })}</caption>
           <thead>
-            <tr>${drillColumnIds.map((id) => this.renderHeader(id))}</tr>
+            <tr>${this.shownColumns().map((id) => this.renderHeader(id))}</tr>
           </thead>
           <tbody>
             ${pageRows.length > 0
               ? pageRows
-              : html`<tr><td class="empty" colspan=${drillColumnIds.length}>${this.t('drill.empty')}</td></tr>`}
+              : html`<tr><td class="empty" colspan=${this.shownColumns().length}>${this.t('drill.empty')}</td></tr>`}
           </tbody>
         </table>
       </div>
@@ -452,6 +466,42 @@ export class DrillDialog extends LitElement {
     `;
   }
 
+  /** The chosen columns in table order; unknown names (from a host) are left out, and never none. */
+  private shownColumns(): DrillColumnId[] {
+    const chosen = new Set(Array.isArray(this.columns) ? this.columns : defaultDrillColumns);
+    const shown = drillColumnIds.filter((id) => chosen.has(id));
+    return shown.length > 0 ? shown : ['subject'];
+  }
+
+  private toggleColumn(id: DrillColumnId, on: boolean): void {
+    const chosen = new Set(this.shownColumns());
+    if (on) chosen.add(id);
+    else chosen.delete(id);
+    this.columns = drillColumnIds.filter((column) => chosen.has(column));
+  }
+
+  /** The Columns chooser: one labelled checkbox per column, in a disclosure. */
+  private renderColumnChooser(): TemplateResult {
+    const shown = new Set(this.shownColumns());
+    return html`<details part="columns" class="columns">
+      <summary>${this.t('drill.columns')}</summary>
+      <fieldset>
+        <legend class="visually-hidden">${this.t('drill.columns')}</legend>
+        ${drillColumnIds.map(
+          (id) => html`<label
+            ><input
+              type="checkbox"
+              data-column=${id}
+              .checked=${shown.has(id)}
+              ?disabled=${shown.size === 1 && shown.has(id)}
+              @change=${(event: Event) => this.toggleColumn(id, (event.target as HTMLInputElement).checked)}
+            />${this.t(`drill.column.${id}`)}</label
+          >`,
+        )}
+      </fieldset>
+    </details>`;
+  }
+
   private renderHeader(id: DrillColumnId): TemplateResult {
     const sorted = this.sortColumn === id;
     const ascending = this.sortDirection === 'asc';
@@ -464,7 +514,7 @@ export class DrillDialog extends LitElement {
   }
 
   private renderRow(c: Conversation): TemplateResult {
-    return html`<tr part="row">${drillColumnIds.map((id) => html`<td class=${`col-${id}`}>${this.renderCell(id, c)}</td>`)}</tr>`;
+    return html`<tr part="row">${this.shownColumns().map((id) => html`<td class=${`col-${id}`}>${this.renderCell(id, c)}</td>`)}</tr>`;
   }
 
   private renderCell(id: DrillColumnId, c: Conversation): unknown {
@@ -475,7 +525,15 @@ export class DrillDialog extends LitElement {
         const subject = textOf(c.subject);
         const name = textOf(c.contactName);
         const email = textOf(c.contactEmail);
-        return html`<span class=${subject === null ? 'subject missing' : 'subject'}>${subject ?? this.t('drill.noSubject')}</span>
+        const shownSubject = subject ?? this.t('drill.noSubject');
+        const href = conversationHref(this.conversationUrl, c.id);
+        return html`<span class=${subject === null ? 'subject missing' : 'subject'}
+            >${href
+              ? html`<a part="conversation-link" href=${href} rel="noopener noreferrer" target="_blank"
+                  >${shownSubject}<span class="visually-hidden"> ${this.t('drill.openConversation')}</span></a
+                >`
+              : shownSubject}</span
+          >
           ${name || email
             ? html`<span class="contact">${name ? html`<span class="name">${name}</span>` : nothing}
                 ${email ? html`<span class="email">${email}</span>` : nothing}</span>`

@@ -33,4 +33,6 @@ export const drillDialog = {
   'drill.empty': 'No conversations.',
   'drill.error': 'The conversations could not be shown: {message}',
   'drill.search': 'Search conversations',
+  'drill.columns': 'Columns',
+  'drill.openConversation': '(open the conversation, in a new tab)',
 };

@@ -33,4 +33,6 @@ export const drillDialog = {
   'drill.empty': 'Aucune conversation.',
   'drill.error': 'Impossible d’afficher les conversations\u00a0: {message}',
   'drill.search': 'Rechercher des conversations',
+  'drill.columns': 'Colonnes',
+  'drill.openConversation': '(ouvrir la conversation dans un nouvel onglet)',
 };

@@ -33,4 +33,6 @@ export const drillDialog = {
   'drill.empty': 'Geen gesprekken.',
   'drill.error': 'De gesprekken konden niet worden weergegeven: {message}',
   'drill.search': 'Gesprekken zoeken',
+  'drill.columns': 'Kolommen',
+  'drill.openConversation': '(gesprek openen in een nieuw tabblad)',
 };
