@@ -117,4 +117,12 @@ describe('<conversation-dashboard> tile actions (v2)', () => {
     await el.updateComplete;
     expect((await store.get('other', user)).reports).to.have.length(1);
   });
+
+  it('hands its conversation-url to the drill dialog', async () => {
+    const el = await fixture<ConversationDashboard>(
+      html`<conversation-dashboard locale="en" time-zone="UTC" .now=${END} conversation-url="https://app.example.com/inbox/{id}"></conversation-dashboard>`,
+    );
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('drill-dialog')!.conversationUrl).to.equal('https://app.example.com/inbox/{id}');
+  });
 });
