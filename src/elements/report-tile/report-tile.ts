@@ -34,6 +34,7 @@ import { reportTileStyles } from './report-tile.styles.ts';
 import { buildHeatmapModel } from '../../charts/options/heatmap-model.ts';
 import { heatmapTableStyles, renderHeatmapTable } from './heatmap-table.ts';
 import { contextNotes } from './context-notes.ts';
+import { framePng } from './png-export.ts';
 import { DeclarativeSourceController } from '../../controllers/declarative-source.ts';
 import { StandaloneDataController } from '../../controllers/declarative-tile-data.ts';
 import { DashboardConfigError, parseJsonText, parseTileConfig, type TileConfig } from '../../core/schema/dashboard-config.ts';
@@ -47,18 +48,6 @@ type MenuAction =
 
 function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
-/** The SVG renderer exports SVG; a PNG is drawn from it through a canvas. */
-async function rasterize(svgUrl: string, width: number, height: number, ratio: number): Promise<string> {
-  const image = new Image();
-  image.src = svgUrl;
-  await image.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.round(width * ratio);
-  canvas.height = Math.round(height * ratio);
-  canvas.getContext('2d')!.drawImage(image, 0, 0, canvas.width, canvas.height);
-  return canvas.toDataURL('image/png');
 }
 
 /** Rows of the table view shown at once; the rest are a page away (the CSV export has them all). */
@@ -582,14 +571,44 @@ export class ReportTile extends LitElement {
     return toCsv(header, rows);
   }
 
-  /** The chart as a PNG data URL, or null when no chart is drawn. */
+  /**
+   * The chart as a PNG data URL, or null when no chart is drawn: framed with the title, the date
+   * range and (for a one-series chart, which draws none) a legend, with a margin all round.
+   */
   async toPngDataUrl(): Promise<string | null> {
     const chart = this.chart;
-    if (!chart) return null;
-    const theme = readChartTheme(this).background;
-    const backgroundColor = theme === 'transparent' ? '#ffffff' : theme;
-    const url = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor });
-    return url.startsWith('data:image/png') ? url : rasterize(url, chart.getWidth(), chart.getHeight(), 2);
+    const spec = this.spec;
+    if (!chart || !spec) return null;
+    const theme = readChartTheme(this);
+    const background = theme.background === 'transparent' ? '#ffffff' : theme.background;
+    const url = chart.getDataURL({ type: chart.getDom().querySelector('canvas') ? 'png' : 'svg', pixelRatio: 2, backgroundColor: background });
+    const option = chart.getOption() as { legend?: { show?: boolean }[]; series?: { type?: string }[] };
+    const ownLegend = option.legend?.some((legend) => legend.show !== false) || option.series?.some((series) => series.type === 'pie');
+    return framePng(url, chart.getWidth(), chart.getHeight(), 2, {
+      title: this.#title(spec),
+      range: this.#rangeText(),
+      legend: ownLegend ? null : { color: theme.palette[0] ?? '#5470c6', name: this.#measureHeading(spec) },
+      background,
+      textColor: theme.textColor,
+      mutedColor: theme.axisColor ?? theme.textColor,
+      fontFamily: theme.fontFamily || 'sans-serif',
+    });
+  }
+
+  /** "1 Nov 2026 – 30 Nov 2026" for the range the tile shows, when it knows one. */
+  #rangeText(): string {
+    const range = this.data?.context.range ?? this.#standaloneRange();
+    if (!range) return '';
+    const format = new Intl.DateTimeFormat(this.#locale, { dateStyle: 'medium', timeZone: this.#timeZone });
+    return format.formatRange(range.from, range.to - 1);
+  }
+
+  #standaloneRange(): { from: number; to: number } | null {
+    try {
+      return this.src || this.csvSrc || this.hubspotProxy || this.sample !== null ? resolveRange(this.range, Date.now(), this.#timeZone) : null;
+    } catch {
+      return null;
+    }
   }
 
   // ——— Rendering ———
