@@ -3,10 +3,12 @@
  * fast path, for servers that answer with binary pages, and for handing pages to a Worker.
  */
 import type { Conversation, PropertyValue } from './schema/conversation.ts';
+import { crc32 } from './crc32.ts';
 import {
   ALIGN,
   BUILT_IN,
   MAGIC,
+  PREFIX_BYTES,
   WireFormatError,
   dictionaryEncode,
   describe,
@@ -149,18 +151,21 @@ export function encodeWirePage(page: WirePage): ArrayBuffer {
   for (const [name, column] of Object.entries(page.columns.properties ?? {})) header.properties[name] = encode(`properties.${name}`, column, 'property');
 
   const headerBytes = encoder.encode(JSON.stringify(header));
-  const dataStart = Math.ceil((8 + headerBytes.length) / ALIGN) * ALIGN;
+  const dataStart = Math.ceil((PREFIX_BYTES + headerBytes.length) / ALIGN) * ALIGN;
   const buffer = new ArrayBuffer(dataStart + size);
   const bytes = new Uint8Array(buffer);
   const view = new DataView(buffer);
   view.setUint32(0, MAGIC, true);
-  view.setUint32(4, headerBytes.length, true);
-  bytes.set(headerBytes, 8);
+  view.setUint32(8, headerBytes.length, true);
+  view.setUint32(12, buffer.byteLength, true);
+  bytes.set(headerBytes, PREFIX_BYTES);
   let at = dataStart;
   for (const blockView of blocks) {
     bytes.set(new Uint8Array(blockView.buffer, blockView.byteOffset, blockView.byteLength), at);
     at += Math.ceil(blockView.byteLength / ALIGN) * ALIGN;
   }
+  // Last, over everything after it (lengths, header, blocks): the reader refuses a page that does not match.
+  view.setUint32(4, crc32(bytes.subarray(8)), true);
   return buffer;
 }
 

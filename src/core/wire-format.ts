@@ -34,6 +34,7 @@ import type { PropertyValue } from './schema/conversation.ts';
 import { EPOCH_MS_MESSAGE, isEpochMs } from './schema/timestamp.ts';
 import type { IdIndex } from './id-index.ts';
 import type { DictColumnBuilder, TableBuilder, TextName } from './table.ts';
+import { crc32 } from './crc32.ts';
 
 export type WireCodes = Uint8Array | Uint16Array | Uint32Array | readonly number[];
 
@@ -94,7 +95,10 @@ export class WireFormatError extends Error {
   }
 }
 
-export const MAGIC = 0x31575243; // "CRW1", little-endian
+/** "CRW2", little-endian: binary pages with a checksum (see "Binary form" below). */
+export const MAGIC = 0x32575243;
+/** "CRW1": the first binary pages, without a checksum; still read. */
+export const MAGIC_V1 = 0x31575243;
 export const ALIGN = 8;
 
 export type ColumnKind = 'text' | 'string' | 'time' | 'value';
@@ -464,9 +468,14 @@ export function readText(name: string, column: WireText, length: number): Packed
 
 // ——— Binary form ———
 //
-// [u32 magic][u32 header bytes][header JSON, UTF-8][padding to 8][blocks, each 8-aligned]
+// Version 2 (magic "CRW2", written by `encodeWirePage`):
+// [u32 magic][u32 CRC-32 of every byte after it][u32 header bytes][u32 page bytes]
+// [header JSON, UTF-8][padding to 8][blocks, each 8-aligned]
+// Version 1 (magic "CRW1", still read): [u32 magic][u32 header bytes][header JSON][padding][blocks],
+// no checksum: only the bounds checks below protect it.
 // The header describes every column; typed arrays live in the blocks, text as one UTF-8 string
 // per column sliced by UTF-16 offsets (one decode per column instead of one per record).
+// The two magics differ in two bits, so one flipped bit cannot turn a version 2 page into a version 1.
 
 export type BlockType = 'f64' | 'u8' | 'u16' | 'u32';
 export interface BlockRef {
@@ -484,54 +493,120 @@ export interface BinaryHeader {
   properties: Record<string, BinaryColumn>;
 }
 
+/** Bytes before the header JSON in a version 2 page. */
+export const PREFIX_BYTES = 16;
+
 const ARRAYS = { f64: Float64Array, u8: Uint8Array, u16: Uint16Array, u32: Uint32Array } as const;
 
 export function isBinaryWirePage(value: unknown): value is ArrayBuffer {
-  return value instanceof ArrayBuffer && value.byteLength >= 8 && new DataView(value).getUint32(0, true) === MAGIC;
+  if (!(value instanceof ArrayBuffer) || value.byteLength < 8) return false;
+  const magic = new DataView(value).getUint32(0, true);
+  return magic === MAGIC || magic === MAGIC_V1;
 }
 
-/** Reads a binary page; numbers and codes are views into `buffer`, text is decoded once per column. */
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+
+/**
+ * Reads a binary page; numbers and codes are views into `buffer`, text is decoded once per column.
+ * Every offset, length and count is checked against the buffer and the row count before it is
+ * read, and a version 2 page must match its checksum: a corrupt page throws a `WireFormatError`
+ * naming the column or header field, never a TypeError, and never loads as other records.
+ */
 export function decodeWirePage(buffer: ArrayBuffer): WirePage {
   if (!isBinaryWirePage(buffer)) throw new WireFormatError('', 'is not a binary columnar page (bad magic number)');
   const view = new DataView(buffer);
-  const headerLength = view.getUint32(4, true);
-  let header: BinaryHeader;
+  const versioned = view.getUint32(0, true) === MAGIC;
+  let headerStart = 8;
+  let headerLength: number;
+  if (versioned) {
+    if (buffer.byteLength < PREFIX_BYTES) throw new WireFormatError('', `is truncated: ${buffer.byteLength} bytes, shorter than its ${PREFIX_BYTES}-byte prefix`);
+    const pageBytes = view.getUint32(12, true);
+    if (pageBytes !== buffer.byteLength) throw new WireFormatError('', `is ${buffer.byteLength} bytes but says it has ${pageBytes} (truncated or corrupt)`);
+    const expected = view.getUint32(4, true);
+    const actual = crc32(new Uint8Array(buffer, 8));
+    if (actual !== expected) throw new WireFormatError('', `is corrupt: its checksum is ${hex(expected)} but its bytes give ${hex(actual)}`);
+    headerLength = view.getUint32(8, true);
+    headerStart = PREFIX_BYTES;
+  } else headerLength = view.getUint32(4, true);
+  if (headerStart + headerLength > buffer.byteLength)
+    throw new WireFormatError('', `header of ${headerLength} bytes runs past the end of the ${buffer.byteLength}-byte page`);
+  let header: unknown;
   try {
-    header = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 8, headerLength))) as BinaryHeader;
+    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(buffer, headerStart, headerLength)));
   } catch {
     throw new WireFormatError('', 'has an unreadable header');
   }
-  const dataStart = Math.ceil((8 + headerLength) / ALIGN) * ALIGN;
-  const decoder = new TextDecoder();
-  const array = (name: string, ref: BlockRef) => {
-    const Type = ARRAYS[ref.type];
-    const start = dataStart + ref.offset;
-    if (!Type || start % Type.BYTES_PER_ELEMENT !== 0 || start + ref.length * Type.BYTES_PER_ELEMENT > buffer.byteLength)
-      throw new WireFormatError(name, 'points outside the page');
-    return new Type(buffer, start, ref.length);
+  if (!isObject(header)) throw new WireFormatError('', 'has a header that is not an object');
+  const length = header.length;
+  if (!isCount(length)) throw new WireFormatError('', `header field "length" must be a row count, got ${describe(length)}`);
+  if (!isObject(header.columns)) throw new WireFormatError('', `header field "columns" must be an object, got ${describe(header.columns)}`);
+  if (header.properties !== undefined && !isObject(header.properties))
+    throw new WireFormatError('', `header field "properties" must be an object, got ${describe(header.properties)}`);
+  if (!Object.hasOwn(header.columns, 'id')) throw new WireFormatError('id', 'is required');
+
+  const dataStart = Math.ceil((headerStart + headerLength) / ALIGN) * ALIGN;
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const array = (name: string, field: string, ref: unknown, types: readonly BlockType[]) => {
+    if (!isObject(ref)) throw new WireFormatError(name, `needs "${field}" to describe a block, got ${describe(ref)}`);
+    const { type, offset, length: count } = ref;
+    if (typeof type !== 'string' || !(types as readonly string[]).includes(type))
+      throw new WireFormatError(name, `needs "${field}" of type ${types.join(' or ')}, got ${describe(type)}`);
+    if (!isCount(offset) || !isCount(count)) throw new WireFormatError(name, `has a "${field}" block with offset ${describe(offset)} and length ${describe(count)}`);
+    if (count !== length) throw new WireFormatError(name, `has ${count} "${field}" for ${length} rows`);
+    const Type = ARRAYS[type as BlockType];
+    const start = dataStart + offset;
+    if (start % Type.BYTES_PER_ELEMENT !== 0 || start + count * Type.BYTES_PER_ELEMENT > buffer.byteLength)
+      throw new WireFormatError(name, `has a "${field}" block that points outside the page`);
+    return new Type(buffer, start, count);
   };
-  const decode = (name: string, column: BinaryColumn): unknown => {
-    switch (column?.kind) {
+  const decode = (name: string, column: unknown): unknown => {
+    if (!isObject(column)) throw new WireFormatError(name, `must be described by an object, got ${describe(column)}`);
+    switch (column.kind) {
       case 'numbers':
-        return array(name, column.values);
-      case 'dict':
-        return { dictionary: column.dictionary, codes: array(name, column.codes) };
+        return array(name, 'values', column.values, ['f64']);
+      case 'dict': {
+        const { dictionary } = column;
+        if (!Array.isArray(dictionary)) throw new WireFormatError(name, `needs "dictionary" to be a list, got ${describe(dictionary)}`);
+        const bad = dictionary.find((v) => !(v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'));
+        if (bad !== undefined) throw new WireFormatError(name, `has ${describe(bad)} in its dictionary`);
+        return { dictionary, codes: array(name, 'codes', column.codes, ['u8', 'u16', 'u32']) };
+      }
       case 'text': {
-        const ends = array(name, column.ends) as Uint32Array;
-        const nulls = column.nulls ? (array(name, column.nulls) as Uint8Array) : null;
-        if (dataStart + column.text.offset + column.text.bytes > buffer.byteLength) throw new WireFormatError(name, 'points outside the page');
-        const text = decoder.decode(new Uint8Array(buffer, dataStart + column.text.offset, column.text.bytes));
+        const ends = array(name, 'ends', column.ends, ['u32']) as Uint32Array;
+        const nulls = column.nulls === undefined ? null : (array(name, 'nulls', column.nulls, ['u8']) as Uint8Array);
+        const ref = column.text;
+        if (!isObject(ref) || !isCount(ref.offset) || !isCount(ref.bytes)) throw new WireFormatError(name, `needs "text" as { offset, bytes }, got ${describe(ref)}`);
+        if (dataStart + ref.offset + ref.bytes > buffer.byteLength) throw new WireFormatError(name, 'has text that points outside the page');
+        let text: string;
+        try {
+          text = decoder.decode(new Uint8Array(buffer, dataStart + ref.offset, ref.bytes));
+        } catch {
+          throw new WireFormatError(name, 'has text that is not valid UTF-8');
+        }
+        // Ends are UTF-16 offsets into that text, rising: checked here so the page is whole before any row is read.
+        let previous = 0;
+        for (let row = 0; row < length; row++) {
+          const end = ends[row]!;
+          if (end < previous || end > text.length) throw new WireFormatError(name, `has end ${end} at row ${row}, outside its text of ${text.length}`);
+          previous = end;
+        }
         return nulls ? { text, ends, nulls } : { text, ends };
       }
       default:
-        throw new WireFormatError(name, 'has an unknown column kind');
+        throw new WireFormatError(name, `has an unknown column kind ${describe(column.kind)}`);
     }
   };
   const columns: Record<string, unknown> = {};
-  for (const [name, column] of Object.entries(header.columns ?? {})) columns[name] = decode(name, column);
+  for (const [name, column] of Object.entries(header.columns)) {
+    if (!Object.hasOwn(BUILT_IN, name)) throw new WireFormatError(name, 'is not a conversation column (custom properties go under "properties")');
+    columns[name] = decode(name, column);
+  }
   // Prototype-less, so a property named `__proto__` stays a column (assigning it into {} sets the prototype).
   const properties: Record<string, unknown> = Object.create(null);
   for (const [name, column] of Object.entries(header.properties ?? {})) properties[name] = decode(`properties.${name}`, column);
   columns.properties = properties;
-  return { length: header.length, columns: columns as unknown as WireColumns };
+  return { length, columns: columns as unknown as WireColumns };
 }
+
+const hex = (n: number) => '0x' + n.toString(16).padStart(8, '0');
