@@ -146,7 +146,7 @@ export default {
   nodeResolve: true,
   concurrency: 2,
   testsFinishTimeout: 300_000,
-  testFramework: { config: { timeout: 20_000 } },
+  testFramework: { config: { timeout: 60_000 } },
   // /__test__/hubspot/… (a HubSpot proxy), /__test__/store/… (a REST dashboard store),
   // /__test__/reports (the kit's server half over DuckDB) and
   // /__test__/frameworks/… (the React and Vue examples, bundled): see their modules.

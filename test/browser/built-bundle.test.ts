@@ -5,7 +5,8 @@
 // - the zero-JavaScript CMS page: HTML plus dist/conversation-reports.standalone.js, under a strict
 //   Content-Security-Policy, renders from `src`, `csv-src` and `sample`, and shows a bad JSON config;
 // - the multi-file package (dist/conversation-reports.js and its chunks) used from a module script.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../wait-until.js';
 // Types only: erased at run time.
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ReportTile } from '../../src/elements/report-tile/report-tile.ts';

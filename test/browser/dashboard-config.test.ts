@@ -1,5 +1,6 @@
 // Configuration as data: save() / restore() and the sync-url attribute of <conversation-dashboard>.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../wait-until.js';
 import '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import { ArrayDataSource } from '../../src/adapters/array-data-source.ts';

@@ -1,7 +1,8 @@
 // `server-src`: a dashboard in markup whose reports are computed by the kit's server half
 // (createReportHandler over DuckDB, test/test-server/report-server.mjs), on the same records the
 // in-browser engine computes here. DuckDB's SQL and the kit's engine are the two independent sides.
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
+import { waitUntil } from '../wait-until.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.ts';
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';

@@ -2,7 +2,8 @@
 // `hubspot-proxy` reads HubSpot Conversations v3 through a proxy, `store-src` keeps dashboards in a
 // REST store with ETags. The numbers expected are counted here from the raw HubSpot fixture, without
 // the kit's adapter or engine.
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
+import { waitUntil } from '../wait-until.js';
 import '../../src/index.ts';
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ReportTile } from '../../src/elements/report-tile/report-tile.ts';

@@ -1,7 +1,8 @@
 // Markup configuration: each element is written as HTML (a string, as a CMS would print it), with
 // the kit imported and no other script. The data comes from the test server in
 // web-test-runner.config.mjs (/__test__/…).
-import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../wait-until.js';
 import '../../src/index.ts';
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ReportTile } from '../../src/elements/report-tile/report-tile.ts';

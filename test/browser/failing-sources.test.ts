@@ -4,7 +4,8 @@
  * shows a result older than the latest request, and leaves no request running after an abort or
  * a disconnect.
  */
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../wait-until.js';
 import '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import { ReportTile } from '../../src/elements/report-tile/report-tile.ts';

@@ -2,7 +2,8 @@
 // on request (test/framework-examples.mjs) and opened in an iframe, so each framework app has its own
 // copy of the kit and its own custom-element registry. The numbers are counted here, by hand, from the
 // same seeded sample the examples generate.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../wait-until.js';
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ReportTile } from '../../src/elements/report-tile/report-tile.ts';
 import { generateConversations } from '../../src/sample/generate-conversations.ts';

@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../wait-until.js';
 import { renderGallery, type GalleryHandle } from '../../demo/gallery.ts';
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { DashboardSettings } from '../../src/elements/dashboard-settings/dashboard-settings.ts';

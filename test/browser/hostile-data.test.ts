@@ -1,6 +1,7 @@
 // The guard goes first: it must watch the shadow roots of every element created below.
 import { deepElements, injections, startGuard } from './dom-guard.ts';
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../wait-until.js';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import '../../src/elements/report-editor/report-editor.ts';

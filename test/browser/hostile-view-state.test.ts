@@ -1,6 +1,7 @@
 // A view that comes from outside (a shared link, the range attribute, restore()) cannot freeze the
 // tab, show another user's dashboard, or hide the real problem behind a wrong message.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../wait-until.js';
 import '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ReportTile } from '../../src/elements/report-tile/report-tile.ts';

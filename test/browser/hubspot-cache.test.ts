@@ -1,7 +1,8 @@
 // HubSpot in the browser: the IndexedDB snapshot (per portal and user, survives a reload, dropped
 // when damaged or of another format), the incremental reload it allows, and the progress text a
 // rate-limited load shows on the dashboard.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../wait-until.js';
 import { openDB } from 'idb';
 import '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';

@@ -1,7 +1,8 @@
 // A push-down source (one with `query` and `drill`) computes every report where the data lives; the
 // dashboard still asks its `lookups()` (once per source) and shows names, not ids, exactly as for
 // a source it loads into the browser. Names that cannot be read leave the numbers standing.
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../wait-until.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';

@@ -2,7 +2,8 @@
 // served with `script-src 'self'; style-src 'self'` and no 'unsafe-inline' or 'unsafe-eval', loads
 // the kit with one module script, and declares a dashboard and a tile in markup. Every violation the
 // page reports is recorded (test/fixtures/csp-violations.js).
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../wait-until.js';
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ReportTile } from '../../src/elements/report-tile/report-tile.ts';
 

@@ -1,5 +1,6 @@
 // Worker mode (≥ 50 000 records): a record postMessage cannot copy is one reject, not a failed load.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../wait-until.js';
 import { reactive } from 'vue';
 import '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';

@@ -1,7 +1,8 @@
 // (v2) Dashboard filters: a filter bar whose filters are ANDed into every tile's report, on the
 // in-browser engine and on a push-down source alike, saved with the dashboard and kept in the URL.
 // Numbers are checked against counts made here by hand over the raw sample, not by the engine.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../../test/wait-until.js';
 import { sendKeys } from '@web/test-runner-commands';
 import './conversation-dashboard.ts';
 import type { ConversationDashboard } from './conversation-dashboard.ts';

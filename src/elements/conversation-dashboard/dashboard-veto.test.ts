@@ -1,6 +1,7 @@
 // DESIGN v2 / STYLE 12: an action a host may veto is a cancelable event the dashboard dispatches
 // from itself *before* it acts; a host's preventDefault() stops the action.
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../../test/wait-until.js';
 import './conversation-dashboard.ts';
 import type { ConversationDashboard } from './conversation-dashboard.ts';
 import type { ReportTile } from '../report-tile/report-tile.ts';

@@ -1,6 +1,7 @@
 // (v2) Tile sizes, Duplicate and Copy to another dashboard: from the tile's Actions menu (by
 // keyboard), each a cancelable event from the dashboard before it saves through the store.
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../../test/wait-until.js';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import './conversation-dashboard.ts';
 import type { ConversationDashboard } from './conversation-dashboard.ts';

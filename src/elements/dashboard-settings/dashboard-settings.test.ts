@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../../test/wait-until.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Dashboard, DashboardInput, DashboardUser } from '../../core/schema/dashboard.ts';
 import { templates } from '../../core/templates.ts';

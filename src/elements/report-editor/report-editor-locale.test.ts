@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../../test/wait-until.js';
 import './report-editor.ts';
 import type { ReportEditor } from './report-editor.ts';
 import { createTable, parseConversations, templates } from '../../core/index.ts';

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../../test/wait-until.js';
 import './report-editor.ts';
 import type { ReportEditor } from './report-editor.ts';
 import { computeReport, createTable, parseConversations, reportSpecSchema, type ReportSpec, type ReportSpecInput } from '../../core/index.ts';

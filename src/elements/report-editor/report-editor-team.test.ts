@@ -1,6 +1,7 @@
 // (v2) Team as a dimension and a filter in the editor: offered as a property, its values listed by
 // the names of the source's teams (the data holds no team column: a team is the assignee's).
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../../test/wait-until.js';
 import { sendKeys } from '@web/test-runner-commands';
 import './report-editor.ts';
 import type { ReportEditor } from './report-editor.ts';

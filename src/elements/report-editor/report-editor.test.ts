@@ -1,4 +1,5 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../../test/wait-until.js';
 import { ContextProvider } from '@lit/context';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { dashboardDataContext, type DashboardData } from '../../controllers/dashboard-data.ts';

@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../../test/wait-until.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { reportSpecSchema } from '../../core/schema/report-spec.ts';
 import { templateReports, templates } from '../../core/templates.ts';

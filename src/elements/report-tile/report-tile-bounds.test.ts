@@ -1,6 +1,7 @@
 // DESIGN v2: tiles draw a readable number of categories and fold the rest into Other; the table
 // view pages and the CSV export keeps every row. 20 000 assignees took 15 s to draw before.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../../test/wait-until.js';
 import './report-tile.ts';
 import type { ReportTile } from './report-tile.ts';
 import '../conversation-dashboard/conversation-dashboard.ts';

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../../test/wait-until.js';
 import './report-tile.ts';
 import type { ReportTile } from './report-tile.ts';
 import { reportSpecSchema, type ReportSpecInput } from '../../core/schema/report-spec.ts';
