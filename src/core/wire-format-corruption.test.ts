@@ -14,18 +14,7 @@ import { parseConversations } from './parse-conversations.ts';
 import { conversationAt } from './table.ts';
 import { encodeWirePage, toWirePage } from './wire-encode.ts';
 import { ALIGN, MAGIC_V1, PREFIX_BYTES, WireFormatError } from './wire-format.ts';
-
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../../test/fixtures/seeded-random.ts';
 
 /** Generated conversations with nulls and custom properties, one carrying `__proto__` as JSON gives it. */
 function sample(n: number, seed: number) {

@@ -17,6 +17,7 @@
  *   `Retry-After`, as HubSpot answers private apps.
  */
 import type { Sleep } from '../request-json.ts';
+import { seededRandom as random } from '../../../test/fixtures/seeded-random.ts';
 
 export type SpecMessage = Record<string, unknown> & { id: string; type: string; createdAt: string };
 export type SpecThread = Record<string, unknown> & { id: string; createdAt: string; status: 'OPEN' | 'CLOSED'; inboxId: string };
@@ -284,18 +285,6 @@ export function specThread(id: string, options: { at: number; status?: 'OPEN' | 
     associatedContactId: '901',
     spam: false,
     archived: false,
-  };
-}
-
-/** A random number source from a seed (mulberry32): the same portal on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
 }
 

@@ -11,18 +11,7 @@ import { IngestSession } from '../ingest.ts';
 import { generateConversations } from '../../sample/generate-conversations.ts';
 import { ArrowFormatError } from './arrow-format-error.ts';
 import { toArrowIPC } from './to-arrow-ipc.ts';
-
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../../../test/fixtures/seeded-random.ts';
 
 const UNREADABLE = /Cannot read properties|is not a function|is not iterable|undefined|NaN/;
 

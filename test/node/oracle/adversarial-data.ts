@@ -1,4 +1,5 @@
 import type { Conversation, Lookups } from '../../../src/core/schema/conversation.ts';
+import { seededRandom as makeRandom } from '../../fixtures/seeded-random.ts';
 
 /**
  * Hand-shaped data for the SQL oracle: small enough to read, dense in the places where a report
@@ -123,18 +124,6 @@ const SUBJECTS = [
 
 const PRIORITIES = ['low', 'normal', 'high', 'urgent', ''];
 const SEGMENTS = ['smb', 'Enterprise', 'enterprise', 'mid-market'];
-
-/** mulberry32: tiny seeded PRNG; the data must be identical on every run. */
-function makeRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface AdversarialOptions {
   seed?: number;
