@@ -70,7 +70,7 @@ function findOffsetSegments(from: number, to: number, timeZone: string): OffsetS
 }
 
 /** Open minutes [start, end) of each weekday (Monday = 0), merged and sorted. */
-function weekMinutes(schedule: Schedule): [number, number][][] {
+export function weekMinutes(schedule: Schedule): [number, number][][] {
   return weekdayKeys.map((key) => {
     const intervals = (schedule.week[key] ?? [])
       .map(([start, end]) => [minutesOfDay(start), minutesOfDay(end)] as [number, number])
@@ -87,7 +87,7 @@ function weekMinutes(schedule: Schedule): [number, number][][] {
 }
 
 /** Local day number (days since 1970-01-01) of a 'YYYY-MM-DD' date. */
-function dayNumber(date: string): number {
+export function dayNumber(date: string): number {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const utc = new Date(0);
   utc.setUTCFullYear(year, month - 1, day);

@@ -122,6 +122,8 @@ export function compileDrill(setup: SqlSetup, specInput: ReportSpec, context: Re
   SELECT * FROM matched
   ORDER BY ${order}${window}
 )`);
+  // Business spans need CTEs of their own, before the ones that use them.
+  ctes.unshift(...b.propertyCtes);
   const names = outputs.map((o) => d.quote(o.alias)).join(', ');
   const nulls = outputs.map((o) => `${b.nullOf(o.type)} AS ${d.quote(o.alias)}`).join(', ');
   const sql = `WITH ${ctes.join(',\n')}

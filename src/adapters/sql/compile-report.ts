@@ -4,6 +4,7 @@ import type { Filter, ReportSpec, TimeBucket } from '../../core/schema/report-sp
 import type { DateRange, ReportContext } from '../../core/types.ts';
 import { SqlParams, type SqlDialect, type SqlStatement, type SqlType } from './sql-dialect.ts';
 import { derivedSql } from './derived-sql.ts';
+import { BusinessSql } from './business-sql.ts';
 import type { ExprKind, ResolvedSqlSchema, SqlExpr } from './sql-schema.ts';
 
 /** Everything a compiled statement needs besides the spec and context. */
@@ -63,10 +64,18 @@ export class SqlBuilder {
     this.now = context.sla?.now ?? Date.now();
   }
 
+  #business: BusinessSql | undefined;
+
+  /** CTEs the properties used so far need (business spans), to come before every other one. */
+  get propertyCtes(): string[] {
+    return [...(this.#business?.ctes.values() ?? [])];
+  }
+
   /** A property as SQL: the (v2) derived ones here, the rest from the schema. */
   property(name: string, grouping = false): SqlExpr {
     const { schema, lookups } = this.setup;
-    return derivedSql({ schema, dialect: this.dialect, params: this.params, lookups, context: this.context, now: this.now }, name) ?? schema.property(name, grouping);
+    const business = () => (this.#business ??= new BusinessSql(this.dialect, this.params, schema, this.now));
+    return derivedSql({ schema, dialect: this.dialect, params: this.params, lookups, context: this.context, now: this.now, business }, name) ?? schema.property(name, grouping);
   }
 
   get zone(): string {
@@ -338,7 +347,7 @@ export function compileReport(setup: SqlSetup, specInput: ReportSpec, context: R
     parts.push(`${select('rank', '1', 'rk', sNull, noInstant, noInstant, `${b.nullOf('bigint')} AS n, ${b.nullOf('bigint')} AS nv, ${b.nullOf('double')} AS val, ${d.cast('rank_no', 'bigint')} AS rn`)}\nFROM ranked`);
     parts.push(`${select('other', 'b_period', kNull, sOut, noInstant, minSt, counts)}\nFROM base WHERE NOT ${b.kept('b_k')}\nGROUP BY b_period, b_s`);
   }
-  const sql = `WITH ${ctes.join(',\n')}\n${parts.join('\nUNION ALL\n')}`;
+  const sql = `WITH ${[...b.propertyCtes, ...ctes].join(',\n')}\n${parts.join('\nUNION ALL\n')}`;
   return {
     statement: { dialect: d.name, sql, params: b.params.values },
     shape: { spec, context, dimension, series, bucket: spec.timeBucket ?? 'day', folds },

@@ -2,6 +2,7 @@ import type { SqlParams, SqlDialect } from './sql-dialect.ts';
 import type { SqlExpr, ResolvedSqlSchema } from './sql-schema.ts';
 import type { Lookups } from '../../core/schema/conversation.ts';
 import type { ReportContext } from '../../core/types.ts';
+import type { BusinessSql } from './business-sql.ts';
 
 /** A derived property the push-down does not compute (the browser engine does). */
 export class UnsupportedPushDownError extends Error {
@@ -16,6 +17,8 @@ export interface DerivedSqlInput {
   lookups: Lookups;
   context: ReportContext;
   now: number;
+  /** The statement's business-span builder (it collects the CTEs the spans need). */
+  business: () => BusinessSql;
 }
 
 /** The local wall-clock time of an epoch-ms instant in a zone (a bound text parameter), per dialect. */
@@ -53,18 +56,20 @@ function hour(d: SqlDialect, local: string): string {
   }
 }
 
-const BUSINESS = new Set(['responseTimeBusiness', 'timeToCloseBusiness']);
+/** The context's business hours, or the engine's error when a property needs them and there are none. */
+function needsHours(property: string, context: ReportContext) {
+  if (!context.businessHours) throw new RangeError(`"${property}" counts business hours: give the context business hours (context.businessHours).`);
+  return context.businessHours;
+}
 
 /**
  * (DESIGN v2) Derived properties as SQL, with the browser engine's meanings: `teamId` from the
  * lookups, `createdWeekday`/`createdHour` in `context.timeZone`, SLA states against `context.sla`
- * with `now` bound once. Business-hour spans (and SLAs counted in business hours) are refused with
- * an `UnsupportedPushDownError`: their schedule layout would have to cover every instant the data
- * holds, which a statement compiled without reading the data cannot bound. Undefined for any other
- * name.
+ * with `now` bound once, business spans (and SLAs counted in them) through `BusinessSql`, exact to
+ * the millisecond. Undefined for any other name.
  */
 export function derivedSql(input: DerivedSqlInput, name: string): SqlExpr | undefined {
-  const { schema, dialect: d, params, lookups, context, now } = input;
+  const { schema, dialect: d, params, lookups, context, now, business } = input;
   const c = (column: 'assigneeId' | 'createdAt' | 'firstResponseAt' | 'closedAt') => schema.column(column);
   switch (name) {
     case 'teamId': {
@@ -82,20 +87,28 @@ export function derivedSql(input: DerivedSqlInput, name: string): SqlExpr | unde
       const first = name === 'firstResponseSla';
       const target = first ? context.sla?.firstResponseMs : context.sla?.closeMs;
       if (target === undefined) return { sql: d.cast('NULL', 'text'), kind: 'text' };
-      if (context.sla?.businessHours)
-        throw new UnsupportedPushDownError(`"${name}" in business hours is computed in the browser; the SQL push-down counts SLAs in plain time only.`);
-      const end = c(first ? 'firstResponseAt' : 'closedAt');
+      const endColumn = first ? 'firstResponseAt' : 'closedAt';
+      const end = c(endColumn);
       const created = c('createdAt');
       const limit = params.number(target);
       const met = params.text('met');
       const breached = params.text('breached');
+      let ended = `${end} - ${created}`;
+      let waited = `${params.number(now)} - ${created}`;
+      if (context.sla?.businessHours) {
+        const hours = needsHours(`${name}" with "sla.businessHours`, context);
+        ended = business().span(hours, endColumn);
+        waited = business().span(hours, 'now');
+      }
       return {
-        sql: `(CASE WHEN ${end} IS NOT NULL THEN (CASE WHEN ${end} - ${created} <= ${limit} THEN ${met} ELSE ${breached} END) WHEN ${params.number(now)} - ${created} > ${limit} THEN ${breached} ELSE ${params.text('pending')} END)`,
+        sql: `(CASE WHEN ${end} IS NOT NULL THEN (CASE WHEN ${ended} <= ${limit} THEN ${met} ELSE ${breached} END) WHEN ${waited} > ${limit} THEN ${breached} ELSE ${params.text('pending')} END)`,
         kind: 'text',
       };
     }
+    case 'responseTimeBusiness':
+      return { sql: business().span(needsHours(name, context), 'firstResponseAt'), kind: 'number' };
+    case 'timeToCloseBusiness':
+      return { sql: business().span(needsHours(name, context), 'closedAt'), kind: 'number' };
   }
-  if (BUSINESS.has(name))
-    throw new UnsupportedPushDownError(`"${name}" (business hours) is computed in the browser; the SQL push-down does not compute business hours.`);
   return undefined;
 }

@@ -3,7 +3,7 @@
  * (DuckDB, PostgreSQL, ClickHouse) equal the browser engine on the same data: team, weekday and hour
  * in several zones across DST nights, SLA states against targets and a fixed `now`, share of a
  * value as measure, and each as dimension, breakdown and filter, drills included. Business-hour
- * spans are refused with a clear error (see derived-sql.ts for why).
+ * spans: push-down-business.test.ts.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -92,15 +92,5 @@ for (const dialect of ENGINE_DIALECTS) {
         }
         assert.deepEqual(problems.slice(0, 20), []);
       });
-
-    test('business-hour spans are refused, not approximated', async (t) => {
-      if (!skipUnlessStarted(t, engine, dialect)) return;
-      const context: ReportContext = { ...CONTEXTS[0]!, businessHours: { timeZone: 'UTC', week: { mon: [['09:00', '17:00']] } } };
-      await assert.rejects(source.query(spec({ id: 'b', dimension: 'assigneeId', measure: { op: 'avg', property: 'responseTimeBusiness' } }), context, signal), /business hours/);
-      await assert.rejects(
-        source.query(spec({ id: 'b', dimension: 'firstResponseSla', measure: { op: 'count' } }), { ...context, sla: { firstResponseMs: HOUR, businessHours: true } }, signal),
-        /business hours/,
-      );
-    });
   });
 }
