@@ -5,6 +5,8 @@ import type { ResolvedSqlSchema } from './sql-schema.ts';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
+/** Offsets are sampled this often (in hours), as the engine does; each change is then found to the second. */
+const STEP = 6;
 const DAY = 86_400_000;
 
 /**
@@ -22,8 +24,8 @@ const DAY = 86_400_000;
  *
  * which counts a repeated hour twice and a skipped one not at all, as the engine does. The changes
  * are the only thing read from the zone data, and only the engine knows them: a CTE finds them
- * inside the data's time bounds (an hourly series of UTC offsets, each change then found to the
- * second in its hour, as the engine bisects to the second), and each schedule's jumps are summed per
+ * inside the data's time bounds (UTC offsets every 6 hours, each change then found to the second
+ * in its step, as the engine samples and bisects), and each schedule's jumps are summed per
  * row (a correlated subquery; in ClickHouse, a lambda over the changes gathered into one array).
  * Wall-clock times only ever come from instant → local conversions, which are unambiguous in every
  * dialect; no local time is turned back into an instant, so no dialect's rule for skipped or
@@ -61,7 +63,7 @@ export class BusinessSql {
     const jumps = this.#jumps(schedule);
     const between =
       d.name === 'clickhouse'
-        ? `arraySum(x -> if(tupleElement(x, 1) > ${a} AND tupleElement(x, 1) <= ${b}, tupleElement(x, 2), 0), (SELECT groupArray((cr_at, cr_j)) FROM ${jumps}))`
+        ? `arraySum(x -> if(tupleElement(x, 1) > ${a} AND tupleElement(x, 1) <= ${b}, ifNull(tupleElement(x, 2), 0), 0), (SELECT groupArray((cr_at, cr_j)) FROM ${jumps}))`
         : `(SELECT coalesce(sum(cr_j), 0) FROM ${jumps} WHERE cr_at > ${a} AND cr_at <= ${b})`;
     return `(${g(b)} - ${g(a)} - ${between})`;
   }
@@ -69,6 +71,8 @@ export class BusinessSql {
   /** G(L): open wall-clock ms before the wall-clock instant `wall` (ms as if UTC), from a fixed origin. */
   #open(schedule: Schedule, wall: string): string {
     const p = this.params;
+    // Doubles throughout: ClickHouse finds no common type for Int64 and Float64 in least/greatest.
+    const num = (value: number) => p.add(value, 'double');
     const d = this.dialect;
     const week = weekMinutes(schedule);
     const dayOpen = week.map((intervals) => intervals.reduce((sum, [s, e]) => sum + (e - s) * MINUTE, 0));
@@ -83,16 +87,16 @@ export class BusinessSql {
     const ms = `(${w} - ${day} * ${DAY})`;
     let prefix = 0;
     const prefixes = dayOpen.map((open) => ((prefix += open), prefix - open));
-    const beforeToday = `(CASE ${weekday} ${prefixes.map((v, k) => `WHEN ${k} THEN ${p.number(v)}`).join(' ')} END)`;
+    const beforeToday = `(CASE ${weekday} ${prefixes.map((v, k) => `WHEN ${k} THEN ${num(v)}`).join(' ')} END)`;
     const today = week
       .map((intervals, k) => [k, intervals] as const)
       .filter(([, intervals]) => intervals.length > 0)
-      .map(([k, intervals]) => `WHEN ${k} THEN ${intervals.map(([s, e]) => `greatest(0, least(${p.number(e * MINUTE)}, ${ms}) - ${p.number(s * MINUTE)})`).join(' + ')}`);
+      .map(([k, intervals]) => `WHEN ${k} THEN ${intervals.map(([s, e]) => `greatest(0, least(${num(e * MINUTE)}, ${ms}) - ${num(s * MINUTE)})`).join(' + ')}`);
     const holidays = [...new Set((schedule.holidays ?? []).map(dayNumber))].filter((h) => dayOpen[(((h + 3) % 7) + 7) % 7]! > 0);
-    const past = holidays.map((h) => `(CASE WHEN ${day} > ${p.number(h)} THEN ${p.number(dayOpen[(((h + 3) % 7) + 7) % 7]!)} ELSE 0 END)`);
+    const past = holidays.map((h) => `(CASE WHEN ${day} > ${num(h)} THEN ${num(dayOpen[(((h + 3) % 7) + 7) % 7]!)} ELSE 0 END)`);
     const todayOpen = `(CASE ${weekday} ${today.join(' ')} ELSE 0 END)`;
-    const closedToday = holidays.length > 0 ? `${day} IN (${holidays.map((h) => p.number(h)).join(', ')})` : 'FALSE';
-    return `(floor(${m} / 7) * ${p.number(weekOpen)} + ${beforeToday}${past.map((x) => ` - ${x}`).join('')} + (CASE WHEN ${closedToday} THEN 0 ELSE ${todayOpen} END))`;
+    const closedToday = holidays.length > 0 ? `${day} IN (${holidays.map((h) => num(h)).join(', ')})` : 'FALSE';
+    return `(floor(${m} / 7) * ${num(weekOpen)} + ${beforeToday}${past.map((x) => ` - ${x}`).join('')} + (CASE WHEN ${closedToday} THEN 0 ELSE ${todayOpen} END))`;
   }
 
   /** The CTE of one schedule's jumps of G at each offset change of its zone inside the data's bounds. */
@@ -119,20 +123,20 @@ export class BusinessSql {
     this.#zones.set(timeZone, name);
     const offset = (instant: string) => `(${wallMs(d, instant, zone)} - ${instant})`;
     const hours = `${name}h`;
-    // Hours whose start has another offset than the hour before: a change lies in (h − 1 h, h].
+    // Steps of STEP hours whose end has another offset than their start: a change lies in (start, end].
     this.#cte(
       hours,
-      `SELECT cr_hr, cr_oa, cr_ob FROM (SELECT cr_hr, ${offset(`cr_hr * ${HOUR}`)} AS cr_oa, ${offset(`(cr_hr - 1) * ${HOUR}`)} AS cr_ob FROM (SELECT ${series(d, 'cr_lo', 'cr_hi')} AS cr_hr FROM ${bounds}) cr_q1) cr_q2 WHERE cr_oa <> cr_ob`,
+      `SELECT cr_hr, cr_oa, cr_ob FROM (SELECT cr_hr, ${offset(`cr_hr * ${STEP * HOUR}`)} AS cr_oa, ${offset(`(cr_hr - 1) * ${STEP * HOUR}`)} AS cr_ob FROM (SELECT ${series(d, 'cr_lo', 'cr_hi')} AS cr_hr FROM ${bounds}) cr_q1) cr_q2 WHERE cr_oa <> cr_ob`,
     );
-    // The first whole second of that hour with the new offset (offsets change on whole seconds).
+    // The first whole second of that step with the new offset (offsets change on whole seconds).
     this.#cte(
       name,
-      `SELECT ${int(d, 'min(cr_sec) * 1000')} AS cr_at, cr_oa, cr_ob FROM (SELECT cr_hr, cr_oa, cr_ob, ${series(d, `(cr_hr - 1) * 3600 + 1`, `cr_hr * 3600`)} AS cr_sec FROM ${hours}) cr_q3 WHERE ${offset('cr_sec * 1000')} = cr_oa GROUP BY cr_hr, cr_oa, cr_ob`,
+      `SELECT ${int(d, 'min(cr_sec) * 1000')} AS cr_at, cr_oa, cr_ob FROM (SELECT cr_hr, cr_oa, cr_ob, ${series(d, `(cr_hr - 1) * ${STEP * 3600} + 1`, `cr_hr * ${STEP * 3600}`)} AS cr_sec FROM ${hours}) cr_q3 WHERE ${offset('cr_sec * 1000')} = cr_oa GROUP BY cr_hr, cr_oa, cr_ob`,
     );
     return name;
   }
 
-  /** The hours (since the epoch) the data's instants and `now` lie in, a day more on both sides. */
+  /** The steps of STEP hours (since the epoch) the data's instants and `now` lie in, a day more on both sides. */
   #bounds(): string {
     const name = 'cr_bb';
     if (this.ctes.has(name)) return name;
@@ -141,7 +145,7 @@ export class BusinessSql {
     const c = (column: 'createdAt' | 'firstResponseAt' | 'closedAt', f: 'min' | 'max') => `coalesce(${f}(${this.schema.column(column)}), ${now})`;
     this.#cte(
       name,
-      `SELECT ${int(d, `floor(least(${c('createdAt', 'min')}, ${now}) / ${HOUR}) - 24`)} AS cr_lo, ${int(d, `floor(greatest(${c('createdAt', 'max')}, ${c('firstResponseAt', 'max')}, ${c('closedAt', 'max')}, ${now}) / ${HOUR}) + 24`)} AS cr_hi FROM ${this.schema.table}`,
+      `SELECT ${int(d, `floor(least(${c('createdAt', 'min')}, ${now}) / ${STEP * HOUR}) - 4`)} AS cr_lo, ${int(d, `floor(greatest(${c('createdAt', 'max')}, ${c('firstResponseAt', 'max')}, ${c('closedAt', 'max')}, ${now}) / ${STEP * HOUR}) + 4`)} AS cr_hi FROM ${this.schema.table}`,
     );
     return name;
   }

@@ -176,7 +176,7 @@ async function startClickHouseEngine(conversations: readonly Conversation[]): Pr
       if (signal.aborted) throw signal.reason;
       statements.push({ sql, params: [...params] });
       // Not UTC on purpose: the SQL must not depend on the session's zone.
-      const result = await session.queryBindAsync(`${sql}\nSETTINGS session_timezone = 'America/Los_Angeles'`, clickhouseParams(params), { format: 'JSONEachRow', signal });
+      const result = await session.queryBindAsync(`${sql}\nSETTINGS session_timezone = 'America/Los_Angeles', max_ast_elements = 1000000, max_expanded_ast_elements = 5000000`, clickhouseParams(params), { format: 'JSONEachRow', signal });
       return readJsonLines(result.text());
     },
     close: async () => {
