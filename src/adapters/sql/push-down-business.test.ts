@@ -151,8 +151,8 @@ for (const dialect of ENGINE_DIALECTS) {
           problems.push(...resultProblems(got, expected).map((p) => `${where} ${p}`));
           for (const row of [expected.rows[0], expected.rows.at(-1)].filter((r) => r !== undefined)) {
             const point = s.breakdown === undefined ? { key: row.key } : { key: row.key, series: row.series ?? null };
-            const want = drillDown(table, s, context, point).map((c) => c.id).sort();
-            const ids = (await source.drill(s, context, point, signal)).map((c) => c.id).sort();
+            const want = drillDown(table, s, context, point, { limit: Infinity }).rows.map((c) => c.id).sort();
+            const ids = (await source.drill(s, context, point, { limit: Infinity }, signal)).rows.map((c) => c.id).sort();
             if (JSON.stringify(ids) !== JSON.stringify(want)) problems.push(`${where} drill ${JSON.stringify(point)}: ${ids.length} ids, expected ${want.length}`);
           }
         }
