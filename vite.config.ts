@@ -71,7 +71,7 @@ const mainThreadEngine: Plugin = {
   },
 };
 
-/** Whole-file minification with esbuild (test/browser/built-bundle.test.ts runs the result). */
+/** Whole-file minification with esbuild (test/browser/built-bundle.browser.test.ts runs the result). */
 const esbuildMinify: Plugin = {
   name: 'conversation-reports:esbuild-minify',
   async generateBundle(_options, bundle) {

@@ -20,7 +20,7 @@ const papaparseAsModule = {
   },
 };
 
-// ——— A small test server for the markup-configuration tests (test/browser/declarative*.test.ts) ———
+// ——— A small test server for the markup-configuration tests (test/browser/declarative*.browser.test.ts) ———
 //
 // /__test__/conversations      JSON pages of the fixture, cursor paging: { conversations, total, next }
 //                              (?limit= page size, default 100; ?delay=ms before answering; ?tag= names a counter)
@@ -142,7 +142,7 @@ async function testServer(ctx, next) {
 }
 
 export default {
-  files: ['src/elements/**/*.test.ts', 'src/charts/**/*.test.ts', 'src/controllers/**/*.test.ts', 'test/browser/**/*.test.ts'],
+  files: ['src/**/*.browser.test.ts', 'test/**/*.browser.test.ts'],
   nodeResolve: true,
   concurrency: 2,
   testsFinishTimeout: 300_000,

@@ -1,4 +1,4 @@
-// Pages that load the BUILT package from dist/ (never the sources), for test/browser/built-bundle.test.ts.
+// Pages that load the BUILT package from dist/ (never the sources), for test/browser/built-bundle.browser.test.ts.
 // The dev server serves dist/ as plain files; a missing build is a 404 and the page stays empty.
 //
 // /__test__/built/standalone.html?case=src|csv|sample|tile|bad-json

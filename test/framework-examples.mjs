@@ -1,4 +1,4 @@
-// The React and Vue examples (demo/react.html, demo/vue.html) built for test/browser/frameworks.test.ts.
+// The React and Vue examples (demo/react.html, demo/vue.html) built for test/browser/frameworks.browser.test.ts.
 //
 // React ships CommonJS only, so the test runner cannot serve the example's imports as they are: each
 // page is bundled with vite's build() API, in memory, on its first request (then kept), and served with

@@ -1,4 +1,4 @@
-// A web-test-runner server command for leak tests (test/browser/long-session.test.ts): forces a
+// A web-test-runner server command for leak tests (test/browser/long-session.browser.test.ts): forces a
 // full garbage collection through the Chrome DevTools Protocol, then reports the JS heap in use and
 // how many live objects have each given prototype (after that GC, only what something still holds).
 //

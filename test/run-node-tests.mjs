@@ -1,10 +1,11 @@
-// Runs the DOM-free tests (core, store, adapters, oracle) under Node's test runner.
+// Runs the DOM-free tests under Node's test runner: every `*.test.ts` under src/ and test/ that is
+// not a `*.browser.test.ts` (those run in Chromium through web-test-runner).
 // Node 20 has no glob support in `node --test`, so the files are listed here.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
-const roots = ['src/core', 'src/store', 'src/adapters', 'src/server', 'src/sample', 'src/i18n', 'test/node', 'test/wordpress'];
+const roots = ['src', 'test'];
 const files = [];
 function walk(dir) {
   let entries;
@@ -16,7 +17,7 @@ function walk(dir) {
   for (const name of entries) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) walk(path);
-    else if (name.endsWith('.test.ts')) files.push(path);
+    else if (name.endsWith('.test.ts') && !name.endsWith('.browser.test.ts')) files.push(path);
   }
 }
 roots.forEach(walk);

@@ -3,7 +3,7 @@
  * Test site only (copied to wp-content/mu-plugins by setup.sh):
  *  - a strict Content-Security-Policy on every front-end page: no inline script, no eval. Styles
  *    allow 'unsafe-inline' because WordPress core prints its block styles inline; the kit itself
- *    needs no style source (the kit's own test/browser/strict-csp.test.ts checks that with none).
+ *    needs no style source (the kit's own test/browser/strict-csp.browser.test.ts checks that with none).
  *    Fonts may be data: URLs (WordPress's admin bar icons). Avatars are off in the test site
  *    (setup: show_avatars) so no image comes from elsewhere.
  *    WordPress 6.1 prints two inline scripts of its own (emoji detection, the block theme's skip
