@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, defineConfig, type InlineConfig, type Plugin } from 'vite';
 
@@ -130,6 +130,28 @@ const serverConfig: InlineConfig = {
   },
 };
 
+/**
+ * `dist/.vite/bundle-modules.json`: for each chunk of the package build, the source modules in it
+ * and their tree-shaken length, so `test/check-bundle-size.mjs` can say which modules make the
+ * first paint heavy. Written beside vite's own manifest directory; no module reads it at run time.
+ */
+const bundleModules: Plugin = {
+  name: 'conversation-reports:bundle-modules',
+  apply: 'build',
+  generateBundle(_options, bundle) {
+    const chunks: Record<string, Record<string, number>> = {};
+    for (const output of Object.values(bundle)) {
+      if (output.type !== 'chunk') continue;
+      const modules: Record<string, number> = {};
+      for (const [id, info] of Object.entries(output.modules)) {
+        if (info.renderedLength > 0) modules[relative(here, id.replace(/^\0/, '')).replace(/\\/g, '/')] = info.renderedLength;
+      }
+      chunks[output.fileName] = modules;
+    }
+    this.emitFile({ type: 'asset', fileName: '.vite/bundle-modules.json', source: JSON.stringify(chunks) });
+  },
+};
+
 /** After the package build: the one-file standalone build, the server build, then the type declarations. */
 const standaloneAndTypes: Plugin = {
   name: 'conversation-reports:standalone-and-types',
@@ -151,7 +173,7 @@ export default defineConfig({
   // from, not at the site root ("/assets/…"), which only works for an app deployed at "/".
   base: './',
   define,
-  plugins: [standaloneAndTypes],
+  plugins: [bundleModules, standaloneAndTypes],
   worker: {
     // A module Worker may share chunks with the page and import them; a classic one may not.
     format: 'es',

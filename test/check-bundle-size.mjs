@@ -1,15 +1,24 @@
-// Bundle budget of the library build in dist/ (run `vite build` first): what a page downloads
-// when it imports the kit (ECharts included) and `conversation-reports/core`, gzipped.
+// Bundle budget of the library build in dist/ (run `vite build` first), gzipped:
+//
+// - first paint: what the default dashboard downloads before it paints. A page that imports the kit
+//   (dist/conversation-reports.js) downloads that file and every chunk it imports statically before
+//   any element can render; that set, ECharts included, is "first paint". What the kit imports with
+//   import() (the report editor, the dialogs, the fr/nl catalogs, the sources behind markup
+//   attributes, the SVG renderer) and the engine Worker load only when used and are listed apart.
+// - conversation-reports/core: the engine alone (dist/core.js and its static imports).
 // The one-file `conversation-reports.standalone.js` (everything inlined) is reported, not budgeted.
 //
 // An entry's size is its file plus every chunk it imports statically, gzipped (level 9) together,
-// as a host's bundler inlines them into one file (what size-limit measures too). Chunks loaded with
-// import() (the report editor) and the engine Worker are listed apart: they load only when used.
+// as a host's bundler inlines them into one file (what size-limit measures too).
 //
-//   node test/check-bundle-size.mjs [--dist dist] [--json] [--allow-kit-over-budget] [--allow-core-over-budget]
+// The build also writes dist/.vite/bundle-modules.json (vite.config.ts, `bundleModules`): the source
+// modules of each chunk with their tree-shaken length. From it this script prints the biggest
+// contributors to the first paint, and fails if a fr/nl catalog is part of it (they load lazily).
+//
+//   node test/check-bundle-size.mjs [--dist dist] [--json] [--top N] [--allow-kit-over-budget] [--allow-core-over-budget]
 //
 // --allow-kit-over-budget / --allow-core-over-budget turn that entry over its budget into a loud
-// warning instead of a failure (README, "Install and packaging", says why each is used).
+// warning instead of a failure.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +26,9 @@ import { gzipSync } from 'node:zlib';
 
 export const KIB = 1024;
 export const BUDGETS = { kit: 220 * KIB, core: 25 * KIB };
+
+/** Source modules that must never be in the first paint: the catalogs load with import() when their locale is used. */
+export const LAZY_ONLY = [/^src\/i18n\/(?!en\/)[a-z]{2}(?:-[a-z]+)?\//];
 
 const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g;
 const DYNAMIC_IMPORT = /\bimport\(\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]\s*\)/g;
@@ -52,7 +64,7 @@ function sizeOf(dist, files) {
   return gzipSize(Buffer.concat(files.map((file) => readFileSync(join(dist, file)))));
 }
 
-/** Gzipped sizes of the kit and the core, plus what loads lazily. */
+/** Gzipped sizes of the first paint (the kit entry) and the core, plus what loads lazily. */
 export function bundleSizes(dist) {
   const kit = graph(dist, 'conversation-reports.js');
   const core = graph(dist, 'core.js');
@@ -67,25 +79,65 @@ export function bundleSizes(dist) {
   };
 }
 
+/** The package a node_modules path belongs to (`echarts`, `@lit/context`), else the source folder. */
+function groupOf(module) {
+  const inPackage = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(module);
+  return inPackage ? inPackage[1] : dirname(module);
+}
+
+/**
+ * The source modules in `files` (first paint by default) with their share of its gzip size: each
+ * chunk's gzip size is split between its modules by tree-shaken length, then scaled to the gzip size
+ * of the files together. An estimate (minification and compression differ per module), good for
+ * ranking. Null when the build wrote no dist/.vite/bundle-modules.json.
+ */
+export function firstPaintModules(dist, files = bundleSizes(dist).kit.files) {
+  const path = join(dist, '.vite', 'bundle-modules.json');
+  if (!existsSync(path)) return null;
+  const chunks = JSON.parse(readFileSync(path, 'utf8'));
+  const shares = new Map();
+  let separately = 0;
+  for (const file of files) {
+    const modules = Object.entries(chunks[file] ?? {});
+    const gzip = sizeOf(dist, [file]);
+    separately += gzip;
+    const length = modules.reduce((sum, [, rendered]) => sum + rendered, 0);
+    for (const [module, rendered] of modules) shares.set(module, (shares.get(module) ?? 0) + (gzip * rendered) / length);
+  }
+  const scale = separately > 0 ? sizeOf(dist, files) / separately : 1;
+  return [...shares]
+    .map(([module, bytes]) => ({ module, group: groupOf(module), bytes: bytes * scale }))
+    .sort((a, b) => b.bytes - a.bytes);
+}
+
+/** `modules` summed by package or source folder, biggest first. */
+export function byGroup(modules) {
+  const groups = new Map();
+  for (const { group, bytes } of modules) groups.set(group, (groups.get(group) ?? 0) + bytes);
+  return [...groups].map(([group, bytes]) => ({ group, bytes })).sort((a, b) => b.bytes - a.bytes);
+}
+
 const kib = (bytes) => `${(bytes / KIB).toFixed(1)} KiB`;
 
 function main() {
   const args = process.argv.slice(2);
-  const distArg = args.indexOf('--dist');
-  const dist = resolve(distArg >= 0 ? args[distArg + 1] : join(dirname(fileURLToPath(import.meta.url)), '..', 'dist'));
+  const option = (name) => (args.indexOf(name) >= 0 ? args[args.indexOf(name) + 1] : undefined);
+  const dist = resolve(option('--dist') ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'dist'));
+  const top = Number(option('--top') ?? 15);
   if (!existsSync(join(dist, 'conversation-reports.js')) || !existsSync(join(dist, 'core.js'))) {
     console.error(`No library build in ${dist}: run \`npx vite build\` first.`);
     process.exit(1);
   }
   const sizes = bundleSizes(dist);
+  const modules = firstPaintModules(dist, sizes.kit.files);
   if (args.includes('--json')) {
-    console.log(JSON.stringify(sizes));
+    console.log(JSON.stringify({ ...sizes, firstPaint: modules && { byGroup: byGroup(modules), modules } }));
     return;
   }
   const allowed = new Set(['kit', 'core'].filter((name) => args.includes(`--allow-${name}-over-budget`)));
   let failed = false;
   for (const [name, label] of [
-    ['kit', 'kit with ECharts (conversation-reports)'],
+    ['kit', 'first paint of the default dashboard (conversation-reports.js + static imports, ECharts included)'],
     ['core', 'conversation-reports/core'],
   ]) {
     const { bytes, files } = sizes[name];
@@ -94,6 +146,17 @@ function main() {
     const status = !over ? 'ok' : excused ? `OVER BUDGET (allowed by --allow-${name}-over-budget)` : 'OVER BUDGET';
     console.log(`${label}: ${kib(bytes)} gzip (budget ${kib(BUDGETS[name])}, ${files.length} files) ${status}`);
     if (over && !excused) failed = true;
+  }
+  if (modules) {
+    console.log(`  first paint by package or source folder (estimated gzip share):`);
+    for (const { group, bytes } of byGroup(modules).slice(0, top)) console.log(`    ${kib(bytes).padStart(10)}  ${group}`);
+    console.log(`  first paint, biggest source modules:`);
+    for (const { module, bytes } of modules.slice(0, top)) console.log(`    ${kib(bytes).padStart(10)}  ${module}`);
+    const misplaced = modules.filter(({ module }) => LAZY_ONLY.some((pattern) => pattern.test(module)));
+    for (const { module } of misplaced) console.log(`  LAZY-ONLY MODULE IN FIRST PAINT: ${module}`);
+    if (misplaced.length > 0) failed = true;
+  } else {
+    console.log('  (no dist/.vite/bundle-modules.json: build with this repository\'s vite.config.ts for a breakdown)');
   }
   for (const { file, bytes } of sizes.lazy) console.log(`  lazy: ${file} ${kib(bytes)}`);
   for (const { file, bytes } of sizes.workers) console.log(`  worker: ${file} ${kib(bytes)}`);
