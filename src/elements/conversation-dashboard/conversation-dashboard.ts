@@ -41,7 +41,7 @@ import '../dashboard-settings/dashboard-settings.ts';
 import type { DashboardSettings } from '../dashboard-settings/dashboard-settings.ts';
 import '../dashboard-wizard/dashboard-wizard.ts';
 import type { DashboardWizard } from '../dashboard-wizard/dashboard-wizard.ts';
-import type { Team } from '../dashboard-wizard/dashboard-draft.ts';
+import type { Team } from '../shared/dialog/team.ts';
 import '../drill-dialog/drill-dialog.ts';
 import '../report-library/report-library.ts';
 import type { ReportLibrary } from '../report-library/report-library.ts';

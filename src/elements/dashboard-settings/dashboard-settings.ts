@@ -6,11 +6,11 @@ import { DashboardChangeEvent } from '../../events/dashboard-change-event.ts';
 import { DashboardDeleteEvent, DashboardDeletedEvent } from '../../events/dashboard-delete-event.ts';
 import { DataErrorEvent } from '../../events/data-error-event.ts';
 import { canChangeSharing, canDeleteDashboard, canEditDashboard } from '../../store/permissions.ts';
-import { teamsOf, type Team } from '../dashboard-wizard/dashboard-draft.ts';
-import { dialogBaseStyles } from '../dashboard-wizard/dialog-base.styles.ts';
-import { renderNameField, renderPrivacyFields } from '../dashboard-wizard/form-parts.ts';
-import { storeErrorMessage } from '../dashboard-wizard/store-error-message.ts';
-import { StoreDialogElement } from '../shared/store-dialog-element.ts';
+import { teamsOf, type Team } from '../shared/dialog/team.ts';
+import { dialogBaseStyles } from '../shared/dialog/dialog-base.styles.ts';
+import { renderNameField, renderPrivacyFields } from '../shared/dialog/form-parts.ts';
+import { storeErrorMessage } from '../shared/dialog/store-error-message.ts';
+import { StoreDialogElement } from '../shared/dialog/store-dialog-element.ts';
 import { themeStyles } from '../shared/theme.styles.ts';
 import { dashboardSettingsStyles } from './dashboard-settings.styles.ts';
 

@@ -2,28 +2,10 @@ import { cleanDashboardName } from '../../core/dashboard-name.ts';
 import type { DashboardUser, Privacy } from '../../core/schema/dashboard.ts';
 import type { DashboardTemplate } from '../../core/templates.ts';
 import type { DashboardDraft } from '../../store/dashboard-store.ts';
-
-export interface Team {
-  id: string;
-  name: string;
-}
-
-/** 16 hex digits from the platform's CSPRNG (unlike `randomUUID`, available outside secure contexts too). */
-export function randomSuffix(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(8)), (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
+import { randomSuffix } from '../shared/random-suffix.ts';
 
 export function newDashboardId(): string {
   return `dashboard-${randomSuffix()}`;
-}
-
-/**
- * The teams a dashboard can be shared with: the user's own, in `user.teamIds` order, named from
- * `directory` where it knows them. Other teams are left out because the store refuses them.
- */
-export function teamsOf(user: DashboardUser | null, directory: readonly Team[] | null): Team[] {
-  const names = new Map((directory ?? []).map((team) => [team.id, team.name]));
-  return [...new Set(user?.teamIds ?? [])].map((id) => ({ id, name: names.get(id) || id }));
 }
 
 export interface DraftChoices {

@@ -8,14 +8,15 @@ import { DashboardCreateEvent } from '../../events/dashboard-create-event.ts';
 import { DataErrorEvent } from '../../events/data-error-event.ts';
 import { ForbiddenError } from '../../store/errors.ts';
 import { canCreateDashboard } from '../../store/permissions.ts';
-import { StoreDialogElement } from '../shared/store-dialog-element.ts';
+import { StoreDialogElement } from '../shared/dialog/store-dialog-element.ts';
 import { themeStyles } from '../shared/theme.styles.ts';
-import { buildDashboardDraft, teamsOf, type Team } from './dashboard-draft.ts';
+import { buildDashboardDraft } from './dashboard-draft.ts';
+import { teamsOf, type Team } from '../shared/dialog/team.ts';
 import { dashboardWizardStyles } from './dashboard-wizard.styles.ts';
-import { dialogBaseStyles } from './dialog-base.styles.ts';
-import { renderNameField, renderPrivacyFields } from './form-parts.ts';
-import { storeErrorMessage } from './store-error-message.ts';
-import { reportDescriptionText, reportTitleText, templateDescription, templateName } from './template-text.ts';
+import { dialogBaseStyles } from '../shared/dialog/dialog-base.styles.ts';
+import { renderNameField, renderPrivacyFields } from '../shared/dialog/form-parts.ts';
+import { storeErrorMessage } from '../shared/dialog/store-error-message.ts';
+import { reportDescriptionText, reportTitleText, templateDescription, templateName } from '../shared/dialog/template-text.ts';
 
 export const DASHBOARD_WIZARD_TAG = 'dashboard-wizard';
 

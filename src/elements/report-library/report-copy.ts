@@ -1,5 +1,5 @@
 import type { ReportSpec } from '../../core/schema/report-spec.ts';
-import { randomSuffix } from '../dashboard-wizard/dashboard-draft.ts';
+import { randomSuffix } from '../shared/random-suffix.ts';
 
 /**
  * A library report added to a dashboard is a copy: editing it must not change the template, and

@@ -5,9 +5,9 @@ import {
   cleanDashboardName,
   dashboardNameLength,
   type DashboardNameProblem,
-} from '../../core/dashboard-name.ts';
-import { privacyLevels, type Privacy } from '../../core/schema/dashboard.ts';
-import type { Team } from './dashboard-draft.ts';
+} from '../../../core/dashboard-name.ts';
+import { privacyLevels, type Privacy } from '../../../core/schema/dashboard.ts';
+import type { Team } from './team.ts';
 import type { Translator } from './template-text.ts';
 
 /**

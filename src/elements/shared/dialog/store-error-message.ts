@@ -1,5 +1,5 @@
-import type { FieldIssue } from '../../store/errors.ts';
-import { translate } from '../../i18n/translate.ts';
+import type { FieldIssue } from '../../../store/errors.ts';
+import { translate } from '../../../i18n/translate.ts';
 
 function issuesOf(error: object): FieldIssue[] {
   const issues = (error as { issues?: unknown }).issues;

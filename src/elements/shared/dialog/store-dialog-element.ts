@@ -1,11 +1,11 @@
 import { LitElement } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { DashboardUser } from '../../core/schema/dashboard.ts';
-import { resolveLocale, translate } from '../../i18n/translate.ts';
-import type { DashboardStore } from '../../store/dashboard-store.ts';
-import type { Team } from '../dashboard-wizard/dashboard-draft.ts';
-import { ModalDialogController } from '../dashboard-wizard/modal-dialog-controller.ts';
-import { storeErrorMessage } from '../dashboard-wizard/store-error-message.ts';
+import type { DashboardUser } from '../../../core/schema/dashboard.ts';
+import { resolveLocale, translate } from '../../../i18n/translate.ts';
+import type { DashboardStore } from '../../../store/dashboard-store.ts';
+import type { Team } from './team.ts';
+import { ModalDialogController } from '../../../controllers/modal-dialog-controller.ts';
+import { storeErrorMessage } from './store-error-message.ts';
 
 /**
  * What the dialogs that save dashboards (`<dashboard-wizard>`, `<dashboard-settings>`) share: the

@@ -8,9 +8,9 @@ export function deepActiveElement(): HTMLElement | null {
 }
 
 /**
- * The native modal `<dialog>` behaviour the wizard, the settings and the report library share: the
- * platform traps focus and closes on Escape; this remembers who opened it, gives focus back on
- * every way of closing, and lets `hide()` wait for the close to have happened.
+ * The native modal `<dialog>` behaviour every dialog of the kit shares: the platform traps focus
+ * and closes on Escape; this remembers who opened it, gives focus back on every way of closing,
+ * and lets `hide()` wait for the close to have happened.
  *
  * Wire the dialog's `close` event to `handleClose`.
  */

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { dialogShellStyles } from '../shared/dialog.styles.ts';
+import { dialogShellStyles } from '../dialog.styles.ts';
 
 /**
  * The look the dashboard dialogs (wizard, settings, report library) share on top of the kit's
