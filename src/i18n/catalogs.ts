@@ -1,10 +1,16 @@
+import type { Messages } from './translate.ts';
 import { en } from './en/index.ts';
 import { fr } from './fr/index.ts';
 import { nl } from './nl/index.ts';
 
 /**
- * The catalogs shipped with the kit, by language. `translate.ts` starts from these, so
- * `translate('fr-FR', …)` and `translate('nl', …)` work with no setup, in a page or in Node.
- * More languages can be added at run time with `registerCatalog`.
+ * The catalogs `translate.ts` starts with, by language. More languages can be added at run time
+ * with `registerCatalog`.
  */
-export const builtInCatalogs: Readonly<Record<string, Readonly<Record<string, string>>>> = { en, fr, nl };
+export const builtInCatalogs: Readonly<Record<string, Messages>> = { en, fr, nl };
+
+/** The catalogs shipped with the kit that load with import() when their locale is first used. */
+export const catalogLoaders: Readonly<Record<string, () => Promise<Messages>>> = {
+  fr: () => import('./fr/index.ts').then((module) => module.fr),
+  nl: () => import('./nl/index.ts').then((module) => module.nl),
+};

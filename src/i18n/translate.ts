@@ -1,17 +1,36 @@
-import { builtInCatalogs } from './catalogs.ts';
+import { builtInCatalogs, catalogLoaders } from './catalogs.ts';
 import { en } from './en/index.ts';
 
 export type Messages = Readonly<Record<string, string>>;
 
-const catalogs = new Map<string, Messages>(Object.entries(builtInCatalogs));
+/** The parameters a message takes: `{name}` and `{count, plural, …}` arguments. */
+export type MessageParams = Record<string, string | number>;
 
-/** Adds (or replaces) the catalog of a language, e.g. `registerCatalog('fr', fr)`. */
+/** A message by key in one locale (see `translate`). */
+export type Translate = (key: string, params?: MessageParams) => string;
+
+const catalogs = new Map<string, Messages>(Object.entries(builtInCatalogs));
+const loading = new Map<string, Promise<void>>();
+const listeners = new Set<() => void>();
+
+function notify(): void {
+  for (const listener of listeners) listener();
+}
+
+/** Adds (or replaces) the catalog of a language, e.g. `registerCatalog('fr', fr)`; elements re-render in it. */
 export function registerCatalog(language: string, messages: Messages): void {
   catalogs.set(language.toLowerCase(), messages);
+  notify();
+}
+
+/** Calls `listener` whenever a catalog is registered or has loaded; returns the unsubscribe function. */
+export function onCatalogChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 export function supportedLanguages(): string[] {
-  return [...catalogs.keys()];
+  return [...new Set([...catalogs.keys(), ...Object.keys(catalogLoaders)])];
 }
 
 /** The locale to use: the given one, else the browser's, else English. */
@@ -24,9 +43,44 @@ export function resolveLocale(locale?: string | null): string {
   }
 }
 
+const languageOf = (locale: string): string => locale.toLowerCase().split('-')[0] ?? 'en';
+
 function catalogFor(locale: string): Messages {
-  const language = locale.toLowerCase().split('-')[0] ?? 'en';
-  return catalogs.get(locale.toLowerCase()) ?? catalogs.get(language) ?? en;
+  return catalogs.get(locale.toLowerCase()) ?? catalogs.get(languageOf(locale)) ?? en;
+}
+
+/**
+ * Whether `translate(locale, …)` already answers in the locale's own catalog, or in English for
+ * good (a language the kit has no catalog for). False while a built-in catalog has yet to load.
+ */
+export function isCatalogLoaded(locale: string): boolean {
+  const language = languageOf(locale);
+  return catalogs.has(locale.toLowerCase()) || catalogs.has(language) || !(language in catalogLoaders);
+}
+
+/**
+ * Loads the built-in catalog of `locale`'s language (fr, nl) if it is not there yet; English is always
+ * there. Resolves once `translate(locale, …)` answers in it; a failed download rejects, and the next
+ * call tries again. A catalog registered meanwhile with `registerCatalog` is kept.
+ */
+export function loadCatalog(locale: string): Promise<void> {
+  if (isCatalogLoaded(locale)) return Promise.resolve();
+  const language = languageOf(locale);
+  let pending = loading.get(language);
+  if (!pending) {
+    pending = catalogLoaders[language]!().then(
+      (messages) => {
+        loading.delete(language);
+        if (!catalogs.has(language)) registerCatalog(language, messages);
+      },
+      (error: unknown) => {
+        loading.delete(language);
+        throw error;
+      },
+    );
+    loading.set(language, pending);
+  }
+  return pending;
 }
 
 const pluralRules = new Map<string, Intl.PluralRules>();
@@ -41,8 +95,10 @@ function plural(locale: string, count: number): Intl.LDMLPluralRule {
  * A message by key, in `locale` or else English. `{name}` takes a parameter; a minimal ICU
  * `{count, plural, one {# x} other {# xs}}` chooses by Intl.PluralRules, with `#` as the number.
  * Parameters are inserted as text: callers render the result as text, never as HTML.
+ * The fr and nl catalogs load lazily: until `loadCatalog(locale)` has resolved, English answers
+ * (elements load it through `LocaleController` and re-render when it arrives).
  */
-export function translate(locale: string, key: string, params: Record<string, string | number> = {}): string {
+export function translate(locale: string, key: string, params: MessageParams = {}): string {
   const template = catalogFor(locale)[key] ?? en[key] ?? key;
   return template.replace(
     /\{(\w+), plural, ((?:[=\w]+ \{[^{}]*\}\s*)+)\}|\{(\w+)\}/g,
