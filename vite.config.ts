@@ -24,7 +24,7 @@ const src = (path: string): string => resolve(here, 'src', path);
 const entries: Record<string, string> = {
   'conversation-reports': src('index.ts'),
   core: src('core/index.ts'),
-  wire: src('core/wire.ts'),
+  wire: src('core/wire/index.ts'),
   adapters: src('entries/adapters.ts'),
   store: src('store/index.ts'),
   sample: src('entries/sample.ts'),

@@ -4,9 +4,9 @@
  * against the size of the Arrow input.
  */
 import type { Conversation, Lookups } from '../src/core/index.ts';
-import { IngestSession } from '../src/core/ingest.ts';
-import { toArrowIPC } from '../src/core/arrow/to-arrow-ipc.ts';
-import type { ConversationTable } from '../src/core/table.ts';
+import { IngestSession } from '../src/core/wire/ingest.ts';
+import { toArrowIPC } from '../src/core/wire/arrow/to-arrow-ipc.ts';
+import type { ConversationTable } from '../src/core/table/table.ts';
 import { measure, round, type Figure } from './measure.ts';
 
 export interface ArrowFigures {

@@ -16,10 +16,10 @@ import {
   type ReportContext,
   type ReportSpec,
 } from '../src/core/index.ts';
-import { IngestSession } from '../src/core/ingest.ts';
-import { tableFootprint } from '../src/core/table.ts';
-import { drillRows as selectDrillRows } from '../src/core/drill-down.ts';
-import { encodeWirePage, toWirePage } from '../src/core/wire-encode.ts';
+import { IngestSession } from '../src/core/wire/ingest.ts';
+import { tableFootprint } from '../src/core/table/table.ts';
+import { drillRows as selectDrillRows } from '../src/core/engine/drill-down.ts';
+import { encodeWirePage, toWirePage } from '../src/core/wire/wire-encode.ts';
 import { measure, round, scanLimitKernel, type Figure } from './measure.ts';
 
 /** The article's twelve reports (the team performance template is measured apart, in business-hours-bench.ts). */

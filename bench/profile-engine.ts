@@ -4,7 +4,7 @@
  * `npm run bench` gives the figures of record. `BENCH_SIZES=1000000 node --import tsx bench/profile-engine.ts`
  */
 import { clearReportCache, computeReport, computeReports, createTable, drillDown, templates, type ReportSpec } from '../src/core/index.ts';
-import { drillRows } from '../src/core/drill-down.ts';
+import { drillRows } from '../src/core/engine/drill-down.ts';
 import { generateConversations } from '../src/sample/generate-conversations.ts';
 import { DAYS, END, RANGE, SEED, TIME_ZONE } from './bench-data.ts';
 import { measure, scanLimitKernel } from './measure.ts';

@@ -6,7 +6,7 @@
 import type { ConversationDashboard } from '../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import '../src/elements/csv-import/csv-import.ts';
 import type { CsvImport } from '../src/elements/csv-import/csv-import.ts';
-import { toCsv } from '../src/core/csv.ts';
+import { toCsv } from '../src/core/export/csv.ts';
 import { generateConversations } from '../src/sample/generate-conversations.ts';
 import { translateDemo } from './demo-text.ts';
 

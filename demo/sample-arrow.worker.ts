@@ -3,7 +3,7 @@
  * as Apache Arrow IPC in slices (buffers transferred), as a server would stream them. The page
  * never holds a million objects, and its progress bar moves as the slices arrive.
  */
-import { toArrowIPC } from '../src/core/arrow/to-arrow-ipc.ts';
+import { toArrowIPC } from '../src/core/wire/arrow/to-arrow-ipc.ts';
 import { generateConversations } from '../src/sample/generate-conversations.ts';
 
 export type SampleRequest = { size: number; end: number; slice: number };

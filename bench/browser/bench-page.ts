@@ -10,7 +10,7 @@ import type { ReportTile } from '../../src/elements/report-tile/report-tile.ts';
 import { generateConversations } from '../../src/sample/generate-conversations.ts';
 import { binaryPages, engineBench, type EngineFigures } from '../engine-bench.ts';
 import { arrowBench, type ArrowFigures } from '../arrow-bench.ts';
-import { toArrowIPC } from '../../src/core/arrow/to-arrow-ipc.ts';
+import { toArrowIPC } from '../../src/core/wire/arrow/to-arrow-ipc.ts';
 import { round } from '../measure.ts';
 import { DAYS, END, RANGE, SEED } from '../bench-data.ts';
 import { editorPreviewRun, type EditorPreviewFigures } from './editor-preview-bench.ts';

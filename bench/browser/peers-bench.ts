@@ -15,7 +15,7 @@ import duckdbWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?u
 import * as aq from 'arquero';
 import { dictionary, float64, tableFromArrays, tableToIPC, utf8 } from '@uwdata/flechette';
 import { bucketBoundaries, clearReportCache, computeReport, type ConversationTable, type Conversation, type Lookups } from '../../src/core/index.ts';
-import { IngestSession } from '../../src/core/ingest.ts';
+import { IngestSession } from '../../src/core/wire/ingest.ts';
 import { dayKeyOf } from '../baselines/rows.ts';
 import { figure, round, type Figure } from '../measure.ts';
 import { QUERY_NAMES, SIX_QUERIES, TIME_ZONE, answerOf, difference, foldTop, keyText, type Answer, type QueryName } from '../six-queries.ts';

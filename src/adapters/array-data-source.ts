@@ -1,6 +1,6 @@
 import { resolveLookups } from './resolve-lookups.ts';
 import type { Conversation, Lookups, LookupsInput } from '../core/schema/conversation.ts';
-import { encodeWirePage, toWirePage } from '../core/wire-encode.ts';
+import { encodeWirePage, toWirePage } from '../core/wire/wire-encode.ts';
 import { throwIfAborted, type ArrowDataPage, type ColumnarDataPage, type DataPage, type DataSource, type LoadRequest } from './data-source.ts';
 
 /**
@@ -83,7 +83,7 @@ export class ArrayDataSource<F extends ArrayPageFormat = 'objects'> implements D
       }
       if (format === 'arrow') {
         // The writer loads only for this format, so the kit's entry does not carry it.
-        const { toArrowIPC } = await import('../core/arrow/to-arrow-ipc.ts');
+        const { toArrowIPC } = await import('../core/wire/arrow/to-arrow-ipc.ts');
         yield { arrow: toArrowIPC(slice as Conversation[]), total } as PageOf<F>;
         continue;
       }

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { parseConversations } from '../core/parse-conversations.ts';
+import { parseConversations } from '../core/wire/parse-conversations.ts';
 import type { Lookups, PropertyValue } from '../core/schema/conversation.ts';
 import { CSV_FIELDS, REQUIRED_CSV_FIELDS, suggestCsvMapping, type CsvColumnMapping, type CsvField } from './csv/csv-mapping.ts';
 import { columnType, propertyCell, requiredCell, textCell, timeCell, type ColumnType } from './csv/csv-values.ts';

@@ -2,8 +2,8 @@ import type { Conversation, Lookups, LookupsInput } from '../core/schema/convers
 import type { ReportSpec } from '../core/schema/report-spec.ts';
 import type { DrillPageRequest } from '../core/schema/drill-page.ts';
 import type { DateRange, DrillPage, DrillPoint, ReportContext, ReportResult } from '../core/types.ts';
-import type { WireColumns } from '../core/wire-format.ts';
-import type { ArrowInput } from '../core/arrow/read-arrow.ts';
+import type { WireColumns } from '../core/wire/wire-format.ts';
+import type { ArrowInput } from '../core/wire/arrow/read-arrow.ts';
 
 export interface LoadRequest {
   range: DateRange;
@@ -36,7 +36,7 @@ export interface DataPage {
 }
 
 /**
- * One page in the columnar wire format (see `core/wire-format.ts`): typed-array or plain-array
+ * One page in the columnar wire format (see `core/wire/wire-format.ts`): typed-array or plain-array
  * columns with dictionaries, or the binary form as one ArrayBuffer. Far cheaper than objects for
  * large loads: no JSON of a million objects to parse, and the buffers move to the engine Worker
  * without a copy. `length` is taken from the `id` column when absent.

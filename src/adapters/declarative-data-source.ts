@@ -16,7 +16,7 @@ import type { ReportSpec } from '../core/schema/report-spec.ts';
 import type { DrillPageRequest } from '../core/schema/drill-page.ts';
 import type { DateRange, DrillPage, DrillPoint, ReportContext, ReportResult } from '../core/types.ts';
 import type { DataSource, LoadRequest, SourcePage } from './data-source.ts';
-import type { ArrowInput } from '../core/arrow/read-arrow.ts';
+import type { ArrowInput } from '../core/wire/arrow/read-arrow.ts';
 import { raceAbort } from './data-source.ts';
 import { requestJson, resolveHttpOptions } from './request-json.ts';
 import type { LookupsOption } from './resolve-lookups.ts';

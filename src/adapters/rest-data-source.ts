@@ -1,6 +1,6 @@
 import type { Lookups } from '../core/schema/conversation.ts';
 import type { DateRange } from '../core/types.ts';
-import { arrowRowCount } from '../core/arrow/read-arrow.ts';
+import { arrowRowCount } from '../core/wire/arrow/read-arrow.ts';
 import { throwIfAborted, type ArrowDataPage, type DataPage, type DataSource, type LoadRequest } from './data-source.ts';
 import { HttpRequestError, PageLoadError, describeUrl } from './errors.ts';
 import { requestJson, resolveHttpOptions, type HttpOptions, type ResolvedHttpOptions } from './request-json.ts';

@@ -1,4 +1,4 @@
-import { parseConversations } from '../core/parse-conversations.ts';
+import { parseConversations } from '../core/wire/parse-conversations.ts';
 import { lookupsSchema, type Lookups } from '../core/schema/conversation.ts';
 import { drillPageRequestSchema, type DrillPageRequest } from '../core/schema/drill-page.ts';
 import { reportContextSchema } from '../core/schema/report-context.ts';

@@ -2,9 +2,9 @@ import { createContext } from '@lit/context';
 import type { LoadActivity } from '../adapters/data-source.ts';
 import type { Conversation, Lookups } from '../core/schema/conversation.ts';
 import type { ReportSpec } from '../core/schema/report-spec.ts';
-import type { ParseError } from '../core/parse-conversations.ts';
-import type { ConversationTable } from '../core/table.ts';
-import type { TableCatalog } from '../core/table-catalog.ts';
+import type { ParseError } from '../core/wire/parse-conversations.ts';
+import type { ConversationTable } from '../core/table/table.ts';
+import type { TableCatalog } from '../core/table/table-catalog.ts';
 import type { DrillPageRequest } from '../core/schema/drill-page.ts';
 import type { DrillPage, DrillPoint, ReportContext, ReportResult } from '../core/types.ts';
 

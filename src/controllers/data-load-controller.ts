@@ -1,9 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { raceAbort, type DataSource, type LoadActivity } from '../adapters/data-source.ts';
-import { MalformedPageError } from '../core/ingest.ts';
-import type { ParseError } from '../core/parse-conversations.ts';
+import { MalformedPageError } from '../core/wire/ingest.ts';
+import type { ParseError } from '../core/wire/parse-conversations.ts';
 import type { Lookups } from '../core/schema/conversation.ts';
-import { normalizeLookups, type ConversationTable } from '../core/table.ts';
+import { normalizeLookups, type ConversationTable } from '../core/table/table.ts';
 import type { DateRange } from '../core/types.ts';
 import type { LoadState } from './dashboard-data.ts';
 import { EngineLoader, type EngineLoaderOptions, type ReportEngine } from './report-engine.ts';

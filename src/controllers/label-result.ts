@@ -1,6 +1,6 @@
 import type { Lookups } from '../core/schema/conversation.ts';
 import type { ReportSpec } from '../core/schema/report-spec.ts';
-import { rowOrder } from '../core/report-plan.ts';
+import { rowOrder } from '../core/engine/report-plan.ts';
 import { OTHER_KEY, type GroupKey, type ReportResult } from '../core/types.ts';
 
 /** The properties whose ids have names in the lookups. */

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { computeReport, createTable, drillDown, parseConversations, reportSpecSchema, templates, type ReportContext, type ReportSpec } from '../core/index.ts';
-import { encodeWirePage, toWirePage } from '../core/wire-encode.ts';
-import { normalizeLookups } from '../core/table.ts';
+import { encodeWirePage, toWirePage } from '../core/wire/wire-encode.ts';
+import { normalizeLookups } from '../core/table/table.ts';
 import { generateConversations } from '../sample/generate-conversations.ts';
 import type { SourcePage } from '../adapters/data-source.ts';
 import { EngineLoader, type ReportEngine } from './report-engine.ts';

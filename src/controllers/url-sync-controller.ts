@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { filtersParam, parseFiltersParam } from '../core/dashboard-filters.ts';
+import { filtersParam, parseFiltersParam } from '../core/dashboard/dashboard-filters.ts';
 import type { Filter } from '../core/schema/report-spec.ts';
 import type { DateRange } from '../core/types.ts';
 

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { templateList } from '../core/templates.ts';
+import { templateList } from '../core/dashboard/templates.ts';
 import { builtInCatalogs } from './catalogs.ts';
 import { en } from './en/index.ts';
 import { fr } from './fr/index.ts';

@@ -1,6 +1,6 @@
 import type { Dashboard } from '../core/schema/dashboard.ts';
 import type { ReportSpec } from '../core/schema/report-spec.ts';
-import { templateList } from '../core/templates.ts';
+import { templateList } from '../core/dashboard/templates.ts';
 import { translate } from './translate.ts';
 
 // Keyed by the English text, so copies of a template report (with ids of their own) translate too.

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateConversations } from './generate-conversations.ts';
-import { parseConversations } from '../core/parse-conversations.ts';
+import { parseConversations } from '../core/wire/parse-conversations.ts';
 import type { Conversation } from '../core/schema/conversation.ts';
 
 const N = 20_000;

@@ -1,9 +1,9 @@
-import { builtInProperties } from '../core/properties.ts';
+import { builtInProperties } from '../core/table/properties.ts';
 import type { Lookups, LookupsInput } from '../core/schema/conversation.ts';
 import { filterSchema, type Filter, type ReportSpec } from '../core/schema/report-spec.ts';
-import { normalizeLookups } from '../core/table.ts';
-import { bucketBoundaries } from '../core/time-buckets.ts';
-import { DEFAULT_DRILL_LIMIT } from '../core/drill-page.ts';
+import { normalizeLookups } from '../core/table/table.ts';
+import { bucketBoundaries } from '../core/time/time-buckets.ts';
+import { DEFAULT_DRILL_LIMIT } from '../core/engine/drill-page.ts';
 import type { ReportContext } from '../core/types.ts';
 import { assembleDrillPage } from '../adapters/sql/assemble-drill.ts';
 import { assembleReport } from '../adapters/sql/assemble-report.ts';

@@ -1,8 +1,8 @@
-import { ReportBatch } from '../core/compute-report.ts';
-import { drillDown } from '../core/drill-down.ts';
-import { IngestSession } from '../core/ingest.ts';
-import { tableFootprint, type ConversationTable } from '../core/table.ts';
-import { tableCatalog } from '../core/table-catalog.ts';
+import { ReportBatch } from '../core/engine/compute-report.ts';
+import { drillDown } from '../core/engine/drill-down.ts';
+import { IngestSession } from '../core/wire/ingest.ts';
+import { tableFootprint, type ConversationTable } from '../core/table/table.ts';
+import { tableCatalog } from '../core/table/table-catalog.ts';
 import { serializeError, type ComputeOutcome, type FromEngine, type ToEngine } from './protocol.ts';
 
 /**

@@ -1,8 +1,8 @@
-import type { IngestPage } from '../core/ingest.ts';
-import type { ParseError } from '../core/parse-conversations.ts';
+import type { IngestPage } from '../core/wire/ingest.ts';
+import type { ParseError } from '../core/wire/parse-conversations.ts';
 import type { Conversation, LookupsInput } from '../core/schema/conversation.ts';
 import type { ReportSpec } from '../core/schema/report-spec.ts';
-import type { TableCatalog } from '../core/table-catalog.ts';
+import type { TableCatalog } from '../core/table/table-catalog.ts';
 import type { DrillPageRequest } from '../core/schema/drill-page.ts';
 import type { DrillPage, DrillPoint, ReportContext, ReportResult } from '../core/types.ts';
 

@@ -6,7 +6,7 @@ import type { ReportTile } from '../../src/elements/report-tile/report-tile.ts';
 import { ArrayDataSource } from '../../src/adapters/array-data-source.ts';
 import { RestDataSource } from '../../src/adapters/rest-data-source.ts';
 import type { DataSource } from '../../src/adapters/data-source.ts';
-import { toArrowIPC } from '../../src/core/arrow/to-arrow-ipc.ts';
+import { toArrowIPC } from '../../src/core/wire/arrow/to-arrow-ipc.ts';
 import { computeReport, createTable, templates, type Conversation, type Lookups } from '../../src/core/index.ts';
 import { generateConversations } from '../../src/sample/generate-conversations.ts';
 

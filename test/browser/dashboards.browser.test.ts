@@ -8,7 +8,7 @@ import type { ReportLibrary } from '../../src/elements/report-library/report-lib
 import type { ReportTile } from '../../src/elements/report-tile/report-tile.ts';
 import { ArrayDataSource } from '../../src/adapters/array-data-source.ts';
 import type { DashboardUser } from '../../src/core/schema/dashboard.ts';
-import { templates } from '../../src/core/templates.ts';
+import { templates } from '../../src/core/dashboard/templates.ts';
 import { computeReport, createTable, drillDown, parseConversations, type DrillPoint, type ReportContext, type ReportSpec } from '../../src/core/index.ts';
 import type { DashboardCreateEvent } from '../../src/events/dashboard-create-event.ts';
 import { MemoryDashboardStore } from '../../src/store/memory-dashboard-store.ts';

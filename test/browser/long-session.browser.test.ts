@@ -13,7 +13,7 @@ import '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ReportTile } from '../../src/elements/report-tile/report-tile.ts';
 import { ArrayDataSource } from '../../src/adapters/array-data-source.ts';
-import { rangePresets } from '../../src/core/range-presets.ts';
+import { rangePresets } from '../../src/core/time/range-presets.ts';
 import { MemoryDashboardStore } from '../../src/store/memory-dashboard-store.ts';
 import type { DashboardInput } from '../../src/core/schema/dashboard.ts';
 

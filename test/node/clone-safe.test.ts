@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseConversations } from '../../src/core/parse-conversations.ts';
+import { parseConversations } from '../../src/core/wire/parse-conversations.ts';
 import { cloneSafeRecords } from '../../src/worker/clone-safe.ts';
 
 const base = { id: 'ok', channel: 'chat', status: 'open', inboxId: 'support', createdAt: 1_700_000_000_000 };

@@ -19,9 +19,9 @@ import {
   type ReportContext,
   type ReportSpec,
 } from '../../src/core/index.ts';
-import { IngestSession } from '../../src/core/ingest.ts';
-import { encodeWirePage, toJsonWirePage, toWirePage } from '../../src/core/wire-encode.ts';
-import { decodeWirePage } from '../../src/core/wire-format.ts';
+import { IngestSession } from '../../src/core/wire/ingest.ts';
+import { encodeWirePage, toJsonWirePage, toWirePage } from '../../src/core/wire/wire-encode.ts';
+import { decodeWirePage } from '../../src/core/wire/wire-format.ts';
 import { generateConversations } from '../../src/sample/generate-conversations.ts';
 import { createEngineHost } from '../../src/worker/engine-host.ts';
 import type { FromEngine } from '../../src/worker/protocol.ts';

@@ -17,7 +17,7 @@ async function createHandler() {
   const [{ createReportHandler }, { createTestDatabase }, { parseConversations }] = await Promise.all([
     tsImport('../../src/server/index.ts', import.meta.url),
     tsImport('../../src/adapters/sql/testing/duckdb-database.ts', import.meta.url),
-    tsImport('../../src/core/parse-conversations.ts', import.meta.url),
+    tsImport('../../src/core/wire/parse-conversations.ts', import.meta.url),
   ]);
   const fixture = JSON.parse(readFileSync(new URL('../fixtures/declarative/conversations.json', import.meta.url), 'utf8'));
   const { conversations } = parseConversations(fixture.conversations);

@@ -17,7 +17,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 import { declarativeDashboardConfigSchema } from '../../src/core/schema/dashboard-config.ts';
-import { parseConversations } from '../../src/core/parse-conversations.ts';
+import { parseConversations } from '../../src/core/wire/parse-conversations.ts';
 import { createReportHandler, toNodeListener } from '../../src/server/index.ts';
 import { createTestDatabase } from '../../src/adapters/sql/testing/duckdb-database.ts';
 

@@ -1,9 +1,9 @@
 import { ALL_KEY, NULL_LABELS, OTHER_KEY, OTHER_LABEL, bucketBoundaries, bucketStart } from '../../core/index.ts';
-import { derivedValueLabel } from '../../core/labels.ts';
-import { rowOrder } from '../../core/report-plan.ts';
+import { derivedValueLabel } from '../../core/table/labels.ts';
+import { rowOrder } from '../../core/engine/report-plan.ts';
 import type { Lookups } from '../../core/schema/conversation.ts';
 import type { ReportSpec, TimeBucket } from '../../core/schema/report-spec.ts';
-import { bucketLabel } from '../../core/time-buckets.ts';
+import { bucketLabel } from '../../core/time/time-buckets.ts';
 import type { Aggregate, GroupKey, ReportResult, ReportRow } from '../../core/types.ts';
 import type { ReportShape } from './compile-report.ts';
 import type { SqlExpr } from './sql-schema.ts';

@@ -1,4 +1,4 @@
-import { dayNumber, scheduleFor, weekMinutes } from '../../core/business-time.ts';
+import { dayNumber, scheduleFor, weekMinutes } from '../../core/time/business-time.ts';
 import type { BusinessHours, Schedule } from '../../core/schema/business-hours.ts';
 import type { SqlDialect, SqlParams } from './sql-dialect.ts';
 import type { ResolvedSqlSchema } from './sql-schema.ts';
@@ -11,7 +11,7 @@ const DAY = 86_400_000;
 
 /**
  * Business spans as SQL, one statement, bound parameters only, exact to the millisecond like
- * `BusinessClock` (src/core/business-time.ts): an instant is open when its wall-clock time in the
+ * `BusinessClock` (src/core/time/business-time.ts): an instant is open when its wall-clock time in the
  * schedule's zone falls in an open interval of its weekday on a day that is no holiday.
  *
  * No schedule is laid out over the data. The open wall-clock time before a wall-clock instant L,

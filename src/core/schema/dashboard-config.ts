@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { isRangePreset, rangePresets } from '../range-presets.ts';
+import { isRangePreset, rangePresets } from '../time/range-presets.ts';
 import { EPOCH_MS_MESSAGE, impossibleDateTime, isEpochMs } from './timestamp.ts';
 import { conversationSchema, lookupsSchema } from './conversation.ts';
 import { dashboardSchema } from './dashboard.ts';

@@ -12,14 +12,14 @@ import { renderRefreshStatus } from './refresh-status.ts';
 import { HostSettingsAttributes } from './host-settings.ts';
 import type { BusinessHours, Sla } from '../../core/schema/business-hours.ts';
 import { dashboardDataContext, type DashboardData } from '../../controllers/dashboard-data.ts';
-import { csvFileName, toCsv } from '../../core/csv.ts';
-import { formatParseError } from '../../core/parse-conversations.ts';
-import { rangePresets } from '../../core/range-presets.ts';
-import { previousRange } from '../../core/report-plan.ts';
+import { csvFileName, toCsv } from '../../core/export/csv.ts';
+import { formatParseError } from '../../core/wire/parse-conversations.ts';
+import { rangePresets } from '../../core/time/range-presets.ts';
+import { previousRange } from '../../core/engine/report-plan.ts';
 import type { Conversation } from '../../core/schema/conversation.ts';
 import type { Dashboard, DashboardUser } from '../../core/schema/dashboard.ts';
 import type { ReportSpec } from '../../core/schema/report-spec.ts';
-import { fromWall, toWall, truncateWall } from '../../core/time-buckets.ts';
+import { fromWall, toWall, truncateWall } from '../../core/time/time-buckets.ts';
 import type { DrillPageRequest } from '../../core/schema/drill-page.ts';
 import type { DateRange, DrillPage, DrillPoint, ReportContext, ReportResult } from '../../core/types.ts';
 import { labelResult } from '../../controllers/label-result.ts';
@@ -55,7 +55,7 @@ import { defaultDashboards } from './default-dashboards.ts';
 import { DEFAULT_RANGE, RangeValueError, resolveRange, type RangeValue } from './range-attribute.ts';
 import { DeclarativeSourceController } from '../../controllers/declarative-source.ts';
 import { UrlSyncController, urlPrefix, type UrlViewState } from '../../controllers/url-sync-controller.ts';
-import { withDashboardFilters } from '../../core/dashboard-filters.ts';
+import { withDashboardFilters } from '../../core/dashboard/dashboard-filters.ts';
 import { ReportDuplicateEvent } from '../../events/report-duplicate-event.ts';
 import { ReportResizeEvent, type TileSize } from '../../events/report-resize-event.ts';
 import type { Filter } from '../../core/schema/report-spec.ts';
@@ -70,7 +70,7 @@ import {
   type DeclarativeDashboardConfig,
   type StoreOptions,
 } from '../../core/schema/dashboard-config.ts';
-import { templateList } from '../../core/templates.ts';
+import { templateList } from '../../core/dashboard/templates.ts';
 import { createDashboardStore, defaultStoreUser, storeOptionsFromAttributes } from '../../store/declarative-store.ts';
 
 export const CONVERSATION_DASHBOARD_TAG = 'conversation-dashboard';

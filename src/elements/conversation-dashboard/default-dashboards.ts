@@ -1,5 +1,5 @@
 import type { Dashboard } from '../../core/schema/dashboard.ts';
-import { defaultTemplateList } from '../../core/templates.ts';
+import { defaultTemplateList } from '../../core/dashboard/templates.ts';
 
 /** The two template dashboards, shown when there is no store or it holds nothing this user may see. */
 export function defaultDashboards(): Dashboard[] {

@@ -1,8 +1,8 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { findProperty, builtInProperties, type PropertyInfo } from '../../core/properties.ts';
+import { findProperty, builtInProperties, type PropertyInfo } from '../../core/table/properties.ts';
 import type { Lookups, PropertyValue } from '../../core/schema/conversation.ts';
 import type { Filter } from '../../core/schema/report-spec.ts';
-import type { TableCatalog } from '../../core/table-catalog.ts';
+import type { TableCatalog } from '../../core/table/table-catalog.ts';
 import { cr } from '../shared/tokens.ts';
 import { propertyValueLabel } from '../../i18n/property-value-label.ts';
 

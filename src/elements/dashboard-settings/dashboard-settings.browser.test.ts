@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../../test/wait-until.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Dashboard, DashboardInput, DashboardUser } from '../../core/schema/dashboard.ts';
-import { templates } from '../../core/templates.ts';
+import { templates } from '../../core/dashboard/templates.ts';
 import type { DashboardChangeEvent } from '../../events/dashboard-change-event.ts';
 import type { DashboardDeleteEvent } from '../../events/dashboard-delete-event.ts';
 import type { DataErrorEvent } from '../../events/data-error-event.ts';

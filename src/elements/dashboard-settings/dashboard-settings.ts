@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { cleanDashboardName, validateDashboardName } from '../../core/dashboard-name.ts';
+import { cleanDashboardName, validateDashboardName } from '../../core/dashboard/dashboard-name.ts';
 import type { Dashboard, Privacy } from '../../core/schema/dashboard.ts';
 import { DashboardChangeEvent } from '../../events/dashboard-change-event.ts';
 import { DashboardDeleteEvent, DashboardDeletedEvent } from '../../events/dashboard-delete-event.ts';

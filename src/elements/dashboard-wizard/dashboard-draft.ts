@@ -1,6 +1,6 @@
-import { cleanDashboardName } from '../../core/dashboard-name.ts';
+import { cleanDashboardName } from '../../core/dashboard/dashboard-name.ts';
 import type { DashboardUser, Privacy } from '../../core/schema/dashboard.ts';
-import type { DashboardTemplate } from '../../core/templates.ts';
+import type { DashboardTemplate } from '../../core/dashboard/templates.ts';
 import type { DashboardDraft } from '../../store/dashboard-store.ts';
 import { randomSuffix } from '../shared/random-suffix.ts';
 

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../../test/wait-until.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { DashboardUser } from '../../core/schema/dashboard.ts';
-import { templates } from '../../core/templates.ts';
+import { templates } from '../../core/dashboard/templates.ts';
 import type { DashboardCreateEvent } from '../../events/dashboard-create-event.ts';
 import type { DataErrorEvent } from '../../events/data-error-event.ts';
 import { registerCatalog } from '../../i18n/translate.ts';

@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { validateDashboardName } from '../../core/dashboard-name.ts';
+import { validateDashboardName } from '../../core/dashboard/dashboard-name.ts';
 import type { Privacy } from '../../core/schema/dashboard.ts';
-import { templateList, type DashboardTemplate } from '../../core/templates.ts';
+import { templateList, type DashboardTemplate } from '../../core/dashboard/templates.ts';
 import { DashboardCreateEvent } from '../../events/dashboard-create-event.ts';
 import { DataErrorEvent } from '../../events/data-error-event.ts';
 import { ForbiddenError } from '../../store/errors.ts';

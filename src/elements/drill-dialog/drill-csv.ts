@@ -1,5 +1,5 @@
 import type { Conversation } from '../../core/index.ts';
-import { toCsv, type CsvCell } from '../../core/csv.ts';
+import { toCsv, type CsvCell } from '../../core/export/csv.ts';
 import { formatDuration } from '../../i18n/format.ts';
 import {
   assigneeName,

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, query, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { Conversation, DrillPage, DrillPageRequest, Lookups, ReportSpec } from '../../core/index.ts';
-import { csvFileName } from '../../core/csv.ts';
+import { csvFileName } from '../../core/export/csv.ts';
 import { DrillCloseEvent } from '../../events/drill-close-event.ts';
 import { formatDuration, formatNumber } from '../../i18n/format.ts';
 import { resolveLocale, translate } from '../../i18n/translate.ts';

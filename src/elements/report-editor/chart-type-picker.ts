@@ -1,5 +1,5 @@
 import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
-import type { ChartTypeAvailability } from '../../core/chart-type-availability.ts';
+import type { ChartTypeAvailability } from '../../core/dashboard/chart-type-availability.ts';
 import { chartTypes, type ChartType } from '../../core/schema/report-spec.ts';
 import type { Translate } from './editor-types.ts';
 

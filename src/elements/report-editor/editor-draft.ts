@@ -1,5 +1,5 @@
-import { chartTypeAvailability, type ChartTypeReason } from '../../core/chart-type-availability.ts';
-import { findProperty, type PropertyInfo } from '../../core/properties.ts';
+import { chartTypeAvailability, type ChartTypeReason } from '../../core/dashboard/chart-type-availability.ts';
+import { findProperty, type PropertyInfo } from '../../core/table/properties.ts';
 import {
   reportSpecSchema,
   type AggregateOp,

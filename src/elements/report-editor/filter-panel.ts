@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { findProperty, type PropertyInfo } from '../../core/properties.ts';
+import { findProperty, type PropertyInfo } from '../../core/table/properties.ts';
 import type { FilterOperator } from '../../core/schema/report-spec.ts';
 import { criterionControl, type ControlId, type Criterion } from './editor-draft.ts';
 import type { Translate } from './editor-types.ts';

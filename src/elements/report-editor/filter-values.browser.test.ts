@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { findProperty, propertyCatalog } from '../../core/properties.ts';
+import { findProperty, propertyCatalog } from '../../core/table/properties.ts';
 import { buildSpec, draftFromSpec, newCriterion } from './editor-draft.ts';
 import { emptyInput, inputFromValue, parseLocalDate, parseNumber, valueOf, type CriterionInput } from './filter-values.ts';
 import { reportSpecSchema } from '../../core/schema/report-spec.ts';

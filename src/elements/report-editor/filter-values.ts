@@ -1,7 +1,7 @@
-import type { PropertyInfo } from '../../core/properties.ts';
+import type { PropertyInfo } from '../../core/table/properties.ts';
 import type { PropertyValue } from '../../core/schema/conversation.ts';
 import type { Filter, FilterOperator } from '../../core/schema/report-spec.ts';
-import { fromWall, toWall } from '../../core/time-buckets.ts';
+import { fromWall, toWall } from '../../core/time/time-buckets.ts';
 
 export type DurationUnit = 'seconds' | 'minutes' | 'hours' | 'days';
 export const durationUnits: readonly DurationUnit[] = ['seconds', 'minutes', 'hours', 'days'];

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { PropertyInfo } from '../../core/properties.ts';
+import type { PropertyInfo } from '../../core/table/properties.ts';
 import type { FilterOperator } from '../../core/schema/report-spec.ts';
 import type { Translate } from './editor-types.ts';
 import {

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../../test/wait-until.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { reportSpecSchema } from '../../core/schema/report-spec.ts';
-import { templateReports, templates } from '../../core/templates.ts';
+import { templateReports, templates } from '../../core/dashboard/templates.ts';
 import type { ReportAddEvent } from '../../events/report-add-event.ts';
 import type { ReportCreateCustomEvent } from '../../events/report-create-custom-event.ts';
 import './report-library.ts';

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { ReportSpec } from '../../core/schema/report-spec.ts';
-import { templateList, type DashboardTemplate } from '../../core/templates.ts';
+import { templateList, type DashboardTemplate } from '../../core/dashboard/templates.ts';
 import { ReportAddEvent } from '../../events/report-add-event.ts';
 import { ReportCreateCustomEvent } from '../../events/report-create-custom-event.ts';
 import { resolveLocale, translate } from '../../i18n/translate.ts';

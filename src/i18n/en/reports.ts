@@ -1,4 +1,4 @@
-import { templateList } from '../../core/templates.ts';
+import { templateList } from '../../core/dashboard/templates.ts';
 
 /** Titles and descriptions of the template reports and dashboards, keyed by their stable ids. */
 export const reports: Record<string, string> = Object.fromEntries(

@@ -1,6 +1,6 @@
 /**
  * A second, deliberately plain reading of DESIGN v2's derived properties, written apart from the
- * engine (src/core/business-time.ts, derived-columns.ts) to check it: it asks Intl for the local
+ * engine (src/core/time/business-time.ts, derived-columns.ts) to check it: it asks Intl for the local
  * wall-clock time of the instant it stands on, decides open or closed from the schedule as a
  * person would, and walks forward to the next moment where that can change (an interval edge,
  * midnight, or a change of UTC offset found by bisection). No precomputed layout, no cumulative

@@ -5,7 +5,7 @@ import {
   cleanDashboardName,
   dashboardNameLength,
   type DashboardNameProblem,
-} from '../../../core/dashboard-name.ts';
+} from '../../../core/dashboard/dashboard-name.ts';
 import { privacyLevels, type Privacy } from '../../../core/schema/dashboard.ts';
 import type { Team } from './team.ts';
 import type { Translator } from './template-text.ts';

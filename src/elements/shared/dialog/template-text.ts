@@ -1,5 +1,5 @@
 import type { ReportSpec } from '../../../core/schema/report-spec.ts';
-import { templateList, templateReports, type DashboardTemplate } from '../../../core/templates.ts';
+import { templateList, templateReports, type DashboardTemplate } from '../../../core/dashboard/templates.ts';
 
 export type Translator = (key: string, params?: Record<string, string | number>) => string;
 
