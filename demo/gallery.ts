@@ -6,8 +6,9 @@
 import { html, nothing, render, type TemplateResult } from 'lit';
 import { ArrayDataSource, MemoryDashboardStore, computeReport, createTable, drillDown, reportEditorReady, resolveRangePreset, templates } from '../src/index.ts';
 import type { DataPage, DataSource, LoadRequest } from '../src/adapters/data-source.ts';
-import { DEFAULT_PALETTE, DEFAULT_GRID_COLOR, splitColorList } from '../src/charts/theme.ts';
-import { DARK_CHART_PALETTE, darkColors, lightColors, schemeDeclarations, sharedTokens, type ColorName } from '../src/elements/shared/tokens.ts';
+import { DEFAULT_GRID_COLOR, splitColorList } from '../src/charts/theme.ts';
+import { DARK_CHART_PALETTE, DEFAULT_PALETTE } from '../src/theme/palette.ts';
+import { darkColors, lightColors, schemeDeclarations, sharedTokens, type ColorName } from '../src/theme/tokens.ts';
 import type { Dashboard, DashboardUser } from '../src/core/schema/dashboard.ts';
 import type { ConversationTable, DrillPoint, Lookups, RangePreset, ReportContext, ReportResult, ReportSpec } from '../src/core/index.ts';
 import type { ConversationDashboard } from '../src/elements/conversation-dashboard/conversation-dashboard.ts';

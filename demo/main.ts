@@ -7,7 +7,7 @@ import type { ConversationDashboard } from '../src/elements/conversation-dashboa
 import { generateConversations } from '../src/sample/generate-conversations.ts';
 import type { DashboardUser } from '../src/core/schema/dashboard.ts';
 import { LocalStorageDashboardStore } from '../src/store/local-storage-dashboard-store.ts';
-import { schemeDeclarations } from '../src/elements/shared/tokens.ts';
+import { schemeDeclarations } from '../src/theme/tokens.ts';
 import { showCsvAsData, translateDemo } from './demo-text.ts';
 
 // Four people, to show privacy at work: a dashboard Olivia shares with her team is seen by Tom and

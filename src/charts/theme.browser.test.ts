@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { describe, it } from './test-support.ts';
-import { DEFAULT_PALETTE, readChartTheme, splitColorList, toEChartsTheme } from './theme.ts';
+import { DEFAULT_PALETTE } from '../theme/palette.ts';
+import { readChartTheme, splitColorList, toEChartsTheme } from './theme.ts';
 
 describe('readChartTheme', () => {
   it('reads --cr-chart-palette, keeping functional colours whole', async () => {

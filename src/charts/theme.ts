@@ -1,3 +1,5 @@
+import { DEFAULT_PALETTE } from '../theme/palette.ts';
+
 /** Colours and font a chart is drawn with, read from the page's CSS so that one stylesheet restyles charts too. */
 export interface ChartTheme {
   palette: string[];
@@ -9,22 +11,6 @@ export interface ChartTheme {
   /** Colours of the lowest and highest value of a heatmap (`--cr-heatmap-low`, `--cr-heatmap-high`). */
   scale: [string, string];
 }
-
-/**
- * Eight hues whose luminance sits between 0.17 and 0.27: each has at least 3:1 contrast against both a white
- * and a near-black (#1e1e1e) surface, so the default reads in light and dark pages. Neighbours differ in hue
- * and lightness, and decals (aria) mark series as well, so colour is never the only cue.
- */
-export const DEFAULT_PALETTE: readonly string[] = [
-  '#2f7fd8', // blue
-  '#c2620a', // orange
-  '#23955a', // green
-  '#9457d0', // purple
-  '#178f9c', // teal
-  '#c84489', // magenta
-  '#8f7a12', // olive
-  '#d64a36', // red
-];
 
 /** Mid-grey with alpha stays visible on light and dark backgrounds alike. */
 export const DEFAULT_AXIS_COLOR = 'rgba(128, 128, 128, 0.7)';

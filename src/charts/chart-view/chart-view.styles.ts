@@ -1,6 +1,6 @@
 import { css } from 'lit';
-import { cr } from '../../elements/shared/tokens.ts';
-import { visuallyHiddenStyles } from '../../elements/shared/visually-hidden.styles.ts';
+import { cr } from '../../theme/tokens.ts';
+import { visuallyHiddenStyles } from '../../theme/visually-hidden.styles.ts';
 
 export const chartViewStyles = css`
   :host {

@@ -48,7 +48,7 @@ import type { ReportLibrary } from '../report-library/report-library.ts';
 import { DRILL_PAGE_SIZE, type DrillDialog } from '../drill-dialog/drill-dialog.ts';
 import '../report-tile/report-tile.ts';
 import { downloadFile } from '../shared/download-file.ts';
-import { themeStyles } from '../shared/theme.styles.ts';
+import { themeStyles } from '../../theme/theme.styles.ts';
 import { conversationDashboardStyles } from './conversation-dashboard.styles.ts';
 import { liveDisplayStyles } from './live-display.styles.ts';
 import { defaultDashboards } from './default-dashboards.ts';

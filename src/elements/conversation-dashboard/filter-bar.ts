@@ -3,7 +3,7 @@ import { findProperty, builtInProperties, type PropertyInfo } from '../../core/t
 import type { Lookups, PropertyValue } from '../../core/schema/conversation.ts';
 import type { Filter } from '../../core/schema/report-spec.ts';
 import type { TableCatalog } from '../../core/table/table-catalog.ts';
-import { cr } from '../shared/tokens.ts';
+import { cr } from '../../theme/tokens.ts';
 import { propertyValueLabel } from '../../i18n/property-value-label.ts';
 
 /** The filters every dashboard offers by name; any other property is added with "More filters". */

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { cr } from '../shared/tokens.ts';
+import { cr } from '../../theme/tokens.ts';
 
 /** The refresh status ("Updated 3 minutes ago" + Refresh) and kiosk mode. */
 export const liveDisplayStyles = css`

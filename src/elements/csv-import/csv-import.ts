@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CSV_FIELDS, CsvDataSource, REQUIRED_CSV_FIELDS, type CsvField, type CsvLineError } from '../../adapters/csv-data-source.ts';
 import { resolveLocale, translate } from '../../i18n/translate.ts';
-import { themeStyles } from '../shared/theme.styles.ts';
+import { themeStyles } from '../../theme/theme.styles.ts';
 import { csvImportStyles } from './csv-import.styles.ts';
 import { CsvLoadEvent } from './csv-load-event.ts';
 

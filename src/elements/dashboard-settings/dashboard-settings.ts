@@ -11,7 +11,7 @@ import { dialogBaseStyles } from '../shared/dialog/dialog-base.styles.ts';
 import { renderNameField, renderPrivacyFields } from '../shared/dialog/form-parts.ts';
 import { storeErrorMessage } from '../shared/dialog/store-error-message.ts';
 import { StoreDialogElement } from '../shared/dialog/store-dialog-element.ts';
-import { themeStyles } from '../shared/theme.styles.ts';
+import { themeStyles } from '../../theme/theme.styles.ts';
 import { dashboardSettingsStyles } from './dashboard-settings.styles.ts';
 
 export const DASHBOARD_SETTINGS_TAG = 'dashboard-settings';

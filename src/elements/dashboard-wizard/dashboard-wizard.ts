@@ -9,7 +9,7 @@ import { DataErrorEvent } from '../../events/data-error-event.ts';
 import { ForbiddenError } from '../../store/errors.ts';
 import { canCreateDashboard } from '../../store/permissions.ts';
 import { StoreDialogElement } from '../shared/dialog/store-dialog-element.ts';
-import { themeStyles } from '../shared/theme.styles.ts';
+import { themeStyles } from '../../theme/theme.styles.ts';
 import { buildDashboardDraft } from './dashboard-draft.ts';
 import { teamsOf, type Team } from '../shared/dialog/team.ts';
 import { dashboardWizardStyles } from './dashboard-wizard.styles.ts';

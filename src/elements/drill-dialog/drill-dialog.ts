@@ -30,7 +30,7 @@ import {
 } from './drill-columns.ts';
 import { conversationsCsv } from './drill-csv.ts';
 import { dialogShellStyles } from '../shared/dialog.styles.ts';
-import { themeStyles } from '../shared/theme.styles.ts';
+import { themeStyles } from '../../theme/theme.styles.ts';
 import { drillDialogStyles } from './drill-dialog.styles.ts';
 
 /** Rows in the DOM at once: enough to scan, few enough that 10 000 conversations stay smooth. */

@@ -19,7 +19,7 @@ import { ReportSaveEvent } from '../../events/report-save-event.ts';
 import { reportTitle } from '../../i18n/report-titles.ts';
 import { propertyValueLabel } from '../../i18n/property-value-label.ts';
 import { resolveLocale, translate } from '../../i18n/translate.ts';
-import { themeStyles } from '../shared/theme.styles.ts';
+import { themeStyles } from '../../theme/theme.styles.ts';
 import { renderChartTypePicker } from './chart-type-picker.ts';
 import { renderChips, renderSlots, type ChipView } from './display-slots.ts';
 import {

@@ -8,7 +8,7 @@ import { resolveLocale, translate } from '../../i18n/translate.ts';
 import { dialogBaseStyles } from '../shared/dialog/dialog-base.styles.ts';
 import { ModalDialogController } from '../../controllers/modal-dialog-controller.ts';
 import { reportDescriptionText, reportTitleText, templateName } from '../shared/dialog/template-text.ts';
-import { themeStyles } from '../shared/theme.styles.ts';
+import { themeStyles } from '../../theme/theme.styles.ts';
 import { copyReport, isCopyOf } from './report-copy.ts';
 import { reportLibraryStyles } from './report-library.styles.ts';
 

@@ -1,7 +1,7 @@
 import { css, html, type TemplateResult } from 'lit';
 import type { HeatmapModel } from '../../charts/options/heatmap-model.ts';
 import type { GroupKey } from '../../core/types.ts';
-import { cr } from '../shared/tokens.ts';
+import { cr } from '../../theme/tokens.ts';
 
 export interface HeatmapTableInput {
   model: HeatmapModel;

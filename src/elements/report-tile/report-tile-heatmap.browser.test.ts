@@ -8,7 +8,8 @@ import type { ReportResult } from '../../core/types.ts';
 import { buildHeatmapOption } from '../../charts/options/heatmap-option.ts';
 import { settings } from '../../charts/test-fixtures.ts';
 import { needsChartModules } from '../../charts/chart-modules.ts';
-import { DARK_CHART_PALETTE, darkColors } from '../shared/tokens.ts';
+import { DARK_CHART_PALETTE } from '../../theme/palette.ts';
+import { darkColors } from '../../theme/tokens.ts';
 
 /*
  * Charts are drawn with the SVG renderer here: zrender's canvas painter splits a slow paint across

@@ -1,7 +1,7 @@
 import { css } from 'lit';
 import { configErrorStyles } from '../shared/config-error.styles.ts';
-import { cr } from '../shared/tokens.ts';
-import { visuallyHiddenStyles } from '../shared/visually-hidden.styles.ts';
+import { cr } from '../../theme/tokens.ts';
+import { visuallyHiddenStyles } from '../../theme/visually-hidden.styles.ts';
 
 export const reportTileStyles = css`
   :host {

@@ -29,7 +29,7 @@ import { localizeResult } from '../../i18n/localize-result.ts';
 import { reportTitle } from '../../i18n/report-titles.ts';
 import { resolveLocale, translate } from '../../i18n/translate.ts';
 import { downloadFile } from '../shared/download-file.ts';
-import { themeStyles } from '../shared/theme.styles.ts';
+import { themeStyles } from '../../theme/theme.styles.ts';
 import { reportTileStyles } from './report-tile.styles.ts';
 import { buildHeatmapModel } from '../../charts/options/heatmap-model.ts';
 import { heatmapTableStyles, renderHeatmapTable } from './heatmap-table.ts';

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { cr } from './tokens.ts';
+import { cr } from '../../theme/tokens.ts';
 
 /** `part="config-error"`: what is wrong with a markup configuration, field by field (dashboard and tile). */
 export const configErrorStyles = css`

@@ -1,6 +1,6 @@
 import { css, unsafeCSS, type CSSResult } from 'lit';
-import { cr } from './tokens.ts';
-import { visuallyHiddenStyles } from './visually-hidden.styles.ts';
+import { cr } from '../../theme/tokens.ts';
+import { visuallyHiddenStyles } from '../../theme/visually-hidden.styles.ts';
 
 /**
  * The private `--_*` tokens of the kit's compact surfaces (dialogs and the CSV import form), with

@@ -10,7 +10,7 @@ import { ArrayDataSource } from '../../adapters/array-data-source.ts';
 import type { ConversationDashboard } from '../conversation-dashboard/conversation-dashboard.ts';
 import type { DrillDialog } from '../drill-dialog/drill-dialog.ts';
 import { MemoryDashboardStore } from '../../store/index.ts';
-import { darkColors, lightColors, sharedTokens, type ColorName } from './tokens.ts';
+import { darkColors, lightColors, sharedTokens, type ColorName } from '../../theme/tokens.ts';
 
 /** The colour a CSS colour value computes to, as `rgb(…)`. */
 function rgb(value: string): string {

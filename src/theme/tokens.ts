@@ -1,5 +1,5 @@
 import { unsafeCSS, type CSSResult } from 'lit';
-import { DEFAULT_PALETTE } from '../../charts/theme.ts';
+import { DARK_CHART_PALETTE, DEFAULT_PALETTE } from './palette.ts';
 
 /**
  * The kit's design tokens: the one place their built-in values are written. Every element style
@@ -48,9 +48,6 @@ export const darkColors: Readonly<Record<ColorName, string>> = {
   focus: '#79c0ff',
   hover: 'rgb(177 186 196 / 0.12)',
 };
-
-/** `--cr-chart-palette` in the dark theme; the light one is the charts' `DEFAULT_PALETTE`. */
-export const DARK_CHART_PALETTE: readonly string[] = ['#4493f8', '#3fb950', '#d29922', '#f778ba', '#a371f7', '#56d4dd', '#ff9b5b', '#8b949e'];
 
 /** Tokens that do not change with the theme. */
 export const sharedTokens = {
