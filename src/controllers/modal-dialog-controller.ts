@@ -54,6 +54,16 @@ export class ModalDialogController implements ReactiveController {
     return closed;
   }
 
+  /**
+   * Brings the dialog in line with the host's `open` property; call it from `updated` when `open`
+   * changed. `'refused'`: it could not be shown, and the host should set `open` back to false.
+   */
+  sync(open: boolean): 'shown' | 'refused' | null {
+    if (open && !this.isOpen) return this.open() ? 'shown' : 'refused';
+    if (!open && this.isOpen) void this.close();
+    return null;
+  }
+
   /** The dialog's `close` event: Escape, a close button, `hide()` all end here. */
   readonly handleClose = (): void => {
     const opener = this.#opener;

@@ -119,10 +119,9 @@ export class DashboardSettings extends StoreDialogElement {
 
   protected override updated(changed: PropertyValues): void {
     if (changed.has('open')) {
-      if (this.open && !this.modal.isOpen) {
-        if (this.modal.open()) this.#focusTarget = this.#canRename ? '#name' : '[part="close-button"]';
-        else this.open = false;
-      } else if (!this.open && this.modal.isOpen) void this.modal.close();
+      const shown = this.modal.sync(this.open);
+      if (shown === 'shown') this.#focusTarget = this.#canRename ? '#name' : '[part="close-button"]';
+      else if (shown === 'refused') this.open = false;
     }
     if (this.#focusTarget !== null && this.modal.isOpen) {
       this.renderRoot.querySelector<HTMLElement>(this.#focusTarget)?.focus();

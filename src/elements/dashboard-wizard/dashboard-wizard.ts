@@ -143,10 +143,9 @@ export class DashboardWizard extends StoreDialogElement {
 
   protected override updated(changed: PropertyValues): void {
     if (changed.has('open')) {
-      if (this.open && !this.modal.isOpen) {
-        if (this.modal.open()) this.#focusPending = true;
-        else this.open = false;
-      } else if (!this.open && this.modal.isOpen) void this.modal.close();
+      const shown = this.modal.sync(this.open);
+      if (shown === 'shown') this.#focusPending = true;
+      else if (shown === 'refused') this.open = false;
     }
     if (this.#focusPending && this.modal.isOpen) {
       this.#focusPending = false;

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import type { ReportSpec } from '../../core/schema/report-spec.ts';
 import { templateList, type DashboardTemplate } from '../../core/dashboard/templates.ts';
 import { ReportAddEvent } from '../../events/report-add-event.ts';
@@ -63,11 +63,9 @@ export class ReportLibrary extends LitElement {
   /** Whether the dialog is shown. Prefer `show()`/`hide()`. */
   @property({ type: Boolean, reflect: true }) open = false;
 
-  @query('dialog') private dialog!: HTMLDialogElement | null;
-
   readonly #modal = new ModalDialogController(
     this,
-    () => this.dialog,
+    () => this.shadowRoot?.querySelector('dialog') ?? null,
     () => {
       this.open = false;
     },
@@ -95,17 +93,15 @@ export class ReportLibrary extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     if (!changed.has('open')) return;
-    if (this.open && !this.#modal.isOpen) {
-      if (!this.#modal.open()) {
-        this.open = false;
-        return;
-      }
+    const shown = this.#modal.sync(this.open);
+    if (shown === 'refused') this.open = false;
+    else if (shown === 'shown') {
       // The first report, like the first item of any list; the custom report is a Tab away at the end.
       const first =
         this.renderRoot.querySelector<HTMLElement>('[part="add-button"]') ??
         this.renderRoot.querySelector<HTMLElement>('[part="custom-button"]');
       first?.focus();
-    } else if (!this.open && this.#modal.isOpen) void this.#modal.close();
+    }
   }
 
   #isOnDashboard(report: ReportSpec): boolean {
