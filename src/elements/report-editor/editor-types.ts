@@ -16,3 +16,6 @@ export interface EditorIssue {
   path: (string | number)[];
   message: string;
 }
+
+/** The editor's left-panel tabs. */
+export type Tab = 'chart' | 'data';
