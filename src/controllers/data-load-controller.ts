@@ -6,7 +6,7 @@ import type { Lookups } from '../core/schema/conversation.ts';
 import { normalizeLookups, type ConversationTable } from '../core/table/table.ts';
 import type { DateRange } from '../core/types.ts';
 import type { LoadState } from './dashboard-data.ts';
-import { EngineLoader, type EngineLoaderOptions, type ReportEngine } from './report-engine.ts';
+import { EngineLoader, type EngineLoaderOptions, type ReportEngine } from '../engine/report-engine.ts';
 
 export { MalformedPageError };
 

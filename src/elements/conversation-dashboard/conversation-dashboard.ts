@@ -22,7 +22,7 @@ import type { ReportSpec } from '../../core/schema/report-spec.ts';
 import { fromWall, toWall, truncateWall } from '../../core/time/time-buckets.ts';
 import type { DrillPageRequest } from '../../core/schema/drill-page.ts';
 import type { DateRange, DrillPage, DrillPoint, ReportContext, ReportResult } from '../../core/types.ts';
-import { labelResult } from '../../controllers/label-result.ts';
+import { labelResult } from '../../engine/label-result.ts';
 import { DashboardChangeEvent } from '../../events/dashboard-change-event.ts';
 import { DataErrorEvent } from '../../events/data-error-event.ts';
 import type { ReportDrillEvent } from '../../events/report-drill-event.ts';
