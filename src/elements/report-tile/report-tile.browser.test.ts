@@ -96,6 +96,12 @@ describe('<report-tile>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('puts focus on its Actions button when a host asks (focusActions)', async () => {
+    const el = await tile();
+    el.focusActions();
+    expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('.menu-button'));
+  });
+
   it('offers Edit and Remove only when editable, and fires their events', async () => {
     const el = await tile({}, { editable: true });
     el.shadowRoot!.querySelector<HTMLButtonElement>('.menu-button')!.click();

@@ -1,0 +1,33 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { DashboardConfigError } from '../../core/schema/dashboard-config.ts';
+import type { TileText } from './tile-text.ts';
+
+export function renderLoading(text: TileText): TemplateResult {
+  return html`<div class="state" part="loading" role="status" aria-live="polite">
+    <div class="spinner" aria-hidden="true"></div>
+    <span>${text.t('tile.loading')}</span>
+  </div>`;
+}
+
+export function renderEmpty(text: TileText): TemplateResult {
+  return html`<div class="state" part="empty" role="status">${text.t('tile.empty')}</div>`;
+}
+
+export function renderError(text: TileText, message: string, retry: () => void): TemplateResult {
+  return html`<div class="state" part="error" role="alert">
+    <span>${text.t('tile.error', { message })}</span>
+    <button type="button" class="retry" @click=${retry}>${text.t('tile.retry')}</button>
+  </div>`;
+}
+
+/** In place of the whole report: each bad field of the markup configuration. */
+export function renderConfigError(text: TileText, error: DashboardConfigError): TemplateResult {
+  return html`<article part="tile">
+    <div part="config-error" role="alert">
+      <p><strong>${text.t('tile.configError')}</strong></p>
+      <ul>
+        ${error.issues.slice(0, 20).map((issue) => html`<li>${issue.path ? html`<code>${issue.path}</code>: ` : nothing}${issue.message}</li>`)}
+      </ul>
+    </div>
+  </article>`;
+}
