@@ -6,6 +6,7 @@ import type { PropertyInfo } from '../../core/table/properties.ts';
 import type { ReportSpec } from '../../core/schema/report-spec.ts';
 import type { ConversationTable } from '../../core/table/table.ts';
 import type { ReportContext, ReportResult } from '../../core/types.ts';
+import { errorMessage } from '../../i18n/error-message.ts';
 import type { Draft } from './editor-draft.ts';
 
 export interface Preview {
@@ -35,10 +36,6 @@ export interface PreviewInputs {
 /** Two contexts are the same when they ask the same question (the dashboard hands out a new object each time). */
 function contextKey(context: ReportContext): string {
   return JSON.stringify([context.range.from, context.range.to, context.timeZone, context.compare ?? null]);
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Never settles unless aborted; rejects then. */
@@ -169,7 +166,7 @@ export class EditorPreview implements ReactiveController {
     } catch (error) {
       // Superseded (its value would be dropped anyway) or detached: the shown preview stays.
       if (signal.aborted || this.#requests.signal.aborted || !spec) return initialState;
-      return { spec, result: null, error: message(error) };
+      return { spec, result: null, error: errorMessage(error) };
     }
   }
 

@@ -4,6 +4,7 @@ import { property, query, state } from 'lit/decorators.js';
 import '../report-tile/report-tile.ts';
 import type { ReportTile } from '../report-tile/report-tile.ts';
 import { dashboardDataContext, type DashboardData } from '../../controllers/dashboard-data.ts';
+import { LocaleController } from '../../controllers/locale-controller.ts';
 import { propertyCatalog, type PropertyInfo } from '../../core/table/properties.ts';
 import { resolveRangePreset } from '../../core/time/range-presets.ts';
 import type { Lookups } from '../../core/schema/conversation.ts';
@@ -14,7 +15,7 @@ import type { ReportContext, ReportResult } from '../../core/types.ts';
 import { ReportCancelEvent } from '../../events/report-cancel-event.ts';
 import { ReportSaveEvent } from '../../events/report-save-event.ts';
 import { reportTitle } from '../../i18n/report-titles.ts';
-import { resolveLocale, translate } from '../../i18n/translate.ts';
+import { browserTimeZone } from '../../i18n/browser-time-zone.ts';
 import { themeStyles } from '../../theme/theme.styles.ts';
 import { ChartPane } from './chart-pane.ts';
 import { DataPane } from './data-pane.ts';
@@ -24,23 +25,14 @@ import type { EditorParts } from './editor-parts.ts';
 import { EditorPreview } from './editor-preview.ts';
 import type { EditorIssue, Tab, Translate } from './editor-types.ts';
 import { EditorVocabulary } from './editor-vocabulary.ts';
-import type { FilterApplyEvent } from './events/filter-apply-event.ts';
-import type { FilterChangeEvent } from './events/filter-change-event.ts';
-import './filter-panel.ts';
+import { FilterArea } from './filter-area.ts';
 import type { FilterPanel } from './filter-panel.ts';
 import { NameField } from './name-field.ts';
+import { renderTabs } from './editor-tabs.ts';
 import { reportEditorStyles } from './report-editor.styles.ts';
 
 export const REPORT_EDITOR_TAG = 'report-editor';
 export type { EditorIssue } from './editor-types.ts';
-
-function browserTimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  } catch {
-    return 'UTC';
-  }
-}
 
 /** Where a problem is shown: the tab (if any) that holds its control. */
 function tabOf(control: ControlId): Tab | null {
@@ -129,6 +121,7 @@ export class ReportEditor extends LitElement {
   @state()
   private data: DashboardData | undefined;
 
+  readonly #i18n = new LocaleController(this, { locale: () => this.locale ?? this.data?.locale });
   #catalog: PropertyInfo[] = propertyCatalog();
   /** What the catalog was made from: the table here, or the catalog of one in the engine Worker. */
   #catalogSource: ConversationTable | TableCatalog | null = null;
@@ -161,6 +154,7 @@ export class ReportEditor extends LitElement {
   readonly #nameField = new NameField(this.#parts);
   readonly #chartPane = new ChartPane(this.#parts);
   readonly #dataPane = new DataPane(this.#parts, (name) => this.#chartPane.forget(name));
+  readonly #filterArea = new FilterArea(this.#parts, () => this.#focusFirstProblem());
   readonly #preview = new EditorPreview(this, () => ({
     draft: this.#draft.draft,
     table: this.#table,
@@ -220,14 +214,14 @@ export class ReportEditor extends LitElement {
   }
 
   get #locale(): string {
-    return resolveLocale(this.locale ?? this.data?.locale);
+    return this.#i18n.locale;
   }
 
   get #timeZone(): string {
     return this.previewContext.timeZone;
   }
 
-  #t: Translate = (key, params) => translate(this.#locale, key, params);
+  #t: Translate = (key, params) => this.#i18n.t(key, params);
 
   /** The table given, else the one of the dashboard around. */
   get #table(): ConversationTable | null {
@@ -261,9 +255,9 @@ export class ReportEditor extends LitElement {
     if (changed.has('theme') && changed.get('theme') !== undefined) this.tile?.refreshTheme();
   }
 
-  /** Also waits for the filter panel, which renders into this shadow root. */
+  /** Also waits for a catalog still loading, and for the filter panel, which renders into this shadow root. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    const result = await super.getUpdateComplete();
+    const result = await this.#i18n.updateComplete(super.getUpdateComplete());
     await this.filterPanel?.updateComplete;
     return result;
   }
@@ -293,62 +287,6 @@ export class ReportEditor extends LitElement {
     this.tab = tab;
     this.#chartPane.closeMenu(false);
     if (focus) void this.#focusLater(`#tab-${tab}`);
-  }
-
-  #onTabKeydown = (event: KeyboardEvent): void => {
-    const order: Tab[] = ['chart', 'data'];
-    const index = order.indexOf(this.tab);
-    let next: Tab | undefined;
-    if (event.key === 'ArrowRight') next = order[(index + 1) % order.length];
-    else if (event.key === 'ArrowLeft') next = order[(index + order.length - 1) % order.length];
-    else if (event.key === 'Home') next = order[0];
-    else if (event.key === 'End') next = order[order.length - 1];
-    if (!next) return;
-    event.preventDefault();
-    this.#selectTab(next, true);
-  };
-
-  // ——— Filters ———
-
-  #openFilters(): void {
-    if (!this.#draft.draft) return;
-    this.#draft.openFilters();
-    void this.#focusLater('.criterion-search');
-  }
-
-  #closeFilters(): void {
-    this.#draft.closeFilters();
-    void this.#focusLater('.filters-button');
-  }
-
-  #onFilterChange = (event: FilterChangeEvent): void => {
-    if (!event.defaultPrevented) this.#draft.setPending(event.detail.criteria);
-  };
-
-  #onFilterApply = (event: FilterApplyEvent): void => {
-    if (event.defaultPrevented || !this.#draft.draft) return;
-    if (this.#draft.applyFilters().length > 0) {
-      event.preventDefault();
-      void this.#focusFirstProblem();
-      return;
-    }
-    void this.#focusLater('.filters-button');
-    this.#announce(this.#t('editor.status.filtersApplied', { count: this.#draft.draft.criteria.length }));
-  };
-
-  #onFilterDiscard = (event: Event): void => {
-    if (!event.defaultPrevented) this.#closeFilters();
-  };
-
-  /** The criteria's revealed problems, for the filter panel. */
-  #criteriaErrors(): Map<ControlId, string> {
-    const errors = new Map<ControlId, string>();
-    for (const { control } of this.#draft.problems) {
-      if (!control.startsWith('criterion-') || errors.has(control)) continue;
-      const message = this.#error(control);
-      if (message) errors.set(control, message);
-    }
-    return errors;
   }
 
   // ——— Save / cancel ———
@@ -402,8 +340,6 @@ export class ReportEditor extends LitElement {
     if (!draft) return html`<div part="base" class="editor empty"></div>`;
     const t = this.#t;
     const formError = this.#error('form');
-    const filtersOpen = this.#draft.filtersOpen;
-    const summary = filtersOpen ? '' : this.#words.describeCriteria(draft.criteria);
     return html`<section part="base" class="editor" aria-label=${t('editor.label', { title: draft.title || t('editor.untitled') })} @keydown=${this.#chartPane.handleKeydown}>
       <header part="header" class="header">
         ${this.#nameField.render(draft)}
@@ -423,58 +359,14 @@ export class ReportEditor extends LitElement {
         </div>
       </header>
       <div class="body">
-        <div part="panel" class="panel">
-          <div part="tabs" class="tabs" role="tablist" aria-label=${t('editor.tabs')} @keydown=${this.#onTabKeydown}>
-            ${(['chart', 'data'] as const).map(
-              (tab) => html`<button
-                type="button"
-                role="tab"
-                id=${`tab-${tab}`}
-                aria-selected=${this.tab === tab ? 'true' : 'false'}
-                aria-controls=${`panel-${tab}`}
-                tabindex=${this.tab === tab ? '0' : '-1'}
-                @click=${() => this.#selectTab(tab)}
-              >
-                ${t(`editor.tab.${tab}`)}
-              </button>`,
-            )}
-          </div>
-          <div role="tabpanel" id="panel-chart" class="tabpanel" aria-labelledby="tab-chart" ?hidden=${this.tab !== 'chart'}>
-            ${this.tab === 'chart' ? this.#chartPane.render(draft) : nothing}
-          </div>
-          <div role="tabpanel" id="panel-data" class="tabpanel" aria-labelledby="tab-data" ?hidden=${this.tab !== 'data'}>
-            ${this.tab === 'data' ? this.#dataPane.render(draft) : nothing}
-          </div>
-        </div>
+        ${renderTabs({
+          tab: this.tab,
+          t,
+          panel: (tab) => (tab === 'chart' ? this.#chartPane.render(draft) : this.#dataPane.render(draft)),
+          onSelect: (tab, focus) => this.#selectTab(tab, focus),
+        })}
         <div class="main">
-          <div class="toolbar">
-            <button
-              type="button"
-              part="filters-button"
-              class="filters-button"
-              aria-expanded=${filtersOpen ? 'true' : 'false'}
-              aria-controls=${filtersOpen ? 'filter-panel' : nothing}
-              @click=${() => (filtersOpen ? this.#closeFilters() : this.#openFilters())}
-            >
-              <svg viewBox="0 0 20 20" aria-hidden="true"><path d="M3 4h14l-5.5 6.5V16l-3 1.5v-7z" /></svg>
-              ${draft.criteria.length > 0 ? t('editor.filters.count', { count: draft.criteria.length }) : t('editor.filters')}
-            </button>
-          </div>
-          ${filtersOpen
-            ? html`<cr-filter-panel
-                .criteria=${this.#draft.pending}
-                .catalog=${this.#catalog}
-                .searchOptions=${this.#words.searchOptions(this.#catalog.filter((info) => info.operators.length > 0))}
-                .errors=${this.#criteriaErrors()}
-                .t=${this.#t}
-                .words=${this.#words}
-                @filter-change=${this.#onFilterChange}
-                @filter-apply=${this.#onFilterApply}
-                @filter-discard=${this.#onFilterDiscard}
-              ></cr-filter-panel>`
-            : summary
-              ? html`<p class="filter-summary" part="filter-summary">${summary}</p>`
-              : nothing}
+          ${this.#filterArea.render(draft)}
           ${this.#renderPreview()}
         </div>
       </div>
