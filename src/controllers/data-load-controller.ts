@@ -1,3 +1,4 @@
+import { Task } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { raceAbort, type DataSource, type LoadActivity } from '../adapters/data-source.ts';
 import { MalformedPageError } from '../core/wire/ingest.ts';
@@ -36,9 +37,10 @@ function isAbort(error: unknown, signal: AbortSignal): boolean {
 
 /**
  * Loads conversations page by page through a DataSource into a report engine: parsed and built in
- * the page for small loads, in the engine Worker for large ones (see `EngineLoader`). A newer load
- * aborts the older one, whose late results are dropped; disconnecting the host aborts too, so no
- * request outlives the element. The last good data stays while a reload runs or fails, and its
+ * the page for small loads, in the engine Worker for large ones (see `EngineLoader`). Each load is
+ * a run of one `Task`: a newer load aborts the older one through the signal the task hands it, and
+ * nothing the older one finds later is kept; disconnecting the host aborts too, so no request
+ * outlives the element. The last good data stays while a reload runs or fails, and its
  * engine is freed once a newer load replaces it.
  */
 export class DataLoadController implements ReactiveController {
@@ -58,9 +60,7 @@ export class DataLoadController implements ReactiveController {
   refreshing = false;
   /** Why the last background load failed (the shown data is from before it); null after a good load. */
   refreshError: unknown = null;
-  #abort: AbortController | null = null;
-  #loader: EngineLoader | null = null;
-  #request = 0;
+  readonly #task: Task<[DataSource, DateRange, boolean], void>;
   /** A push-down source's names: asked for once per source, kept while it stays the source. */
   #names: SourceNames | null = null;
 
@@ -69,6 +69,10 @@ export class DataLoadController implements ReactiveController {
     private readonly onChange: (phase: 'loaded' | 'error' | 'progress' | 'lookups', error?: unknown) => void = () => {},
   ) {
     host.addController(this);
+    this.#task = new Task(host, {
+      autoRun: false,
+      task: ([source, range, background], { signal }) => this.#load(source, range, background, signal),
+    });
   }
 
   hostDisconnected(): void {
@@ -78,11 +82,7 @@ export class DataLoadController implements ReactiveController {
   }
 
   abort(): void {
-    this.#request++;
-    this.#abort?.abort(new DOMException('The load was replaced or its element removed.', 'AbortError'));
-    this.#abort = null;
-    this.#loader?.abort();
-    this.#loader = null;
+    this.#task.abort(new DOMException('The load was replaced or its element removed.', 'AbortError'));
     this.refreshing = false;
     if (this.state === 'loading') this.state = this.data ? 'ready' : 'idle';
   }
@@ -93,21 +93,19 @@ export class DataLoadController implements ReactiveController {
    * it runs and the data it replaces stays until the new data is complete; a failure keeps the
    * shown data and is told in `refreshError` (and `onChange('error')`), not as the `error` state.
    */
-  async load(source: DataSource, range: DateRange, options: { background?: boolean } = {}): Promise<void> {
-    const background = Boolean(options.background) && this.data !== null && this.state !== 'loading';
-    this.abort();
-    const request = this.#request;
-    const controller = new AbortController();
-    this.#abort = controller;
-    const { signal } = controller;
-    const current = () => request === this.#request && !signal.aborted;
+  load(source: DataSource, range: DateRange, options: { background?: boolean } = {}): Promise<void> {
+    return this.#task.run([source, range, Boolean(options.background) && this.data !== null && this.state !== 'loading']);
+  }
+
+  async #load(source: DataSource, range: DateRange, background: boolean, signal: AbortSignal): Promise<void> {
+    const current = () => !signal.aborted;
     if (background) {
-      this.refreshing = true;
       this.state = 'ready';
     } else {
       this.state = 'loading';
       this.progress = { loaded: 0, total: null };
     }
+    this.refreshing = background;
     this.error = null;
     this.host.requestUpdate();
     const loader = new EngineLoader({
@@ -119,7 +117,7 @@ export class DataLoadController implements ReactiveController {
         this.host.requestUpdate();
       },
     });
-    this.#loader = loader;
+    signal.addEventListener('abort', () => loader.abort(), { once: true });
     try {
       // Names are not the data: when they cannot be read, the reports show ids (and the host a notice).
       const lookups = (source.lookups ? Promise.resolve().then(() => source.lookups!(signal)) : Promise.resolve(undefined)).then(
@@ -172,11 +170,7 @@ export class DataLoadController implements ReactiveController {
       }
       this.onChange('error', error);
     } finally {
-      if (request === this.#request) {
-        this.#abort = null;
-        this.#loader = null;
-        this.refreshing = false;
-      }
+      if (current()) this.refreshing = false;
       this.host.requestUpdate();
     }
   }

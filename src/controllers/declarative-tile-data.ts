@@ -1,39 +1,34 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DataSource } from '../adapters/data-source.ts';
-import type { Conversation } from '../core/schema/conversation.ts';
-import type { ReportSpec } from '../core/schema/report-spec.ts';
-import type { DrillPageRequest } from '../core/schema/drill-page.ts';
-import type { DrillPage, DrillPoint, ReportContext } from '../core/types.ts';
+import type { ReportContext } from '../core/types.ts';
 import type { DashboardData } from './dashboard-data.ts';
-import { DataLoadController } from './data-load-controller.ts';
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+import { ReportDataController } from './report-data-controller.ts';
 
 /**
- * The data of a `<report-tile>` that has a source of its own (declared by attribute): loads it
- * for the tile's range and zone, and hands the tile the same `DashboardData` a dashboard would,
- * so a standalone tile computes, shows progress, errors and Retry exactly as one on a dashboard.
+ * The data of a `<report-tile>` that has a source of its own (declared in markup): the same
+ * `ReportDataController` a dashboard uses, so a standalone tile computes, shows progress, errors
+ * and Retry exactly as one on a dashboard, and a push-down source computes its report itself.
  */
 export class StandaloneDataController implements ReactiveController {
-  readonly #host: ReactiveControllerHost;
-  readonly #loader: DataLoadController;
   #source: DataSource | null = null;
   #context: ReportContext | null = null;
-  #version = 0;
+  #locale = 'en';
+  readonly #data: ReportDataController;
 
   constructor(host: ReactiveControllerHost) {
-    this.#host = host;
-    this.#loader = new DataLoadController(host, (phase) => {
-      if (phase === 'loaded' || phase === 'error') this.#version++;
+    this.#data = new ReportDataController(host, {
+      source: () => this.#source,
+      context: () => this.#context,
+      locale: () => this.#locale,
     });
+    // After the data controller, which restarts a load the removal interrupted first.
     host.addController(this);
   }
 
   hostConnected(): void {
     // Disconnecting aborted the load; back in the page, a tile with nothing to show loads again.
-    if (this.#source && this.#context && this.#loader.state !== 'loading' && !this.#loader.data) this.#start();
+    const loader = this.#data.loader;
+    if (this.#source && this.#context && loader.state !== 'loading' && !loader.data) this.#data.start();
   }
 
   /** Loads `source` over `context.range`; a different source, range or zone restarts the load, null stops it. */
@@ -46,49 +41,12 @@ export class StandaloneDataController implements ReactiveController {
     this.#source = source;
     this.#context = context;
     if (same) return;
-    this.#start();
-  }
-
-  #start(): void {
-    const source = this.#source;
-    const context = this.#context;
-    this.#version++;
-    if (!source || !context) {
-      this.#loader.abort();
-      return;
-    }
-    void this.#loader.load(source, context.range);
-    this.#host.requestUpdate();
+    this.#data.reload();
   }
 
   /** What the tile reads (as if from a dashboard); undefined without a source. */
   value(locale: string): DashboardData | undefined {
-    const context = this.#context;
-    if (!this.#source || !context) return undefined;
-    const loader = this.#loader;
-    const loaded = loader.data;
-    return {
-      state: loader.state === 'idle' && loaded ? 'ready' : loader.state,
-      version: this.#version,
-      table: loaded?.table ?? null,
-      lookups: loaded?.lookups ?? { assignees: [], inboxes: [], chatflows: [] },
-      context,
-      locale,
-      progress: loader.progress,
-      error: loader.error === null ? null : message(loader.error),
-      rejected: loaded?.rejected ?? [],
-      loadedAt: loaded?.loadedAt ?? null,
-      compute: (spec: ReportSpec, signal?: AbortSignal) => {
-        if (!loaded) return Promise.reject(new Error('No data loaded yet.'));
-        return loaded.engine.compute(spec, context, signal);
-      },
-      drill: (spec: ReportSpec, point: DrillPoint, page?: DrillPageRequest, signal?: AbortSignal): Promise<DrillPage> => {
-        if (!loaded) return Promise.reject(new Error('No data loaded yet.'));
-        return loaded.engine.drill(spec, context, point, page, signal);
-      },
-      retry: () => {
-        this.#start();
-      },
-    };
+    this.#locale = locale;
+    return this.#data.data({ requireSource: true });
   }
 }

@@ -3,11 +3,11 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { DataSource } from '../../adapters/data-source.ts';
-import { DataLoadController } from '../../controllers/data-load-controller.ts';
+import type { DataLoadController } from '../../controllers/data-load-controller.ts';
+import { ReportDataController } from '../../controllers/report-data-controller.ts';
 import { systemClock, type Clock } from '../../controllers/clock.ts';
 import { KioskController, kioskSeconds } from '../../controllers/kiosk-controller.ts';
 import { RefreshController } from '../../controllers/refresh-controller.ts';
-import { PushDownPrefetch } from '../../controllers/push-down-prefetch.ts';
 import { renderRefreshStatus } from './refresh-status.ts';
 import { HostSettingsAttributes } from './host-settings.ts';
 import type { BusinessHours, Sla } from '../../core/schema/business-hours.ts';
@@ -257,20 +257,26 @@ export class ConversationDashboard extends LitElement {
   @query('.editor-dialog') private editorDialog!: HTMLDialogElement | null;
   #dragged: string | null = null;
 
-  readonly #loader = new DataLoadController(this, (phase, error) => {
-    if (phase === 'error') this.dispatchEvent(new DataErrorEvent({ error, message: message(error), phase: 'load' }));
-    // A failed background refresh changes nothing on screen: the tiles keep their numbers.
-    if (phase === 'loaded' || (phase === 'error' && this.#loader.state === 'error')) this.#version++;
-    if (phase === 'loaded') this.#refresh.succeeded();
-    if (phase === 'error') this.#refresh.failed(error);
-    // Names that could not be read: ids are shown, with a notice; the host may log why.
-    const lookupsError = this.#loader?.lookupsError;
-    if ((phase === 'loaded' || phase === 'lookups') && lookupsError)
-      this.dispatchEvent(new DataErrorEvent({ error: lookupsError, message: message(lookupsError), phase: 'load' }));
+  readonly #reportData = new ReportDataController(this, {
+    source: () => this.dataSource,
+    context: () => this.reportContext,
+    locale: () => this.#locale,
+    filters: () => this.activeFilters,
+    retry: () => this.reload(),
+    onChange: (phase, error) => {
+      if (phase === 'error') this.dispatchEvent(new DataErrorEvent({ error, message: message(error), phase: 'load' }));
+      if (phase === 'loaded') this.#refresh.succeeded();
+      if (phase === 'error') this.#refresh.failed(error);
+      // Names that could not be read: ids are shown, with a notice; the host may log why.
+      const lookupsError = this.#loader?.lookupsError;
+      if ((phase === 'loaded' || phase === 'lookups') && lookupsError)
+        this.dispatchEvent(new DataErrorEvent({ error: lookupsError, message: message(lookupsError), phase: 'load' }));
+    },
   });
-  #version = 0;
+  get #loader(): DataLoadController {
+    return this.#reportData.loader;
+  }
   readonly #hostSettings = new HostSettingsAttributes();
-  readonly #prefetch = new PushDownPrefetch();
   /** The business hours and SLA the reports were last computed with: a change recomputes them. */
   #settingsKey = '';
 
@@ -378,16 +384,8 @@ export class ConversationDashboard extends LitElement {
   #styleObserver: MutationObserver | undefined;
   #colorScheme: MediaQueryList | undefined;
 
-  /** A load was running when the element left the page (and was aborted then). */
-  #interrupted = false;
-
   override connectedCallback(): void {
     super.connectedCallback();
-    // Moved or put back in the page: the load its removal aborted starts again.
-    if (this.#interrupted) {
-      this.#interrupted = false;
-      this.reload();
-    }
     this.#subscribeStore();
     this.#styleObserver = new MutationObserver(() => this.refreshTheme());
     for (const target of [document.documentElement, document.body, this].filter(Boolean))
@@ -397,8 +395,6 @@ export class ConversationDashboard extends LitElement {
   }
 
   override disconnectedCallback(): void {
-    this.#prefetch.abort();
-    this.#interrupted = this.#loader.state === 'loading';
     super.disconnectedCallback();
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
@@ -437,9 +433,9 @@ export class ConversationDashboard extends LitElement {
     const settingsKey = JSON.stringify([context?.businessHours ?? null, context?.sla ?? null, this.activeFilters]);
     if (settingsKey !== this.#settingsKey) {
       this.#settingsKey = settingsKey;
-      this.#version++;
+      this.#reportData.invalidate();
     }
-    this.data = this.#dataValue();
+    this.data = this.#reportData.data();
   }
 
   #subscribeStore(): void {
@@ -507,29 +503,9 @@ export class ConversationDashboard extends LitElement {
   }
 
   #startLoad(): void {
-    const context = this.reportContext;
-    const source = this.dataSource;
-    this.rangeError = context ? null : this.#rangeProblem();
-    if (!context || !source) {
-      this.#loader.abort();
-      if (!source) this.#loader.clearLookups();
-      return;
-    }
-    this.#version++;
-    // A push-down source computes each report itself: nothing to load into the browser but its names.
-    if (source.query) {
-      this.#loader.abort();
-      this.#loader.startLookups(source);
-      this.#refresh.succeeded();
-      return;
-    }
-    this.#loader.clearLookups();
-    void this.#loader.load(source, this.#loadRange(context));
-  }
-
-  /** What a load reads: the range, and the period before it when comparing. */
-  #loadRange(context: ReportContext): DateRange {
-    return context.compare ? { from: previousRange(context.range).from, to: context.range.to } : context.range;
+    this.rangeError = this.reportContext ? null : this.#rangeProblem();
+    this.#reportData.start();
+    if (this.reportContext && this.dataSource?.query) this.#refresh.succeeded();
   }
 
   /**
@@ -539,29 +515,15 @@ export class ConversationDashboard extends LitElement {
    * push-down source just computes every report again.
    */
   #refreshInBackground(): Promise<void> {
-    const source = this.dataSource;
-    const context = this.reportContext;
-    if (!source || !context) return Promise.resolve();
-    if (source.query) {
-      // As the tiles will ask for them: with the dashboard filters.
-      const filters = this.activeFilters;
-      const specs = (this.currentDashboard?.reports ?? []).map((spec) => withDashboardFilters(spec, filters));
-      return this.#prefetch.run(specs, context, (spec, signal) => this.#pushDownCompute(source, spec, context, signal)).then(
-        () => {
-          this.#version++;
-          this.requestUpdate();
-          this.#refresh.succeeded();
-        },
-        (error: unknown) => {
-          if (error instanceof DOMException && error.name === 'AbortError') return;
-          this.dispatchEvent(new DataErrorEvent({ error, message: message(error), phase: 'compute' }));
-          this.#refresh.failed(error);
-        },
-      );
-    }
-    // A load the reader is waiting for is running already; it reports when it ends.
-    if (this.#loader.state === 'loading') return Promise.resolve();
-    return this.#loader.load(source, this.#loadRange(context), { background: true });
+    return this.#reportData.refresh(this.currentDashboard?.reports ?? []).then(
+      (computed) => {
+        if (computed) this.#refresh.succeeded();
+      },
+      (error: unknown) => {
+        this.dispatchEvent(new DataErrorEvent({ error, message: message(error), phase: 'compute' }));
+        this.#refresh.failed(error);
+      },
+    );
   }
 
   /** Kiosk cycling: the next dashboard, after the last the first. */
@@ -581,61 +543,9 @@ export class ConversationDashboard extends LitElement {
 
   /** Reloads the data (what Retry does). */
   reload(): void {
-    if (this.dataSource?.query) this.#loader.startLookups(this.dataSource, true);
-    this.#startLoad();
-    this.requestUpdate();
-  }
-
-  #dataValue(): DashboardData | undefined {
-    const context = this.reportContext;
-    if (!context) return undefined;
-    const source = this.dataSource;
-    const loader = this.#loader;
-    const loaded = loader.data;
-    const pushDown = Boolean(source?.query);
-    const filters = this.activeFilters;
-    const state = !source ? 'idle' : pushDown ? 'ready' : loader.state === 'idle' && loaded ? 'ready' : loader.state;
-    return {
-      state,
-      version: this.#version,
-      table: pushDown ? null : (loaded?.table ?? null),
-      // A getter: the editor is the only reader, and the catalog is built on first use.
-      get catalog() {
-        return pushDown ? null : (loaded?.engine.catalog ?? null);
-      },
-      lookups: source?.query ? loader.lookupsOf(source) : (loaded?.lookups ?? { assignees: [], inboxes: [], chatflows: [] }),
-      context,
-      locale: this.#locale,
-      progress: loader.progress,
-      error: loader.error === null ? null : message(loader.error),
-      rejected: loaded?.rejected ?? [],
-      loadedAt: loaded?.loadedAt ?? null,
-      compute: (own: ReportSpec, signal?: AbortSignal) => {
-        // The dashboard filters join the spec's own, so every path (Worker, push-down, server) applies them.
-        const spec = withDashboardFilters(own, filters);
-        if (source?.query) {
-          // A background refresh computed it already (see PushDownPrefetch).
-          const ready = this.#prefetch.take(spec, context);
-          return ready ? Promise.resolve(ready) : this.#pushDownCompute(source, spec, context, signal ?? new AbortController().signal);
-        }
-        if (!loaded) return Promise.reject(new Error('No data loaded yet.'));
-        // Batched per turn, and in the engine Worker for large loads.
-        return loaded.engine.compute(spec, context, signal);
-      },
-      drill: (own: ReportSpec, point: DrillPoint, page?: DrillPageRequest, signal?: AbortSignal): Promise<DrillPage> => {
-        const spec = withDashboardFilters(own, filters);
-        if (source?.drill) return source.drill(spec, context, point, page ?? {}, signal ?? new AbortController().signal);
-        if (!loaded) return Promise.reject(new Error('No data loaded yet.'));
-        return loaded.engine.drill(spec, context, point, page, signal);
-      },
-      retry: () => this.reload(),
-    };
-  }
-
-  /** A push-down source's result, labelled with its names (asked for once) like the in-browser engine labels them. */
-  async #pushDownCompute(source: DataSource, spec: ReportSpec, context: ReportContext, signal: AbortSignal): Promise<ReportResult> {
-    const [result, names] = await Promise.all([source.query!(spec, context, signal), this.#loader.lookupsFor(source, signal)]);
-    return names ? labelResult(result, spec, names) : result;
+    this.rangeError = this.reportContext ? null : this.#rangeProblem();
+    this.#reportData.reload();
+    if (this.reportContext && this.dataSource?.query) this.#refresh.succeeded();
   }
 
   /** The store's dashboards, then the config's (those the store does not hold), then the templates not copied yet. */
