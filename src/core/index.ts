@@ -17,3 +17,4 @@ export { templates, templateList, templateReports, type DashboardTemplate } from
 export { propertyCatalog, builtInProperties, findProperty, type PropertyInfo, type PropertyType } from './table/properties.ts';
 export { rangePresets, resolveRangePreset, isRangePreset, type RangePreset } from './time/range-presets.ts';
 export { previousRange } from './engine/report-plan.ts';
+export { alignPreviousBuckets } from './engine/previous-buckets.ts';

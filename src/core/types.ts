@@ -34,8 +34,14 @@ export interface ReportRow extends Aggregate {
   label: string;
   series?: GroupKey;
   seriesLabel?: string;
-  /** Only with `context.compare` and a non-date dimension. */
+  /**
+   * Only with `context.compare`. A non-date dimension: the same key in the previous period. A date
+   * dimension: the previous period's bucket aligned with this one (see core/engine/previous-buckets.ts), absent
+   * where none is, and on buckets outside the range.
+   */
   previous?: Aggregate;
+  /** (v2) Date dimensions: the start (epoch ms) of the previous period's bucket `previous` holds. */
+  previousKey?: number;
 }
 
 export interface ReportResult {

@@ -1,4 +1,4 @@
-import { ALL_KEY, NULL_LABELS, OTHER_KEY, OTHER_LABEL, bucketBoundaries, bucketStart } from '../../core/index.ts';
+import { ALL_KEY, NULL_LABELS, OTHER_KEY, OTHER_LABEL, alignPreviousBuckets, bucketBoundaries, bucketStart, previousRange } from '../../core/index.ts';
 import { derivedValueLabel } from '../../core/table/labels.ts';
 import { rowOrder } from '../../core/engine/report-plan.ts';
 import type { Lookups } from '../../core/schema/conversation.ts';
@@ -208,6 +208,16 @@ export function assembleReport(rows: readonly Record<string, unknown>[], shape: 
 
   const withSeries = (row: ReportRow, s: Group | null): ReportRow => (s ? { ...row, series: s.key, seriesLabel: s.label } : row);
   const previousOf = (part: Part | undefined): Aggregate => (part && part.n > 0 ? aggregate(part) : empty());
+  // A date bucket's previous value is the previous range's bucket at the same position (see core/engine/previous-buckets.ts).
+  const previousBucket = new Map<string, number>();
+  if (compare && isDate) {
+    const current = bucketBoundaries(context.range.from, context.range.to, bucket, timeZone).slice(0, -1);
+    const before = previousRange(context.range);
+    const previous = bucketBoundaries(before.from, before.to, bucket, timeZone).slice(0, -1);
+    alignPreviousBuckets(current.length, previous.length).forEach((p, i) => {
+      if (p >= 0) previousBucket.set(keyId(current[i]!), previous[p]!);
+    });
+  }
   for (const group of shown) {
     for (const s of shownSeries) {
       const id = cellId(group.key, s?.key ?? null);
@@ -215,6 +225,11 @@ export function assembleReport(rows: readonly Record<string, unknown>[], shape: 
       if ((cell?.n ?? 0) === 0 && !(isDate && group.inRange)) continue;
       const row = withSeries({ key: group.key, label: group.label, ...aggregate(cell) }, s);
       if (compare && !isDate) row.previous = previousOf(previousCells.get(id));
+      const previousKey = previousBucket.get(keyId(group.key));
+      if (previousKey !== undefined && group.inRange) {
+        row.previous = previousOf(previousCells.get(cellId(previousKey, s?.key ?? null)));
+        row.previousKey = previousKey;
+      }
       result.rows.push(row);
     }
   }

@@ -336,8 +336,9 @@ export function compileReport(setup: SqlSetup, specInput: ReportSpec, context: R
   const ctes = [base];
   const parts: string[] = [];
   if (dimension) {
-    // Date dimensions carry no previous rows, so their previous period needs only the total.
-    parts.push(`${select('cell', 'b_period', kOut, sOut, minKt, minSt, counts)}\nFROM base${isDate && compare ? ' WHERE b_period = 1' : ''}\nGROUP BY b_period, b_k, b_s`);
+    // With a comparison, period 0 groups the previous range by its own local buckets; the adapter
+    // pairs them with the current ones by position (see core/engine/previous-buckets.ts).
+    parts.push(`${select('cell', 'b_period', kOut, sOut, minKt, minSt, counts)}\nFROM base\nGROUP BY b_period, b_k, b_s`);
     if (series) parts.push(`${select('dim', '1', kOut, sNull, minKt, noInstant, counts)}\nFROM base WHERE b_period = 1\nGROUP BY b_k`);
   }
   if (series) parts.push(`${select('series', '1', kNull, sOut, noInstant, minSt, counts)}\nFROM base WHERE b_period = 1\nGROUP BY b_s`);

@@ -309,10 +309,12 @@ describe('computeReport — previous period', () => {
     );
   });
 
-  it('leaves date-dimension rows without previous', () => {
-    const table = tableOf([conversation({ createdAt: T0 })]);
+  it('gives each date bucket the previous period’s bucket at the same position (previous-buckets.test.ts has more)', () => {
+    const table = tableOf([conversation({ createdAt: T0 }), conversation({ createdAt: T0 - 7 * DAY + HOUR })]);
     const result = computeReport(table, spec({ dimension: 'createdAt', timeBucket: 'day' }), { ...week, compare: 'previous-period' });
-    assert.ok(result.rows.every((r) => r.previous === undefined));
-    assert.deepEqual(result.total.previous, { value: 0, count: 0 });
+    assert.deepEqual(result.rows[0]!.previous, { value: 1, count: 1 });
+    assert.equal(result.rows[0]!.previousKey, T0 - 7 * DAY);
+    assert.ok(result.rows.slice(1).every((r, i) => r.previous?.count === 0 && r.previousKey === T0 - 6 * DAY + i * DAY));
+    assert.deepEqual(result.total.previous, { value: 1, count: 1 });
   });
 });

@@ -1,5 +1,6 @@
 import { combine } from './aggregate.ts';
 import { PeriodBatch, groupPeriod, keyId, planReport, previousRange, validateContext, type GroupedPeriod } from './report-plan.ts';
+import { alignPreviousBuckets } from './previous-buckets.ts';
 import { derivedContext, resolveSpec, type DerivedContext } from '../table/derived-columns.ts';
 import type { ReportSpec } from '../schema/report-spec.ts';
 import type { ConversationTable } from '../table/table.ts';
@@ -89,11 +90,13 @@ function computeWithBatch(table: ConversationTable, spec: ReportSpec, context: R
   const empty = (): Aggregate => ({ value: spec.measure.op === 'count' ? 0 : null, count: 0 });
 
   const previous = context.compare === 'previous-period' ? groupPeriod(table, spec, previousRange(context.range), context.timeZone, batch) : null;
-  const previousCells = previous && !dimension.isDate ? cellsByKey(previous) : null;
+  const previousCells = previous ? cellsByKey(previous) : null;
   const previousOf = (dimensionKey: GroupKey, seriesKey: GroupKey | undefined): Aggregate => {
     const cell = previousCells?.get(`${keyId(dimensionKey)}|${keyId(seriesKey)}`);
     return previous && cell !== undefined && previous.stats.count[cell]! > 0 ? combine(previous.stats, [cell], spec.measure) : empty();
   };
+  // Date buckets meet their previous bucket by position, not by key (see previous-buckets.ts).
+  const alignedBucket = previous && dimension.isDate ? alignPreviousBuckets(dimension.alwaysShown, previous.dimension.alwaysShown) : null;
 
   const rows: ReportRow[] = [];
   const withSeries = (row: ReportRow, s: (typeof seriesList)[number]): ReportRow =>
@@ -105,7 +108,14 @@ function computeWithBatch(table: ConversationTable, spec: ReportSpec, context: R
       if (stats.count[cell] === 0 && !(dimension.isDate && d.id < dimension.alwaysShown)) continue;
       const aggregate = stats.count[cell] === 0 ? empty() : combine(stats, [cell], spec.measure);
       const row = withSeries({ key: d.key, label: d.label, ...aggregate }, s);
-      if (previousCells) row.previous = previousOf(d.key, s?.key);
+      if (alignedBucket) {
+        const p = d.id < alignedBucket.length ? alignedBucket[d.id]! : -1;
+        if (p >= 0) {
+          const previousKey = previous!.dimension.keys[p] as number;
+          row.previous = previousOf(previousKey, s?.key);
+          row.previousKey = previousKey;
+        }
+      } else if (previousCells) row.previous = previousOf(d.key, s?.key);
       rows.push(row);
     }
   }

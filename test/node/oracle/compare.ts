@@ -81,7 +81,10 @@ export function compareReport(spec: ReportSpec, context: ReportContext, engine: 
     if (seriesIsText && expected.series !== null && got.seriesLabel !== expected.seriesLabel)
       problems.push(`${where}: seriesLabel ${JSON.stringify(got.seriesLabel)}, expected ${JSON.stringify(expected.seriesLabel)}`);
 
-    if (oracle.isDate || context.compare !== 'previous-period') {
+    if (oracle.isDate) {
+      // Date buckets pair with the previous period's by position: checked in src/core/engine/previous-buckets.test.ts.
+      if (context.compare !== 'previous-period' && got.previous !== undefined) problems.push(`${where}: carries previous ${fmtAgg(got.previous)} but must not`);
+    } else if (context.compare !== 'previous-period') {
       if (got.previous !== undefined) problems.push(`${where}: carries previous ${fmtAgg(got.previous)} but must not`);
     } else if (expected.isOther && expected.previousFoldedOnly !== undefined) {
       if (sameAggregate(got.previous, expected.previous)) {

@@ -11,7 +11,7 @@ WITH base AS (
     AND coalesce(`channel` = {p5:String}, FALSE)
 )
 SELECT 'cell' AS part, b_period AS period, CAST(NULL AS Nullable(Int64)) AS k, CAST(NULL AS Nullable(String)) AS s, CAST(min(b_kt) AS Nullable(Int64)) AS kt, CAST(NULL AS Nullable(Int64)) AS st, CAST(count(*) AS Nullable(Int64)) AS n, CAST(count(b_v) AS Nullable(Int64)) AS nv, CAST(count(*) AS Nullable(Float64)) AS val, CAST(NULL AS Nullable(Int64)) AS rn
-FROM base WHERE b_period = 1
+FROM base
 GROUP BY b_period, b_k, b_s
 UNION ALL
 SELECT 'total' AS part, b_period AS period, CAST(NULL AS Nullable(Int64)) AS k, CAST(NULL AS Nullable(String)) AS s, CAST(NULL AS Nullable(Int64)) AS kt, CAST(NULL AS Nullable(Int64)) AS st, CAST(count(*) AS Nullable(Int64)) AS n, CAST(count(b_v) AS Nullable(Int64)) AS nv, CAST(count(*) AS Nullable(Float64)) AS val, CAST(NULL AS Nullable(Int64)) AS rn

@@ -11,7 +11,7 @@ WITH base AS (
     AND coalesce("channel" = CAST($5 AS VARCHAR), FALSE)
 )
 SELECT 'cell' AS part, b_period AS period, CAST(NULL AS BIGINT) AS k, CAST(NULL AS VARCHAR) AS s, CAST(min(b_kt) AS BIGINT) AS kt, CAST(NULL AS BIGINT) AS st, CAST(count(*) AS BIGINT) AS n, CAST(count(b_v) AS BIGINT) AS nv, CAST(count(*) AS DOUBLE) AS val, CAST(NULL AS BIGINT) AS rn
-FROM base WHERE b_period = 1
+FROM base
 GROUP BY b_period, b_k, b_s
 UNION ALL
 SELECT 'total' AS part, b_period AS period, CAST(NULL AS BIGINT) AS k, CAST(NULL AS VARCHAR) AS s, CAST(NULL AS BIGINT) AS kt, CAST(NULL AS BIGINT) AS st, CAST(count(*) AS BIGINT) AS n, CAST(count(b_v) AS BIGINT) AS nv, CAST(count(*) AS DOUBLE) AS val, CAST(NULL AS BIGINT) AS rn

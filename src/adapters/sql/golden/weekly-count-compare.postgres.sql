@@ -11,7 +11,7 @@ WITH base AS (
     AND coalesce("channel" = $5::text, FALSE)
 )
 SELECT 'cell' AS part, b_period AS period, CAST(NULL AS bigint) AS k, CAST(NULL AS text) AS s, CAST(min(b_kt) AS bigint) AS kt, CAST(NULL AS bigint) AS st, CAST(count(*) AS bigint) AS n, CAST(count(b_v) AS bigint) AS nv, CAST(count(*) AS double precision) AS val, CAST(NULL AS bigint) AS rn
-FROM base WHERE b_period = 1
+FROM base
 GROUP BY b_period, b_k, b_s
 UNION ALL
 SELECT 'total' AS part, b_period AS period, CAST(NULL AS bigint) AS k, CAST(NULL AS text) AS s, CAST(NULL AS bigint) AS kt, CAST(NULL AS bigint) AS st, CAST(count(*) AS bigint) AS n, CAST(count(b_v) AS bigint) AS nv, CAST(count(*) AS double precision) AS val, CAST(NULL AS bigint) AS rn

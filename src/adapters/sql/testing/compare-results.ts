@@ -42,6 +42,7 @@ export function resultProblems(got: ReportResult, expected: ReportResult): strin
     if (g.seriesLabel !== e.seriesLabel) problems.push(`${where}: seriesLabel ${show(g.seriesLabel)}, expected ${show(e.seriesLabel)}`);
     problems.push(...aggregateProblems(where, g, e));
     problems.push(...aggregateProblems(`${where} previous`, g.previous, e.previous));
+    if (g.previousKey !== e.previousKey) problems.push(`${where}: previousKey ${keyText(g.previousKey)}, expected ${keyText(e.previousKey)}`);
   }
   return problems;
 }
