@@ -13,3 +13,6 @@ export * from './report-create-custom-event.ts';
 export * from './report-move-event.ts';
 export * from './report-resize-event.ts';
 export * from './report-duplicate-event.ts';
+export * from './report-retry-event.ts';
+export * from './chart-point-click-event.ts';
+export * from './csv-load-event.ts';

@@ -13,7 +13,8 @@ import {
 } from '../test-fixtures.ts';
 import type { ECharts, EChartsCoreOption } from '../echarts.ts';
 import './chart-view.ts';
-import type { ChartPointClickEvent, ChartView } from './chart-view.ts';
+import type { ChartView } from './chart-view.ts';
+import type { ChartPointClickEvent } from '../../events/chart-point-click-event.ts';
 
 /*
  * Resize observations and media-query changes are delivered in the page's rendering steps, which Chromium

@@ -9,18 +9,9 @@ import { TOOLTIP_SWATCHES } from '../options/chart-option.ts';
 import { pointAt, pointCount } from '../options/series-data.ts';
 import { readChartTheme, toEChartsTheme } from '../theme.ts';
 import { chartViewStyles } from './chart-view.styles.ts';
+import { ChartPointClickEvent } from '../../events/chart-point-click-event.ts';
 
 export const CHART_VIEW_TAG = 'cr-chart-view';
-
-export interface ChartPointClickDetail {
-  key: GroupKey;
-  /** `undefined` when the chart has no breakdown. */
-  series: GroupKey | undefined;
-  dataIndex: number;
-  seriesIndex: number;
-}
-
-export type ChartPointClickEvent = CustomEvent<ChartPointClickDetail>;
 
 type AriaOption = {
   enabled?: boolean;
@@ -35,7 +26,7 @@ function isGroupKey(value: unknown): value is GroupKey {
  * @summary Draws one ECharts option and owns its ECharts instance: creates it, resizes it with its box,
  * restyles it from CSS, and disposes of it when the element leaves the page. Internal to the kit.
  *
- * @fires chart-point-click - A data item (bar, point, slice) was clicked. `detail`: `{ key, series, dataIndex, seriesIndex }`,
+ * @fires chart-point-click - {ChartPointClickEvent} A data item (bar, point, slice) was clicked. `detail`: `{ key, series, dataIndex, seriesIndex }`,
  *   where `key` / `series` come from the clicked data item (see `buildChartOption`).
  *
  * @csspart chart - The box the chart is drawn in: focusable, with the chart's accessible name. Arrow keys
@@ -354,13 +345,7 @@ export class ChartView extends LitElement {
     if (!data || typeof data !== 'object' || !('key' in data)) return;
     const { key, series } = data as { key: unknown; series?: unknown };
     if (!isGroupKey(key) || (series !== undefined && !isGroupKey(series))) return;
-    this.dispatchEvent(
-      new CustomEvent<ChartPointClickDetail>('chart-point-click', {
-        detail: { key, series, dataIndex, seriesIndex },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    this.dispatchEvent(new ChartPointClickEvent({ key, series, dataIndex, seriesIndex }));
   }
 }
 
@@ -369,8 +354,5 @@ if (!customElements.get('cr-chart-view')) customElements.define('cr-chart-view',
 declare global {
   interface HTMLElementTagNameMap {
     'cr-chart-view': ChartView;
-  }
-  interface HTMLElementEventMap {
-    'chart-point-click': ChartPointClickEvent;
   }
 }

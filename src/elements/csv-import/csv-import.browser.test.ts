@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './csv-import.ts';
 import type { CsvImport } from './csv-import.ts';
-import { CsvLoadEvent } from './csv-load-event.ts';
+import { CsvLoadEvent } from '../../events/csv-load-event.ts';
 
 const EXPORT = [
   'Conversation ID,Channel,State,Inbox,Assigned to,Created,First reply at,Resolved at,Plan',

@@ -4,7 +4,7 @@ import { CSV_FIELDS, CsvDataSource, REQUIRED_CSV_FIELDS, type CsvField, type Csv
 import { resolveLocale, translate } from '../../i18n/translate.ts';
 import { themeStyles } from '../../theme/theme.styles.ts';
 import { csvImportStyles } from './csv-import.styles.ts';
-import { CsvLoadEvent } from './csv-load-event.ts';
+import { CsvLoadEvent } from '../../events/csv-load-event.ts';
 
 /** Problems listed by line; the rest are counted. */
 const SHOWN_PROBLEMS = 10;

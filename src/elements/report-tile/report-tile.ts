@@ -12,6 +12,7 @@ import type { ReportSpec } from '../../core/schema/report-spec.ts';
 import { MAX_DATE_BUCKETS } from '../../core/time/time-buckets.ts';
 import type { GroupKey, ReportResult } from '../../core/types.ts';
 import type { TileSize } from '../../events/report-resize-event.ts';
+import { ReportRetryEvent } from '../../events/report-retry-event.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { localizeResult } from '../../i18n/localize-result.ts';
 import { resolveLocale, translate } from '../../i18n/translate.ts';
@@ -54,7 +55,7 @@ function message(error: unknown): string {
  * @fires report-resize - (v2) Actions → a width (only when `editable` and `size` is set), cancelable: `{ reportId, size }`. Inside a dashboard it is a request: the dashboard fires its own before it saves the layout.
  * @fires report-duplicate - (v2) Actions → Duplicate, or Copy to another dashboard (`copyTargets`), cancelable: `{ reportId, toDashboardId? }`. Inside a dashboard it is a request: the dashboard fires its own before it saves.
  * @fires report-move - Actions → Move up / Move down (only when `editable`), cancelable: `{ reportId, direction }`. Inside a dashboard it is a request: the dashboard fires its own before it acts.
- * @fires report-retry - Retry was pressed on a standalone tile (inside a dashboard the dashboard reloads).
+ * @fires report-retry - {ReportRetryEvent} Retry was pressed on a standalone tile (inside a dashboard the dashboard reloads).
  *
  * @csspart tile - The card around everything.
  * @csspart title - The report's title (an `<h3>`).
@@ -279,7 +280,7 @@ export class ReportTile extends LitElement {
   }
 
   #retry = (): void => {
-    if (!this.data) this.dispatchEvent(new CustomEvent('report-retry', { bubbles: true, composed: true }));
+    if (!this.data) this.dispatchEvent(new ReportRetryEvent());
     else if (this.data.state === 'error') this.data.retry();
     else this.#compute.retry(this);
   };

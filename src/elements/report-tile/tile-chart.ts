@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import '../../charts/chart-view/chart-view.ts';
-import type { ChartPointClickEvent } from '../../charts/chart-view/chart-view.ts';
+import type { ChartPointClickEvent } from '../../events/chart-point-click-event.ts';
 import { buildChartOption } from '../../charts/options/chart-option.ts';
 import { foldForDrawing, foldedSpec, needsFolding } from '../../charts/options/fold-for-drawing.ts';
 import { readChartTheme } from '../../charts/theme.ts';

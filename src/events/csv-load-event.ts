@@ -1,4 +1,4 @@
-import type { CsvDataSource } from '../../adapters/csv-data-source.ts';
+import type { CsvDataSource } from '../adapters/csv-data-source.ts';
 
 /** The user confirmed the column mapping of a CSV file: `detail.source` is ready to be a dashboard's `dataSource`. */
 export class CsvLoadEvent extends CustomEvent<{ source: CsvDataSource }> {
