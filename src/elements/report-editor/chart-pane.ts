@@ -1,4 +1,5 @@
-import { html, type ReactiveController, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
+import { MenuController } from '../../controllers/menu-controller.ts';
 import { chartTypeAvailability } from '../../core/dashboard/chart-type-availability.ts';
 import { findProperty } from '../../core/table/properties.ts';
 import type { ChartType, TimeBucket } from '../../core/schema/report-spec.ts';
@@ -13,21 +14,28 @@ import { decodeValue, encodeValue } from './filter-values.ts';
  * The Chart tab: the chart type, the chosen properties as chips, and the Display slots they go into
  * by drag and drop, by picking a chip then a slot, or through a chip's menu.
  */
-export class ChartPane implements ReactiveController {
+export class ChartPane {
   readonly #parts: EditorParts;
   /** The chip picked for the keyboard way: pick, then press a slot's "Place" button. */
   #picked: string | null = null;
-  #menuFor: string | null = null;
+  /** The chip whose menu ("Use as dimension/breakdown/measure") is open, by property name. */
+  readonly #menu: MenuController<string>;
   #dragging: string | null = null;
   #dropTarget: Slot | null = null;
 
   constructor(parts: EditorParts) {
     this.#parts = parts;
-    parts.host.addController(this);
-  }
-
-  hostDisconnected(): void {
-    document.removeEventListener('pointerdown', this.#onDocumentPointerDown, true);
+    // The render root does not exist yet: it is read when the menu needs it.
+    const root = () => parts.host.renderRoot;
+    this.#menu = new MenuController<string>(parts.host, {
+      items: () => [...root().querySelectorAll<HTMLElement>('[role="menu"] [role="menuitem"]')],
+      button: (name) => root().querySelector<HTMLElement>(`.chip[data-name="${CSS.escape(name)}"] .chip-menu-button`),
+      inside: (path) => {
+        const menu = root().querySelector('[role="menu"]');
+        const button = root().querySelector('.chip-menu-button[aria-expanded="true"]');
+        return Boolean((menu && path.includes(menu)) || (button && path.includes(button)));
+      },
+    });
   }
 
   #set(change: () => void): void {
@@ -128,59 +136,9 @@ export class ChartPane implements ReactiveController {
     this.#parts.announce(t('editor.status.picked', { property: words.label(name) }));
   };
 
-  readonly #onToggleMenu = (name: string): void => {
-    if (this.#menuFor === name) {
-      this.closeMenu(true);
-      return;
-    }
-    this.#set(() => (this.#menuFor = name));
-    document.addEventListener('pointerdown', this.#onDocumentPointerDown, true);
-    void this.#parts.focusLater('[role="menu"] [role="menuitem"]');
-  };
-
   closeMenu(returnFocus: boolean): void {
-    const name = this.#menuFor;
-    if (name === null) return;
-    this.#set(() => (this.#menuFor = null));
-    document.removeEventListener('pointerdown', this.#onDocumentPointerDown, true);
-    if (returnFocus) void this.#parts.focusLater(`.chip[data-name="${CSS.escape(name)}"] .chip-menu-button`);
+    this.#menu.close(returnFocus);
   }
-
-  readonly #onDocumentPointerDown = (event: PointerEvent): void => {
-    const root = this.#parts.host.renderRoot;
-    const menu = root.querySelector('[role="menu"]');
-    const button = root.querySelector('.chip-menu-button[aria-expanded="true"]');
-    const path = event.composedPath();
-    if ((menu && path.includes(menu)) || (button && path.includes(button))) return;
-    this.closeMenu(false);
-  };
-
-  readonly #onMenuKeydown = (event: KeyboardEvent): void => {
-    const root = this.#parts.host.renderRoot;
-    const items = [...root.querySelectorAll<HTMLButtonElement>('[role="menu"] [role="menuitem"]')];
-    const active = (root as ShadowRoot).activeElement as HTMLButtonElement | null;
-    const index = active ? items.indexOf(active) : -1;
-    const move = (to: number) => {
-      event.preventDefault();
-      items[(to + items.length) % items.length]?.focus();
-    };
-    switch (event.key) {
-      case 'ArrowDown':
-        return move(index + 1);
-      case 'ArrowUp':
-        return move(index - 1);
-      case 'Home':
-        return move(0);
-      case 'End':
-        return move(items.length - 1);
-      case 'Escape':
-        event.preventDefault();
-        event.stopPropagation();
-        return this.closeMenu(true);
-      case 'Tab':
-        return this.closeMenu(false);
-    }
-  };
 
   readonly #onUse = (name: string, slot: Slot): void => {
     this.closeMenu(false);
@@ -257,13 +215,13 @@ export class ChartPane implements ReactiveController {
         ${renderChips({
           chips,
           picked: this.#picked,
-          menuFor: this.#menuFor,
+          menuFor: this.#menu.openKey,
           dragging: this.#dragging,
           t,
           refusal: this.#refusal,
           onPick: this.#onPick,
-          onToggleMenu: this.#onToggleMenu,
-          onMenuKeydown: this.#onMenuKeydown,
+          onToggleMenu: (name) => this.#menu.toggle(name, true),
+          onMenuKeydown: this.#menu.menuKeydown,
           onUse: this.#onUse,
           onDragStart: this.#onDragStart,
           onDragEnd: this.#onDragEnd,

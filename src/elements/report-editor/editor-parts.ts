@@ -7,7 +7,7 @@ import type { EditorVocabulary } from './editor-vocabulary.ts';
 
 /** What the editor's panes share: the draft, the words, and the editor's ways to speak and move focus. */
 export interface EditorParts {
-  host: ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment };
+  host: ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
   draft: EditorDraftController;
   words: EditorVocabulary;
   catalog(): readonly PropertyInfo[];
