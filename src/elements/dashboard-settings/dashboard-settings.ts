@@ -107,8 +107,8 @@ export class DashboardSettings extends StoreDialogElement {
     return teams;
   }
 
-  get #otherNames(): readonly string[] {
-    return this.existingNames ?? this.loadedNames ?? [];
+  protected override namesScope(): { except?: string | undefined; skip?: boolean } {
+    return { except: this.dashboard?.id, skip: !this.dashboard || !this.#canRename };
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -140,11 +140,6 @@ export class DashboardSettings extends StoreDialogElement {
     this.busy = null;
     this.error = null;
     this.status = '';
-    this.#loadNames();
-  }
-
-  #loadNames(): void {
-    void this.loadNames({ except: this.dashboard?.id, skip: !this.dashboard || !this.#canRename });
   }
 
   #privacyText(dashboard: Pick<Dashboard, 'privacy' | 'teamId'>): string {
@@ -184,7 +179,7 @@ export class DashboardSettings extends StoreDialogElement {
     const dashboard = this.dashboard;
     if (this.busy || !dashboard || !this.#canRename) return;
     this.nameEdited = true;
-    if (validateDashboardName(this.name, this.#otherNames) !== null) {
+    if (validateDashboardName(this.name, this.knownNames) !== null) {
       this.renderRoot.querySelector<HTMLInputElement>('#name')?.focus();
       return;
     }
@@ -304,7 +299,7 @@ export class DashboardSettings extends StoreDialogElement {
   }
 
   #renderRename(): TemplateResult {
-    const problem = validateDashboardName(this.name, this.#otherNames);
+    const problem = validateDashboardName(this.name, this.knownNames);
     return html`<section aria-labelledby="rename-heading">
       <h3 id="rename-heading">${this.t('dashboards.settings.renameHeading')}</h3>
       <form class="rename" novalidate @submit=${this.#rename}>
@@ -313,7 +308,7 @@ export class DashboardSettings extends StoreDialogElement {
           value: this.name,
           problem,
           showProblem: this.nameEdited,
-          note: this.namesError ? this.t('dashboards.name.unchecked', { message: this.namesError }) : null,
+          note: this.namesNote(),
           t: this.t,
           onInput: (value) => {
             this.name = value;

@@ -474,4 +474,48 @@ describe('<dashboard-wizard>', () => {
     expect(saved.reports).to.deep.equal([]);
     expect((await store.get(saved.id, owner)).reports).to.deep.equal([]);
   });
+
+  it('says when the other names could not be read, and still creates the dashboard', async () => {
+    const memory = new MemoryDashboardStore();
+    const store: DashboardStore = {
+      list: () => Promise.reject(new ForbiddenError('read', undefined, 'the list is closed today')),
+      get: (id, user) => memory.get(id, user),
+      save: (dashboard, user) => memory.save(dashboard, user),
+      delete: (id, user) => memory.delete(id, user),
+    };
+    const { el, opener } = await setup({ store });
+    await openFrom(opener, el);
+    await toDetails(el);
+    await waitUntil(() => $(el, '.note') !== null, 'the note about the unchecked name');
+    expect($(el, '.note')!.textContent).to.contain('could not be loaded').and.contain('the list is closed today');
+    const created = oneEvent(el, 'dashboard-create') as Promise<DashboardCreateEvent>;
+    $<HTMLButtonElement>(el, '[part="create-button"]')!.click();
+    expect((await created).detail.dashboard.name).to.equal('Chat overview');
+  });
+
+  it('checks the name against the names read on the latest opening, not a slower earlier read', async () => {
+    const memory = new MemoryDashboardStore();
+    const answers: ((names: string[]) => void)[] = [];
+    const store: DashboardStore = {
+      list: () =>
+        new Promise((resolve) =>
+          answers.push((names) => resolve(names.map((name, i) => ({ id: `d${i}`, name, ownerId: owner.id, privacy: 'private' as const, reports: [], layout: {} })))),
+        ),
+      get: (id, user) => memory.get(id, user),
+      save: (dashboard, user) => memory.save(dashboard, user),
+      delete: (id, user) => memory.delete(id, user),
+    };
+    const { el, opener } = await setup({ store });
+    await openFrom(opener, el);
+    await el.hide();
+    await openFrom(opener, el);
+    expect(answers).to.have.length(2);
+    answers[1]!(['Current']);
+    answers[0]!(['Stale']);
+    await toDetails(el);
+    await typeName(el, 'Stale');
+    expect($(el, '[part="name-problem"]')?.textContent?.trim() ?? '').to.equal('');
+    await typeName(el, 'Current');
+    expect(problemText(el)).to.contain('You already have a dashboard called “Current”');
+  });
 });

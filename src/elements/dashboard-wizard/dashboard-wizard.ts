@@ -92,7 +92,6 @@ export class DashboardWizard extends StoreDialogElement {
   @state() private error: string | null = null;
 
   #focusPending = false;
-  #names: Promise<readonly string[]> = Promise.resolve([]);
 
   /**
    * Opens the wizard at the template library; resolves once it is shown.
@@ -130,10 +129,6 @@ export class DashboardWizard extends StoreDialogElement {
     return teamsOf(this.user, this.teams);
   }
 
-  get #knownNames(): readonly string[] {
-    return this.existingNames ?? this.loadedNames ?? [];
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('open') && this.open && !this.modal.isOpen) this.#reset();
     if ((changed.has('user') || changed.has('teams')) && !this.#teams.some((team) => team.id === this.teamId))
@@ -165,11 +160,6 @@ export class DashboardWizard extends StoreDialogElement {
     this.teamId = this.#teams[0]?.id ?? '';
     this.saving = false;
     this.error = null;
-    this.#loadNames();
-  }
-
-  #loadNames(): void {
-    this.#names = this.loadNames();
   }
 
   /** The step's first control, so keyboard and screen-reader users land where the work is. */
@@ -250,8 +240,7 @@ export class DashboardWizard extends StoreDialogElement {
     this.nameSubmitted = true;
     this.saving = true;
     this.error = null;
-    const names = await this.#names;
-    if (validateDashboardName(this.name, this.existingNames ?? names) !== null) {
+    if (validateDashboardName(this.name, await this.settledNames()) !== null) {
       this.saving = false;
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLInputElement>('#name')?.focus();
@@ -409,7 +398,7 @@ export class DashboardWizard extends StoreDialogElement {
 
   #renderDetailsStep(): TemplateResult {
     const template = this.#template;
-    const problem = validateDashboardName(this.name, this.#knownNames);
+    const problem = validateDashboardName(this.name, this.knownNames);
     return html`<form class="details" novalidate @submit=${this.#create}>
       <div class="body details-step">
         <h3 id="details-heading" tabindex="-1">${this.t('dashboards.wizard.detailsHeading')}</h3>
@@ -423,7 +412,7 @@ export class DashboardWizard extends StoreDialogElement {
           value: this.name,
           problem,
           showProblem: this.nameSubmitted || this.nameEdited || this.name !== '',
-          note: this.namesError ? this.t('dashboards.name.unchecked', { message: this.namesError }) : null,
+          note: this.namesNote(),
           t: this.t,
           onInput: (value) => {
             this.name = value;

@@ -4,6 +4,8 @@ import type { Conversation, DrillPage, Lookups, ReportSpec } from '../../core/in
 import { csvFileName } from '../../core/export/csv.ts';
 import { ModalDialogController } from '../../controllers/modal-dialog-controller.ts';
 import { DrillCloseEvent } from '../../events/drill-close-event.ts';
+import { browserTimeZone } from '../../i18n/browser-time-zone.ts';
+import { errorMessage } from '../../i18n/error-message.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { resolveLocale, translate } from '../../i18n/translate.ts';
 import { renderDrillCell, type DrillCellView } from './drill-cells.ts';
@@ -19,14 +21,6 @@ export { DRILL_EXPORT_PAGE_SIZE, DRILL_PAGE_SIZE, type DrillPageLoader } from '.
 // Revoking the object URL in the same task as the click can cancel the download before the browser
 // has read the blob.
 const REVOKE_DELAY_MS = 1_000;
-
-function browserTimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  } catch {
-    return 'UTC';
-  }
-}
 
 /** A mistyped `time-zone` attribute shows UTC times rather than breaking the dialog. */
 function dateTimeFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
@@ -210,7 +204,7 @@ export class DrillDialog extends LitElement {
     } catch (error) {
       // A host that hands over malformed records gets a readable message, not a blank dialog.
       body = html`<p part="error" role="alert" class="error">
-        ${this.#t('drill.error', { message: error instanceof Error ? error.message : String(error) })}
+        ${this.#t('drill.error', { message: errorMessage(error) })}
       </p>`;
     }
     return html`

@@ -1,5 +1,6 @@
 import { LitElement } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
 import type { DashboardUser } from '../../../core/schema/dashboard.ts';
 import { resolveLocale, translate } from '../../../i18n/translate.ts';
 import type { DashboardStore } from '../../../store/dashboard-store.ts';
@@ -32,18 +33,26 @@ export abstract class StoreDialogElement extends LitElement {
   /** Whether the dialog is shown. Prefer `show()`/`hide()`. */
   @property({ type: Boolean, reflect: true }) open = false;
 
-  /** The names read from the store (null until read, or when `existingNames` is given). */
-  @state() protected loadedNames: readonly string[] | null = null;
-  /** Why the names could not be read: the name is then not checked for duplicates. */
-  @state() protected namesError: string | null = null;
-  #namesRequest = 0;
-
-  @query('dialog') protected dialog!: HTMLDialogElement | null;
+  /**
+   * The names of the user's other dashboards, read from the store on each opening unless
+   * `existingNames` gives them or `namesScope()` skips them. A newer read drops the older one.
+   */
+  readonly #names = new Task(this, {
+    task: async ([open, store, user, existingNames, except, skip]) => {
+      if (!open || existingNames || !store || !user || skip) return null;
+      const dashboards = await store.list(user);
+      return dashboards.filter((dashboard) => dashboard.id !== except).map((dashboard) => dashboard.name);
+    },
+    args: () => {
+      const { except, skip } = this.namesScope();
+      return [this.open, this.store, this.user, this.existingNames, except, skip] as const;
+    },
+  });
 
   /** The native modal `<dialog>` in the shadow root: focus trap, Escape, focus back to the opener. */
   protected readonly modal = new ModalDialogController(
     this,
-    () => this.dialog,
+    () => this.shadowRoot?.querySelector('dialog') ?? null,
     () => {
       this.open = false;
     },
@@ -62,27 +71,25 @@ export abstract class StoreDialogElement extends LitElement {
     await this.updateComplete;
   }
 
-  /**
-   * Reads the names of the user's dashboards (all but `except`) into `loadedNames`, unless
-   * `existingNames` gives them or `skip` says no name will be asked for. Resolves to the names, or
-   * to `[]` when the store fails (creating still works; `namesError` says the check was not made).
-   */
-  protected loadNames(options: { except?: string; skip?: boolean } = {}): Promise<readonly string[]> {
-    const request = ++this.#namesRequest;
-    this.loadedNames = null;
-    this.namesError = null;
-    const { store, user } = this;
-    if (this.existingNames || !store || !user || options.skip) return Promise.resolve(this.existingNames ?? []);
-    return store.list(user).then(
-      (dashboards) => {
-        const names = dashboards.filter((dashboard) => dashboard.id !== options.except).map((dashboard) => dashboard.name);
-        if (request === this.#namesRequest) this.loadedNames = names;
-        return names;
-      },
-      (error: unknown) => {
-        if (request === this.#namesRequest) this.namesError = storeErrorMessage(this.resolvedLocale, error);
-        return [];
-      },
-    );
+  /** Which dashboard's name is being edited (`except`), or that no name is asked for (`skip`). */
+  protected namesScope(): { except?: string | undefined; skip?: boolean } {
+    return {};
+  }
+
+  /** The names a new name must differ from: `existingNames`, else those read from the store (none until read). */
+  protected get knownNames(): readonly string[] {
+    return this.existingNames ?? (this.#names.status === TaskStatus.COMPLETE ? this.#names.value : null) ?? [];
+  }
+
+  /** Once the names being read are in: the names, or `[]` when the store failed (the name is then not checked). */
+  protected async settledNames(): Promise<readonly string[]> {
+    const names = await this.#names.taskComplete.catch(() => null);
+    return this.existingNames ?? names ?? [];
+  }
+
+  /** Under the name field when the names could not be read: the name is then not checked for duplicates. */
+  protected namesNote(): string | null {
+    if (this.#names.status !== TaskStatus.ERROR) return null;
+    return this.t('dashboards.name.unchecked', { message: storeErrorMessage(this.resolvedLocale, this.#names.error) });
   }
 }
