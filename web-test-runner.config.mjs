@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { heapCommands } from './test/heap-commands.mjs';
@@ -8,6 +9,14 @@ import { hubspotProxy } from './test/test-server/hubspot-proxy.mjs';
 import { reportServer } from './test/test-server/report-server.mjs';
 import { frameworkExamples } from './test/framework-examples.mjs';
 import { chromiumArgs, chromiumPath } from './test/chromium.mjs';
+import { defaultReporter } from '@web/test-runner';
+import { durationsReporter } from './test/durations-reporter.mjs';
+import { BROWSER_GROUPS } from './test/test-files.mjs';
+
+// wtr's own reading of its command line (the version is pinned): web-test-runner would run files
+// named there (`wtr --files x.browser.test.ts`, or `wtr x.browser.test.ts`) beside every group.
+const { readCliArgs } = createRequire(import.meta.url)('./node_modules/@web/test-runner/dist/config/readCliArgs.js');
+const filesFromCommandLine = (readCliArgs().files ?? []).length > 0;
 
 
 // papaparse ships only as UMD; a browser importing it as an ES module needs a default export (vite
@@ -142,8 +151,11 @@ async function testServer(ctx, next) {
 }
 
 export default {
-  files: ['src/**/*.browser.test.ts', 'test/**/*.browser.test.ts'],
+  // Which files, and in which group: test/test-files.mjs. `wtr` runs every group, `wtr --group unit` one.
+  ...(filesFromCommandLine ? {} : { groups: BROWSER_GROUPS }),
   nodeResolve: true,
+  // CR_TEST_DURATIONS=<file.json> also writes each file's wall time and test counts there.
+  reporters: [defaultReporter(), ...(process.env.CR_TEST_DURATIONS ? [durationsReporter(process.env.CR_TEST_DURATIONS)] : [])],
   concurrency: 2,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 60_000 } },

@@ -1,27 +1,16 @@
 // Runs the DOM-free tests under Node's test runner: every `*.test.ts` under src/ and test/ that is
-// not a `*.browser.test.ts` (those run in Chromium through web-test-runner).
-// Node 20 has no glob support in `node --test`, so the files are listed here.
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+// not a `*.browser.test.ts` (test/test-files.mjs). First checks that every test file has exactly
+// one runner. Node 20 has no glob support in `node --test`, so the files are listed here.
 import { spawnSync } from 'node:child_process';
+import { testFileProblems } from './check-test-files.mjs';
+import { nodeTestFiles } from './test-files.mjs';
 
-const roots = ['src', 'test'];
-const files = [];
-function walk(dir) {
-  let entries;
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of entries) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) walk(path);
-    else if (name.endsWith('.test.ts') && !name.endsWith('.browser.test.ts')) files.push(path);
-  }
+const problems = await testFileProblems();
+if (problems.length > 0) {
+  console.error(`Test files without exactly one runner:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  process.exit(1);
 }
-roots.forEach(walk);
-files.sort();
+const files = nodeTestFiles();
 if (files.length === 0) {
   console.error('No Node tests found.');
   process.exit(1);
