@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { DashboardInput, DashboardUser } from '../core/schema/dashboard.ts';
+import type { DashboardInput } from '../core/schema/dashboard.ts';
 import type { StoreProblem } from './dashboard-store.ts';
 import { ConflictError, ForbiddenError, NotFoundError, StoreError } from './errors.ts';
 import { LocalStorageDashboardStore } from './local-storage-dashboard-store.ts';
-
-const owner: DashboardUser = { id: 'olivia', teamIds: ['support'], canEdit: true };
-const teammate: DashboardUser = { id: 'tom', teamIds: ['support'], canEdit: true };
+import { owner, teammate } from '../../test/harness/users.ts';
 
 /** Just the Storage methods, kept apart from the kit's own MemoryStorage so the test checks the contract. */
 class FakeStorage {

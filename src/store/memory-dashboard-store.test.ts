@@ -3,11 +3,7 @@ import { describe, test } from 'node:test';
 import type { Dashboard, DashboardInput, DashboardUser } from '../core/schema/dashboard.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
 import { MemoryDashboardStore } from './memory-dashboard-store.ts';
-
-const owner: DashboardUser = { id: 'olivia', teamIds: ['support'], canEdit: true };
-const teammate: DashboardUser = { id: 'tom', teamIds: ['support'], canEdit: true };
-const outsider: DashboardUser = { id: 'oscar', teamIds: ['sales'], canEdit: true };
-const viewer: DashboardUser = { id: 'vera', teamIds: ['support'], canEdit: false };
+import { outsider, owner, teammate, viewer } from '../../test/harness/users.ts';
 
 const report = {
   id: 'r-volume',

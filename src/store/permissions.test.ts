@@ -13,11 +13,9 @@ import {
   canSee,
   withOwner,
 } from './permissions.ts';
+import { outsider, owner, viewer } from '../../test/harness/users.ts';
 
-const owner: DashboardUser = { id: 'olivia', teamIds: ['support'], canEdit: true };
 const teammate: DashboardUser = { id: 'tom', teamIds: ['support', 'billing'], canEdit: true };
-const outsider: DashboardUser = { id: 'oscar', teamIds: ['sales'], canEdit: true };
-const viewer: DashboardUser = { id: 'vera', teamIds: ['support'], canEdit: false };
 
 function dashboard(privacy: Dashboard['privacy'], extra: Partial<Dashboard> = {}): Dashboard {
   return {

@@ -2,13 +2,10 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import type { Dashboard, DashboardInput, DashboardUser } from '../core/schema/dashboard.ts';
+import type { Dashboard, DashboardInput } from '../core/schema/dashboard.ts';
 import { ConflictError, ForbiddenError, NotFoundError, StoreError, ValidationError } from './errors.ts';
 import { RestDashboardStore } from './rest-dashboard-store.ts';
-
-const owner: DashboardUser = { id: 'olivia', teamIds: ['support'], canEdit: true };
-const teammate: DashboardUser = { id: 'tom', teamIds: ['support'], canEdit: true };
-const outsider: DashboardUser = { id: 'oscar', teamIds: ['sales'], canEdit: true };
+import { outsider, owner, teammate } from '../../test/harness/users.ts';
 
 function dashboard(id: string, extra: Partial<DashboardInput> = {}): DashboardInput {
   return {

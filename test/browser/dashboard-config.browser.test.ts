@@ -5,14 +5,13 @@ import '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import { ArrayDataSource } from '../../src/adapters/array-data-source.ts';
 import { DashboardConfigError, type DashboardConfigInput } from '../../src/core/schema/dashboard-config.ts';
-import type { DashboardUser } from '../../src/core/schema/dashboard.ts';
 import { MemoryDashboardStore } from '../../src/store/memory-dashboard-store.ts';
 import { generateConversations } from '../../src/sample/generate-conversations.ts';
+import { owner } from '../harness/users.ts';
 
 const END = Date.UTC(2026, 10, 20, 12);
 const sample = generateConversations({ n: 200, seed: 5, end: END, days: 40 });
 const source = () => new ArrayDataSource(sample.conversations, { lookups: sample.lookups });
-const owner: DashboardUser = { id: 'olivia', teamIds: ['support'], canEdit: true };
 
 const teamBoard = {
   id: 'team-board',

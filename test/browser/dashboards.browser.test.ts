@@ -1,11 +1,11 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../wait-until.js';
+import { tiles } from '../harness/dashboard-harness.ts';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { DashboardWizard } from '../../src/elements/dashboard-wizard/dashboard-wizard.ts';
 import type { ReportLibrary } from '../../src/elements/report-library/report-library.ts';
-import type { ReportTile } from '../../src/elements/report-tile/report-tile.ts';
 import { ArrayDataSource } from '../../src/adapters/array-data-source.ts';
 import type { DashboardUser } from '../../src/core/schema/dashboard.ts';
 import { templates } from '../../src/core/dashboard/templates.ts';
@@ -13,11 +13,8 @@ import { computeReport, createTable, drillDown, parseConversations, type DrillPo
 import type { DashboardCreateEvent } from '../../src/events/dashboard-create-event.ts';
 import { MemoryDashboardStore } from '../../src/store/memory-dashboard-store.ts';
 import { generateConversations } from '../../src/sample/generate-conversations.ts';
+import { outsiderOfBoth as outsider, owner, teammate, viewer } from '../harness/users.ts';
 
-const owner: DashboardUser = { id: 'olivia', teamIds: ['support'], canEdit: true };
-const teammate: DashboardUser = { id: 'tom', teamIds: ['support'], canEdit: true };
-const outsider: DashboardUser = { id: 'oscar', teamIds: ['billing'], canEdit: true };
-const viewer: DashboardUser = { id: 'vera', teamIds: ['support'], canEdit: false };
 const END = Date.UTC(2026, 10, 20, 12);
 const sample = generateConversations({ n: 300, seed: 3, end: END, days: 40 });
 
@@ -37,7 +34,6 @@ async function mount(store: MemoryDashboardStore, user: DashboardUser) {
 
 const toolbar = (el: ConversationDashboard) =>
   [...el.shadowRoot!.querySelectorAll('[part="toolbar"] button')].map((b) => b.textContent!.trim());
-const tiles = (el: ConversationDashboard): ReportTile[] => [...el.shadowRoot!.querySelectorAll('report-tile')];
 
 describe('<conversation-dashboard> with a store', () => {
   it('creates a team dashboard through the wizard, opens it, and shows it to a teammate but not an outsider', async () => {

@@ -3,10 +3,10 @@
 // in-browser engine computes here. DuckDB's SQL and the kit's engine are the two independent sides.
 import { expect, fixture } from '@open-wc/testing';
 import { waitUntil } from '../wait-until.js';
+import { drill, settled, tiles } from '../harness/dashboard-harness.ts';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.ts';
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
-import type { ReportTile } from '../../src/elements/report-tile/report-tile.ts';
 import type { DrillDialog } from '../../src/elements/drill-dialog/drill-dialog.ts';
 import { computeReport, createTable, drillDown, parseConversations, templates, type ConversationTable } from '../../src/core/index.ts';
 import type { Lookups } from '../../src/core/schema/conversation.ts';
@@ -25,13 +25,8 @@ async function served(reset = false): Promise<string[]> {
   return ((await (await fetch(`/__test__/reports-stats${reset ? '?reset=1' : ''}`)).json()) as { requests: string[] }).requests;
 }
 
-const tiles = (el: ConversationDashboard): ReportTile[] => [...el.shadowRoot!.querySelectorAll('report-tile')];
 const errors = (el: ConversationDashboard): string[] =>
   tiles(el).map((t) => t.shadowRoot!.querySelector('[part="error"]')?.textContent?.trim() ?? '').filter((text) => text !== '');
-
-async function settled(el: ConversationDashboard): Promise<void> {
-  await waitUntil(() => tiles(el).length > 0 && tiles(el).every((t) => t.shownResult), 'every tile has a result', { timeout: 20_000 });
-}
 
 function expectEngineResults(el: ConversationDashboard): void {
   const specs = templates.chatOverview.reports;
@@ -52,13 +47,8 @@ describe('<conversation-dashboard server-src>', () => {
     const tile = tiles(el)[0]!;
     const spec = templates.chatOverview.reports[0]!;
     const top = tile.shownResult!.rows[0]!;
-    tile.view = 'table';
-    await tile.updateComplete;
-    tile.shadowRoot!.querySelector<HTMLTableRowElement>('tbody tr')!.focus();
     await served(true);
-    await sendKeys({ press: 'Enter' });
-    const dialog = el.shadowRoot!.querySelector<DrillDialog>('drill-dialog')!;
-    await waitUntil(() => dialog.open && dialog.page !== null, 'the first drill page is shown', { timeout: 10_000 });
+    const { dialog } = await drill(el, tile);
     const want = drillDown(table, spec, CONTEXT, { key: top.key }, { offset: 0, limit: dialog.page!.rows.length });
     expect(dialog.page!.total).to.equal(want.total);
     expect(dialog.page!.rows.map((c) => c.id)).to.deep.equal(want.rows.map((c) => c.id));

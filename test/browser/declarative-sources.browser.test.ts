@@ -4,6 +4,7 @@
 // the kit's adapter or engine.
 import { expect, fixture } from '@open-wc/testing';
 import { waitUntil } from '../wait-until.js';
+import { settled, tiles } from '../harness/dashboard-harness.ts';
 import '../../src/index.ts';
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ReportTile } from '../../src/elements/report-tile/report-tile.ts';
@@ -16,12 +17,6 @@ const RANGE = '2026-09-01T00:00:00Z/2026-11-01T00:00:00Z';
 const FROM = Date.parse('2026-09-01T00:00:00Z');
 const TO = Date.parse('2026-11-01T00:00:00Z');
 const CONTEXT = { range: { from: FROM, to: TO }, timeZone: 'UTC' };
-
-const tiles = (el: ConversationDashboard): ReportTile[] => [...el.shadowRoot!.querySelectorAll('report-tile')];
-
-async function settled(el: ConversationDashboard, timeout = 15_000): Promise<void> {
-  await waitUntil(() => tiles(el).length > 0 && tiles(el).every((t) => t.shownResult), 'every tile has a result', { timeout });
-}
 
 // ——— What HubSpot holds, counted by hand ———
 

@@ -3,6 +3,7 @@
 // web-test-runner.config.mjs (/__test__/…).
 import { expect, fixture, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../wait-until.js';
+import { settled, tiles } from '../harness/dashboard-harness.ts';
 import '../../src/index.ts';
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ReportTile } from '../../src/elements/report-tile/report-tile.ts';
@@ -25,14 +26,6 @@ before(async () => {
 
 async function stats(tag: string): Promise<{ started: number; aborted: number; completed: number }> {
   return (await (await fetch(`/__test__/stats?tag=${tag}`)).json()) as { started: number; aborted: number; completed: number };
-}
-
-function tiles(el: ConversationDashboard): ReportTile[] {
-  return [...el.shadowRoot!.querySelectorAll('report-tile')];
-}
-
-async function settled(el: ConversationDashboard): Promise<void> {
-  await waitUntil(() => tiles(el).length > 0 && tiles(el).every((t) => t.shownResult), 'every tile has a result', { timeout: 15_000 });
 }
 
 function configError(el: Element): HTMLElement | null {

@@ -1,18 +1,17 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../wait-until.js';
+import { tiles } from '../harness/dashboard-harness.ts';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ReportEditor } from '../../src/elements/report-editor/report-editor.ts';
 import type { PropertySearch } from '../../src/elements/report-editor/property-search.ts';
-import type { ReportTile } from '../../src/elements/report-tile/report-tile.ts';
 import { ArrayDataSource } from '../../src/adapters/array-data-source.ts';
 import { computeReport, createTable, parseConversations } from '../../src/core/index.ts';
-import type { DashboardUser } from '../../src/core/schema/dashboard.ts';
 import { MemoryDashboardStore } from '../../src/store/memory-dashboard-store.ts';
 import { generateConversations } from '../../src/sample/generate-conversations.ts';
+import { owner } from '../harness/users.ts';
 
-const owner: DashboardUser = { id: 'olivia', teamIds: ['support'], canEdit: true };
 const END = Date.UTC(2026, 10, 20, 12);
 const sample = generateConversations({ n: 1500, seed: 5, end: END, days: 40 });
 
@@ -28,8 +27,6 @@ async function mount(store: MemoryDashboardStore) {
   await waitUntil(() => [...el.shadowRoot!.querySelectorAll('report-tile')].every((t) => t.shownResult), 'tiles computed', { timeout: 10_000 });
   return el;
 }
-
-const tiles = (el: ConversationDashboard): ReportTile[] => [...el.shadowRoot!.querySelectorAll('report-tile')];
 
 async function settle(el: Element & { updateComplete: Promise<unknown> }) {
   await el.updateComplete;

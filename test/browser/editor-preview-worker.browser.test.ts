@@ -7,12 +7,11 @@ import type { ReportEditor } from '../../src/elements/report-editor/report-edito
 import type { ReportTile } from '../../src/elements/report-tile/report-tile.ts';
 import { ArrayDataSource } from '../../src/adapters/array-data-source.ts';
 import type { Conversation } from '../../src/core/schema/conversation.ts';
-import type { DashboardUser } from '../../src/core/schema/dashboard.ts';
 import type { ReportSpec } from '../../src/core/schema/report-spec.ts';
 import { MemoryDashboardStore } from '../../src/store/memory-dashboard-store.ts';
 import { generateConversations } from '../../src/sample/generate-conversations.ts';
+import { owner } from '../harness/users.ts';
 
-const owner: DashboardUser = { id: 'olivia', teamIds: ['support'], canEdit: true };
 const END = Date.UTC(2026, 10, 20, 12);
 // Above the 50 000 threshold: the dashboard keeps this table in the engine Worker, and the page has none.
 const sample = generateConversations({ n: 60_000, seed: 8, end: END, days: 90 });

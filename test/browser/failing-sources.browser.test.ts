@@ -6,6 +6,7 @@
  */
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../wait-until.js';
+import { tiles } from '../harness/dashboard-harness.ts';
 import '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import { ReportTile } from '../../src/elements/report-tile/report-tile.ts';
@@ -136,10 +137,6 @@ async function mount(source: DataSource, range = RANGE_A): Promise<{ el: Convers
       @data-error=${(event: DataErrorEvent) => errors.push(event)}></conversation-dashboard>`,
   );
   return { el, errors };
-}
-
-function tiles(el: ConversationDashboard): ReportTile[] {
-  return [...el.shadowRoot!.querySelectorAll('report-tile')];
 }
 
 /** The first tile (chat volume by assignee, count) once every tile shows a result with `matched` conversations. */

@@ -2,6 +2,7 @@
 // tab, show another user's dashboard, or hide the real problem behind a wrong message.
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../wait-until.js';
+import { settled, tiles } from '../harness/dashboard-harness.ts';
 import '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ReportTile } from '../../src/elements/report-tile/report-tile.ts';
@@ -13,15 +14,9 @@ import { generateConversations } from '../../src/sample/generate-conversations.t
 const END = Date.UTC(2026, 10, 20, 12);
 const sample = generateConversations({ n: 300, seed: 11, end: END, days: 40 });
 const source = () => new ArrayDataSource(sample.conversations, { lookups: sample.lookups });
-const tiles = (el: ConversationDashboard): ReportTile[] => [...el.shadowRoot!.querySelectorAll('report-tile')];
 const tileText = (tile: ReportTile) => tile.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 const switcher = (el: ConversationDashboard) => [...el.shadowRoot!.querySelectorAll('[part="switcher"] option')].map((o) => o.textContent!.trim());
 const rangeMessage = (el: ConversationDashboard) => el.shadowRoot!.querySelector('[part="error"]')?.textContent?.trim() ?? '';
-
-/** Every tile settled: a result, or an error it shows. */
-async function settled(el: ConversationDashboard) {
-  await waitUntil(() => tiles(el).length > 0 && tiles(el).every((t) => t.shownResult || t.shadowRoot!.querySelector('[part="error"]')), 'every tile settled', { timeout: 15_000 });
-}
 
 const HUGE = '0001-01-01/9999-12-31';
 
@@ -30,7 +25,7 @@ describe('a range that would list millions of buckets is refused per report, nev
   afterEach(() => history.replaceState(history.state, '', original));
 
   async function checkEmailOverview(el: ConversationDashboard, locale = 'en') {
-    await settled(el);
+    await settled(el, { orError: true });
     const overTime = tiles(el).find((t) => t.spec!.dimension === 'createdAt')!;
     const error = overTime.shadowRoot!.querySelector('[part="error"]')!;
     expect(error, 'the date report says why').to.exist;

@@ -3,6 +3,7 @@
 // a source it loads into the browser. Names that cannot be read leave the numbers standing.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../wait-until.js';
+import { drill, settled, tiles } from '../harness/dashboard-harness.ts';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
@@ -12,7 +13,6 @@ import type { Lookups } from '../../src/core/schema/conversation.ts';
 import type { ReportContext } from '../../src/core/types.ts';
 import type { DrillDialog } from '../../src/elements/drill-dialog/drill-dialog.ts';
 import type { DrillPageRequest } from '../../src/core/schema/drill-page.ts';
-import type { ReportTile } from '../../src/elements/report-tile/report-tile.ts';
 import type { DataErrorEvent } from '../../src/events/data-error-event.ts';
 import { generateConversations } from '../../src/sample/generate-conversations.ts';
 
@@ -63,12 +63,6 @@ async function mount(source: DataSource): Promise<ConversationDashboard> {
   );
 }
 
-const tiles = (el: ConversationDashboard): ReportTile[] => [...el.shadowRoot!.querySelectorAll('report-tile')];
-
-async function settled(el: ConversationDashboard): Promise<void> {
-  await waitUntil(() => tiles(el).length > 0 && tiles(el).every((t) => t.shownResult), 'every tile has a result', { timeout: 10_000 });
-}
-
 function expected(el: ConversationDashboard, table = namedTable) {
   return templates.chatOverview.reports.map((spec) => computeReport(table, spec, el.reportContext!));
 }
@@ -87,18 +81,10 @@ describe('<conversation-dashboard> with a push-down source', () => {
     const tile = tiles(el)[0]!;
     const top = tile.shownResult!.rows[0]!;
     expect(top.label).to.equal(agentName(String(top.key)));
-    tile.view = 'table';
-    await tile.updateComplete;
-    const firstRow = tile.shadowRoot!.querySelector<HTMLTableRowElement>('tbody tr')!;
+    // The drill dialog behind that row: the conversations the source drilled, with names.
+    const { dialog, row: firstRow } = await drill(el, tile);
     expect(firstRow.textContent).to.contain(agentName(String(top.key)));
     expect(firstRow.textContent).not.to.contain(String(top.key));
-
-    // The drill dialog behind that row: the conversations the source drilled, with names.
-    firstRow.focus();
-    await sendKeys({ press: 'Enter' });
-    const dialog = el.shadowRoot!.querySelector<DrillDialog>('drill-dialog')!;
-    await waitUntil(() => dialog.open, 'the dialog opens');
-    await waitUntil(() => dialog.page !== null, 'the first page is shown');
     expect(dialog.page!.total).to.equal(top.count);
     const rows = [...dialog.shadowRoot!.querySelectorAll('[part~="row"]')];
     expect(rows.length).to.be.greaterThan(0);

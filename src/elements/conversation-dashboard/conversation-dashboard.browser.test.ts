@@ -1,12 +1,12 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../../test/wait-until.js';
+import { drill, settled, tiles } from '../../../test/harness/dashboard-harness.ts';
 import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import './conversation-dashboard.ts';
 import type { ConversationDashboard } from './conversation-dashboard.ts';
 import { ArrayDataSource } from '../../adapters/array-data-source.ts';
 import { computeReport, createTable, drillDown, parseConversations, templates } from '../../core/index.ts';
 import { generateConversations } from '../../sample/generate-conversations.ts';
-import type { ReportTile } from '../report-tile/report-tile.ts';
 import type { DrillDialog } from '../drill-dialog/drill-dialog.ts';
 import { ScriptedSource } from '../../../test/browser/fake-sources.ts';
 
@@ -21,14 +21,6 @@ async function dashboard(source: ConversationDashboard['dataSource'], attrs: Par
   Object.assign(el, attrs);
   await el.updateComplete;
   return el;
-}
-
-function tiles(el: ConversationDashboard): ReportTile[] {
-  return [...el.shadowRoot!.querySelectorAll('report-tile')];
-}
-
-async function settled(el: ConversationDashboard) {
-  await waitUntil(() => tiles(el).length > 0 && tiles(el).every((t) => t.shownResult), 'every tile has a result', { timeout: 10_000 });
 }
 
 describe('<conversation-dashboard>', () => {
@@ -146,14 +138,7 @@ describe('<conversation-dashboard>', () => {
     const el = await dashboard(new ArrayDataSource(sample.conversations, { lookups: sample.lookups }));
     await settled(el);
     const tile = tiles(el)[5]!; // chat volume by chatflow
-    tile.view = 'table';
-    await tile.updateComplete;
-    const row = tile.shadowRoot!.querySelector<HTMLTableRowElement>('tbody tr')!;
-    row.focus();
-    await sendKeys({ press: 'Enter' });
-    const dialog = el.shadowRoot!.querySelector<DrillDialog>('drill-dialog')!;
-    await waitUntil(() => dialog.open);
-    await waitUntil(() => dialog.page !== null, 'the first page is shown');
+    const { dialog, row } = await drill(el, tile);
     expect(dialog.page!.total).to.equal(tile.shownResult!.rows[0]!.count);
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !dialog.open);

@@ -3,6 +3,7 @@
 // Numbers are checked against counts made here by hand over the raw sample, not by the engine.
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../../../test/wait-until.js';
+import { tiles } from '../../../test/harness/dashboard-harness.ts';
 import { sendKeys } from '@web/test-runner-commands';
 import './conversation-dashboard.ts';
 import type { ConversationDashboard } from './conversation-dashboard.ts';
@@ -14,7 +15,6 @@ import type { DashboardInput } from '../../core/schema/dashboard.ts';
 import type { ReportContext } from '../../core/types.ts';
 import { MemoryDashboardStore } from '../../store/memory-dashboard-store.ts';
 import { generateConversations } from '../../sample/generate-conversations.ts';
-import type { ReportTile } from '../report-tile/report-tile.ts';
 
 const END = Date.UTC(2026, 10, 20, 12);
 const sample = generateConversations({ n: 1200, seed: 5, end: END, days: 40 });
@@ -38,7 +38,6 @@ function count(el: ConversationDashboard, test: (c: (typeof sample.conversations
   }).length;
 }
 
-const tiles = (el: ConversationDashboard): ReportTile[] => [...el.shadowRoot!.querySelectorAll('report-tile')];
 const tile = (el: ConversationDashboard, id: string) => tiles(el).find((t) => t.spec?.id === id)!;
 const bar = (el: ConversationDashboard) => el.shadowRoot!.querySelector<HTMLElement>('[part="filters"]')!;
 const select = (el: ConversationDashboard, property: string) => bar(el).querySelector<HTMLSelectElement>(`select[data-filter="${property}"]`)!;

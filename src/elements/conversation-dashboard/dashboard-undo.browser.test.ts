@@ -1,9 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../../../test/wait-until.js';
+import { tiles } from '../../../test/harness/dashboard-harness.ts';
 import { sendKeys } from '@web/test-runner-commands';
 import './conversation-dashboard.ts';
 import type { ConversationDashboard } from './conversation-dashboard.ts';
-import type { ReportTile } from '../report-tile/report-tile.ts';
 import { ArrayDataSource } from '../../adapters/array-data-source.ts';
 import { reportSpecSchema, type ReportSpec } from '../../core/schema/report-spec.ts';
 import { MemoryDashboardStore } from '../../store/memory-dashboard-store.ts';
@@ -16,7 +16,6 @@ const source = new ArrayDataSource(
 );
 const report = (id: string): ReportSpec => reportSpecSchema.parse({ id, title: `Report ${id}`, chartType: 'table', dimension: 'assigneeId', measure: { op: 'count' } });
 
-const tiles = (el: ConversationDashboard): ReportTile[] => [...el.shadowRoot!.querySelectorAll('report-tile')];
 const toast = (el: ConversationDashboard) => el.shadowRoot!.querySelector<HTMLElement>('[part="toast"]')!;
 
 function deepActive(): Element | null {

@@ -2,9 +2,9 @@
 // from itself *before* it acts; a host's preventDefault() stops the action.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../../test/wait-until.js';
+import { tiles } from '../../../test/harness/dashboard-harness.ts';
 import './conversation-dashboard.ts';
 import type { ConversationDashboard } from './conversation-dashboard.ts';
-import type { ReportTile } from '../report-tile/report-tile.ts';
 import { ArrayDataSource } from '../../adapters/array-data-source.ts';
 import { reportSpecSchema, type ReportSpec } from '../../core/schema/report-spec.ts';
 import { MemoryDashboardStore } from '../../store/memory-dashboard-store.ts';
@@ -29,7 +29,6 @@ async function mount() {
   return { el, store };
 }
 
-const tiles = (el: ConversationDashboard): ReportTile[] => [...el.shadowRoot!.querySelectorAll('report-tile')];
 const tile = (el: ConversationDashboard, id: string) => tiles(el).find((t) => t.spec?.id === id)!;
 const storedIds = async (store: MemoryDashboardStore) => (await store.get('board', user)).reports.map((r) => r.id);
 

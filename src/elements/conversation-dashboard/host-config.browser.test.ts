@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../../../test/wait-until.js';
+import { settled, tiles } from '../../../test/harness/dashboard-harness.ts';
 import './conversation-dashboard.ts';
 import type { ConversationDashboard } from './conversation-dashboard.ts';
 import { ArrayDataSource } from '../../adapters/array-data-source.ts';
@@ -7,10 +8,11 @@ import { computeReport, createTable, drillDown, parseConversations, templates } 
 import { sendKeys } from '@web/test-runner-commands';
 import type { DrillDialog } from '../drill-dialog/drill-dialog.ts';
 import type { BusinessHours, Sla } from '../../core/schema/business-hours.ts';
-import type { DashboardInput, DashboardUser } from '../../core/schema/dashboard.ts';
+import type { DashboardInput } from '../../core/schema/dashboard.ts';
 import { generateConversations } from '../../sample/generate-conversations.ts';
 import { MemoryDashboardStore } from '../../store/memory-dashboard-store.ts';
 import type { ReportTile } from '../report-tile/report-tile.ts';
+import { owner } from '../../../test/harness/users.ts';
 
 /*
  * Business hours and SLA targets a host gives (DESIGN v2): as properties, as attributes and in the
@@ -25,7 +27,6 @@ const office: [string, string][] = [['09:00', '17:00']];
 const amsterdam: BusinessHours = { timeZone: 'Europe/Amsterdam', week: { mon: office, tue: office, wed: office, thu: office, fri: office } };
 const early: BusinessHours = { timeZone: 'UTC', week: { mon: [['06:00', '12:00']], tue: [['06:00', '12:00']] } };
 const sla: Sla = { firstResponseMs: 3_600_000, businessHours: true, now: END };
-const owner: DashboardUser = { id: 'olivia', teamIds: ['support'], canEdit: true };
 
 const slaBoard: DashboardInput = {
   id: 'sla-board',
@@ -55,14 +56,6 @@ const slaBoard: DashboardInput = {
 
 /** The board as a config gives it to a page without a user: nobody's, shown read-only. */
 const { ownerId: _owner, ...sharedBoard } = slaBoard;
-
-function tiles(el: ConversationDashboard): ReportTile[] {
-  return [...el.shadowRoot!.querySelectorAll('report-tile')];
-}
-
-async function settled(el: ConversationDashboard) {
-  await waitUntil(() => tiles(el).length > 0 && tiles(el).every((t) => t.shownResult), 'every tile has a result', { timeout: 10_000 });
-}
 
 const footnote = (tile: ReportTile) => tile.shadowRoot!.querySelector('[part="footnote"]')!.textContent!;
 

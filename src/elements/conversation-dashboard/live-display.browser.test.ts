@@ -1,11 +1,11 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../../test/wait-until.js';
+import { settled, tiles } from '../../../test/harness/dashboard-harness.ts';
 import './conversation-dashboard.ts';
 import type { ConversationDashboard } from './conversation-dashboard.ts';
 import { computeReport, createTable, parseConversations, templates } from '../../core/index.ts';
 import { MemoryDashboardStore } from '../../store/memory-dashboard-store.ts';
 import { generateConversations } from '../../sample/generate-conversations.ts';
-import type { ReportTile } from '../report-tile/report-tile.ts';
 import { ScriptedSource } from '../../../test/browser/fake-sources.ts';
 import { FakeClock, restorePageVisibility, setPageVisibility } from '../../../test/browser/fake-clock.ts';
 import { MAX_REFRESH_BACKOFF_MS } from '../../controllers/refresh-controller.ts';
@@ -45,10 +45,6 @@ const first = sample.conversations.slice(0, 900);
 const zone = 'Europe/Amsterdam';
 const MINUTE = 60_000;
 
-function tiles(el: ConversationDashboard): ReportTile[] {
-  return [...el.shadowRoot!.querySelectorAll('report-tile')];
-}
-
 function part(el: ConversationDashboard, name: string): HTMLElement | null {
   return el.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`);
 }
@@ -69,7 +65,7 @@ async function live(attrs: Partial<ConversationDashboard> = {}, locale = 'en') {
   await waitUntil(() => source.waiting === 1, 'the first load asks for a page');
   source.push({ conversations: first });
   source.push(null);
-  await waitUntil(() => tiles(el).length > 0 && tiles(el).every((t) => t.shownResult), 'every tile has a result');
+  await settled(el);
   return { el, source, clock };
 }
 
@@ -281,7 +277,7 @@ describe('<conversation-dashboard> as a live wall display', () => {
     const el = await fixture<ConversationDashboard>(
       html`<conversation-dashboard locale="en" time-zone=${zone} .now=${END} .clock=${clock} .dataSource=${source} refresh-interval="60"></conversation-dashboard>`,
     );
-    await waitUntil(() => tiles(el).length > 0 && tiles(el).every((t) => t.shownResult), 'every tile has a result');
+    await settled(el);
     const before = tiles(el).map((tile) => tile.shownResult);
     const reports = el.currentDashboard!.reports.length;
     const flash = watchForFlash(el);

@@ -2,16 +2,16 @@
 // keyboard), each a cancelable event from the dashboard before it saves through the store.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../../test/wait-until.js';
+import { tiles } from '../../../test/harness/dashboard-harness.ts';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import './conversation-dashboard.ts';
 import type { ConversationDashboard } from './conversation-dashboard.ts';
 import type { ReportTile } from '../report-tile/report-tile.ts';
 import { ArrayDataSource } from '../../adapters/array-data-source.ts';
 import { reportSpecSchema, type ReportSpec } from '../../core/schema/report-spec.ts';
-import type { DashboardUser } from '../../core/schema/dashboard.ts';
 import { MemoryDashboardStore } from '../../store/memory-dashboard-store.ts';
+import { owner as user } from '../../../test/harness/users.ts';
 
-const user: DashboardUser = { id: 'olivia', teamIds: ['support'], canEdit: true };
 const END = Date.UTC(2026, 10, 20, 12);
 const source = new ArrayDataSource(
   Array.from({ length: 12 }, (_, i) => ({ id: `c${i}`, channel: 'chat', status: 'open', inboxId: 'in-1', assigneeId: `a${i % 3}`, createdAt: END - (i + 1) * 3_600_000 })),
@@ -32,7 +32,6 @@ async function mount() {
   return { el, store };
 }
 
-const tiles = (el: ConversationDashboard): ReportTile[] => [...el.shadowRoot!.querySelectorAll('report-tile')];
 const tile = (el: ConversationDashboard, id: string) => tiles(el).find((t) => t.spec?.id === id)!;
 
 /** Opens a tile's Actions menu by keyboard and presses Enter on the item whose text is `label`. */

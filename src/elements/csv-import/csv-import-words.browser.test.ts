@@ -1,19 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import './csv-import.ts';
 import type { CsvImport } from './csv-import.ts';
+import { chooseFile as choose } from '../../../test/harness/csv-import-harness.ts';
 import { suggestCsvMapping } from '../../adapters/csv/csv-mapping.ts';
 
 const root = (el: CsvImport) => el.shadowRoot!;
-
-async function choose(el: CsvImport, text: string): Promise<void> {
-  const input = root(el).querySelector<HTMLInputElement>('input[type="file"]')!;
-  const transfer = new DataTransfer();
-  transfer.items.add(new File([text], 'export.csv', { type: 'text/csv' }));
-  input.files = transfer.files;
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-  for (let i = 0; i < 100 && !el.source; i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  await el.updateComplete;
-}
 
 describe('csv-import in the user’s words', () => {
   it('matches common header names to fields', () => {

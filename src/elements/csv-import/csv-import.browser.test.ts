@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './csv-import.ts';
 import type { CsvImport } from './csv-import.ts';
+import { chooseFile as choose } from '../../../test/harness/csv-import-harness.ts';
 import { CsvLoadEvent } from '../../events/csv-load-event.ts';
 
 const EXPORT = [
@@ -14,17 +15,6 @@ const root = (el: CsvImport) => el.shadowRoot!;
 const select = (el: CsvImport, field: string) => root(el).querySelector<HTMLSelectElement>(`select[data-field="${field}"]`)!;
 const loadButton = (el: CsvImport) => root(el).querySelector<HTMLButtonElement>('[part="load-button"]')!;
 const statusText = (el: CsvImport) => root(el).querySelector('[part="status"]')!.textContent!.trim();
-
-/** Chooses a file through the real input, as a user would. */
-async function choose(el: CsvImport, text: string, name = 'export.csv'): Promise<void> {
-  const input = root(el).querySelector<HTMLInputElement>('input[type="file"]')!;
-  const transfer = new DataTransfer();
-  transfer.items.add(new File([text], name, { type: 'text/csv' }));
-  input.files = transfer.files;
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-  for (let i = 0; i < 50 && !el.source; i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  await el.updateComplete;
-}
 
 describe('csv-import', () => {
   it('is accessible before and after a file is chosen', async () => {

@@ -9,11 +9,8 @@ import type { DataErrorEvent } from '../../events/data-error-event.ts';
 import { MemoryDashboardStore } from '../../store/memory-dashboard-store.ts';
 import './dashboard-settings.ts';
 import type { DashboardSettings } from './dashboard-settings.ts';
+import { outsiderOfBoth as outsider, ownerOfTwoTeams as owner, teammate, viewer } from '../../../test/harness/users.ts';
 
-const owner: DashboardUser = { id: 'olivia', teamIds: ['support', 'sales'], canEdit: true };
-const teammate: DashboardUser = { id: 'tom', teamIds: ['support'], canEdit: true };
-const outsider: DashboardUser = { id: 'oscar', teamIds: ['billing'], canEdit: true };
-const viewer: DashboardUser = { id: 'vera', teamIds: ['support'], canEdit: false };
 const teamNames = [
   { id: 'support', name: 'Support' },
   { id: 'sales', name: 'Sales' },

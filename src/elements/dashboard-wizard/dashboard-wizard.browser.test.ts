@@ -11,11 +11,8 @@ import { ConflictError, ForbiddenError, ValidationError } from '../../store/erro
 import { MemoryDashboardStore } from '../../store/memory-dashboard-store.ts';
 import './dashboard-wizard.ts';
 import type { DashboardWizard } from './dashboard-wizard.ts';
+import { outsiderOfBoth as outsider, ownerOfTwoTeams as owner, teammate, viewer } from '../../../test/harness/users.ts';
 
-const owner: DashboardUser = { id: 'olivia', teamIds: ['support', 'sales'], canEdit: true };
-const teammate: DashboardUser = { id: 'tom', teamIds: ['support'], canEdit: true };
-const outsider: DashboardUser = { id: 'oscar', teamIds: ['billing'], canEdit: true };
-const viewer: DashboardUser = { id: 'vera', teamIds: ['support'], canEdit: false };
 const teamNames = [
   { id: 'support', name: 'Support' },
   { id: 'sales', name: 'Sales' },
