@@ -13,7 +13,7 @@ import {
 } from '../test-fixtures.ts';
 import type { ECharts, EChartsCoreOption } from '../echarts.ts';
 import './chart-view.ts';
-import type { ChartView } from './chart-view.ts';
+import type { ChartFrame, ChartView } from './chart-view.ts';
 import type { ChartPointClickEvent } from '../../events/chart-point-click-event.ts';
 
 /*
@@ -312,5 +312,47 @@ describe('<cr-chart-view>', () => {
     await sendMouse({ type: 'click', position: [Math.round(box.right - 3), Math.round(box.top + 3)] });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(fired).to.equal(false);
+  });
+  it('builds the option for its theme, motion preference and width step, and again when one changes', async () => {
+    const observers = stubResizeObserver();
+    const media = stubMatchMedia();
+    try {
+      const frames: ChartFrame[] = [];
+      const build = (frame: ChartFrame) => {
+        frames.push(frame);
+        return buildChartOption(volumeByAssignee, specFor('bar'), { ...settings, palette: frame.theme.palette, reducedMotion: frame.reducedMotion, ...(frame.width ? { width: frame.width } : {}) });
+      };
+      const el = await fixture<ChartView>(html`<cr-chart-view style="width: 615px; --cr-chart-height: 300px" renderer="svg" .build=${build}></cr-chart-view>`);
+      await el.updateComplete;
+      expect(frames.at(-1)!.width, 'measured before the first drawing, in 40 px steps').to.equal(600);
+      expect(frames.at(-1)!.reducedMotion).to.equal(false);
+      const count = frames.length;
+      el.style.width = '630px';
+      observers.notify();
+      expect(frames.length, 'a resize within the step builds nothing').to.equal(count);
+      el.style.width = '400px';
+      observers.notify();
+      expect(frames.at(-1)!.width).to.equal(400);
+      el.style.setProperty('--cr-chart-palette', '#123456, #654321');
+      el.refreshTheme();
+      expect(frames.at(-1)!.theme.palette).to.deep.equal(['#123456', '#654321']);
+      expect(el.chart!.getOption().color).to.deep.equal(['#123456', '#654321']);
+      media.change(true);
+      expect(frames.at(-1)!.reducedMotion).to.equal(true);
+      expect(el.chart!.getOption().animation).to.equal(false);
+      el.noAnimation = true;
+      media.change(false);
+      await el.updateComplete;
+      expect(frames.at(-1)!.reducedMotion, 'no-animation').to.equal(true);
+    } finally {
+      media.restore();
+      observers.restore();
+    }
+  });
+
+  it('exports the chart as a framed PNG', async () => {
+    const el = await render(buildChartOption(volumeByAssignee, specFor('bar'), still), 'canvas');
+    const url = await el.toPngDataUrl({ title: 'Chat volume', range: '', seriesName: 'Conversations' });
+    expect(url).to.match(/^data:image\/png;base64,/);
   });
 });

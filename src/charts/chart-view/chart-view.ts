@@ -6,12 +6,28 @@ import { init } from '../echarts.ts';
 import { chartModulesGeneration, loadChartModules, needsChartModules } from '../chart-modules.ts';
 import type { ECElementEvent, ECharts, EChartsCoreOption } from '../echarts.ts';
 import { TOOLTIP_SWATCHES } from '../options/chart-option.ts';
-import { pointAt, pointCount } from '../options/series-data.ts';
-import { readChartTheme, toEChartsTheme } from '../theme.ts';
+import { pointAt } from '../options/series-data.ts';
+import { readChartTheme, toEChartsTheme, type ChartTheme } from '../theme.ts';
+import { chartPoints, gridMove } from './chart-points.ts';
 import { chartViewStyles } from './chart-view.styles.ts';
+import { chartImage, type ChartImageFrame } from './png-frame.ts';
 import { ChartPointClickEvent } from '../../events/chart-point-click-event.ts';
 
+export type { ChartImageFrame } from './png-frame.ts';
+
 export const CHART_VIEW_TAG = 'cr-chart-view';
+
+/** What an option is built for: the page's colours, whether to animate, the chart's width. */
+export interface ChartFrame {
+  theme: ChartTheme;
+  /** The reader prefers reduced motion, or the host asked for none (`no-animation`). */
+  reducedMotion: boolean;
+  /** The chart's width in 40 px steps (a resize within a step builds nothing new); undefined until measured. */
+  width: number | undefined;
+}
+
+/** Builds the option for a frame; called again when the theme, the motion preference or the width step changes. */
+export type ChartOptionBuilder = (frame: ChartFrame) => EChartsCoreOption;
 
 type AriaOption = {
   enabled?: boolean;
@@ -23,8 +39,10 @@ function isGroupKey(value: unknown): value is GroupKey {
 }
 
 /**
- * @summary Draws one ECharts option and owns its ECharts instance: creates it, resizes it with its box,
- * restyles it from CSS, and disposes of it when the element leaves the page. Internal to the kit.
+ * @summary Draws one ECharts option and owns everything about its ECharts instance: creates it, resizes it
+ * with its box, restyles it from CSS, honours reduced motion, exports it as an image, and disposes of it
+ * when the element leaves the page. A host hands it an option, or a `build` function that makes one for
+ * the chart's theme, motion preference and width. Internal to the kit.
  *
  * @fires chart-point-click - {ChartPointClickEvent} A data item (bar, point, slice) was clicked. `detail`: `{ key, series, dataIndex, seriesIndex }`,
  *   where `key` / `series` come from the clicked data item (see `buildChartOption`).
@@ -46,6 +64,15 @@ export class ChartView extends LitElement {
   /** The ECharts option to draw; a new object replaces the previous one entirely (`notMerge`). */
   @property({ attribute: false }) option: EChartsCoreOption | undefined;
 
+  /**
+   * Builds the option from the chart's theme, motion preference and width (used when `option` is unset):
+   * the host hands data and formatting only, and the chart is rebuilt when any of the three changes.
+   */
+  @property({ attribute: false }) build: ChartOptionBuilder | undefined;
+
+  /** Draws each option at once, without entry and update animations (as with reduced motion). */
+  @property({ type: Boolean, attribute: 'no-animation' }) noAnimation = false;
+
   /** `svg` draws queryable, print-sharp DOM; `canvas` is faster with many points. Changing it re-creates the chart. */
   @property({ reflect: true }) renderer: 'canvas' | 'svg' = 'canvas';
 
@@ -63,6 +90,23 @@ export class ChartView extends LitElement {
   private appliedOption: EChartsCoreOption | undefined;
   private appliedName: string | undefined;
   private appliedMotion: boolean | undefined;
+  /** The width step the option was last built for (see `ChartFrame.width`). */
+  private widthStep: number | undefined;
+  /** Bumped by `refreshTheme()`: a built option reads the theme again. */
+  private themeVersion = 0;
+  private built: { build: ChartOptionBuilder; motion: boolean; width: number | undefined; themeVersion: number; option: EChartsCoreOption } | undefined;
+
+  /** The option drawn: `option`, else the one `build` makes for the current frame. */
+  get drawnOption(): EChartsCoreOption | undefined {
+    if (this.option || !this.build) return this.option;
+    const motion = this.noAnimation || this.reduceMotion;
+    const built = this.built;
+    if (built && built.build === this.build && built.motion === motion && built.width === this.widthStep && built.themeVersion === this.themeVersion)
+      return built.option;
+    const option = this.build({ theme: readChartTheme(this), reducedMotion: motion, width: this.widthStep });
+    this.built = { build: this.build, motion, width: this.widthStep, themeVersion: this.themeVersion, option };
+    return option;
+  }
 
   /** The live ECharts instance, or `undefined` before first render and after disconnection. */
   get chart(): ECharts | undefined {
@@ -97,7 +141,21 @@ export class ChartView extends LitElement {
    * Call it when the page switches theme; options built with `readChartTheme` must be rebuilt as well.
    */
   refreshTheme(): void {
+    this.themeVersion++;
     this.chart?.setTheme(toEChartsTheme(readChartTheme(this)));
+    if (this.build && !this.option) {
+      this.applyOption();
+      this.requestUpdate();
+    }
+  }
+
+  /**
+   * The chart as a PNG data URL, or null when none is drawn: framed with the title, the range and
+   * (for a chart without a legend of its own) a legend line, on the theme's surface, at twice the pixels.
+   */
+  async toPngDataUrl(frame: ChartImageFrame): Promise<string | null> {
+    const chart = this.chart;
+    return chart ? chartImage(chart, readChartTheme(this), frame) : null;
   }
 
   protected override render() {
@@ -118,28 +176,13 @@ export class ChartView extends LitElement {
   @state() private active: { seriesIndex: number; dataIndex: number } | null = null;
   @state() private announcement = '';
 
-  /** Every data point of the option in reading order: by category, then series. */
-  private points(): { seriesIndex: number; dataIndex: number; item: Record<string, unknown> }[] {
-    const raw = this.option?.series;
-    const series = (Array.isArray(raw) ? raw : raw ? [raw] : []) as { data?: unknown }[];
-    const points: { seriesIndex: number; dataIndex: number; item: Record<string, unknown> }[] = [];
-    // Items with a key, or (typed-array series of many points) keys by position: see series-data.ts.
-    series.forEach((entry, seriesIndex) => {
-      for (let dataIndex = 0, count = pointCount(entry); dataIndex < count; dataIndex++) {
-        const item = pointAt(entry, dataIndex);
-        if (item) points.push({ seriesIndex, dataIndex, item: item as unknown as Record<string, unknown> });
-      }
-    });
-    return points.sort((a, b) => a.dataIndex - b.dataIndex || a.seriesIndex - b.seriesIndex);
-  }
-
   private readonly onKeyDown = (event: KeyboardEvent): void => {
     const chart = this.chart;
-    const points = this.points();
+    const points = chartPoints(this.drawnOption);
     if (!chart || points.length === 0) return;
     const at = this.active ? points.findIndex((p) => p.seriesIndex === this.active!.seriesIndex && p.dataIndex === this.active!.dataIndex) : -1;
     let next = at;
-    const grid = this.gridMove(points, at, event.key);
+    const grid = gridMove(this.drawnOption, points, at, event.key);
     switch (event.key) {
       case 'ArrowRight':
       case 'ArrowDown':
@@ -176,29 +219,6 @@ export class ChartView extends LitElement {
     this.announcement = `${spoken} — ${next + 1}/${points.length}`;
   };
 
-  /**
-   * In a grid of cells (a heatmap: items whose value is `[column, row, value]`), where an arrow key
-   * leads from point `at`: the neighbouring cell across or down, or `at` itself at the edge.
-   * Undefined for other charts, which walk their points in reading order.
-   */
-  private gridMove(points: { item: Record<string, unknown> }[], at: number, key: string): number | undefined {
-    const raw = this.option?.series;
-    const series = (Array.isArray(raw) ? raw : raw ? [raw] : []) as { type?: unknown }[];
-    if (at < 0 || series.length !== 1 || series[0]!.type !== 'heatmap') return undefined;
-    const cellOf = (point: { item: Record<string, unknown> } | undefined) => {
-      const value = point?.item.value;
-      return Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'number' ? [value[0], value[1]] : null;
-    };
-    const here = cellOf(points[at]);
-    if (!here) return undefined;
-    const [dx, dy] = key === 'ArrowRight' ? [1, 0] : key === 'ArrowLeft' ? [-1, 0] : key === 'ArrowDown' ? [0, 1] : key === 'ArrowUp' ? [0, -1] : [0, 0];
-    const target = points.findIndex((point) => {
-      const cell = cellOf(point);
-      return cell !== null && cell[0] === here[0]! + dx && cell[1] === here[1]! + dy;
-    });
-    return target < 0 ? at : target;
-  }
-
   private readonly onBlur = (): void => {
     if (!this.active) return;
     this.chart?.dispatchAction({ type: 'downplay' });
@@ -213,7 +233,7 @@ export class ChartView extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('renderer') && changed.get('renderer') !== undefined && this.instance) {
       this.initChart();
-    } else if (changed.has('option') || changed.has('label')) {
+    } else if (changed.has('option') || changed.has('build') || changed.has('noAnimation') || changed.has('label')) {
       this.applyOption();
     }
   }
@@ -227,6 +247,8 @@ export class ChartView extends LitElement {
     this.instanceGeneration = chartModulesGeneration();
     chart.on('click', this.onChartClick);
     this.instance = chart;
+    // Measured now, so that the first option is built for the width it is drawn at.
+    this.widthStep = this.measureWidthStep();
     this.resizeObserver = new ResizeObserver(this.onResize);
     this.resizeObserver.observe(this.container);
     this.applyOption();
@@ -245,7 +267,7 @@ export class ChartView extends LitElement {
   }
 
   private optionDescription(): string {
-    const aria = this.option?.aria as AriaOption | undefined;
+    const aria = this.drawnOption?.aria as AriaOption | undefined;
     const description = aria?.label?.description;
     return typeof description === 'string' ? description : '';
   }
@@ -263,14 +285,14 @@ export class ChartView extends LitElement {
   private applyOption(): void {
     const chart = this.chart;
     if (!chart) return;
-    const option = this.option;
+    const option = this.drawnOption;
     const name = this.chartName();
     if (option === this.appliedOption && name === this.appliedName && this.reduceMotion === this.appliedMotion) return;
     // A chart type whose ECharts parts are loaded on first use (the heatmap): drawn once they are here.
     if (option && needsChartModules(option)) {
       loadChartModules(option).then(
         () => {
-          if (this.option === option) this.applyOption();
+          if (this.drawnOption === option) this.applyOption();
         },
         (error: unknown) => console.error('conversation-reports: a chart module could not be loaded', error),
       );
@@ -320,10 +342,24 @@ export class ChartView extends LitElement {
     }
   }
 
+  /** The box's width in 40 px steps; undefined while it has none. */
+  private measureWidthStep(): number | undefined {
+    const step = Math.floor((this.container?.clientWidth ?? 0) / 40) * 40;
+    return step > 0 ? step : undefined;
+  }
+
   private readonly onResize = (): void => {
     // The container is absolutely positioned, so redrawing inside it cannot resize it and loop the observer.
     const { clientWidth, clientHeight } = this.container;
     if (clientWidth > 0 && clientHeight > 0) this.chart?.resize();
+    // A narrow chart lays its axes out differently (fewer ticks, shorter labels): see axis-layout.ts.
+    const step = this.measureWidthStep();
+    if (step === this.widthStep) return;
+    this.widthStep = step;
+    if (this.build && !this.option) {
+      this.applyOption();
+      this.requestUpdate();
+    }
   };
 
   private readonly onMotionChange = (event: MediaQueryListEvent): void => {
@@ -334,7 +370,7 @@ export class ChartView extends LitElement {
   private readonly onChartClick = (params: ECElementEvent): void => {
     if (params.componentType !== 'series') return;
     // A typed-array series' point is [index, value]: its key comes from the series, by position.
-    const raw = this.option?.series;
+    const raw = this.drawnOption?.series;
     const entry = (Array.isArray(raw) ? raw : raw ? [raw] : [])[params.seriesIndex ?? 0] as { data?: unknown } | undefined;
     const data = entry && ArrayBuffer.isView(entry.data) ? pointAt(entry, params.dataIndex) : params.data;
     this.emitPoint(data, params.dataIndex, params.seriesIndex ?? 0);

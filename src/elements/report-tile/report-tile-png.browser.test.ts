@@ -4,7 +4,7 @@ import './report-tile.ts';
 import type { ReportTile } from './report-tile.ts';
 import { reportSpecSchema } from '../../core/schema/report-spec.ts';
 import type { ReportResult } from '../../core/types.ts';
-import { PNG_MARGIN } from './png-export.ts';
+import { PNG_MARGIN } from '../../charts/chart-view/png-frame.ts';
 
 const result: ReportResult = {
   reportId: 'volume',

@@ -25,7 +25,7 @@ import { renderTileChart } from './tile-chart.ts';
 import { EngineFoldTask, TileCompute } from './tile-compute.ts';
 import { tileCsv } from './tile-csv.ts';
 import { tileDrillEvent } from './tile-drill.ts';
-import { chartPng, downloadCsv, downloadPng } from './tile-export.ts';
+import { downloadCsv, downloadPng } from './tile-export.ts';
 import { TileMarkupController } from './tile-markup.ts';
 import { renderTileMenu, tileActionEvent, tileMenuItems, type TileAction } from './tile-menu.ts';
 import { renderConfigError, renderEmpty, renderError, renderLoading } from './tile-states.ts';
@@ -148,9 +148,6 @@ export class ReportTile extends LitElement {
 
   /** First row of the table view's page. */
   @state() private tableOffset = 0;
-  /** The chart's width in 40 px steps (a resize within a step redraws nothing); null until measured. */
-  @state() private chartWidth: number | null = null;
-  #resizeObserver: ResizeObserver | null = null;
 
   @query('cr-chart-view') private chartView!: ChartView | null;
 
@@ -219,7 +216,6 @@ export class ReportTile extends LitElement {
 
   /** Redraws the chart with the colours the CSS custom properties hold now. */
   refreshTheme(): void {
-    this.requestUpdate();
     void this.updateComplete.then(() => this.chartView?.refreshTheme());
   }
 
@@ -251,23 +247,6 @@ export class ReportTile extends LitElement {
     if (['count', 'sum', 'min', 'max'].includes(spec.measure.op)) return null;
     const shown = this.#displayResult!;
     return needsFolding(shown, spec) && needsCategoryFolding(shown, spec) ? { data, spec, source } : null;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // A narrow chart lays its axes out differently (fewer ticks, shorter labels): see axis-layout.ts.
-    this.#resizeObserver ??= new ResizeObserver((entries) => {
-      const width = entries[0]?.contentRect.width ?? 0;
-      // The tile's padding and border, both sides.
-      const chartWidth = width > 0 ? Math.floor(Math.max(0, width - 26) / 40) * 40 : null;
-      if (chartWidth !== this.chartWidth) this.chartWidth = chartWidth;
-    });
-    this.#resizeObserver.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#resizeObserver?.disconnect();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -324,11 +303,11 @@ export class ReportTile extends LitElement {
    * range and (for a one-series chart, which draws none) a legend, with a margin all round.
    */
   async toPngDataUrl(): Promise<string | null> {
-    const chart = this.chart;
+    const view = this.chartView;
     const spec = this.spec;
-    if (!chart || !spec) return null;
+    if (!view || !spec) return null;
     const text = this.#text;
-    return chartPng(this, chart, { title: tileTitle(text, spec), range: this.#rangeText(), measure: measureHeading(text, spec) });
+    return view.toPngDataUrl({ title: tileTitle(text, spec), range: this.#rangeText(), seriesName: measureHeading(text, spec) });
   }
 
   /** "1 Nov 2026 – 30 Nov 2026" for the range the tile shows, when it knows one. */
@@ -406,12 +385,10 @@ export class ReportTile extends LitElement {
     if (spec.chartType === 'table' || this.view === 'table')
       return renderTileTable({ text, spec, result, offset: this.tableOffset, goTo: (offset) => (this.tableOffset = offset), drill });
     return renderTileChart({
-      host: this,
       text,
       spec,
       shown: result,
       engineFold: this.#engineFold.resultFor(spec, this.shownResult),
-      width: this.chartWidth,
       noAnimation: this.noAnimation,
       renderer: this.renderer,
       drill,

@@ -1,9 +1,9 @@
 import { html, type TemplateResult } from 'lit';
 import '../../charts/chart-view/chart-view.ts';
+import type { ChartFrame } from '../../charts/chart-view/chart-view.ts';
 import type { ChartPointClickEvent } from '../../events/chart-point-click-event.ts';
 import { buildChartOption } from '../../charts/options/chart-option.ts';
 import { foldForDrawing, foldedSpec, needsFolding } from '../../charts/options/fold-for-drawing.ts';
-import { readChartTheme } from '../../charts/theme.ts';
 import type { ReportSpec } from '../../core/schema/report-spec.ts';
 import { OTHER_KEY, type GroupKey, type ReportResult } from '../../core/types.ts';
 import { localizeResult } from '../../i18n/localize-result.ts';
@@ -11,15 +11,12 @@ import type { EngineFold } from './tile-compute.ts';
 import { formatSettings, tileTitle, type TileText } from './tile-text.ts';
 
 export interface TileChartInput {
-  /** The element whose CSS the chart's colours come from. */
-  host: HTMLElement;
   text: TileText;
   spec: ReportSpec;
   /** The shown result, labels localized. */
   shown: ReportResult;
   /** The engine's exact fold of the shown result, when it has one. */
   engineFold: EngineFold | null;
-  width: number | null;
   noAnimation: boolean;
   renderer: 'canvas' | 'svg';
   drill(key: GroupKey, series: GroupKey | undefined): void;
@@ -38,7 +35,7 @@ function drawnResult({ text, spec, shown, engineFold }: TileChartInput): { resul
 }
 
 export function renderTileChart(input: TileChartInput): TemplateResult {
-  const { host, text, spec } = input;
+  const { text, spec } = input;
   const { result, folded } = drawnResult(input);
   const title = tileTitle(text, spec);
   // Other of a fold made for drawing is no group of the report: its rows are in the table view.
@@ -47,21 +44,27 @@ export function renderTileChart(input: TileChartInput): TemplateResult {
     if (folded && (series === OTHER_KEY || (key === OTHER_KEY && (spec.limit === undefined || spec.limit >= foldedSpec(spec).limit!)))) input.showTable();
     else input.drill(key, series);
   };
-  const theme = readChartTheme(host);
-  const reducedMotion = input.noAnimation || (typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches);
   // The option names the chart and its series after the title the tile shows (localized for a template).
-  const option = buildChartOption(result, { ...spec, title }, {
-    ...formatSettings(text, spec),
-    palette: theme.palette,
-    textColor: theme.textColor,
-    axisColor: theme.axisColor,
-    gridColor: theme.gridColor,
-    fontFamily: theme.fontFamily,
-    background: theme.background,
-    scale: theme.scale,
-    reducedMotion,
-    previousLabel: text.t('tile.column.previous'),
-    ...(input.width ? { width: input.width } : {}),
-  });
-  return html`<cr-chart-view .option=${option} .renderer=${input.renderer} label=${title} @chart-point-click=${onPoint}></cr-chart-view>`;
+  // Built by the chart view for its theme, motion preference and width.
+  const build = ({ theme, reducedMotion, width }: ChartFrame) =>
+    buildChartOption(result, { ...spec, title }, {
+      ...formatSettings(text, spec),
+      palette: theme.palette,
+      textColor: theme.textColor,
+      axisColor: theme.axisColor,
+      gridColor: theme.gridColor,
+      fontFamily: theme.fontFamily,
+      background: theme.background,
+      scale: theme.scale,
+      reducedMotion,
+      previousLabel: text.t('tile.column.previous'),
+      ...(width ? { width } : {}),
+    });
+  return html`<cr-chart-view
+    .build=${build}
+    .renderer=${input.renderer}
+    ?no-animation=${input.noAnimation}
+    label=${title}
+    @chart-point-click=${onPoint}
+  ></cr-chart-view>`;
 }

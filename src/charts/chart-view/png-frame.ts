@@ -1,4 +1,7 @@
-/** What an exported chart image says around the chart itself. */
+import type { ECharts } from '../echarts.ts';
+import type { ChartTheme } from '../theme.ts';
+
+/** What an exported chart image says around the chart itself, drawn by `framePng`. */
 export interface PngFrame {
   title: string;
   /** The date range, as the reader writes dates; empty when the tile knows none. */
@@ -53,4 +56,33 @@ export async function framePng(chartUrl: string, width: number, height: number, 
   }
   ctx.drawImage(image, PNG_MARGIN, header, width, height);
   return canvas.toDataURL('image/png');
+}
+
+/** What an exported image says around the chart (see `chartImage`). */
+export interface ChartImageFrame {
+  title: string;
+  /** The date range, as the reader writes dates; empty when unknown. */
+  range: string;
+  /** Named in a legend line when the chart draws no legend of its own (one series). */
+  seriesName: string;
+}
+
+/**
+ * The chart as a PNG data URL, framed with the title, the range and (for a chart without a legend of
+ * its own) a legend line, on the theme's surface (white when transparent), at twice the pixels.
+ */
+export async function chartImage(chart: ECharts, theme: ChartTheme, frame: ChartImageFrame): Promise<string> {
+  const background = theme.background === 'transparent' ? '#ffffff' : theme.background;
+  const url = chart.getDataURL({ type: chart.getDom().querySelector('canvas') ? 'png' : 'svg', pixelRatio: 2, backgroundColor: background });
+  const option = chart.getOption() as { legend?: { show?: boolean }[]; series?: { type?: string }[] };
+  const ownLegend = option.legend?.some((legend) => legend.show !== false) || option.series?.some((series) => series.type === 'pie');
+  return framePng(url, chart.getWidth(), chart.getHeight(), 2, {
+    title: frame.title,
+    range: frame.range,
+    legend: ownLegend ? null : { color: theme.palette[0] ?? '#5470c6', name: frame.seriesName },
+    background,
+    textColor: theme.textColor,
+    mutedColor: theme.axisColor ?? theme.textColor,
+    fontFamily: theme.fontFamily || 'sans-serif',
+  });
 }
