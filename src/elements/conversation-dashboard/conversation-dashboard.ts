@@ -8,6 +8,7 @@ import { ReportDataController } from '../../controllers/report-data-controller.t
 import { systemClock, type Clock } from '../../controllers/clock.ts';
 import { KioskController, kioskSeconds } from '../../controllers/kiosk-controller.ts';
 import { RefreshController } from '../../controllers/refresh-controller.ts';
+import { ModalDialogController } from '../../controllers/modal-dialog-controller.ts';
 import { renderRefreshStatus } from './refresh-status.ts';
 import { HostSettingsAttributes } from './host-settings.ts';
 import type { BusinessHours, Sla } from '../../core/schema/business-hours.ts';
@@ -255,6 +256,7 @@ export class ConversationDashboard extends LitElement {
   /** The property chosen in the filter bar's "More filters", before its value is. */
   @state() private filterProperty = '';
   @query('.editor-dialog') private editorDialog!: HTMLDialogElement | null;
+  readonly #editorDialog = new ModalDialogController(this, () => this.editorDialog, () => (this.editing = null));
   #dragged: string | null = null;
 
   readonly #reportData = new ReportDataController(this, {
@@ -877,11 +879,11 @@ export class ConversationDashboard extends LitElement {
     await import('../report-editor/report-editor.ts');
     this.editing = spec;
     await this.updateComplete;
-    if (this.editorDialog && !this.editorDialog.open) this.editorDialog.showModal();
+    this.#editorDialog.open();
   }
 
   #closeEditor(): void {
-    if (this.editorDialog?.open) this.editorDialog.close();
+    void this.#editorDialog.close();
     this.editing = null;
   }
 
@@ -1138,7 +1140,7 @@ export class ConversationDashboard extends LitElement {
       part="editor-dialog"
       aria-label=${this.#t('dashboard.editReport')}
       @cancel=${() => (this.editing = null)}
-      @close=${() => (this.editing = null)}
+      @close=${this.#editorDialog.handleClose}
     >
       ${this.editing
         ? html`<report-editor
