@@ -67,3 +67,24 @@ describe('LocaleController', () => {
     assert.equal(host.updates, before + 1);
   });
 });
+
+describe('LocaleController.textsVersion', () => {
+  it('changes with the locale and with a catalog registered; textsChanged until the host updates', () => {
+    const host = new FakeHost();
+    let locale = 'en';
+    const controller = new LocaleController(host, { locale: () => locale });
+    host.connect();
+    assert.equal(controller.textsChanged, true, 'nothing rendered yet');
+    host.requestUpdate();
+    assert.equal(controller.textsChanged, false);
+    const first = controller.textsVersion;
+    locale = 'it';
+    assert.notEqual(controller.textsVersion, first);
+    assert.equal(controller.textsChanged, true);
+    host.requestUpdate();
+    const italian = controller.textsVersion;
+    registerCatalog('it', { 'dashboard.create': 'Crea dashboard' });
+    assert.notEqual(controller.textsVersion, italian, 'a catalog arrived: cached texts are stale');
+    host.disconnect();
+  });
+});

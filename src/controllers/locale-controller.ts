@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { browserTimeZone } from '../i18n/browser-time-zone.ts';
-import { isCatalogLoaded, loadCatalog, onCatalogChange, resolveLocale, translate, type MessageParams } from '../i18n/translate.ts';
+import { catalogRevision, isCatalogLoaded, loadCatalog, onCatalogChange, resolveLocale, translate, type MessageParams } from '../i18n/translate.ts';
 
 export interface LocaleSources {
   /** The locale the host was given (its `locale` property, else e.g. its dashboard's); unset means the browser's. */
@@ -31,6 +31,8 @@ export class LocaleController implements ReactiveController {
   #unsubscribe: (() => void) | null = null;
   /** The load under way for the locale being rendered, if its catalog is not there yet. */
   #pending: Promise<void> | null = null;
+  /** `textsVersion` as of the host's last update. */
+  #renderedVersion: string | null = null;
 
   constructor(host: ReactiveControllerHost, sources: LocaleSources) {
     this.#host = host;
@@ -46,6 +48,22 @@ export class LocaleController implements ReactiveController {
   /** The IANA time zone in use. */
   get timeZone(): string {
     return this.#sources.timeZone?.() || browserTimeZone();
+  }
+
+  /**
+   * Changes whenever `t()` may answer differently: another locale, or a catalog loaded or
+   * registered. Key anything cached from translated text on it, not on `locale` alone.
+   */
+  get textsVersion(): string {
+    return `${this.locale}#${catalogRevision()}`;
+  }
+
+  /**
+   * In the host's `willUpdate`: whether the texts changed since its last update (true in the first).
+   * For state derived from translated text that a render alone would not refresh.
+   */
+  get textsChanged(): boolean {
+    return this.textsVersion !== this.#renderedVersion;
   }
 
   /** A message by key in the locale in use; English until its catalog has loaded. */
@@ -65,6 +83,7 @@ export class LocaleController implements ReactiveController {
 
   hostUpdate(): void {
     this.#ensureCatalog();
+    this.#renderedVersion = this.textsVersion;
   }
 
   /**

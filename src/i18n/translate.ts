@@ -12,9 +12,16 @@ export type Translate = (key: string, params?: MessageParams) => string;
 const catalogs = new Map<string, Messages>(Object.entries(builtInCatalogs));
 const loading = new Map<string, Promise<void>>();
 const listeners = new Set<() => void>();
+let revision = 0;
 
 function notify(): void {
+  revision += 1;
   for (const listener of listeners) listener();
+}
+
+/** Counts catalog registrations and loads: a text translated earlier may read differently once it changes. */
+export function catalogRevision(): number {
+  return revision;
 }
 
 /** Adds (or replaces) the catalog of a language, e.g. `registerCatalog('fr', fr)`; elements re-render in it. */
