@@ -8,7 +8,7 @@ import { buildHeatmapOption } from './heatmap-option.ts';
 import { pivotResult } from './pivot.ts';
 import { TYPED_ARRAY_THRESHOLD, typedLineData } from './series-data.ts';
 import type { Pivot } from './pivot.ts';
-import { createValueFormatter } from './value-format.ts';
+import { bucketKeyLabel, createValueFormatter } from './value-format.ts';
 import type { FormatSettings, ValueFormatter, ValueKind } from './value-format.ts';
 
 /** The chart types drawn by ECharts; `table` and `kpi` are plain HTML (see table-model.ts, kpi-model.ts). */
@@ -37,7 +37,7 @@ export interface ChartOptionSettings extends FormatSettings {
   width?: number;
   /** A heatmap's colours for its lowest and highest value (the theme's `scale`). */
   scale?: readonly [string, string];
-  /** (v2) The name of the previous period's bars, in the reader's language (default "Previous period"). */
+  /** (v2) The name of the previous period's bars or line, in the reader's language (default "Previous period"). */
   previousLabel?: string;
 }
 
@@ -133,8 +133,10 @@ function durationTicks(max: number, targetTicks = MAX_VALUE_TICKS): { interval: 
   return { interval: step, max: Math.ceil(max / step) * step };
 }
 
-function valueExtentMax(pivot: Pivot, stacked: boolean): number {
+function valueExtentMax(pivot: Pivot, stacked: boolean, previous: readonly (number | null)[] = []): number {
   let max = 0;
+  // The previous period shares the value axis: a busier last month must not be cut off at the top.
+  for (const value of previous) if (value !== null) max = Math.max(max, value);
   pivot.categories.forEach((_, category) => {
     let sum = 0;
     for (const series of pivot.series) {
@@ -147,7 +149,21 @@ function valueExtentMax(pivot: Pivot, stacked: boolean): number {
   return max;
 }
 
-function describe(spec: ReportSpec, pivot: Pivot, format: ValueFormatter): string {
+/** (v2) The previous period drawn beside the current one, as the screen-reader description names it. */
+interface DescribedPrevious {
+  name: string;
+  /** One entry per category that has a previous value: the previous bucket's date, or the category. */
+  points: { label: string; value: number | null }[];
+}
+
+function describePrevious(previous: DescribedPrevious, format: ValueFormatter, limit: number): string {
+  const points = previous.points.filter((point) => point.value !== null);
+  if (points.length === 0) return '';
+  const parts = points.slice(0, limit).map((point) => `${point.label}: ${format(point.value)}`);
+  return `. ${previous.name}: ${parts.join('; ')}${points.length > limit ? '; …' : ''}`;
+}
+
+function describe(spec: ReportSpec, pivot: Pivot, format: ValueFormatter, previous?: DescribedPrevious): string {
   const limit = 12;
   const parts: string[] = [];
   let total = 0;
@@ -160,7 +176,8 @@ function describe(spec: ReportSpec, pivot: Pivot, format: ValueFormatter): strin
     });
   }
   const more = total > parts.length && parts.length === limit ? '; …' : '';
-  return parts.length > 0 ? `${spec.title}. ${parts.join('; ')}${more}` : spec.title;
+  const before = previous ? describePrevious(previous, format, limit) : '';
+  return parts.length > 0 ? `${spec.title}. ${parts.join('; ')}${more}${before}` : `${spec.title}${before}`;
 }
 
 interface Context {
@@ -247,17 +264,53 @@ function legend(context: Context, show: boolean) {
   };
 }
 
-function cartesian(type: 'bar' | 'column' | 'line' | 'area', context: Context, option: ChartOption, columnLabels?: ColumnLabels, result?: ReportResult): ChartOption {
+/**
+ * (v2) The previous period beside a chart of one series: bars matched by key (a category), or over
+ * time a ghost line whose point i is the previous period's bucket paired with bucket i (the rows'
+ * `previousKey`; see core/engine/previous-buckets.ts). A breakdown gets neither: twice its series
+ * would not read.
+ */
+interface Comparison {
+  name: string;
+  /** One per category, in category order; null where the previous period has no value or no bucket. */
+  values: (number | null)[];
+  /** Over time: the previous bucket's date as the reader reads it, per category (null where none). */
+  dates: (string | null)[];
+}
+
+function comparisonOf(result: ReportResult, spec: ReportSpec, pivot: Pivot, settings: ChartOptionSettings): Comparison | null {
+  if (pivot.breakdown || !result.rows.some((row) => row.previous)) return null;
+  const byKey = new Map(result.rows.map((row) => [JSON.stringify(row.key), row]));
+  const rows = pivot.categories.map((category) => byKey.get(JSON.stringify(category.key)));
+  const finite = (value: number | null | undefined) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+  return {
+    name: settings.previousLabel ?? 'Previous period',
+    values: rows.map((row) => finite(row?.previous?.value)),
+    dates: rows.map((row) => (row?.previousKey === undefined ? null : bucketKeyLabel(row.previousKey, spec, settings))),
+  };
+}
+
+/** Comparison bars (bar, column) or a ghost line (line, area), or none: what a chart type draws of a comparison. */
+function comparisonKind(type: GraphicChartType, comparison: Comparison | null): 'bars' | 'ghost' | null {
+  if (!comparison) return null;
+  if (type === 'bar' || type === 'column') return 'bars';
+  // Over time only: a line by category has no bucket to pair its points with.
+  if ((type === 'line' || type === 'area') && comparison.dates.some((date) => date !== null)) return 'ghost';
+  return null;
+}
+
+function cartesian(type: 'bar' | 'column' | 'line' | 'area', context: Context, option: ChartOption, columnLabels?: ColumnLabels, comparison?: Comparison | null): ChartOption {
   const { settings, pivot, format, labelMax } = context;
   const barLike = type === 'bar' || type === 'column';
   // (v2) Few bars of one series carry their value; with a comparison, the previous period's bars stand beside them.
   const valueLabels = barLike && !pivot.breakdown && pivot.categories.length <= VALUE_LABEL_MAX_BARS;
-  const previousByKey = barLike && !pivot.breakdown && result ? new Map(result.rows.filter((row) => row.previous).map((row) => [JSON.stringify(row.key), row.previous!.value])) : null;
-  const comparing = Boolean(previousByKey && previousByKey.size > 0);
+  const kind = comparisonKind(type, comparison ?? null);
+  const comparing = kind === 'bars';
+  const ghost = kind === 'ghost';
   const horizontal = type === 'bar';
   const stacked = pivot.breakdown && type !== 'line';
   const pointCount = pivot.categories.length;
-  const extentMax = valueExtentMax(pivot, stacked);
+  const extentMax = valueExtentMax(pivot, stacked, kind ? comparison!.values : []);
   const layout = axisLayout({
     width: settings.width,
     horizontal,
@@ -338,23 +391,47 @@ function cartesian(type: 'bar' | 'column' | 'line' | 'area', context: Context, o
     };
   });
 
+  // The previous period is context, not a point to drill: muted, and not clickable.
+  const previousName = comparison?.name ?? '';
+  const previousDate = (index: number) => comparison?.dates[index] ?? null;
+  const previousItems = () =>
+    pivot.categories.map((category, index) => {
+      const value = comparison!.values[index] ?? null;
+      const date = previousDate(index);
+      return { value, key: category.key, spoken: `${category.label} · ${previousName}${date ? ` (${date})` : ''}: ${format(value)}` };
+    });
   if (comparing) {
-    const previousLabel = settings.previousLabel ?? 'Previous period';
     series.push({
-      name: previousLabel,
+      name: previousName,
       type: 'bar' as const,
       barMaxWidth: 48,
-      // The previous period is context, not a point to drill: muted, and not clickable.
       silent: true,
       itemStyle: { color: settings.axisColor, opacity: 0.55 },
-      data: pivot.categories.map((category) => {
-        const value = previousByKey!.get(JSON.stringify(category.key)) ?? null;
-        return { value, key: category.key, spoken: `${category.label} · ${previousLabel}: ${format(value)}` };
-      }),
+      data: previousItems(),
+    } as unknown as (typeof series)[number]);
+  }
+  if (ghost) {
+    // A ghost of the current line: the previous period's buckets, dashed in the axis colour, behind it.
+    series.push({
+      name: previousName,
+      type: 'line' as const,
+      silent: true,
+      z: 1,
+      showSymbol: false,
+      symbolSize: 4,
+      connectNulls: false,
+      lineStyle: { type: 'dashed' as const, width: 1.5, color: settings.axisColor, opacity: 0.8 },
+      itemStyle: { color: settings.axisColor, opacity: 0.8 },
+      emphasis: { disabled: true },
+      ...(type === 'area' ? { areaStyle: { color: settings.axisColor, opacity: 0.08 } } : {}),
+      data: typed ? typedLineData(comparison!.values) : previousItems(),
+      ...(typed ? { dimensions: ['x', 'y'], encode: { x: 'x', y: 'y' } } : {}),
+      ...(pointCount > SAMPLING_THRESHOLD ? { sampling: 'lttb' as const } : {}),
     } as unknown as (typeof series)[number]);
   }
 
-  const seriesNames = [...pivot.series.map((entry) => entry.name), ...(comparing ? [settings.previousLabel ?? 'Previous period'] : [])];
+  const ghostIndex = ghost ? series.length - 1 : -1;
+  const seriesNames = [...pivot.series.map((entry) => entry.name), ...(comparing || ghost ? [previousName] : [])];
   const tooltip = {
     ...tooltipBase(settings),
     trigger: 'axis' as const,
@@ -365,14 +442,17 @@ function cartesian(type: 'bar' | 'column' | 'line' | 'area', context: Context, o
       if (!first || first.dataIndex === undefined) return '';
       const label = pivot.categories[first.dataIndex]?.label ?? '';
       const lines = params.map((param) => {
-        const name = pivot.breakdown || comparing ? `${escapeHtml(truncateLabel(seriesNames[param.seriesIndex ?? -1] ?? '', TOOLTIP_LABEL_MAX))}: ` : '';
+        // The previous period's line names the bucket it comes from: "Previous period · Aug 31".
+        const date = (comparing || ghost) && param.seriesIndex === seriesNames.length - 1 ? previousDate(param.dataIndex ?? -1) : null;
+        const seriesName = `${seriesNames[param.seriesIndex ?? -1] ?? ''}${date ? ` · ${date}` : ''}`;
+        const name = pivot.breakdown || comparing || ghost ? `${escapeHtml(truncateLabel(seriesName, TOOLTIP_LABEL_MAX))}: ` : '';
         return `<div class="cr-tooltip-line">${marker(param.color, settings.palette)}${name}<strong>${escapeHtml(format(valueOf(param)))}</strong></div>`;
       });
       return `${tooltipTitle(label)}${lines.join('')}`;
     },
   };
 
-  const showLegend = pivot.breakdown || comparing;
+  const showLegend = pivot.breakdown || comparing || ghost;
   // Room for the value written after the longest horizontal bar.
   const labelRoom = valueLabels && horizontal ? Math.ceil(estimateTextWidth(format(extentMax))) + 8 : 0;
   return {
@@ -514,10 +594,16 @@ export function buildChartOption(result: ReportResult, spec: ReportSpec, setting
     labelMax: settings.labelMax ?? DEFAULT_LABEL_MAX,
     shorten: spec.dimension === 'pageUrl' ? pageUrlShortener(pivot.categories.map((category) => category.label), shortUrlLabel) : truncateLabel,
   };
-  const option = common(context, settings.ariaDescription ?? describe(spec, pivot, format));
+  const comparison = comparisonOf(result, spec, pivot, settings);
+  // The description names the previous period when the chart draws it.
+  const drawn = comparisonKind(type, comparison) ? comparison : null;
+  const described = drawn
+    ? { name: drawn.name, points: pivot.categories.map((category, index) => ({ label: drawn.dates[index] ?? category.label, value: drawn.values[index] ?? null })) }
+    : undefined;
+  const option = common(context, settings.ariaDescription ?? describe(spec, pivot, format, described));
   if (type === 'pie' || type === 'donut') return pie(type, context, option);
-  if (type !== 'column') return cartesian(type, context, option, undefined, result);
+  if (type !== 'column') return cartesian(type, context, option, undefined, comparison);
   // Columns too many for their labels to stand under them are drawn as horizontal bars, each named.
   const columnLabels = columnLabelLayout(settings.width, pivot.categories.map((category) => context.shorten(category.label, context.labelMax)));
-  return columnLabels ? cartesian('column', context, option, columnLabels, result) : cartesian('bar', context, option, undefined, result);
+  return columnLabels ? cartesian('column', context, option, columnLabels, comparison) : cartesian('bar', context, option, undefined, comparison);
 }

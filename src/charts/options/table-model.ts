@@ -1,7 +1,7 @@
 import type { ReportSpec } from '../../core/schema/report-spec.ts';
 import type { GroupKey, ReportResult } from '../../core/types.ts';
 import { MISSING_VALUE, formatNumber, formatPercentDelta } from '../../i18n/format.ts';
-import { categoryLabel, createValueFormatter, hasBreakdown, seriesLabel } from './value-format.ts';
+import { bucketKeyLabel, categoryLabel, createValueFormatter, hasBreakdown, seriesLabel } from './value-format.ts';
 import type { FormatSettings } from './value-format.ts';
 
 export type TableColumnId = 'label' | 'series' | 'value' | 'count' | 'previous' | 'change';
@@ -75,7 +75,9 @@ export function buildTableModel(result: ReportResult, spec: ReportSpec, fmt: Tab
     cells.push(format(row.value));
     if (showCount) cells.push(formatNumber(row.count, fmt.locale));
     if (compare) {
-      cells.push(row.previous ? format(row.previous.value) : MISSING_VALUE);
+      // Over time the previous value comes from another bucket: the cell says which ("9 (Aug 31)").
+      const from = row.previous && row.previousKey !== undefined ? ` (${bucketKeyLabel(row.previousKey, spec, fmt)})` : '';
+      cells.push(row.previous ? `${format(row.previous.value)}${from}` : MISSING_VALUE);
       cells.push(formatPercentDelta(row.value, row.previous?.value, fmt.locale) ?? MISSING_VALUE);
     }
     return { key: row.key, series: breakdown ? (row.series ?? null) : undefined, cells };

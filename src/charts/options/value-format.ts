@@ -56,6 +56,11 @@ export function seriesLabel(row: ReportRow, spec: ReportSpec, fmt: FormatSetting
   return labelFor(row.series, row.seriesLabel, spec.breakdown, spec, fmt);
 }
 
+/** (v2) A date bucket's start as the reader reads it ("Aug 31"): the previous period's bucket a row is compared with. */
+export function bucketKeyLabel(key: number, spec: ReportSpec, fmt: FormatSettings): string {
+  return formatBucketLabel(key, spec.timeBucket ?? 'day', fmt.timeZone, fmt.locale);
+}
+
 export function hasBreakdown(result: { rows: readonly ReportRow[] }, spec: ReportSpec): boolean {
   return spec.breakdown !== undefined || result.rows.some((row) => row.series !== undefined);
 }
