@@ -134,6 +134,33 @@ class Retryable {
  * One attempt: fetch and read the body under one timeout, linked to the caller's signal. Resolves
  * with the parsed body, or a Retryable for the failures worth another try; throws the rest.
  */
+/** Longest server reason kept in an error message: it is untrusted text shown to the user. */
+const MAX_REASON = 300;
+
+/**
+ * The reason a JSON error answer gives (`{ error: { message } }`, `{ error: "…" }` or
+ * `{ message: "…" }`), as one line of at most MAX_REASON characters; null when there is none.
+ */
+async function errorReason(response: Response, signal: AbortSignal): Promise<string | null> {
+  if (!/\bjson\b/i.test(response.headers.get('Content-Type') ?? '')) {
+    void response.body?.cancel().catch(() => {});
+    return null;
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(await untilAborted(response.text(), response, signal));
+  } catch {
+    return null;
+  }
+  const record = (value: unknown) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined);
+  const error = record(body)?.error;
+  const reason = [record(error)?.message, error, record(body)?.message].find((value): value is string => typeof value === 'string' && value.trim() !== '');
+  if (reason === undefined) return null;
+  // Control characters (line breaks, bidi overrides) could make the message lie about its shape.
+  const line = reason.replace(/[\p{Cc}\p{Cf}\s]+/gu, ' ').trim();
+  return line.length > MAX_REASON ? `${line.slice(0, MAX_REASON - 1)}…` : line;
+}
+
 async function attempt(request: JsonRequest, options: ResolvedHttpOptions, signal: AbortSignal, index: number): Promise<JsonResponse | Retryable> {
   const where = describeUrl(request.url);
   const controller = new AbortController();
@@ -172,11 +199,16 @@ async function attempt(request: JsonRequest, options: ResolvedHttpOptions, signa
       return new Retryable(new HttpRequestError('network', where, attempts, `${where} could not be reached (${(error as Error)?.message ?? String(error)})`, undefined, { cause: error }), null);
     }
     if (!response.ok) {
-      // The body of an error answer is not needed; cancelling frees the connection.
+      const answered = `${where} answered ${response.status} ${response.statusText}`.trim();
+      if (!isRetryableStatus(response.status)) {
+        // A refusal is final, so its reason is worth the read: the user sees what the server said.
+        const reason = await errorReason(response, controller.signal);
+        if (signal.aborted) throw signal.reason;
+        throw new HttpRequestError('status', where, attempts, reason === null ? answered : `${answered}: ${reason}`, response.status);
+      }
+      // The body of an answer that will be retried is not needed; cancelling frees the connection.
       void response.body?.cancel().catch(() => {});
-      const error = new HttpRequestError('status', where, attempts, `${where} answered ${response.status} ${response.statusText}`.trim(), response.status);
-      if (!isRetryableStatus(response.status)) throw error;
-      return new Retryable(error, parseRetryAfter(response.headers.get('Retry-After'), options.now()));
+      return new Retryable(new HttpRequestError('status', where, attempts, answered, response.status), parseRetryAfter(response.headers.get('Retry-After'), options.now()));
     }
     let text: string;
     try {

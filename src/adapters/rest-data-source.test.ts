@@ -166,7 +166,18 @@ describe('RestDataSource faults', () => {
     const { source, calls } = make(() => json({ message: 'no' }, 403));
     const { error } = await collect(source);
     assert.ok(error instanceof PageLoadError && error.status === 403 && error.page === 1);
+    assert.match(error.message, /answered 403[^:]*: no$/);
     assert.equal(calls.length, 1);
+  });
+
+  test("a refusal's reason is shown as one short line, whatever the server put in it", async () => {
+    const hostile = `line\nbreak \u202Eevil\u0000 ${'x'.repeat(1_000)}`;
+    const { source } = make(() => json({ error: hostile }, 422));
+    const { error } = await collect(source);
+    assert.ok(error instanceof PageLoadError);
+    const reason = error.message.slice(error.message.indexOf('answered 422'));
+    assert.match(reason, /^answered 422[^:]*: line break evil x+…$/);
+    assert.ok(reason.length < 340, `${reason.length} characters`);
   });
 
   test('a network error is retried, and the auth hook is asked again for the retry', async () => {

@@ -62,7 +62,8 @@ describe('ServerDataSource', () => {
     assert.equal((await flaky.source.query(spec, context, signal)).reportId, spec.id);
     assert.equal(flaky.calls.length, 3);
     const refused = make(() => json({ error: { code: 'unknown-property', message: 'Unknown property "x".' } }, 400));
-    await assert.rejects(refused.source.query(spec, context, signal), /400/);
+    // The server's reason reaches the user, not only its status.
+    await assert.rejects(refused.source.query(spec, context, signal), /answered 400[^:]*: Unknown property "x"\.$/);
     assert.equal(refused.calls.length, 1);
   });
 
