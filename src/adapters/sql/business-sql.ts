@@ -59,7 +59,7 @@ export class BusinessSql {
   #spanIn(schedule: Schedule, a: string, b: string): string {
     const d = this.dialect;
     const zone = this.params.text(schedule.timeZone);
-    const g = (instant: string) => this.#open(schedule, wallMs(d, instant, zone));
+    const g = (instant: string) => this.#openAt(schedule, wallMs(d, instant, zone));
     const jumps = this.#jumps(schedule);
     const between =
       d.name === 'clickhouse'
@@ -68,20 +68,38 @@ export class BusinessSql {
     return `(${g(b)} - ${g(a)} - ${between})`;
   }
 
-  /** G(L): open wall-clock ms before the wall-clock instant `wall` (ms as if UTC), from a fixed origin. */
-  #open(schedule: Schedule, wall: string): string {
+  /**
+   * G(wall) for a row's instant. PostgreSQL repeats an expression at every use (no common
+   * subexpressions), and G uses the wall clock a dozen times: inline, one span cost 100+ zone
+   * conversions per row and a statement so large that its JIT compilation took most of the time. So
+   * there the wall clock is computed once, in a scalar subquery that `OFFSET 0` keeps from being
+   * folded back in. DuckDB and ClickHouse share common subexpressions themselves.
+   */
+  #openAt(schedule: Schedule, wall: string): string {
+    if (this.dialect.name !== 'postgres') return this.#openInline(schedule, wall);
+    const w = this.dialect.cast(wall, 'double');
+    return `(SELECT ${this.#open(schedule, 'cr_x', 'cr_d')} FROM (SELECT cr_x, floor(cr_x / ${DAY}) AS cr_d FROM (SELECT ${w} AS cr_x OFFSET 0) cr_q4 OFFSET 0) cr_q5)`;
+  }
+
+  #openInline(schedule: Schedule, wall: string): string {
+    const w = this.dialect.cast(wall, 'double');
+    return this.#open(schedule, w, `floor(${w} / ${DAY})`);
+  }
+
+  /**
+   * G(L): open wall-clock ms before the wall-clock instant L (ms as if UTC, a double `w`; `day` is
+   * floor(w / DAY)), from a fixed origin.
+   */
+  #open(schedule: Schedule, w: string, day: string): string {
     const p = this.params;
     // Doubles throughout: ClickHouse finds no common type for Int64 and Float64 in least/greatest.
     const num = (value: number) => p.add(value, 'double');
-    const d = this.dialect;
     const week = weekMinutes(schedule);
     const dayOpen = week.map((intervals) => intervals.reduce((sum, [s, e]) => sum + (e - s) * MINUTE, 0));
     const weekOpen = dayOpen.reduce((x, y) => x + y, 0);
     if (weekOpen === 0) return '0';
     // Day 0 (1970-01-01) was a Thursday: m counts days from Monday 1969-12-29.
-    // As a double: PostgreSQL divides integers with truncation.
-    const w = d.cast(wall, 'double');
-    const day = `floor(${w} / ${DAY})`;
+    // w is a double: PostgreSQL divides integers with truncation.
     const m = `(${day} + 3)`;
     const weekday = `(${m} - 7 * floor(${m} / 7))`;
     const ms = `(${w} - ${day} * ${DAY})`;
@@ -107,7 +125,7 @@ export class BusinessSql {
     const changes = this.#changes(schedule.timeZone);
     name = `cr_bj${this.#schedules.size + 1}`;
     this.#schedules.set(key, name);
-    const jump = `${this.#open(schedule, `(cr_at + cr_oa)`)} - ${this.#open(schedule, `(cr_at + cr_ob)`)}`;
+    const jump = `${this.#openInline(schedule, '(cr_at + cr_oa)')} - ${this.#openInline(schedule, '(cr_at + cr_ob)')}`;
     this.#cte(name, `SELECT cr_at, ${this.dialect.cast(jump, 'double')} AS cr_j FROM ${changes}`);
     return name;
   }
