@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { cleanDashboardName, validateDashboardName } from '../../core/dashboard/dashboard-name.ts';
 import type { Dashboard, Privacy } from '../../core/schema/dashboard.ts';
 import { DashboardChangeEvent } from '../../events/dashboard-change-event.ts';
@@ -18,6 +18,33 @@ export const DASHBOARD_SETTINGS_TAG = 'dashboard-settings';
 
 type View = 'main' | 'confirm-delete';
 type Busy = 'rename' | 'privacy' | 'delete' | null;
+
+/** The fields and messages of the dialog; each opening (or another dashboard) starts from the stored dashboard. */
+interface SettingsState {
+  view: View;
+  name: string;
+  nameEdited: boolean;
+  privacy: Privacy;
+  teamId: string;
+  busy: Busy;
+  /** What was just saved, in words. */
+  status: string;
+  /** What the store threw, kept as thrown until it is shown. */
+  failure: { error: unknown } | null;
+}
+
+function initialState(dashboard: Dashboard | null, teamId: string): SettingsState {
+  return {
+    view: 'main',
+    name: dashboard?.name ?? '',
+    nameEdited: false,
+    privacy: dashboard?.privacy ?? 'private',
+    teamId,
+    busy: null,
+    status: '',
+    failure: null,
+  };
+}
 
 /**
  * The settings of one dashboard for one user: rename it (anyone who may edit it), change who can
@@ -68,14 +95,12 @@ export class DashboardSettings extends StoreDialogElement {
 
   /** The dashboard to manage; replaced by the saved version after each change. */
   @property({ attribute: false }) dashboard: Dashboard | null = null;
-  @state() private view: View = 'main';
-  @state() private name = '';
-  @state() private nameEdited = false;
-  @state() private privacy: Privacy = 'private';
-  @state() private teamId = '';
-  @state() private busy: Busy = null;
-  @state() private error: string | null = null;
-  @state() private status = '';
+  #state: SettingsState = initialState(null, '');
+
+  #set(change: Partial<SettingsState>): void {
+    this.#state = { ...this.#state, ...change };
+    this.requestUpdate();
+  }
 
   #focusTarget: string | null = null;
 
@@ -132,14 +157,7 @@ export class DashboardSettings extends StoreDialogElement {
   /** Fields start from the stored dashboard on each opening; a half-typed name from last time would mislead. */
   #reset(): void {
     const dashboard = this.dashboard;
-    this.view = 'main';
-    this.name = dashboard?.name ?? '';
-    this.nameEdited = false;
-    this.privacy = dashboard?.privacy ?? 'private';
-    this.teamId = dashboard?.teamId ?? this.#teams[0]?.id ?? '';
-    this.busy = null;
-    this.error = null;
-    this.status = '';
+    this.#set(initialState(dashboard, dashboard?.teamId ?? this.#teams[0]?.id ?? ''));
   }
 
   #privacyText(dashboard: Pick<Dashboard, 'privacy' | 'teamId'>): string {
@@ -152,9 +170,7 @@ export class DashboardSettings extends StoreDialogElement {
   async #save(next: Dashboard, reason: 'rename' | 'privacy'): Promise<Dashboard | null> {
     const { store, user } = this;
     if (!store || !user) return null;
-    this.busy = reason;
-    this.error = null;
-    this.status = '';
+    this.#set({ busy: reason, failure: null, status: '' });
     try {
       const saved = await store.save(next, user);
       this.dashboard = saved;
@@ -164,74 +180,69 @@ export class DashboardSettings extends StoreDialogElement {
       this.#fail(error);
       return null;
     } finally {
-      this.busy = null;
+      this.#set({ busy: null });
     }
   }
 
   #fail(error: unknown): void {
     const message = storeErrorMessage(this.resolvedLocale, error);
-    this.error = message;
+    this.#set({ failure: { error } });
     this.dispatchEvent(new DataErrorEvent({ error, message, phase: 'store' }));
   }
 
   async #rename(event: Event): Promise<void> {
     event.preventDefault();
     const dashboard = this.dashboard;
-    if (this.busy || !dashboard || !this.#canRename) return;
-    this.nameEdited = true;
-    if (validateDashboardName(this.name, this.knownNames) !== null) {
+    if (this.#state.busy || !dashboard || !this.#canRename) return;
+    this.#set({ nameEdited: true });
+    if (validateDashboardName(this.#state.name, this.knownNames) !== null) {
       this.renderRoot.querySelector<HTMLInputElement>('#name')?.focus();
       return;
     }
-    const name = cleanDashboardName(this.name);
+    const name = cleanDashboardName(this.#state.name);
     const saved = await this.#save({ ...dashboard, name }, 'rename');
     if (saved) {
-      this.name = saved.name;
-      this.status = this.t('dashboards.settings.renamed', { name: saved.name });
+      this.#set({ name: saved.name, status: this.t('dashboards.settings.renamed', { name: saved.name }) });
     }
   }
 
   async #savePrivacy(event: Event): Promise<void> {
     event.preventDefault();
     const dashboard = this.dashboard;
-    if (this.busy || !dashboard || !this.#canShare) return;
+    if (this.#state.busy || !dashboard || !this.#canShare) return;
     const { teamId: _previous, ...rest } = dashboard;
-    const next: Dashboard = this.privacy === 'team' ? { ...rest, privacy: 'team', teamId: this.teamId } : { ...rest, privacy: this.privacy };
+    const next: Dashboard = this.#state.privacy === 'team' ? { ...rest, privacy: 'team', teamId: this.#state.teamId } : { ...rest, privacy: this.#state.privacy };
     const saved = await this.#save(next, 'privacy');
-    if (saved) this.status = this.t('dashboards.settings.privacySaved', { privacy: this.#privacyText(saved) });
+    if (saved) this.#set({ status: this.t('dashboards.settings.privacySaved', { privacy: this.#privacyText(saved) }) });
   }
 
   #askDelete(): void {
-    this.view = 'confirm-delete';
-    this.error = null;
-    this.status = '';
+    this.#set({ view: 'confirm-delete', failure: null, status: '' });
     this.#focusTarget = '[part="cancel-delete-button"]';
   }
 
   #cancelDelete(): void {
-    this.view = 'main';
-    this.error = null;
+    this.#set({ view: 'main', failure: null });
     this.#focusTarget = '[part="delete-button"]';
   }
 
   async #confirmDelete(): Promise<void> {
     const { store, user, dashboard } = this;
-    if (this.busy || !store || !user || !dashboard || !this.#canDelete) return;
+    if (this.#state.busy || !store || !user || !dashboard || !this.#canDelete) return;
     // Asked before acting: a host's preventDefault() keeps the dashboard (the dialog goes back to its main view).
     if (!this.dispatchEvent(new DashboardDeleteEvent(dashboard))) {
       this.#cancelDelete();
       return;
     }
-    this.busy = 'delete';
-    this.error = null;
+    this.#set({ busy: 'delete', failure: null });
     try {
       await store.delete(dashboard.id, user);
     } catch (error) {
-      this.busy = null;
+      this.#set({ busy: null });
       this.#fail(error);
       return;
     }
-    this.busy = null;
+    this.#set({ busy: null });
     this.dispatchEvent(new DashboardDeletedEvent(dashboard.id));
     await this.hide();
   }
@@ -248,15 +259,17 @@ export class DashboardSettings extends StoreDialogElement {
       </header>
       ${!dashboard
         ? html`<div class="body"><p>${this.t('dashboards.settings.noDashboard')}</p></div>`
-        : this.view === 'confirm-delete'
+        : this.#state.view === 'confirm-delete'
           ? this.#renderConfirm(dashboard)
           : this.#renderMain(dashboard)}
     </dialog>`;
   }
 
   #renderMessages(): TemplateResult {
-    return html`<p part="status" class="status" role="status">${this.status}</p>
-      ${this.error ? html`<p part="error" class="error" role="alert">${this.error}</p>` : nothing}`;
+    return html`<p part="status" class="status" role="status">${this.#state.status}</p>
+      ${this.#state.failure
+        ? html`<p part="error" class="error" role="alert">${storeErrorMessage(this.resolvedLocale, this.#state.failure.error)}</p>`
+        : nothing}`;
   }
 
   #renderMain(dashboard: Dashboard): TemplateResult {
@@ -273,15 +286,15 @@ export class DashboardSettings extends StoreDialogElement {
           ? html`<form novalidate @submit=${this.#savePrivacy}>
               ${renderPrivacyFields({
                 id: 'privacy',
-                privacy: this.privacy,
-                teamId: this.teamId,
+                privacy: this.#state.privacy,
+                teamId: this.#state.teamId,
                 teams: this.#teams,
                 t: this.t,
-                onPrivacy: (privacy) => (this.privacy = privacy),
-                onTeam: (teamId) => (this.teamId = teamId),
+                onPrivacy: (privacy) => this.#set({ privacy }),
+                onTeam: (teamId) => this.#set({ teamId }),
               })}
-              <button type="submit" class="primary" part="privacy-button" aria-disabled=${this.busy ? 'true' : 'false'}>
-                ${this.busy === 'privacy' ? this.t('dashboards.settings.saving') : this.t('dashboards.settings.savePrivacy')}
+              <button type="submit" class="primary" part="privacy-button" aria-disabled=${this.#state.busy ? 'true' : 'false'}>
+                ${this.#state.busy === 'privacy' ? this.t('dashboards.settings.saving') : this.t('dashboards.settings.savePrivacy')}
               </button>
             </form>`
           : html`<p part="sharing">${this.t('dashboards.settings.sharedWith', { privacy: this.#privacyText(dashboard) })}</p>`}
@@ -299,31 +312,30 @@ export class DashboardSettings extends StoreDialogElement {
   }
 
   #renderRename(): TemplateResult {
-    const problem = validateDashboardName(this.name, this.knownNames);
+    const problem = validateDashboardName(this.#state.name, this.knownNames);
     return html`<section aria-labelledby="rename-heading">
       <h3 id="rename-heading">${this.t('dashboards.settings.renameHeading')}</h3>
       <form class="rename" novalidate @submit=${this.#rename}>
         ${renderNameField({
           id: 'name',
-          value: this.name,
+          value: this.#state.name,
           problem,
-          showProblem: this.nameEdited,
+          showProblem: this.#state.nameEdited,
           note: this.namesNote(),
           t: this.t,
           onInput: (value) => {
-            this.name = value;
-            this.nameEdited = true;
+            this.#set({ name: value, nameEdited: true });
           },
         })}
-        <button type="submit" class="primary" part="rename-button" aria-disabled=${this.busy ? 'true' : 'false'}>
-          ${this.busy === 'rename' ? this.t('dashboards.settings.saving') : this.t('dashboards.settings.rename')}
+        <button type="submit" class="primary" part="rename-button" aria-disabled=${this.#state.busy ? 'true' : 'false'}>
+          ${this.#state.busy === 'rename' ? this.t('dashboards.settings.saving') : this.t('dashboards.settings.rename')}
         </button>
       </form>
     </section>`;
   }
 
   #renderConfirm(dashboard: Dashboard): TemplateResult {
-    const deleting = this.busy === 'delete';
+    const deleting = this.#state.busy === 'delete';
     return html`<div class="body confirm" role="group" aria-labelledby="confirm-heading">
         <h3 id="confirm-heading">${this.t('dashboards.settings.confirmHeading', { name: dashboard.name })}</h3>
         <p>${this.t('dashboards.settings.confirmText')}</p>

@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
+import { property } from 'lit/decorators.js';
 import { validateDashboardName } from '../../core/dashboard/dashboard-name.ts';
 import type { Privacy } from '../../core/schema/dashboard.ts';
 import { templateList, type DashboardTemplate } from '../../core/dashboard/templates.ts';
@@ -16,7 +15,8 @@ import { dashboardWizardStyles } from './dashboard-wizard.styles.ts';
 import { dialogBaseStyles } from '../shared/dialog/dialog-base.styles.ts';
 import { renderNameField, renderPrivacyFields } from '../shared/dialog/form-parts.ts';
 import { storeErrorMessage } from '../shared/dialog/store-error-message.ts';
-import { reportDescriptionText, reportTitleText, templateDescription, templateName } from '../shared/dialog/template-text.ts';
+import { templateName } from '../shared/dialog/template-text.ts';
+import { BLANK, renderTemplateStep } from './template-step.ts';
 
 export const DASHBOARD_WIZARD_TAG = 'dashboard-wizard';
 
@@ -24,8 +24,37 @@ type WizardStep = 'template' | 'details';
 type Blocker = 'noUser' | 'forbidden' | 'noStore';
 
 const STEPS: readonly WizardStep[] = ['template', 'details'];
-/** `templateIndex` of the blank dashboard, offered before the templates. */
-const BLANK = -2;
+
+/** What the user has chosen and typed so far; every opening starts from `initialState`. */
+interface WizardState {
+  step: WizardStep;
+  /** Index into `templates`, `BLANK`, or -1 before a choice. */
+  templateIndex: number;
+  ticked: ReadonlySet<string>;
+  name: string;
+  nameEdited: boolean;
+  nameSubmitted: boolean;
+  privacy: Privacy;
+  teamId: string;
+  saving: boolean;
+  /** What the store threw on the last Create, kept as thrown until it is shown. */
+  failure: { error: unknown } | null;
+}
+
+function initialState(teamId: string): WizardState {
+  return {
+    step: 'template',
+    templateIndex: -1,
+    ticked: new Set(),
+    name: '',
+    nameEdited: false,
+    nameSubmitted: false,
+    privacy: 'private',
+    teamId,
+    saving: false,
+    failure: null,
+  };
+}
 
 /**
  * Creating a dashboard from a template, the way support managers know it from HubSpot: pick Chat
@@ -80,18 +109,13 @@ export class DashboardWizard extends StoreDialogElement {
 
   /** The templates to choose from (default: Chat overview and Email overview). */
   @property({ attribute: false }) templates: readonly DashboardTemplate[] = templateList;
-  @state() private step: WizardStep = 'template';
-  @state() private templateIndex = -1;
-  @state() private ticked: ReadonlySet<string> = new Set();
-  @state() private name = '';
-  @state() private nameEdited = false;
-  @state() private nameSubmitted = false;
-  @state() private privacy: Privacy = 'private';
-  @state() private teamId = '';
-  @state() private saving = false;
-  @state() private error: string | null = null;
-
+  #state: WizardState = initialState('');
   #focusPending = false;
+
+  #set(change: Partial<WizardState>): void {
+    this.#state = { ...this.#state, ...change };
+    this.requestUpdate();
+  }
 
   /**
    * Opens the wizard at the template library; resolves once it is shown.
@@ -120,9 +144,9 @@ export class DashboardWizard extends StoreDialogElement {
 
   get #template(): DashboardTemplate | undefined {
     // A blank dashboard is a template without reports, named in the user's language.
-    if (this.templateIndex === BLANK)
+    if (this.#state.templateIndex === BLANK)
       return { id: 'blank', name: this.t('dashboards.wizard.blankName'), description: this.t('dashboards.wizard.blankDescription'), reports: [] };
-    return this.#templates[this.templateIndex];
+    return this.#templates[this.#state.templateIndex];
   }
 
   get #teams(): Team[] {
@@ -131,9 +155,9 @@ export class DashboardWizard extends StoreDialogElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('open') && this.open && !this.modal.isOpen) this.#reset();
-    if ((changed.has('user') || changed.has('teams')) && !this.#teams.some((team) => team.id === this.teamId))
-      this.teamId = this.#teams[0]?.id ?? '';
-    if (changed.has('templates') && this.templateIndex >= this.#templates.length) this.templateIndex = -1;
+    if ((changed.has('user') || changed.has('teams')) && !this.#teams.some((team) => team.id === this.#state.teamId))
+      this.#set({ teamId: this.#teams[0]?.id ?? '' });
+    if (changed.has('templates') && this.#state.templateIndex >= this.#templates.length) this.#set({ templateIndex: -1 });
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -150,16 +174,7 @@ export class DashboardWizard extends StoreDialogElement {
 
   /** Every opening starts over: a half-finished dashboard from last time would surprise. */
   #reset(): void {
-    this.step = 'template';
-    this.templateIndex = -1;
-    this.ticked = new Set();
-    this.name = '';
-    this.nameEdited = false;
-    this.nameSubmitted = false;
-    this.privacy = 'private';
-    this.teamId = this.#teams[0]?.id ?? '';
-    this.saving = false;
-    this.error = null;
+    this.#set(initialState(this.#teams[0]?.id ?? ''));
   }
 
   /** The step's first control, so keyboard and screen-reader users land where the work is. */
@@ -169,7 +184,7 @@ export class DashboardWizard extends StoreDialogElement {
       root.querySelector<HTMLElement>('[part="close-button"]')?.focus();
       return;
     }
-    if (this.step === 'template') {
+    if (this.#state.step === 'template') {
       const target =
         root.querySelector<HTMLInputElement>('input[name="template"]:checked') ??
         root.querySelector<HTMLInputElement>('input[name="template"]') ??
@@ -184,88 +199,82 @@ export class DashboardWizard extends StoreDialogElement {
   }
 
   #goTo(step: WizardStep): void {
-    this.step = step;
-    this.error = null;
+    this.#set({ step, failure: null });
     this.#focusPending = true;
   }
 
   #selectTemplate(index: number): void {
-    if (index === this.templateIndex) return;
+    if (index === this.#state.templateIndex) return;
     if (index === BLANK) {
-      this.templateIndex = BLANK;
-      this.ticked = new Set();
+      this.#set({ templateIndex: BLANK, ticked: new Set() });
       return;
     }
     const template = this.#templates[index];
     if (!template) return;
-    this.templateIndex = index;
-    this.ticked = new Set(template.reports.map((report) => report.id));
+    this.#set({ templateIndex: index, ticked: new Set(template.reports.map((report) => report.id)) });
   }
 
   #toggleReport(id: string, checked: boolean): void {
-    const next = new Set(this.ticked);
+    const next = new Set(this.#state.ticked);
     if (checked) next.add(id);
     else next.delete(id);
-    this.ticked = next;
+    this.#set({ ticked: next });
   }
 
   #nextBlocker(): string | null {
     if (!this.#template) return this.t('dashboards.wizard.needTemplate');
-    if (this.templateIndex !== BLANK && this.#tickedReports().length === 0) return this.t('dashboards.wizard.needReport');
+    if (this.#state.templateIndex !== BLANK && this.#tickedReports().length === 0) return this.t('dashboards.wizard.needReport');
     return null;
   }
 
   #tickedReports(): DashboardTemplate['reports'] {
-    return this.#template?.reports.filter((report) => this.ticked.has(report.id)) ?? [];
+    return this.#template?.reports.filter((report) => this.#state.ticked.has(report.id)) ?? [];
   }
 
   #next(): void {
     const template = this.#template;
     if (!template || this.#nextBlocker() !== null) return;
-    if (!this.nameEdited) this.name = templateName(this.t, template);
+    if (!this.#state.nameEdited) this.#set({ name: templateName(this.t, template) });
     this.#goTo('details');
   }
 
   #back(): void {
-    this.nameSubmitted = false;
+    this.#set({ nameSubmitted: false });
     this.#goTo('template');
   }
 
   async #create(event: Event): Promise<void> {
     event.preventDefault();
-    if (this.saving) return;
+    if (this.#state.saving) return;
     const { store, user } = this;
     const template = this.#template;
     if (!store || !user || !template) return;
-    this.nameSubmitted = true;
-    this.saving = true;
-    this.error = null;
-    if (validateDashboardName(this.name, await this.settledNames()) !== null) {
-      this.saving = false;
+    this.#set({ nameSubmitted: true, saving: true, failure: null });
+    if (validateDashboardName(this.#state.name, await this.settledNames()) !== null) {
+      this.#set({ saving: false });
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLInputElement>('#name')?.focus();
       return;
     }
     const draft = buildDashboardDraft(
-      { template, reportIds: new Set(this.#tickedReports().map((r) => r.id)), name: this.name, privacy: this.privacy, teamId: this.teamId },
+      { template, reportIds: new Set(this.#tickedReports().map((r) => r.id)), name: this.#state.name, privacy: this.#state.privacy, teamId: this.#state.teamId },
       user,
     );
     try {
       const saved = await store.save(draft, user);
-      this.saving = false;
+      this.#set({ saving: false });
       this.dispatchEvent(new DashboardCreateEvent(saved));
       await this.hide();
     } catch (error) {
-      this.saving = false;
+      this.#set({ saving: false, failure: { error } });
       const message = storeErrorMessage(this.resolvedLocale, error);
-      this.error = message;
       this.dispatchEvent(new DataErrorEvent({ error, message, phase: 'store' }));
     }
   }
 
   protected override render(): TemplateResult {
     const blocker = this.#blocker();
-    const stepNumber = STEPS.indexOf(this.step) + 1;
+    const stepNumber = STEPS.indexOf(this.#state.step) + 1;
     return html`<dialog part="dialog" aria-labelledby="title" @close=${this.modal.handleClose}>
       <header class="header" part="header">
         <div>
@@ -278,8 +287,20 @@ export class DashboardWizard extends StoreDialogElement {
       </header>
       ${blocker !== null
         ? this.#renderBlocked(blocker)
-        : this.step === 'template'
-          ? this.#renderTemplateStep()
+        : this.#state.step === 'template'
+          ? renderTemplateStep({
+              t: this.t,
+              templates: this.#templates,
+              templateIndex: this.#state.templateIndex,
+              template: this.#template,
+              ticked: this.#state.ticked,
+              tickedCount: this.#tickedReports().length,
+              nextBlocker: this.#nextBlocker(),
+              select: (index) => this.#selectTemplate(index),
+              toggle: (id, checked) => this.#toggleReport(id, checked),
+              next: () => this.#next(),
+              cancel: () => void this.hide(),
+            })
           : this.#renderDetailsStep()}
     </dialog>`;
   }
@@ -290,115 +311,9 @@ export class DashboardWizard extends StoreDialogElement {
     </div>`;
   }
 
-  #renderTemplateStep(): TemplateResult {
-    const templates = this.#templates;
-    const reason = this.#nextBlocker();
-    return html`<div class="body template-step">
-        <section class="library" aria-labelledby="templates-heading">
-          <h3 id="templates-heading" tabindex="-1">${this.t('dashboards.wizard.templatesHeading')}</h3>
-          ${html`<fieldset part="templates" class="templates">
-                <legend class="visually-hidden">${this.t('dashboards.wizard.templatesLegend')}</legend>
-                ${templates.map((template, index) => this.#renderTemplate(template, index))} ${this.#renderBlank()}
-              </fieldset>`}
-        </section>
-        ${this.#renderPanel()}
-      </div>
-      <footer class="footer">
-        ${reason ? html`<p id="next-reason" class="hint reason">${reason}</p>` : nothing}
-        <span class="spacer"></span>
-        <button type="button" @click=${() => void this.hide()}>${this.t('common.cancel')}</button>
-        <button
-          type="button"
-          class="primary"
-          part="next-button"
-          aria-disabled=${reason ? 'true' : 'false'}
-          aria-describedby=${reason ? 'next-reason' : nothing}
-          @click=${this.#next}
-        >
-          ${this.t('dashboards.wizard.next')}
-        </button>
-      </footer>`;
-  }
-
-  /** "Blank dashboard", after the templates: no reports, to be added from the library. */
-  #renderBlank(): TemplateResult {
-    const selected = this.templateIndex === BLANK;
-    return html`<div part="template" class=${selected ? 'template selected' : 'template'} data-template-id="blank" @click=${(event: Event) => {
-      if (!(event.target as Element).closest('input, label')) this.#selectTemplate(BLANK);
-    }}>
-      <div class="template-title">
-        <input type="radio" name="template" id="template-blank" value="blank" .checked=${live(selected)} aria-describedby="template-blank-description" @change=${() => this.#selectTemplate(BLANK)} />
-        <label for="template-blank">${this.t('dashboards.wizard.blankName')}</label>
-      </div>
-      <p id="template-blank-description" class="description">${this.t('dashboards.wizard.blankDescription')}</p>
-    </div>`;
-  }
-
-  #renderTemplate(template: DashboardTemplate, index: number): TemplateResult {
-    const id = `template-${index}`;
-    const selected = index === this.templateIndex;
-    // A click anywhere on the card chooses it; the radio stays the keyboard and screen-reader path.
-    const choose = (event: Event) => {
-      if ((event.target as Element).closest('input, label')) return;
-      this.#selectTemplate(index);
-    };
-    return html`<div part="template" class=${selected ? 'template selected' : 'template'} data-template-id=${template.id} @click=${choose}>
-      <div class="template-title">
-        <input
-          type="radio"
-          name="template"
-          id=${id}
-          value=${template.id}
-          .checked=${live(selected)}
-          aria-describedby=${`${id}-description`}
-          @change=${() => this.#selectTemplate(index)}
-        />
-        <label for=${id}>${templateName(this.t, template)}</label>
-        <span class="count">${this.t('dashboards.reportCount', { count: template.reports.length })}</span>
-      </div>
-      <p id=${`${id}-description`} class="description">${templateDescription(this.t, template)}</p>
-      <ul class="template-reports">
-        ${template.reports.map((report) => html`<li>${reportTitleText(this.t, report)}</li>`)}
-      </ul>
-    </div>`;
-  }
-
-  #renderPanel(): TemplateResult {
-    const template = this.#template;
-    const ticked = this.#tickedReports().length;
-    return html`<section part="panel" class="panel" aria-labelledby="reports-heading">
-      <h3 id="reports-heading">${this.t('dashboards.wizard.reportsHeading')}</h3>
-      ${this.templateIndex === BLANK
-        ? html`<p class="hint">${this.t('dashboards.wizard.blankDescription')}</p>`
-        : template
-        ? html`<fieldset class="reports">
-              <legend>${this.t('dashboards.wizard.reportsLegend', { template: templateName(this.t, template) })}</legend>
-              ${template.reports.map((report, index) => {
-                const id = `report-${index}`;
-                const description = reportDescriptionText(this.t, report);
-                return html`<div part="report-option" class="report-option" data-report-id=${report.id}>
-                  <input
-                    type="checkbox"
-                    id=${id}
-                    .checked=${live(this.ticked.has(report.id))}
-                    aria-describedby=${description ? `${id}-description` : nothing}
-                    @change=${(event: Event) => this.#toggleReport(report.id, (event.target as HTMLInputElement).checked)}
-                  />
-                  <label for=${id}>${reportTitleText(this.t, report)}</label>
-                  ${description ? html`<span id=${`${id}-description`} class="hint">${description}</span>` : nothing}
-                </div>`;
-              })}
-            </fieldset>
-            <p class="status" role="status">
-              ${this.t('dashboards.wizard.selectedCount', { count: ticked, total: template.reports.length })}
-            </p>`
-        : html`<p class="hint">${this.t('dashboards.wizard.noTemplate')}</p>`}
-    </section>`;
-  }
-
   #renderDetailsStep(): TemplateResult {
     const template = this.#template;
-    const problem = validateDashboardName(this.name, this.knownNames);
+    const problem = validateDashboardName(this.#state.name, this.knownNames);
     return html`<form class="details" novalidate @submit=${this.#create}>
       <div class="body details-step">
         <h3 id="details-heading" tabindex="-1">${this.t('dashboards.wizard.detailsHeading')}</h3>
@@ -409,33 +324,34 @@ export class DashboardWizard extends StoreDialogElement {
           : nothing}
         ${renderNameField({
           id: 'name',
-          value: this.name,
+          value: this.#state.name,
           problem,
-          showProblem: this.nameSubmitted || this.nameEdited || this.name !== '',
+          showProblem: this.#state.nameSubmitted || this.#state.nameEdited || this.#state.name !== '',
           note: this.namesNote(),
           t: this.t,
           onInput: (value) => {
-            this.name = value;
-            this.nameEdited = true;
+            this.#set({ name: value, nameEdited: true });
           },
         })}
         ${renderPrivacyFields({
           id: 'privacy',
-          privacy: this.privacy,
-          teamId: this.teamId,
+          privacy: this.#state.privacy,
+          teamId: this.#state.teamId,
           teams: this.#teams,
           t: this.t,
-          onPrivacy: (privacy) => (this.privacy = privacy),
-          onTeam: (teamId) => (this.teamId = teamId),
+          onPrivacy: (privacy) => this.#set({ privacy }),
+          onTeam: (teamId) => this.#set({ teamId }),
         })}
       </div>
-      ${this.error ? html`<p part="error" class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.#state.failure
+        ? html`<p part="error" class="error" role="alert">${storeErrorMessage(this.resolvedLocale, this.#state.failure.error)}</p>`
+        : nothing}
       <footer class="footer">
         <button type="button" part="back-button" @click=${this.#back}>${this.t('dashboards.wizard.back')}</button>
         <span class="spacer"></span>
         <button type="button" @click=${() => void this.hide()}>${this.t('common.cancel')}</button>
-        <button type="submit" class="primary" part="create-button" aria-disabled=${this.saving ? 'true' : 'false'}>
-          ${this.saving ? this.t('dashboards.wizard.creating') : this.t('dashboards.wizard.create')}
+        <button type="submit" class="primary" part="create-button" aria-disabled=${this.#state.saving ? 'true' : 'false'}>
+          ${this.#state.saving ? this.t('dashboards.wizard.creating') : this.t('dashboards.wizard.create')}
         </button>
       </footer>
     </form>`;
