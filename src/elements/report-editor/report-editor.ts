@@ -396,7 +396,7 @@ export class ReportEditor extends LitElement {
   }
 }
 
-if (!customElements.get(REPORT_EDITOR_TAG)) customElements.define(REPORT_EDITOR_TAG, ReportEditor);
+if (!customElements.get('report-editor')) customElements.define('report-editor', ReportEditor);
 
 declare global {
   interface HTMLElementTagNameMap {
