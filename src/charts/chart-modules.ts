@@ -1,6 +1,8 @@
 /**
  * ECharts parts registered on demand: an option that needs one waits for {@link loadChartModules}
- * before it is drawn. Kept apart from `echarts.ts` so that the parts stay out of the first bundle.
+ * before it is drawn, a chart asking for the SVG renderer waits for {@link loadRenderer} before it is
+ * made. With `echarts.ts`, the one place that chooses modules; kept apart so that these parts stay
+ * out of the first bundle.
  */
 
 let heatmap: Promise<void> | null = null;
@@ -41,4 +43,30 @@ export function loadChartModules(option: object | undefined): Promise<void> {
     },
   );
   return heatmap;
+}
+
+let svg: Promise<void> | null = null;
+let svgReady = false;
+
+/** Whether charts can be made with `renderer` now (the canvas renderer always; the SVG one once loaded). */
+export function rendererReady(renderer: 'canvas' | 'svg'): boolean {
+  return renderer === 'canvas' || svgReady;
+}
+
+/**
+ * Registers `renderer` (once; later calls share the first load). Unlike chart parts, a renderer is
+ * read only when a chart is made, so charts made before it stay as they are.
+ */
+export function loadRenderer(renderer: 'canvas' | 'svg'): Promise<void> {
+  if (rendererReady(renderer)) return Promise.resolve();
+  svg ??= import('./echarts-svg.ts').then(
+    () => {
+      svgReady = true;
+    },
+    (error: unknown) => {
+      svg = null;
+      throw error;
+    },
+  );
+  return svg;
 }

@@ -1,12 +1,14 @@
 /**
  * The one module that chooses which parts of ECharts ship: everything else imports ECharts through here,
  * so the bundle holds exactly the charts and components registered below (about half of full ECharts).
+ * Parts few dashboards need (the heatmap's, the SVG renderer) are registered on first use by
+ * `chart-modules.ts`, so they stay out of the first paint.
  */
 import { use } from 'echarts/core';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
 // GridSimpleComponent: the grid without its own axis pointer, which TooltipComponent installs anyway.
 import { AriaComponent, GridSimpleComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
+import { CanvasRenderer } from 'echarts/renderers';
 import { LabelLayout } from 'echarts/features';
 import type { BarSeriesOption, HeatmapSeriesOption, LineSeriesOption, PieSeriesOption } from 'echarts/charts';
 import type {
@@ -27,9 +29,8 @@ use([
   // Plain and scrolling legends (many series scroll).
   LegendComponent,
   AriaComponent,
+  // Paints first; the SVG renderer is registered on first use (see chart-modules.ts).
   CanvasRenderer,
-  // Draws queryable DOM: used by tests and by hosts that want crisp print/export.
-  SVGRenderer,
   // `labelLayout.hideOverlap` on pie slices: many thin slices otherwise print labels over each other.
   LabelLayout,
 ]);

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { PropertyValues } from 'lit';
 import type { GroupKey } from '../../core/types.ts';
 import { init } from '../echarts.ts';
-import { chartModulesGeneration, loadChartModules, needsChartModules } from '../chart-modules.ts';
+import { chartModulesGeneration, loadChartModules, loadRenderer, needsChartModules, rendererReady } from '../chart-modules.ts';
 import type { ECElementEvent, ECharts, EChartsCoreOption } from '../echarts.ts';
 import { TOOLTIP_SWATCHES } from '../options/chart-option.ts';
 import { pointAt } from '../options/series-data.ts';
@@ -238,11 +238,36 @@ export class ChartView extends LitElement {
     }
   }
 
+  /** The SVG renderer on its way (it is loaded on first use); `updateComplete` waits for it and the chart. */
+  private rendererLoad: Promise<void> | null = null;
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    while (this.rendererLoad) await this.rendererLoad;
+    return result;
+  }
+
   private initChart(): void {
     if (!this.isConnected || !this.container) return;
     this.disposeChart();
     // The attribute is free text; anything but "svg" means the default renderer rather than an init error.
     const renderer = this.renderer === 'svg' ? 'svg' : 'canvas';
+    if (!rendererReady(renderer)) {
+      const load: Promise<void> = loadRenderer(renderer).then(
+        () => {
+          if (this.rendererLoad !== load) return;
+          this.rendererLoad = null;
+          this.initChart();
+        },
+        (error: unknown) => {
+          if (this.rendererLoad === load) this.rendererLoad = null;
+          console.error('conversation-reports: the SVG renderer could not be loaded', error);
+        },
+      );
+      this.rendererLoad = load;
+      return;
+    }
+    this.rendererLoad = null;
     const chart = init(this.container, toEChartsTheme(readChartTheme(this)), { renderer });
     this.instanceGeneration = chartModulesGeneration();
     chart.on('click', this.onChartClick);

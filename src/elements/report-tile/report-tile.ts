@@ -249,6 +249,13 @@ export class ReportTile extends LitElement {
     return needsFolding(shown, spec) && needsCategoryFolding(shown, spec) ? { data, spec, source } : null;
   }
 
+  /** Also waits for the chart view, whose chart may wait for its renderer (the SVG one loads on first use). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    await this.chartView?.updateComplete;
+    return result;
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('theme') && changed.get('theme') !== undefined) void this.chartView?.refreshTheme();
   }
