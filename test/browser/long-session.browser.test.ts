@@ -166,15 +166,20 @@ async function heap(): Promise<HeapReport> {
   return (await executeServerCommand('heap-report', { prototypes })) as HeapReport;
 }
 
+/** How long an element removed a moment ago may still be held before it counts as leaked. */
+const RELEASE_GUARD_MS = 30_000;
+
 /**
  * The heap once nothing the kit started is still running. An element removed a moment ago may still
  * be held by a task the browser has not run yet (a throttled timer or frame in a busy or background
- * tab); that is not a leak, so this waits and asks again, a few times, before reporting what stays.
+ * tab); that is not a leak, so this asks again until the counts are as expected, and reports what
+ * stays once the guard is over.
  */
 async function settledHeap(expected: Record<string, number>): Promise<HeapReport> {
+  const started = performance.now();
   let report = await heap();
-  for (let attempt = 0; attempt < 5 && Object.entries(expected).some(([name, count]) => report.counts[name] !== count); attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 500));
+  while (Object.entries(expected).some(([name, count]) => report.counts[name] !== count) && performance.now() - started < RELEASE_GUARD_MS) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
     report = await heap();
   }
   return report;

@@ -461,7 +461,7 @@ describe('<drill-dialog>', () => {
       expect(clicked[0]!.isConnected).to.be.false;
       const text = await created[0]!.text();
       expect(text.replace(/^\uFEFF/, '')).to.equal(el.toCsv());
-      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      await waitUntil(() => revoked.length > 0, 'the URL is revoked');
       expect(revoked).to.deep.equal(['blob:test-url']);
     } finally {
       URL.createObjectURL = originals.create;

@@ -65,7 +65,8 @@ describe('<report-tile> in a narrow column', () => {
   it('draws value-axis labels of a 360 px bar chart with long labels side by side, none over another', async () => {
     const el = await tile(360);
     await waitUntil(() => el.chart, 'chart created');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // ECharts paints on an animation frame, which a busy machine runs late.
+    await waitUntil(() => textRows(el).length > 0, 'the chart is painted');
     const rows = textRows(el).filter((row) => row.length > 1);
     expect(rows.length, 'a row of value-axis labels').to.be.greaterThan(0);
     for (const row of rows) {
