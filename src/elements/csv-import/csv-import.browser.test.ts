@@ -84,4 +84,23 @@ describe('csv-import', () => {
     await choose(el, 'id,channel\n');
     expect(statusText(el)).to.equal('The file has no rows under its header.');
   });
+
+  it('keeps the file chosen last when an earlier file is read more slowly', async () => {
+    const el = await fixture<CsvImport>(html`<csv-import locale="en" time-zone="UTC"></csv-import>`);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    class SlowFile extends File {
+      override arrayBuffer(): Promise<ArrayBuffer> {
+        return gate.then(() => super.arrayBuffer());
+      }
+    }
+    const slow = el.readFile(new SlowFile([EXPORT], 'old.csv', { type: 'text/csv' }));
+    const newer = EXPORT.split('\n').slice(0, 2).join('\n');
+    await el.readFile(new File([newer], 'new.csv', { type: 'text/csv' }));
+    release();
+    await slow;
+    await el.updateComplete;
+    expect(el.source!.rowCount).to.equal(1);
+    expect(statusText(el)).to.equal('new.csv: 1 row, 9 columns.');
+  });
 });

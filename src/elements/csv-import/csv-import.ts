@@ -1,6 +1,9 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
 import { CSV_FIELDS, CsvDataSource, REQUIRED_CSV_FIELDS, type CsvField, type CsvLineError } from '../../adapters/csv-data-source.ts';
+import { browserTimeZone } from '../../i18n/browser-time-zone.ts';
+import { errorMessage } from '../../i18n/error-message.ts';
 import { resolveLocale, translate } from '../../i18n/translate.ts';
 import { themeStyles } from '../../theme/theme.styles.ts';
 import { csvImportStyles } from './csv-import.styles.ts';
@@ -8,15 +11,6 @@ import { CsvLoadEvent } from '../../events/csv-load-event.ts';
 
 /** Problems listed by line; the rest are counted. */
 const SHOWN_PROBLEMS = 10;
-
-function browserTimeZone(): string | undefined {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 
 /** The core's message for a time it cannot read (see core/schema/timestamp.ts). */
 const TIME_MESSAGE = /epoch milliseconds or an ISO 8601 date-time with a zone/;
@@ -59,16 +53,18 @@ export class CsvImport extends LitElement {
   @property() locale = resolveLocale();
   @property({ attribute: 'time-zone' }) timeZone: string | undefined = browserTimeZone();
 
-  @state() private fileName = '';
-  @state() private reading = false;
-  @state() private error: string | null = null;
-  @state() private loadedRows: number | null = null;
-  @state() private current: CsvDataSource | null = null;
-  /** Bumped when the mapping changes, so the problems are read again. */
-  @state() private revision = 0;
+  #fileName = '';
+  /** How many rows the last Load handed over (null until Load is pressed for this file and mapping). */
+  #loadedRows: number | null = null;
+
+  /** The file being read: a newer file drops what an older one gives. */
+  readonly #reader = new Task(this, {
+    autoRun: false,
+    task: ([file, timeZone]: readonly [File, string | undefined]) => CsvDataSource.fromFile(file, timeZone ? { timeZone } : {}),
+  });
 
   get source(): CsvDataSource | null {
-    return this.current;
+    return this.#reader.status === TaskStatus.COMPLETE ? (this.#reader.value ?? null) : null;
   }
 
   #t(key: string, params: Record<string, string | number> = {}): string {
@@ -77,18 +73,9 @@ export class CsvImport extends LitElement {
 
   /** Reads a file as if the user had chosen it (also for tests and hosts with their own picker). */
   async readFile(file: File): Promise<void> {
-    this.fileName = file.name;
-    this.reading = true;
-    this.error = null;
-    this.loadedRows = null;
-    this.current = null;
-    try {
-      this.current = await CsvDataSource.fromFile(file, this.timeZone ? { timeZone: this.timeZone } : {});
-    } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
-    } finally {
-      this.reading = false;
-    }
+    this.#fileName = file.name;
+    this.#loadedRows = null;
+    await this.#reader.run([file, this.timeZone]);
   }
 
   #onFile(event: Event): void {
@@ -97,20 +84,22 @@ export class CsvImport extends LitElement {
   }
 
   #onColumn(field: CsvField, event: Event): void {
-    const source = this.current;
+    const source = this.source;
     if (!source) return;
     const header = (event.target as HTMLSelectElement).value;
     source.mapping = { ...source.mapping, [field]: header === '' ? null : header };
-    this.loadedRows = null;
-    this.revision++;
+    this.#loadedRows = null;
+    // The source changed inside: the problems are read again.
+    this.requestUpdate();
   }
 
   #onSubmit(event: Event): void {
     event.preventDefault();
-    const source = this.current;
+    const source = this.source;
     if (!source || source.missingFields.length > 0) return;
     // Problems with a field are rows the kit will reject; rows that could not be read are not in rowCount.
-    this.loadedRows = source.rowCount - new Set(source.errors.filter((error) => error.field !== '').map((error) => error.line)).size;
+    this.#loadedRows = source.rowCount - new Set(source.errors.filter((error) => error.field !== '').map((error) => error.line)).size;
+    this.requestUpdate();
     this.dispatchEvent(new CsvLoadEvent({ source }));
   }
 
@@ -136,7 +125,7 @@ export class CsvImport extends LitElement {
   }
 
   override render(): TemplateResult {
-    const source = this.current;
+    const source = this.source;
     return html`
       <form part="form" @submit=${this.#onSubmit} novalidate>
         <h2>${this.#t('csvImport.title')}</h2>
@@ -146,23 +135,24 @@ export class CsvImport extends LitElement {
           <p class="hint" id="file-hint">${this.#t('csvImport.chooseHint')}</p>
         </div>
         <p class="status" part="status" role="status" aria-live="polite">${this.#status()}</p>
-        ${this.error === null ? nothing : html`<p class="error" part="error" role="alert">${this.#t('csvImport.error', { message: this.error })}</p>`}
+        ${this.#reader.status === TaskStatus.ERROR
+          ? html`<p class="error" part="error" role="alert">${this.#t('csvImport.error', { message: errorMessage(this.#reader.error) })}</p>`
+          : nothing}
         ${source ? this.#mapping(source) : nothing}
       </form>
     `;
   }
 
   #status(): string {
-    if (this.reading) return this.#t('csvImport.reading', { file: this.fileName });
-    const source = this.current;
+    if (this.#reader.status === TaskStatus.PENDING) return this.#t('csvImport.reading', { file: this.#fileName });
+    const source = this.source;
     if (!source) return '';
-    if (this.loadedRows !== null) return this.#t('csvImport.loaded', { rows: this.loadedRows });
+    if (this.#loadedRows !== null) return this.#t('csvImport.loaded', { rows: this.#loadedRows });
     if (source.rowCount === 0 && source.errors.length === 0) return this.#t('csvImport.empty');
-    return this.#t('csvImport.summary', { file: this.fileName, rows: source.rowCount, columns: source.headers.length });
+    return this.#t('csvImport.summary', { file: this.#fileName, rows: source.rowCount, columns: source.headers.length });
   }
 
   #mapping(source: CsvDataSource): TemplateResult {
-    void this.revision;
     const mapping = source.mapping;
     const missing = source.missingFields;
     const errors = source.errors;
