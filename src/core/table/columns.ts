@@ -1,44 +1,17 @@
-import type { PropertyValue } from '../schema/conversation.ts';
+import { CUSTOM_PREFIX, UnknownPropertyError, type ColumnAccess } from './column-access.ts';
 import { derivedColumn } from './derived-columns.ts';
-import { textAt, type Codes, type ConversationTable } from './table.ts';
+import { textAt, type ConversationTable } from './table.ts';
 
-export interface DictAccess {
-  kind: 'dict';
-  name: string;
-  codes: Codes;
-  values: readonly PropertyValue[];
-  /** When grouping: code → group code (pageUrl groups by its normalized form). */
-  groupOf?: Uint32Array;
-  groupValues?: readonly PropertyValue[];
-}
-
-export interface NumberAccess {
-  kind: 'number';
-  name: string;
-  values: Float64Array;
-  /** Derived durations: value = values[i] − minus[i]; NaN (null) when either side is. */
-  minus?: Float64Array;
-  isDate: boolean;
-  isDuration: boolean;
-}
-
-export interface TextAccess {
-  kind: 'text';
-  name: string;
-  /** The text of row i (free text is packed, see TextColumn). */
-  at: (i: number) => string | null;
-}
-
-export type ColumnAccess = DictAccess | NumberAccess | TextAccess;
-
-export class UnknownPropertyError extends Error {
-  override name = 'UnknownPropertyError';
-  constructor(readonly property: string) {
-    super(`Unknown property "${property}". Use a built-in name (e.g. "assigneeId", "responseTime") or "properties.<name>".`);
-  }
-}
-
-export const CUSTOM_PREFIX = 'properties.';
+export {
+  CUSTOM_PREFIX,
+  UnknownPropertyError,
+  numberAt,
+  valueAt,
+  type ColumnAccess,
+  type DictAccess,
+  type NumberAccess,
+  type TextAccess,
+} from './column-access.ts';
 
 const dictNames = ['channel', 'status', 'inboxId', 'assigneeId', 'chatflowId', 'hasTicket'] as const;
 const textNames = ['id', 'ticketId', 'subject', 'contactName', 'contactEmail'] as const;
@@ -72,7 +45,7 @@ export function columnAccess(table: ConversationTable, name: string): ColumnAcce
       return { kind: 'number', name, values: table.closedAt.values, minus: table.createdAt.values, isDate: false, isDuration: true };
   }
   // (v2) teamId, and the context-dependent columns a spec was resolved to (see derived-columns.ts).
-  const derived = derivedColumn(table, name);
+  const derived = derivedColumn(table, name, columnAccess);
   if (derived) return derived;
   if (name.startsWith(CUSTOM_PREFIX)) {
     const property = name.slice(CUSTOM_PREFIX.length);
@@ -83,23 +56,4 @@ export function columnAccess(table: ConversationTable, name: string): ColumnAcce
     return { kind: 'dict', name, codes: new Uint8Array(table.size), values: [null] };
   }
   throw new UnknownPropertyError(name);
-}
-
-/** Reads a numeric access at row i; NaN for null. */
-export function numberAt(access: NumberAccess, i: number): number {
-  return access.minus ? access.values[i]! - access.minus[i]! : access.values[i]!;
-}
-
-/** The value of any access at row i (for generic, non-hot paths). */
-export function valueAt(access: ColumnAccess, i: number): PropertyValue {
-  switch (access.kind) {
-    case 'dict':
-      return access.values[access.codes[i]!] ?? null;
-    case 'number': {
-      const value = numberAt(access, i);
-      return Number.isNaN(value) ? null : value;
-    }
-    case 'text':
-      return access.at(i);
-  }
 }

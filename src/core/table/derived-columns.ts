@@ -1,5 +1,5 @@
 import { BusinessClock, offsetSegments, scheduleFor } from '../time/business-time.ts';
-import { UnknownPropertyError, columnAccess, type ColumnAccess, type DictAccess, type NumberAccess } from './columns.ts';
+import { UnknownPropertyError, type ColumnAccess, type DictAccess, type NumberAccess } from './column-access.ts';
 import { InvalidMeasureError } from '../errors.ts';
 import type { BusinessHours, Schedule, Sla } from '../schema/business-hours.ts';
 import type { PropertyValue } from '../schema/conversation.ts';
@@ -89,14 +89,18 @@ function remember<T extends ColumnAccess>(table: ConversationTable, name: string
   return made;
 }
 
+/** Reads any column of a table by name: `columnAccess`, handed in by columns.ts, which calls this module. */
+export type ColumnOf = (table: ConversationTable, name: string) => ColumnAccess;
+
 /**
  * The column behind an internal name made by `resolveSpec` (or the context-free `teamId`). Names
  * say everything their column is computed from, so a column dropped from the cache is made again.
+ * `columnOf` reads the columns a derived one is made from (a share of any column, an SLA of a span).
  */
-export function derivedColumn(table: ConversationTable, name: string): ColumnAccess | undefined {
+export function derivedColumn(table: ConversationTable, name: string, columnOf: ColumnOf): ColumnAccess | undefined {
   if (name === 'teamId') return remember(table, name, () => teamColumn(table));
   if (!name.includes(SEP)) return undefined;
-  return remember(table, name, () => materialize(table, name));
+  return remember(table, name, () => materialize(table, name, columnOf));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -366,12 +370,12 @@ function needsHours(property: string, hours: BusinessHours | undefined): Busines
 }
 
 /** Makes the column an internal name stands for (see `resolveName` for the names). */
-function materialize(table: ConversationTable, name: string): ColumnAccess {
+function materialize(table: ConversationTable, name: string, columnOf: ColumnOf): ColumnAccess {
   if (name.startsWith(SHARE)) {
     const rest = name.slice(SHARE.length + 1);
     const at = rest.lastIndexOf(SEP);
     const inner = rest.slice(0, at);
-    return shareColumn(table, columnAccess(table, inner), JSON.parse(rest.slice(at + 1)) as PropertyValue);
+    return shareColumn(table, columnOf(table, inner), JSON.parse(rest.slice(at + 1)) as PropertyValue);
   }
   const at = name.indexOf(SEP);
   const property = name.slice(0, at);
@@ -398,7 +402,7 @@ function materialize(table: ConversationTable, name: string): ColumnAccess {
       if (key === 'none') return slaColumn(table, property, first, undefined, null, null, null);
       const { target, upTo, hours } = JSON.parse(key) as { target: number; upTo: number | null; hours: BusinessHours | null };
       const spans = hours
-        ? (columnAccess(table, `${first ? 'responseTimeBusiness' : 'timeToCloseBusiness'}${SEP}${JSON.stringify(hours)}`) as NumberAccess).values
+        ? (columnOf(table, `${first ? 'responseTimeBusiness' : 'timeToCloseBusiness'}${SEP}${JSON.stringify(hours)}`) as NumberAccess).values
         : null;
       // The layout must reach the last breach instant the name counts.
       return slaColumn(table, property, first, target, spans, slaFlips(table, first, target, hours, upTo), upTo);
