@@ -2,7 +2,7 @@ import type { MeasureSource, MeasureStats } from './aggregate.ts';
 import { columnAccess } from '../table/columns.ts';
 import { compileFilters, filtersOf } from './filters.ts';
 import { groupRows, type Grouping } from './group-rows.ts';
-import { tableCache } from './report-cache.ts';
+import { perTableCache, tableCache } from './report-cache.ts';
 import type { ReportSpec } from '../schema/report-spec.ts';
 import type { Codes, ConversationTable } from '../table/table.ts';
 import type { DateRange } from '../types.ts';
@@ -55,6 +55,15 @@ export interface Cube {
   /** Per measure property: non-null values per cell. */
   measures: Map<string, MeasureStats & { extent: boolean }>;
 }
+
+/** Past this, the least recently used cubes go. A cube is small: at most 65 535 cells. */
+const CUBE_BUDGET = 32 * 1024 * 1024;
+
+/**
+ * A table's cubes per (date property, range, key columns): counts and sums per combination of
+ * codes, whatever the filters' values, so a filter changed to another value is answered from them.
+ */
+export const tableCubes = perTableCache<Cube>(CUBE_BUDGET, (cube) => cube.bytes);
 
 function lowerBound(values: Float64Array, target: number, lo = 0, hi = values.length): number {
   while (lo < hi) {

@@ -1,7 +1,7 @@
 import type { PropertyValue } from '../schema/conversation.ts';
-import type { Cube } from './cube.ts';
 import { clearDerivedColumns } from '../table/derived-columns.ts';
 import type { Codes, ConversationTable } from '../table/table.ts';
+import { BudgetCache } from './budget-cache.ts';
 
 /**
  * What stays valid between report computations on one table: the selected rows per (date property,
@@ -13,18 +13,11 @@ export interface TableCache {
   createdSorted: boolean;
   /** 0, 1, 2 … n − 1: a createdAt range on a sorted table is a view into it, not a copy. */
   identity: Uint32Array | null;
-  selections: Map<string, Uint32Array>;
-  selectionBytes: number;
+  selections: BudgetCache<Uint32Array>;
   labels: Map<string, (value: PropertyValue) => string>;
   numeric: Map<string, Float64Array>;
   /** createdAt bucket ids of a run of rows, per (bucket, zone, range): a code column for cubes. */
   bucketCodes: Map<string, Codes>;
-  /**
-   * Cubes (see cube.ts) per (date property, range, key columns): counts and sums per combination of
-   * codes, whatever the filters' values, so a filter changed to another value is answered from them.
-   */
-  cubes: Map<string, Cube>;
-  cubeBytes: number;
 }
 
 const caches = new WeakMap<ConversationTable, TableCache>();
@@ -42,8 +35,16 @@ export function tableCache(table: ConversationTable): TableCache {
         sorted = false;
         break;
       }
-    cache = { createdSorted: sorted, identity: null, selections: new Map(), selectionBytes: 0, labels: new Map(), numeric: new Map(), bucketCodes: new Map(), cubes: new Map(), cubeBytes: 0 };
-    caches.set(table, cache);
+    const made: TableCache = {
+      createdSorted: sorted,
+      identity: null,
+      // A view into the identity rows holds no memory of its own.
+      selections: new BudgetCache(SELECTION_BUDGET, (rows) => (rows.buffer === made.identity?.buffer ? 0 : rows.byteLength)),
+      labels: new Map(),
+      numeric: new Map(),
+      bucketCodes: new Map(),
+    };
+    caches.set(table, (cache = made));
   }
   return cache;
 }
@@ -58,24 +59,28 @@ export function identityRows(table: ConversationTable, cache: TableCache): Uint3
 }
 
 export function cachedSelection(cache: TableCache, key: string): Uint32Array | undefined {
-  const rows = cache.selections.get(key);
-  if (rows) {
-    // Most recently used last, so eviction takes the least recently used.
-    cache.selections.delete(key);
-    cache.selections.set(key, rows);
-  }
-  return rows;
+  return cache.selections.get(key);
 }
 
 export function storeSelection(cache: TableCache, key: string, rows: Uint32Array): void {
-  const own = rows.buffer === cache.identity?.buffer ? 0 : rows.byteLength;
   cache.selections.set(key, rows);
-  cache.selectionBytes += own;
-  for (const [oldKey, old] of cache.selections) {
-    if (cache.selectionBytes <= SELECTION_BUDGET || oldKey === key) break;
-    cache.selections.delete(oldKey);
-    if (old.buffer !== cache.identity?.buffer) cache.selectionBytes -= old.byteLength;
-  }
+}
+
+const tenants = new Set<(table: ConversationTable) => void>();
+
+/**
+ * A cache per table for values the engine computes from it (cubes…), least recently used first
+ * out past `budget` bytes, emptied by `clearReportCache` with the rest. The values' type is the
+ * caller's: this module names none of them.
+ */
+export function perTableCache<V>(budget: number, sizeOf: (value: V) => number): (table: ConversationTable) => BudgetCache<V> {
+  const caches = new WeakMap<ConversationTable, BudgetCache<V>>();
+  tenants.add((table) => caches.get(table)?.clear());
+  return (table) => {
+    let cache = caches.get(table);
+    if (!cache) caches.set(table, (cache = new BudgetCache(budget, sizeOf)));
+    return cache;
+  };
 }
 
 /**
@@ -83,42 +88,12 @@ export function storeSelection(cache: TableCache, key: string, rows: Uint32Array
  * runs. Results never depend on the cache.
  */
 export function clearReportCache(table: ConversationTable): void {
+  for (const clear of tenants) clear(table);
   const cache = caches.get(table);
   if (!cache) return;
   cache.selections.clear();
-  cache.selectionBytes = 0;
   cache.labels.clear();
   cache.numeric.clear();
   cache.bucketCodes.clear();
-  cache.cubes.clear();
-  cache.cubeBytes = 0;
   clearDerivedColumns(table);
-}
-
-/** Past this, the least recently used cubes go. A cube is small: at most 65 535 cells. */
-const CUBE_BUDGET = 32 * 1024 * 1024;
-
-export function cachedCube(cache: TableCache, key: string): Cube | undefined {
-  const cube = cache.cubes.get(key);
-  if (cube) {
-    cache.cubes.delete(key);
-    cache.cubes.set(key, cube);
-  }
-  return cube;
-}
-
-/** Keeps `cube`; call again after adding a measure to it, so its bytes are counted. */
-export function storeCube(cache: TableCache, key: string, cube: Cube): void {
-  const old = cache.cubes.get(key);
-  if (old) {
-    cache.cubes.delete(key);
-    cache.cubeBytes -= old.bytes;
-  }
-  cache.cubes.set(key, cube);
-  cache.cubeBytes += cube.bytes;
-  for (const [oldKey, entry] of cache.cubes) {
-    if (cache.cubeBytes <= CUBE_BUDGET || oldKey === key) break;
-    cache.cubes.delete(oldKey);
-    cache.cubeBytes -= entry.bytes;
-  }
 }

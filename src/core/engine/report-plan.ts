@@ -15,10 +15,10 @@ import {
 import { columnAccess } from '../table/columns.ts';
 import { InvalidMeasureError } from '../errors.ts';
 import { BRACKET_MAX_GROUPS, BRACKET_MIN_ROWS, BracketQuantiles } from './quantile-bracket.ts';
-import { addCubeMeasure, buildCube, cubeRead, readCube, type CubeRead } from './cube.ts';
+import { addCubeMeasure, buildCube, cubeRead, readCube, tableCubes, type CubeRead } from './cube.ts';
 import { filterKey, filtersOf } from './filters.ts';
 import { groupIdsOf, groupRows, type Grouping } from './group-rows.ts';
-import { cachedCube, storeCube, tableCache } from './report-cache.ts';
+import { tableCache } from './report-cache.ts';
 import type { Measure, ReportSpec } from '../schema/report-spec.ts';
 import { selectRows } from './select-rows.ts';
 import type { ConversationTable } from '../table/table.ts';
@@ -160,20 +160,20 @@ export class PeriodBatch {
   #fromCube(read: CubeRead, spec: ReportSpec): GroupedPeriod {
     const { measure } = spec;
     const source = measure.op === 'count' ? null : measureSource(this.table, measure);
-    const cache = tableCache(this.table);
-    let cube = cachedCube(cache, read.key);
+    const cubes = tableCubes(this.table);
+    let cube = cubes.get(read.key);
     if (!cube) {
       this.#cubePlan(read, spec);
       const plan = this.#cubePlans.get(read.key)!;
       cube = buildCube(read, plan.measures, plan.extent);
-      storeCube(cache, read.key, cube);
+      cubes.set(read.key, cube);
     }
     if (source && measure.op !== 'count') {
       const extent = measure.op === 'min' || measure.op === 'max';
       const have = cube.measures.get(measure.property);
       if (!have || (extent && !have.extent)) {
         addCubeMeasure(cube, read, measure.property, source, extent);
-        storeCube(cache, read.key, cube);
+        cubes.set(read.key, cube);
       }
     }
     const { groups, count, stats, matched } = readCube(cube, read, measure.op === 'count' ? null : measure.property);
