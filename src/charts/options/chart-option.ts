@@ -9,7 +9,10 @@ import { pivotResult } from './pivot.ts';
 import { TYPED_ARRAY_THRESHOLD, typedLineData } from './series-data.ts';
 import type { Pivot } from './pivot.ts';
 import { bucketKeyLabel, createValueFormatter } from './value-format.ts';
-import type { FormatSettings, ValueFormatter, ValueKind } from './value-format.ts';
+import type { ValueFormatter } from './value-format.ts';
+import type { ChartOptionSettings } from './chart-option-settings.ts';
+
+export type { ChartOptionSettings } from './chart-option-settings.ts';
 
 /** The chart types drawn by ECharts; `table` and `kpi` are plain HTML (see table-model.ts, kpi-model.ts). */
 export type GraphicChartType = Exclude<ChartType, 'table' | 'kpi'>;
@@ -18,28 +21,6 @@ export const DEFAULT_LABEL_MAX = 24;
 
 /** Above this many points a line is down-sampled (LTTB keeps its peaks) instead of drawing every point. */
 export const SAMPLING_THRESHOLD = 2_000;
-
-export interface ChartOptionSettings extends FormatSettings {
-  valueKind: ValueKind;
-  palette: string[];
-  textColor: string;
-  axisColor: string;
-  gridColor: string;
-  reducedMotion: boolean;
-  /** Longest category / legend label, in characters, before "…". Default 24. */
-  labelMax?: number;
-  fontFamily?: string;
-  /** Tooltip and slice-border colour; ECharts' defaults otherwise. */
-  background?: string;
-  /** Replaces the generated screen-reader description (a host that can translate it should). */
-  ariaDescription?: string;
-  /** The chart's width in px, when known: a narrow chart gets shorter category labels and fewer value ticks. */
-  width?: number;
-  /** A heatmap's colours for its lowest and highest value (the theme's `scale`). */
-  scale?: readonly [string, string];
-  /** (v2) The name of the previous period's bars or line, in the reader's language (default "Previous period"). */
-  previousLabel?: string;
-}
 
 /** (v2) At most this many bars (one series) get their value written on them; more would crowd. */
 export const VALUE_LABEL_MAX_BARS = 12;

@@ -2,7 +2,7 @@ import type { ReportSpec } from '../../core/schema/report-spec.ts';
 import type { GroupKey, ReportResult } from '../../core/types.ts';
 import type { ChartOption } from '../echarts.ts';
 import { escapeHtml, truncateLabel } from '../escape.ts';
-import type { ChartOptionSettings } from './chart-option.ts';
+import type { ChartOptionSettings } from './chart-option-settings.ts';
 import { buildHeatmapModel, type HeatmapModel } from './heatmap-model.ts';
 import { createValueFormatter } from './value-format.ts';
 
