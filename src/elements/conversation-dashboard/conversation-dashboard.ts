@@ -5,6 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { DataSource } from '../../adapters/data-source.ts';
 import type { DataLoadController } from '../../controllers/data-load-controller.ts';
 import { ReportDataController } from '../../controllers/report-data-controller.ts';
+import { ThemeWatchController } from '../../controllers/theme-watch-controller.ts';
 import { systemClock, type Clock } from '../../controllers/clock.ts';
 import { KioskController, kioskSeconds } from '../../controllers/kiosk-controller.ts';
 import { RefreshController } from '../../controllers/refresh-controller.ts';
@@ -381,42 +382,26 @@ export class ConversationDashboard extends LitElement {
     return this.dashboards.find((d) => d.id === this.dashboardId) ?? this.dashboards[0];
   }
 
-  // Page styles may change the --cr-* properties at any time (a theme class on <html>, say);
-  // charts read colours when drawn, so they are redrawn then.
-  #styleObserver: MutationObserver | undefined;
-  #colorScheme: MediaQueryList | undefined;
+  readonly #themeWatch = new ThemeWatchController(this, { theme: () => this.theme, changed: () => this.refreshTheme() });
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.#subscribeStore();
-    this.#styleObserver = new MutationObserver(() => this.refreshTheme());
-    for (const target of [document.documentElement, document.body, this].filter(Boolean))
-      this.#styleObserver.observe(target as Node, { attributes: true, attributeFilter: ['class', 'style', 'data-theme'] });
-    this.#colorScheme = matchMedia('(prefers-color-scheme: dark)');
-    this.#colorScheme.addEventListener('change', this.#onColorScheme);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
-    this.#styleObserver?.disconnect();
-    this.#styleObserver = undefined;
-    this.#colorScheme?.removeEventListener('change', this.#onColorScheme);
   }
-
-  #onColorScheme = (): void => {
-    if (this.theme === 'auto') this.refreshTheme();
-  };
 
   /** Redraws every chart with the colours the CSS custom properties hold now. */
   refreshTheme(): void {
     for (const tile of this.renderRoot.querySelectorAll('report-tile')) tile.refreshTheme();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override updated(): void {
     this.#urlSync.write();
-    if (changed.has('theme') && changed.get('theme') !== undefined) this.refreshTheme();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
