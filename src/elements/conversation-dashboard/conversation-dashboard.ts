@@ -6,6 +6,7 @@ import type { DataSource } from '../../adapters/data-source.ts';
 import type { DataLoadController } from '../../controllers/data-load-controller.ts';
 import { ReportDataController } from '../../controllers/report-data-controller.ts';
 import { ThemeWatchController } from '../../controllers/theme-watch-controller.ts';
+import { ReorderController } from '../../controllers/reorder-controller.ts';
 import { systemClock, type Clock } from '../../controllers/clock.ts';
 import { KioskController, kioskSeconds } from '../../controllers/kiosk-controller.ts';
 import { RefreshController } from '../../controllers/refresh-controller.ts';
@@ -33,7 +34,7 @@ import { DashboardDeleteEvent, type DashboardDeletedEvent } from '../../events/d
 import type { ReportAddEvent } from '../../events/report-add-event.ts';
 import type { ReportEditEvent } from '../../events/report-edit-event.ts';
 import { ReportSaveEvent } from '../../events/report-save-event.ts';
-import { ReportMoveEvent } from '../../events/report-move-event.ts';
+import type { ReportMoveEvent } from '../../events/report-move-event.ts';
 import { ReportRemoveEvent } from '../../events/report-remove-event.ts';
 import { dashboardName, reportTitle } from '../../i18n/report-titles.ts';
 import { resolveLocale, translate } from '../../i18n/translate.ts';
@@ -258,7 +259,21 @@ export class ConversationDashboard extends LitElement {
   @state() private filterProperty = '';
   @query('.editor-dialog') private editorDialog!: HTMLDialogElement | null;
   readonly #editorDialog = new ModalDialogController(this, () => this.editorDialog, () => (this.editing = null));
-  #dragged: string | null = null;
+  readonly #reorder = new ReorderController(this, {
+    reports: () => this.currentDashboard?.reports,
+    dashboardId: () => this.currentDashboard?.id,
+    move: (reportId, by) =>
+      this.#persist((d) => {
+        const at = d.reports.findIndex((r) => r.id === reportId);
+        if (at < 0) return null;
+        const reports = [...d.reports];
+        const [report] = reports.splice(at, 1);
+        reports.splice(Math.max(0, Math.min(reports.length, at + by)), 0, report!);
+        return { ...d, reports };
+      }, 'report-move'),
+    moved: (report, position) => (this.announcement = this.#t('dashboard.moved', { title: reportTitle(report, this.#locale), position })),
+    tile: (reportId) => [...this.renderRoot.querySelectorAll('report-tile')].find((t) => t.spec?.id === reportId),
+  });
 
   readonly #reportData = new ReportDataController(this, {
     source: () => this.dataSource,
@@ -904,50 +919,6 @@ export class ConversationDashboard extends LitElement {
     await this.#persist((d) => (d.reports.some((r) => r.id === spec.id) ? d : { ...d, reports: [...d.reports, spec] }), 'report-add');
   }
 
-  /** Moves report `reportId` to `index` (clamped), saves, and says so to screen readers. */
-  async #moveTo(reportId: string, index: number): Promise<void> {
-    const dashboard = this.currentDashboard;
-    if (!dashboard) return;
-    const from = dashboard.reports.findIndex((r) => r.id === reportId);
-    if (from < 0) return;
-    const to = Math.max(0, Math.min(dashboard.reports.length - 1, index));
-    if (to === from) return;
-    const moved = dashboard.reports[from]!;
-    if (!this.dispatchEvent(new ReportMoveEvent(reportId, to < from ? 'up' : 'down', { dashboardId: dashboard.id, to }))) return;
-    // By as many places as asked, from wherever the report is in the version being saved.
-    const by = to - from;
-    await this.#persist((d) => {
-      const at = d.reports.findIndex((r) => r.id === reportId);
-      if (at < 0) return null;
-      const reports = [...d.reports];
-      const [report] = reports.splice(at, 1);
-      reports.splice(Math.max(0, Math.min(reports.length, at + by)), 0, report!);
-      return { ...d, reports };
-    }, 'report-move');
-    this.announcement = this.#t('dashboard.moved', { title: reportTitle(moved!, this.#locale), position: to + 1 });
-    // Keep the keyboard where the user was: on the moved tile's menu button.
-    await this.updateComplete;
-    const tile = [...this.renderRoot.querySelectorAll('report-tile')].find((t) => t.spec?.id === reportId);
-    tile?.shadowRoot?.querySelector<HTMLButtonElement>('.menu-button')?.focus();
-  }
-
-  #onMove(event: ReportMoveEvent): void {
-    // The tile's request stops here; #moveTo asks the host with the dashboard's own event.
-    event.stopPropagation();
-    if (event.defaultPrevented) return;
-    const index = this.currentDashboard?.reports.findIndex((r) => r.id === event.detail.reportId) ?? -1;
-    if (index >= 0) void this.#moveTo(event.detail.reportId, index + (event.detail.direction === 'up' ? -1 : 1));
-  }
-
-  #onDrop(event: DragEvent, targetId: string): void {
-    event.preventDefault();
-    const dragged = this.#dragged ?? event.dataTransfer?.getData('application/x-report-id') ?? null;
-    this.#dragged = null;
-    if (!dragged || dragged === targetId) return;
-    const index = this.currentDashboard?.reports.findIndex((r) => r.id === targetId) ?? -1;
-    if (index >= 0) void this.#moveTo(dragged, index);
-  }
-
   #onCreated(event: DashboardCreateEvent): void {
     const created = event.detail.dashboard;
     this.dashboards = [...this.dashboards.filter((d) => d.id !== created.id), created];
@@ -1033,7 +1004,7 @@ export class ConversationDashboard extends LitElement {
               part="grid"
               @report-drill=${(event: ReportDrillEvent) => void this.#onDrill(event)}
               @report-remove=${(event: ReportRemoveEvent) => void this.#onRemove(event)}
-              @report-move=${(event: ReportMoveEvent) => this.#onMove(event)}
+              @report-move=${(event: ReportMoveEvent) => this.#reorder.request(event)}
               @report-resize=${(event: ReportResizeEvent) => void this.#onResize(event)}
               @report-duplicate=${(event: ReportDuplicateEvent) => void this.#onDuplicate(event)}
               @report-edit=${(event: ReportEditEvent) => editable && void this.#openEditor(event.detail.spec)}
@@ -1050,13 +1021,9 @@ export class ConversationDashboard extends LitElement {
                   .canMoveUp=${editable && index > 0}
                   .canMoveDown=${editable && index < dashboard.reports.length - 1}
                   draggable=${editable ? 'true' : 'false'}
-                  @dragstart=${(event: DragEvent) => {
-                    this.#dragged = report.id;
-                    event.dataTransfer?.setData('application/x-report-id', report.id);
-                    if (event.dataTransfer) event.dataTransfer.effectAllowed = 'move';
-                  }}
-                  @dragover=${(event: DragEvent) => editable && event.preventDefault()}
-                  @drop=${(event: DragEvent) => editable && this.#onDrop(event, report.id)}
+                  @dragstart=${(event: DragEvent) => this.#reorder.dragStart(event, report.id)}
+                  @dragover=${(event: DragEvent) => editable && this.#reorder.dragOver(event)}
+                  @drop=${(event: DragEvent) => editable && this.#reorder.drop(event, report.id)}
                   locale=${this.#locale}
                   time-zone=${this.#timeZone}
                 ></report-tile>`,
