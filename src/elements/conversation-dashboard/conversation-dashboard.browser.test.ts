@@ -8,6 +8,7 @@ import { ArrayDataSource } from '../../adapters/array-data-source.ts';
 import { computeReport, createTable, drillDown, parseConversations, templates } from '../../core/index.ts';
 import { generateConversations } from '../../sample/generate-conversations.ts';
 import type { DrillDialog } from '../drill-dialog/drill-dialog.ts';
+import type { DataQuality } from '../data-quality/data-quality.ts';
 import { ScriptedSource } from '../../../test/browser/fake-sources.ts';
 
 const END = Date.UTC(2026, 10, 20, 12);
@@ -196,7 +197,10 @@ describe('<conversation-dashboard> data quality', () => {
     const records = [...sample.conversations.slice(0, 300), ...bad, ...sample.conversations.slice(300, 600)];
     const el = await dashboard(new ArrayDataSource(records, { lookups: sample.lookups, pageSize: 100 }));
     await settled(el);
-    const panel = el.shadowRoot!.querySelector('[part="data-quality"]')!;
+    // The panel is <cr-data-quality part="data-quality">; its list is in its own shadow root.
+    const part = el.shadowRoot!.querySelector<DataQuality>('[part="data-quality"]')!;
+    await part.updateComplete;
+    const panel = part.shadowRoot!;
     expect(panel.querySelector('summary')!.textContent).to.contain('2 records rejected');
     const reasons = [...panel.querySelectorAll('li')].map((li) => li.textContent);
     expect(reasons).to.deep.equal([

@@ -21,13 +21,6 @@ export const conversationDashboardStyles = css`
     margin-block-end: var(--_space);
   }
 
-  .field {
-    display: grid;
-    gap: 4px;
-    font-size: 0.8rem;
-    color: ${cr.muted};
-  }
-
   /* A fixed size, so switching Chart/Data does not make the dialog jump; its content scrolls. */
   .editor-dialog {
     inline-size: min(1200px, 96vw);
@@ -59,33 +52,9 @@ export const conversationDashboardStyles = css`
     flex: 1;
   }
 
-  select,
-  input,
-  button {
-    font: inherit;
-    font-size: 0.9rem;
-    color: ${cr.text};
-    background: ${cr.surface};
-    border: 1px solid ${cr.border};
-    border-radius: calc(${cr.radius} * 0.6);
-    padding: 0.4em 0.6em;
-    min-block-size: 2.25rem;
-    box-sizing: border-box;
-  }
-
   [part='switcher'] {
     font-size: 1.1rem;
     font-weight: 600;
-  }
-
-  button {
-    cursor: pointer;
-  }
-
-  button.primary {
-    background: ${cr.accent};
-    color: ${cr.onAccent};
-    border-color: transparent;
   }
 
   .compare {
@@ -102,11 +71,6 @@ export const conversationDashboardStyles = css`
     inline-size: 1.1em;
     block-size: 1.1em;
     accent-color: ${cr.accent};
-  }
-
-  :focus-visible {
-    outline: 2px solid ${cr.focus};
-    outline-offset: 2px;
   }
 
   .custom-range {
@@ -235,45 +199,6 @@ export const conversationDashboardStyles = css`
     report-tile.size-two-thirds {
       grid-column: span 4;
     }
-  }
-
-  [part='data-quality'] {
-    margin-block-end: var(--_space);
-    padding: calc(var(--_space) * 0.6) var(--_space);
-    border: 1px solid ${cr.border};
-    border-inline-start: 4px solid ${cr.warning};
-    border-radius: ${cr.radius};
-    background: ${cr.surface};
-    font-size: 0.9rem;
-  }
-
-  [part='data-quality'] summary {
-    cursor: pointer;
-    display: flex;
-    gap: 0.6em;
-    align-items: baseline;
-  }
-
-  [part='data-quality'] .why {
-    color: ${cr.accent};
-    text-decoration: underline;
-  }
-
-  [part='data-quality'] ul {
-    max-block-size: 12rem;
-    overflow: auto;
-    margin: 0.5em 0;
-    padding-inline-start: 1.2em;
-    font-size: 0.85rem;
-    overflow-wrap: anywhere;
-  }
-
-  /* A record's id can be any length: each reason stops at three lines (the CSV has it whole). */
-  [part='data-quality'] .reason {
-    display: -webkit-box;
-    -webkit-box-orient: vertical;
-    -webkit-line-clamp: 3;
-    overflow: hidden;
   }
 
   ${configErrorStyles}

@@ -15,8 +15,6 @@ import { renderRefreshStatus } from './refresh-status.ts';
 import { HostSettingsAttributes } from './host-settings.ts';
 import type { BusinessHours, Sla } from '../../core/schema/business-hours.ts';
 import { dashboardDataContext, type DashboardData } from '../../controllers/dashboard-data.ts';
-import { csvFileName, toCsv } from '../../core/export/csv.ts';
-import { formatParseError } from '../../core/wire/parse-conversations.ts';
 import { rangePresets } from '../../core/time/range-presets.ts';
 import { previousRange } from '../../core/engine/report-plan.ts';
 import type { Conversation } from '../../core/schema/conversation.ts';
@@ -50,9 +48,10 @@ import '../report-library/report-library.ts';
 import type { ReportLibrary } from '../report-library/report-library.ts';
 import { DRILL_PAGE_SIZE, type DrillDialog } from '../drill-dialog/drill-dialog.ts';
 import '../report-tile/report-tile.ts';
-import { downloadFile } from '../shared/download-file.ts';
+import '../data-quality/data-quality.ts';
 import { themeStyles } from '../../theme/theme.styles.ts';
 import { conversationDashboardStyles } from './conversation-dashboard.styles.ts';
+import { controlStyles } from './controls.styles.ts';
 import { liveDisplayStyles } from './live-display.styles.ts';
 import { defaultDashboards } from './default-dashboards.ts';
 import { DEFAULT_RANGE, RangeValueError, resolveRange, type RangeValue } from './range-attribute.ts';
@@ -160,7 +159,7 @@ function localDate(t: number, timeZone: string): string {
  * @cssproperty --cr-space - Base spacing.
  */
 export class ConversationDashboard extends LitElement {
-  static override styles = [themeStyles, conversationDashboardStyles, liveDisplayStyles, filterBarStyles];
+  static override styles = [themeStyles, controlStyles, conversationDashboardStyles, liveDisplayStyles, filterBarStyles];
 
   /** Where conversations come from (see `ArrayDataSource`, `RestDataSource`…). */
   @property({ attribute: false }) dataSource: DataSource | null = null;
@@ -998,7 +997,9 @@ export class ConversationDashboard extends LitElement {
       <div class="root">
         ${this.#renderHeader()} ${this.#renderFilters()} ${this.#renderStatus()} ${this.#renderLookupsNotice()}
         ${this.storeError ? html`<div part="error" role="alert">${this.#t('dashboard.storeError', { message: this.storeError })}</div>` : nothing}
-        ${this.#renderDataQuality()}
+        ${this.data && this.data.rejected.length > 0
+          ? html`<cr-data-quality part="data-quality" .rejected=${this.data.rejected} locale=${this.#locale}></cr-data-quality>`
+          : nothing}
         ${dashboard && dashboard.reports.length > 0
           ? html`<div
               part="grid"
@@ -1198,32 +1199,6 @@ export class ConversationDashboard extends LitElement {
     </div>`;
   }
 
-
-  /** Rejected records: how many, why (first ones listed), and all of them as CSV. */
-  #renderDataQuality(): TemplateResult | typeof nothing {
-    const rejected = this.data?.rejected ?? [];
-    if (rejected.length === 0) return nothing;
-    const shown = rejected.slice(0, 100);
-    return html`<details part="data-quality" class="data-quality">
-      <summary>
-        <strong>${this.#t('dashboard.rejected', { count: rejected.length })}</strong>
-        <span class="why">${this.#t('dashboard.rejected.show')}</span>
-      </summary>
-      <ul>
-        ${shown.map((error) => html`<li><span class="reason">${formatParseError(error)}</span></li>`)}
-      </ul>
-      <button type="button" @click=${() => this.#downloadRejects()}>${this.#t('dashboard.rejected.download')}</button>
-    </details>`;
-  }
-
-  #downloadRejects(): void {
-    const rejected = this.data?.rejected ?? [];
-    const csv = toCsv(
-      ['index', 'id', 'field', 'message'],
-      rejected.map((error) => [error.index, error.id ?? null, error.field, error.problems.map((p) => (p.field ? `${p.field} ${p.message}` : p.message)).join('; ')]),
-    );
-    downloadFile(new Blob([csv], { type: 'text/csv;charset=utf-8' }), csvFileName('rejected records'));
-  }
 
   /** The source's names could not be read: the reports still show, with ids in place of names. */
   #renderLookupsNotice(): TemplateResult | typeof nothing {
