@@ -8,6 +8,7 @@ import type { ECElementEvent, ECharts, EChartsCoreOption } from '../echarts.ts';
 import { TOOLTIP_SWATCHES } from '../options/chart-option.ts';
 import { pointAt } from '../options/series-data.ts';
 import { readChartTheme, toEChartsTheme, type ChartTheme } from '../theme.ts';
+import { chartName, withAccessibleName } from './chart-name.ts';
 import { chartPoints, gridMove } from './chart-points.ts';
 import { chartViewStyles } from './chart-view.styles.ts';
 import { chartImage, type ChartImageFrame } from './png-frame.ts';
@@ -28,11 +29,6 @@ export interface ChartFrame {
 
 /** Builds the option for a frame; called again when the theme, the motion preference or the width step changes. */
 export type ChartOptionBuilder = (frame: ChartFrame) => EChartsCoreOption;
-
-type AriaOption = {
-  enabled?: boolean;
-  label?: { enabled?: boolean; description?: string } & Record<string, unknown>;
-} & Record<string, unknown>;
 
 function isGroupKey(value: unknown): value is GroupKey {
   return value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
@@ -291,20 +287,8 @@ export class ChartView extends LitElement {
     this.appliedMotion = undefined;
   }
 
-  private optionDescription(): string {
-    const aria = this.drawnOption?.aria as AriaOption | undefined;
-    const description = aria?.label?.description;
-    return typeof description === 'string' ? description : '';
-  }
-
   private chartName(): string {
-    const description = this.optionDescription();
-    const label = this.label.trim();
-    if (!label) return description;
-    if (!description) return label;
-    // Hosts often pass the report title as label, and generated descriptions start with it too.
-    if (description === label || description.startsWith(`${label}.`)) return description;
-    return `${label}. ${description}`;
+    return chartName(this.label, this.drawnOption);
   }
 
   private applyOption(): void {
@@ -336,16 +320,7 @@ export class ChartView extends LitElement {
       chart.clear();
       return;
     }
-    const aria = (option.aria ?? {}) as AriaOption;
-    // ECharts writes the aria label onto our container: it must be the same name the template gives it.
-    const effective: EChartsCoreOption = {
-      ...option,
-      aria: {
-        ...aria,
-        enabled: true,
-        label: { ...aria.label, enabled: true, ...(name ? { description: name } : {}) },
-      },
-    };
+    const effective = withAccessibleName(option, name);
     if (this.reduceMotion) effective.animation = false;
     this.paintSwatches(option.color);
     chart.setOption(effective, { notMerge: true });

@@ -9,17 +9,15 @@ import { dashboardDataContext, type DashboardData } from '../../controllers/dash
 import { MenuController } from '../../controllers/menu-controller.ts';
 import type { DashboardConfigError } from '../../core/schema/dashboard-config.ts';
 import type { ReportSpec } from '../../core/schema/report-spec.ts';
-import { MAX_DATE_BUCKETS } from '../../core/time/time-buckets.ts';
 import type { GroupKey, ReportResult } from '../../core/types.ts';
 import type { TileSize } from '../../events/report-resize-event.ts';
 import { ReportRetryEvent } from '../../events/report-retry-event.ts';
-import { formatNumber } from '../../i18n/format.ts';
 import { localizeResult } from '../../i18n/localize-result.ts';
-import { resolveLocale, translate } from '../../i18n/translate.ts';
+import { errorMessage } from '../../i18n/error-message.ts';
+import { LocaleController } from '../../controllers/locale-controller.ts';
 import { themeStyles } from '../../theme/theme.styles.ts';
 import { DEFAULT_RANGE, type RangeValue } from '../conversation-dashboard/range-attribute.ts';
-import { buildHeatmapModel } from '../../charts/options/heatmap-model.ts';
-import { heatmapTableStyles, renderHeatmapTable } from './heatmap-table.ts';
+import { heatmapTableStyles } from './heatmap-table.ts';
 import { reportTileStyles } from './report-tile.styles.ts';
 import { renderTileChart } from './tile-chart.ts';
 import { EngineFoldTask, TileCompute } from './tile-compute.ts';
@@ -28,20 +26,12 @@ import { tileDrillEvent } from './tile-drill.ts';
 import { downloadCsv, downloadPng } from './tile-export.ts';
 import { TileMarkupController } from './tile-markup.ts';
 import { renderTileMenu, tileActionEvent, tileMenuItems, type TileAction } from './tile-menu.ts';
-import { renderConfigError, renderEmpty, renderError, renderLoading } from './tile-states.ts';
+import { computeErrorText, renderConfigError, renderEmpty, renderError, renderLoading } from './tile-states.ts';
 import { renderDelta, renderFootnote, renderKpi } from './tile-summary.ts';
-import { renderTileTable } from './tile-table.ts';
-import { formatSettings, measureHeading, propertyLabel, tileTitle, type TileText } from './tile-text.ts';
+import { renderHeatmapTileTable, renderTileTable } from './tile-table.ts';
+import { measureHeading, tileTitle, type TileText } from './tile-text.ts';
 
 export const REPORT_TILE_TAG = 'report-tile';
-
-function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * @summary One report: its title, its chart (or table, or big number), the delta against the
@@ -151,7 +141,8 @@ export class ReportTile extends LitElement {
 
   @query('cr-chart-view') private chartView!: ChartView | null;
 
-  readonly #markup = new TileMarkupController(this, (key, params) => this.#t(key, params));
+  readonly #l10n = new LocaleController(this, { locale: () => this.locale ?? this.data?.locale, timeZone: () => this.timeZone ?? this.data?.context.timeZone });
+  readonly #markup = new TileMarkupController(this, (key, params) => this.#l10n.t(key, params));
   readonly #compute = new TileCompute(this, () => ({ data: this.result ? undefined : this.data, spec: this.spec }));
   readonly #engineFold = new EngineFoldTask(this, () => this.#engineFoldRequest());
   readonly #menu = new MenuController(this, {
@@ -181,32 +172,10 @@ export class ReportTile extends LitElement {
     return this.chartView?.chart;
   }
 
-  get #locale(): string {
-    return this.locale ?? this.data?.locale ?? resolveLocale();
-  }
-
-  get #timeZone(): string {
-    return this.timeZone ?? this.data?.context.timeZone ?? browserTimeZone();
-  }
-
   /** What the tile's parts need to speak the reader's language. */
   get #text(): TileText {
-    const locale = this.#locale;
-    return { locale, timeZone: this.#timeZone, t: (key, params) => translate(locale, key, params) };
-  }
-
-  #t(key: string, params?: Record<string, string | number>): string {
-    return translate(this.#locale, key, params);
-  }
-
-  /** A compute error in the user's words; the bucket bound is known by name (it crosses from the Worker). */
-  #computeErrorText(error: unknown, spec: ReportSpec): string {
-    if (error instanceof Error && error.name === 'TooManyBucketsError')
-      return this.#t('tile.tooManyBuckets', {
-        bucket: this.#t(`editor.bucket.${spec.timeBucket ?? 'day'}`),
-        limit: formatNumber(MAX_DATE_BUCKETS, this.#locale),
-      });
-    return message(error);
+    const l10n = this.#l10n;
+    return { locale: l10n.locale, timeZone: l10n.timeZone, t: l10n.t };
   }
 
   /** The result shown: the host's, else the one computed from the dashboard's data. */
@@ -224,18 +193,18 @@ export class ReportTile extends LitElement {
     this.renderRoot.querySelector<HTMLButtonElement>('.menu-button')?.focus();
   }
 
-  #display: { source: ReportResult; locale: string; spec: ReportSpec; result: ReportResult } | null = null;
+  #display: { source: ReportResult; texts: string; spec: ReportSpec; result: ReportResult } | null = null;
 
   /** The shown result with the core's English labels (Unassigned, Other, Yes…) in the reader's language. */
   get #displayResult(): ReportResult | null {
     const source = this.shownResult;
     const spec = this.spec;
     if (!source || !spec) return null;
-    const locale = this.#locale;
+    const texts = this.#l10n.textsVersion;
     const cached = this.#display;
-    if (cached && cached.source === source && cached.locale === locale && cached.spec === spec) return cached.result;
-    const result = localizeResult(source, spec, locale);
-    this.#display = { source, locale, spec, result };
+    if (cached && cached.source === source && cached.texts === texts && cached.spec === spec) return cached.result;
+    const result = localizeResult(source, spec, this.#l10n.locale);
+    this.#display = { source, texts, spec, result };
     return result;
   }
 
@@ -249,9 +218,9 @@ export class ReportTile extends LitElement {
     return needsFolding(shown, spec) && needsCategoryFolding(shown, spec) ? { data, spec, source } : null;
   }
 
-  /** Also waits for the chart view, whose chart may wait for its renderer (the SVG one loads on first use). */
+  /** Also waits for the locale's catalog and for the chart view, whose chart may wait for its renderer (SVG loads on first use). */
   protected override async getUpdateComplete(): Promise<boolean> {
-    const result = await super.getUpdateComplete();
+    const result = await this.#l10n.updateComplete(super.getUpdateComplete());
     await this.chartView?.updateComplete;
     return result;
   }
@@ -319,9 +288,10 @@ export class ReportTile extends LitElement {
 
   /** "1 Nov 2026 – 30 Nov 2026" for the range the tile shows, when it knows one. */
   #rangeText(): string {
-    const range = this.data?.context.range ?? this.#markup.standaloneRange(this.#timeZone);
+    const { locale, timeZone } = this.#l10n;
+    const range = this.data?.context.range ?? this.#markup.standaloneRange(timeZone);
     if (!range) return '';
-    const format = new Intl.DateTimeFormat(this.#locale, { dateStyle: 'medium', timeZone: this.#timeZone });
+    const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
     return format.formatRange(range.from, range.to - 1);
   }
 
@@ -337,7 +307,7 @@ export class ReportTile extends LitElement {
     try {
       body = this.#renderBody(text, spec);
     } catch (error) {
-      body = renderError(text, message(error), this.#retry);
+      body = renderError(text, errorMessage(error), this.#retry);
     }
     const title = tileTitle(text, spec);
     const graphic = isGraphicChartType(spec.chartType);
@@ -372,23 +342,14 @@ export class ReportTile extends LitElement {
     const result = this.#displayResult;
     const dataError = this.data?.state === 'error' && !result ? this.data.error : null;
     const computeError = this.#compute.error;
-    const error = this.error ?? (computeError === undefined ? null : this.#computeErrorText(computeError, spec)) ?? dataError;
+    const error = this.error ?? (computeError === undefined ? null : computeErrorText(text, computeError, spec)) ?? dataError;
     if (error) return renderError(text, error, this.#retry);
     if (!result) return this.loading || this.data ? renderLoading(text) : renderEmpty(text);
     if (this.loading) return renderLoading(text);
     if (result.matched === 0) return renderEmpty(text);
     if (spec.chartType === 'kpi') return renderKpi(text, spec, result);
     const drill = (key: GroupKey, series: GroupKey | undefined) => this.#drill(key, series);
-    if (spec.chartType === 'heatmap' && this.view === 'table')
-      // The same grid as the chart, weekdays down and hours across (see heatmap-table.ts).
-      return renderHeatmapTable({
-        model: buildHeatmapModel(result, spec, formatSettings(text, spec)),
-        caption: this.#t('tile.tableCaption', { title: tileTitle(text, spec) }),
-        hint: this.#t('tile.gridHint'),
-        corner: spec.breakdown ? propertyLabel(text, spec.breakdown) : '',
-        breakdown: spec.breakdown !== undefined,
-        drill,
-      });
+    if (spec.chartType === 'heatmap' && this.view === 'table') return renderHeatmapTileTable(text, spec, result, drill);
     if (spec.chartType === 'table' || this.view === 'table')
       return renderTileTable({ text, spec, result, offset: this.tableOffset, goTo: (offset) => (this.tableOffset = offset), drill });
     return renderTileChart({

@@ -4,6 +4,8 @@ import { DeclarativeSourceController, type DeclarativeHost } from '../../control
 import { StandaloneDataController } from '../../controllers/declarative-tile-data.ts';
 import { DashboardConfigError, parseJsonText, parseTileConfig, type TileConfig } from '../../core/schema/dashboard-config.ts';
 import type { ReportSpec } from '../../core/schema/report-spec.ts';
+import { browserTimeZone } from '../../i18n/browser-time-zone.ts';
+import { errorMessage } from '../../i18n/error-message.ts';
 import { resolveLocale } from '../../i18n/translate.ts';
 import { RangeValueError, resolveRange, type RangeValue } from '../conversation-dashboard/range-attribute.ts';
 
@@ -14,14 +16,6 @@ export interface TileMarkupHost extends DeclarativeHost {
   timeZone: string | undefined;
   locale: string | undefined;
   data: DashboardData | undefined;
-}
-
-function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -110,7 +104,7 @@ export class TileMarkupController {
         try {
           context = { range: resolveRange(host.range, Date.now(), timeZone), timeZone };
         } catch (error) {
-          const text = error instanceof RangeValueError ? this.#t(`dashboard.rangeError.${error.problem}`, { value: error.value }) : message(error);
+          const text = error instanceof RangeValueError ? this.#t(`dashboard.rangeError.${error.problem}`, { value: error.value }) : errorMessage(error);
           this.#rangeError = new DashboardConfigError([{ path: error instanceof RangeValueError && error.problem === 'unknown-zone' ? 'time-zone' : 'range', message: text }], { what: 'Invalid range' });
         }
       }

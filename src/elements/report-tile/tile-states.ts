@@ -1,5 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DashboardConfigError } from '../../core/schema/dashboard-config.ts';
+import type { ReportSpec } from '../../core/schema/report-spec.ts';
+import { MAX_DATE_BUCKETS } from '../../core/time/time-buckets.ts';
+import { errorMessage } from '../../i18n/error-message.ts';
+import { formatNumber } from '../../i18n/format.ts';
 import type { TileText } from './tile-text.ts';
 
 export function renderLoading(text: TileText): TemplateResult {
@@ -30,4 +34,14 @@ export function renderConfigError(text: TileText, error: DashboardConfigError): 
       </ul>
     </div>
   </article>`;
+}
+
+/** A compute error in the user's words; the bucket bound is known by name (it crosses from the Worker). */
+export function computeErrorText(text: TileText, error: unknown, spec: ReportSpec): string {
+  if (error instanceof Error && error.name === 'TooManyBucketsError')
+    return text.t('tile.tooManyBuckets', {
+      bucket: text.t(`editor.bucket.${spec.timeBucket ?? 'day'}`),
+      limit: formatNumber(MAX_DATE_BUCKETS, text.locale),
+    });
+  return errorMessage(error);
 }
