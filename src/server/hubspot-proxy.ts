@@ -60,7 +60,7 @@ const PASSED_HEADERS = [
   'x-hubspot-ratelimit-daily-remaining',
 ];
 
-function problem(status: number, code: string, message: string, extra: HeadersInit = {}): Response {
+function problem(status: number, code: string, message: string, extra: Record<string, string> = {}): Response {
   return new Response(JSON.stringify({ error: { code, message } }), {
     status,
     headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...extra },
@@ -79,7 +79,7 @@ export function createHubSpotProxy(options: HubSpotProxyOptions): (request: Requ
   const timeoutMs = options.timeoutMs ?? 15_000;
   if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw new RangeError(`timeoutMs must be a positive number, got ${options.timeoutMs}`);
   const upstream = new URL(options.upstream ?? 'https://api.hubapi.com');
-  const fetchUpstream = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+  const fetchUpstream = options.fetch ?? ((input: Parameters<typeof fetch>[0], init?: RequestInit) => globalThis.fetch(input, init));
 
   return async (request: Request): Promise<Response> => {
     if (request.method !== 'GET' && request.method !== 'HEAD')

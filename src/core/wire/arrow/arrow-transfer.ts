@@ -12,7 +12,7 @@ export function isArrowInput(value: unknown): value is ArrowInput {
  * (and are detached here); a Table, made of class instances a structured clone would strip, is
  * written to IPC first (its writer loads only then, so pages that bring bytes never pay for it).
  */
-export async function arrowTransfer(input: ArrowInput): Promise<{ bytes: Uint8Array | ArrayBuffer; transfer: Transferable[] }> {
+export async function arrowTransfer(input: ArrowInput): Promise<{ bytes: Uint8Array | ArrayBuffer; transfer: ArrayBuffer[] }> {
   if (input instanceof ArrayBuffer) return { bytes: input, transfer: [input] };
   if (input instanceof Uint8Array) return { bytes: input, transfer: input.buffer instanceof ArrayBuffer ? [input.buffer] : [] };
   if (!(input instanceof Table)) throw new ArrowFormatError('', 'got a table that is not a flechette Table: pass its IPC bytes instead');
