@@ -1,5 +1,6 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import '../report-tile/report-tile.ts';
 import type { DashboardData } from '../../controllers/dashboard-data.ts';
 import { computeReport } from '../../core/engine/compute-report.ts';
 import type { PropertyInfo } from '../../core/table/properties.ts';
@@ -8,6 +9,7 @@ import type { ConversationTable } from '../../core/table/table.ts';
 import type { ReportContext, ReportResult } from '../../core/types.ts';
 import { errorMessage } from '../../i18n/error-message.ts';
 import type { Draft } from './editor-draft.ts';
+import type { Translate } from './editor-types.ts';
 
 export interface Preview {
   /** The spec the result was computed for, as the tile shows it. */
@@ -128,6 +130,32 @@ export class EditorPreview implements ReactiveController {
     if (!table && data?.state === 'error') data.retry();
     else void this.#task.run();
   }
+
+  /** The preview section: a `<report-tile>` showing the last result (loading until the first one). */
+  render(t: Translate, locale: string, timeZone: string): TemplateResult {
+    const { preview, busy } = this;
+    return html`<section class="preview" aria-labelledby="preview-heading" aria-busy=${busy ? 'true' : 'false'}>
+      <h3 id="preview-heading" class="visually-hidden">${t('editor.preview')}</h3>
+      ${preview
+        ? html`<report-tile
+            part="preview"
+            no-animation
+            .spec=${preview.spec}
+            .result=${preview.result}
+            .error=${preview.error}
+            .loading=${busy && !preview.result && !preview.error}
+            .locale=${locale}
+            .timeZone=${timeZone}
+            @report-retry=${this.#onRetry}
+          ></report-tile>`
+        : nothing}
+    </section>`;
+  }
+
+  readonly #onRetry = (event: Event): void => {
+    event.stopPropagation();
+    this.retry();
+  };
 
   #titled(): { built: ReportSpec; spec: ReportSpec } {
     const inputs = this.#inputs();

@@ -1,7 +1,6 @@
 import { ContextProvider, consume } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import '../report-tile/report-tile.ts';
 import type { ReportTile } from '../report-tile/report-tile.ts';
 import { dashboardDataContext, type DashboardData } from '../../controllers/dashboard-data.ts';
 import { LocaleController } from '../../controllers/locale-controller.ts';
@@ -30,6 +29,10 @@ import type { FilterPanel } from './filter-panel.ts';
 import { NameField } from './name-field.ts';
 import { renderTabs } from './editor-tabs.ts';
 import { reportEditorStyles } from './report-editor.styles.ts';
+import { chartPaneStyles } from './chart-pane.styles.ts';
+import { dataPaneStyles } from './data-pane.styles.ts';
+import { filterPanelStyles } from './filter-panel.styles.ts';
+import { propertySearchStyles } from './property-search.styles.ts';
 
 export const REPORT_EDITOR_TAG = 'report-editor';
 export type { EditorIssue } from './editor-types.ts';
@@ -92,7 +95,8 @@ function tabOf(control: ControlId): Tab | null {
  * @cssproperty --cr-space - Base spacing.
  */
 export class ReportEditor extends LitElement {
-  static override styles = [themeStyles, reportEditorStyles];
+  // In rule order: the panes and the light-DOM sub-elements all render into this shadow root.
+  static override styles = [themeStyles, reportEditorStyles, chartPaneStyles, dataPaneStyles, propertySearchStyles, filterPanelStyles];
 
   /** The report to edit; the editor works on a copy and starts over when a new one is set. */
   @property({ attribute: false }) spec: ReportSpec | null = null;
@@ -328,11 +332,6 @@ export class ReportEditor extends LitElement {
     this.dispatchEvent(new ReportCancelEvent(reportId));
   };
 
-  #onPreviewRetry = (event: Event): void => {
-    event.stopPropagation();
-    this.#preview.retry();
-  };
-
   // ——— Rendering ———
 
   protected override render(): TemplateResult {
@@ -367,31 +366,10 @@ export class ReportEditor extends LitElement {
         })}
         <div class="main">
           ${this.#filterArea.render(draft)}
-          ${this.#renderPreview()}
+          ${this.#preview.render(this.#t, this.#locale, this.#timeZone)}
         </div>
       </div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.status}</div>
-    </section>`;
-  }
-
-  #renderPreview(): TemplateResult {
-    const preview = this.#preview.preview;
-    const busy = this.#preview.busy;
-    return html`<section class="preview" aria-labelledby="preview-heading" aria-busy=${busy ? 'true' : 'false'}>
-      <h3 id="preview-heading" class="visually-hidden">${this.#t('editor.preview')}</h3>
-      ${preview
-        ? html`<report-tile
-            part="preview"
-            no-animation
-            .spec=${preview.spec}
-            .result=${preview.result}
-            .error=${preview.error}
-            .loading=${busy && !preview.result && !preview.error}
-            .locale=${this.#locale}
-            .timeZone=${this.#timeZone}
-            @report-retry=${this.#onPreviewRetry}
-          ></report-tile>`
-        : nothing}
     </section>`;
   }
 }
