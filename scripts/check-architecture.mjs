@@ -1,0 +1,145 @@
+// Checks the layering of src/ that issue #17 asks for; `npm run check:architecture`.
+//
+//   1. no import circle in src/ (madge, type imports included);
+//   2. nothing in src/charts/ or src/theme/ imports from src/elements/ (tokens and charts sit below the elements);
+//   3. no copy-pasted block outside tests and boilerplate (jscpd);
+//   4. element files (src/elements/**/*.ts, not tests or styles) over N lines: listed always, failing only with
+//      --max-element-lines N.
+//
+// Flags: --max-element-lines N (fail on element files over N lines), --skip-jscpd, --skip-madge.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const src = join(root, 'src');
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const value = (name) => {
+  const at = args.indexOf(name);
+  if (at < 0) return undefined;
+  const raw = args[at + 1];
+  if (raw === undefined || !/^\d+$/.test(raw)) throw new Error(`${name} needs a whole number of lines`);
+  return Number(raw);
+};
+
+/** The element file size reported (and, with the flag, enforced): the "~400 lines" target of #17. */
+const REPORT_ELEMENT_LINES = 400;
+const maxElementLines = value('--max-element-lines');
+
+/** Files jscpd leaves out: tests and what is repetitive by design (test data, the message catalogs' index files). */
+const JSCPD_IGNORE = [
+  '**/*.test.ts',
+  '**/testing/**',
+  '**/fixtures/**',
+  '**/golden/**',
+  '**/test-*.ts',
+  '**/i18n/*/index.ts',
+];
+
+const toPosix = (path) => path.split(sep).join('/');
+const failures = [];
+
+function walk(dir, out = []) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path, out);
+    else if (name.endsWith('.ts')) out.push(path);
+  }
+  return out;
+}
+
+async function checkCircles() {
+  const { default: madge } = await import('madge');
+  const graph = await madge(src, {
+    fileExtensions: ['ts'],
+    tsConfig: join(root, 'tsconfig.json'),
+    detectiveOptions: { ts: { skipTypeImports: false }, tsx: { skipTypeImports: false } },
+  });
+  const circles = graph.circular();
+  for (const circle of circles) failures.push(`import circle: ${circle.join(' > ')}`);
+  console.log(`madge: ${Object.keys(graph.obj()).length} files, ${circles.length} circle(s)`);
+}
+
+/** Every relative module specifier of a file: static and dynamic imports, re-exports, type imports. */
+function specifiers(code) {
+  const found = [];
+  for (const match of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(\.{1,2}\/[^'"]+)\1/g)) found.push(match[2]);
+  return found;
+}
+
+function checkLayers() {
+  const elements = join(src, 'elements') + sep;
+  let checked = 0;
+  for (const layer of ['charts', 'theme']) {
+    const dir = join(src, layer);
+    let files;
+    try {
+      files = walk(dir);
+    } catch {
+      continue;
+    }
+    for (const file of files) {
+      checked += 1;
+      for (const spec of specifiers(readFileSync(file, 'utf8'))) {
+        const target = resolve(dirname(file), spec);
+        if (target.startsWith(elements)) failures.push(`${toPosix(relative(root, file))} imports ${spec}: nothing in src/${layer}/ may import from src/elements/`);
+      }
+    }
+  }
+  console.log(`layers: ${checked} files in src/charts/ and src/theme/ checked for imports from src/elements/`);
+}
+
+function checkElementSizes() {
+  const files = walk(join(src, 'elements')).filter((file) => !/\.(test|styles)\.ts$/.test(file));
+  const limit = maxElementLines ?? REPORT_ELEMENT_LINES;
+  const over = [];
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const lines = text.length === 0 ? 0 : text.replace(/\n$/, '').split('\n').length;
+    if (lines > limit) over.push([toPosix(relative(root, file)), lines]);
+  }
+  over.sort((a, b) => b[1] - a[1]);
+  console.log(`element files: ${files.length}, ${over.length} over ${limit} lines${maxElementLines === undefined ? ' (reported only; --max-element-lines N fails on them)' : ''}`);
+  for (const [file, lines] of over) {
+    console.log(`  ${file}: ${lines} lines`);
+    if (maxElementLines !== undefined) failures.push(`${file} has ${lines} lines (at most ${maxElementLines})`);
+  }
+}
+
+function checkClones() {
+  const out = mkdtempSync(join(tmpdir(), 'jscpd-'));
+  try {
+    const bin = join(root, 'node_modules', 'jscpd', 'run-jscpd.js');
+    const run = spawnSync(
+      process.execPath,
+      [bin, 'src', '--format', 'typescript', '--ignore', JSCPD_IGNORE.join(','), '--reporters', 'json', '--output', out, '--silent', '--no-tips'],
+      { cwd: root, encoding: 'utf8' },
+    );
+    if (run.status !== 0) {
+      failures.push(`jscpd did not run (exit ${run.status}): ${(run.stderr || run.stdout || '').trim()}`);
+      return;
+    }
+    const report = JSON.parse(readFileSync(join(out, 'jscpd-report.json'), 'utf8'));
+    const clones = report.duplicates ?? [];
+    const where = (file) => `src/${toPosix(file.name)}:${file.start}-${file.end}`;
+    for (const clone of clones) failures.push(`copy-pasted block (${clone.lines} lines): ${where(clone.firstFile)} = ${where(clone.secondFile)}`);
+    console.log(`jscpd: ${report.statistics?.total?.sources ?? '?'} files, ${clones.length} clone(s)`);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+if (!flag('--skip-madge')) await checkCircles();
+checkLayers();
+if (!flag('--skip-jscpd')) checkClones();
+checkElementSizes();
+
+if (failures.length > 0) {
+  console.error(`\ncheck:architecture failed (${failures.length}):`);
+  for (const failure of failures) console.error(`  - ${failure}`);
+  process.exit(1);
+}
+console.log('check:architecture: ok');
