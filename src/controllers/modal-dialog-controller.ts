@@ -18,6 +18,7 @@ export class ModalDialogController implements ReactiveController {
   readonly #dialog: () => HTMLDialogElement | null;
   readonly #onClosed: () => void;
   #opener: HTMLElement | null = null;
+  #refused = false;
   #waiters: (() => void)[] = [];
 
   constructor(host: ReactiveControllerHost, dialog: () => HTMLDialogElement | null, onClosed: () => void) {
@@ -30,17 +31,26 @@ export class ModalDialogController implements ReactiveController {
     return this.#dialog()?.open ?? false;
   }
 
+  /**
+   * Whether the last attempt to show the dialog failed. A host's `show()` asks this rather than
+   * `isOpen`: the dialog may already have been closed again by the time `show()` resumes.
+   */
+  get refused(): boolean {
+    return this.#refused;
+  }
+
   /** Shows the dialog, modal; false when it cannot be (not connected). */
   open(): boolean {
     const dialog = this.#dialog();
-    if (!dialog) return false;
-    if (dialog.open) return true;
+    this.#refused = !dialog;
+    if (!dialog || dialog.open) return !this.#refused;
     this.#opener = deepActiveElement();
     try {
       dialog.showModal();
       return true;
     } catch {
       this.#opener = null;
+      this.#refused = true;
       return false;
     }
   }

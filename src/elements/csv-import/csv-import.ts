@@ -4,7 +4,8 @@ import { Task, TaskStatus } from '@lit/task';
 import { CSV_FIELDS, CsvDataSource, REQUIRED_CSV_FIELDS, type CsvField, type CsvLineError } from '../../adapters/csv-data-source.ts';
 import { browserTimeZone } from '../../i18n/browser-time-zone.ts';
 import { errorMessage } from '../../i18n/error-message.ts';
-import { resolveLocale, translate } from '../../i18n/translate.ts';
+import { resolveLocale } from '../../i18n/translate.ts';
+import { LocaleController } from '../../controllers/locale-controller.ts';
 import { themeStyles } from '../../theme/theme.styles.ts';
 import { csvImportStyles } from './csv-import.styles.ts';
 import { CsvLoadEvent } from '../../events/csv-load-event.ts';
@@ -67,8 +68,15 @@ export class CsvImport extends LitElement {
     return this.#reader.status === TaskStatus.COMPLETE ? (this.#reader.value ?? null) : null;
   }
 
+  readonly #i18n = new LocaleController(this, { locale: () => this.locale });
+
   #t(key: string, params: Record<string, string | number> = {}): string {
-    return translate(this.locale, key, params);
+    return this.#i18n.t(key, params);
+  }
+
+  /** Also waits for the locale's catalog, so `await el.updateComplete` sees the texts in that language. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.#i18n.updateComplete(super.getUpdateComplete());
   }
 
   /** Reads a file as if the user had chosen it (also for tests and hosts with their own picker). */

@@ -108,7 +108,7 @@ export class DashboardSettings extends StoreDialogElement {
   async show(): Promise<void> {
     this.open = true;
     await this.updateComplete;
-    if (!this.modal.isOpen) throw new Error('<dashboard-settings> could not be shown: is it in the document?');
+    if (this.modal.refused) throw new Error('<dashboard-settings> could not be shown: is it in the document?');
   }
 
   get #canRename(): boolean {

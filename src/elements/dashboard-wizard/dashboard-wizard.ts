@@ -128,7 +128,7 @@ export class DashboardWizard extends StoreDialogElement {
     if (blocker === 'noStore') throw new Error(this.t('dashboards.wizard.noStore'));
     this.open = true;
     await this.updateComplete;
-    if (!this.modal.isOpen) throw new Error('<dashboard-wizard> could not be shown: is it in the document?');
+    if (this.modal.refused) throw new Error('<dashboard-wizard> could not be shown: is it in the document?');
   }
 
   #blocker(): Blocker | null {

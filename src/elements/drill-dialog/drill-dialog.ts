@@ -2,12 +2,13 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property } from 'lit/decorators.js';
 import type { Conversation, DrillPage, Lookups, ReportSpec } from '../../core/index.ts';
 import { csvFileName } from '../../core/export/csv.ts';
+import { LocaleController } from '../../controllers/locale-controller.ts';
 import { ModalDialogController } from '../../controllers/modal-dialog-controller.ts';
 import { DrillCloseEvent } from '../../events/drill-close-event.ts';
 import { browserTimeZone } from '../../i18n/browser-time-zone.ts';
 import { errorMessage } from '../../i18n/error-message.ts';
 import { formatNumber } from '../../i18n/format.ts';
-import { resolveLocale, translate } from '../../i18n/translate.ts';
+import { resolveLocale } from '../../i18n/translate.ts';
 import { renderDrillCell, type DrillCellView } from './drill-cells.ts';
 import { defaultDrillColumns, drillColumnIds, lookupNames, type DrillColumnId, type LookupNames } from './drill-columns.ts';
 import { DrillViewController, type DrillPageLoader } from './drill-view-controller.ts';
@@ -99,7 +100,7 @@ export class DrillDialog extends LitElement {
   /** (v2) The columns shown, in table order (the reader changes them with the Columns chooser). */
   @property({ attribute: false }) columns: readonly DrillColumnId[] = defaultDrillColumns;
 
-  #language = 'en';
+  readonly #i18n = new LocaleController(this, { locale: () => this.locale, timeZone: () => this.timeZone });
   #names: LookupNames = lookupNames(null);
   readonly #view = new DrillViewController(this, {
     conversations: () => this.conversations,
@@ -107,7 +108,7 @@ export class DrillDialog extends LitElement {
     page: () => this.page,
     setPage: (page) => (this.page = page),
     names: () => this.#names,
-    language: () => this.#language,
+    language: () => this.#i18n.locale,
   });
   readonly #modal = new ModalDialogController(
     this,
@@ -118,6 +119,7 @@ export class DrillDialog extends LitElement {
   );
 
   #dateFormat: Intl.DateTimeFormat = dateTimeFormat('en', 'UTC');
+  #dateFormatKey = '';
 
   /** Opens the dialog, modal; resolves once it is shown. */
   async show(): Promise<void> {
@@ -142,10 +144,16 @@ export class DrillDialog extends LitElement {
     return this.#view.csv(signal);
   }
 
+  /** Also waits for the locale's catalog, so `await el.updateComplete` sees the texts in that language. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.#i18n.updateComplete(super.getUpdateComplete());
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('locale') || changed.has('timeZone')) {
-      this.#language = resolveLocale(this.locale);
-      this.#dateFormat = dateTimeFormat(this.#language, this.timeZone || browserTimeZone());
+    const { locale, timeZone } = this.#i18n;
+    if (`${locale} ${timeZone}` !== this.#dateFormatKey) {
+      this.#dateFormatKey = `${locale} ${timeZone}`;
+      this.#dateFormat = dateTimeFormat(locale, timeZone);
     }
     if (changed.has('lookups')) this.#names = lookupNames(this.lookups);
     // Whichever the host gave last: conversations given alone replace an earlier loader.
@@ -182,7 +190,7 @@ export class DrillDialog extends LitElement {
   }
 
   #t(key: string, params?: Record<string, string | number>): string {
-    return translate(this.#language, key, params);
+    return this.#i18n.t(key, params);
   }
 
   /** What the dialog is about, without the count. */
@@ -233,7 +241,7 @@ export class DrillDialog extends LitElement {
     if (failed) throw failed.error;
     const { start, end, total, rows } = this.#view.window();
     const columns = this.#shownColumns();
-    const number = (value: number) => formatNumber(value, this.#language);
+    const number = (value: number) => formatNumber(value, this.#i18n.locale);
     return html`
       <div class="scroller" tabindex="0" role="region" aria-labelledby="caption">
         <table part="table">
@@ -313,7 +321,7 @@ export class DrillDialog extends LitElement {
     const view: DrillCellView = {
       t: (key, params) => this.#t(key, params),
       names: this.#names,
-      language: this.#language,
+      language: this.#i18n.locale,
       dateFormat: this.#dateFormat,
       conversationUrl: this.conversationUrl,
     };

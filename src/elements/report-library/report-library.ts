@@ -4,8 +4,8 @@ import type { ReportSpec } from '../../core/schema/report-spec.ts';
 import { templateList, type DashboardTemplate } from '../../core/dashboard/templates.ts';
 import { ReportAddEvent } from '../../events/report-add-event.ts';
 import { ReportCreateCustomEvent } from '../../events/report-create-custom-event.ts';
-import { resolveLocale, translate } from '../../i18n/translate.ts';
 import { dialogBaseStyles } from '../shared/dialog/dialog-base.styles.ts';
+import { LocaleController } from '../../controllers/locale-controller.ts';
 import { ModalDialogController } from '../../controllers/modal-dialog-controller.ts';
 import { reportDescriptionText, reportTitleText, templateName } from '../shared/dialog/template-text.ts';
 import { themeStyles } from '../../theme/theme.styles.ts';
@@ -71,17 +71,20 @@ export class ReportLibrary extends LitElement {
     },
   );
 
-  get #locale(): string {
-    return resolveLocale(this.locale);
-  }
+  readonly #i18n = new LocaleController(this, { locale: () => this.locale });
 
-  readonly #t = (key: string, params?: Record<string, string | number>): string => translate(this.#locale, key, params);
+  readonly #t = (key: string, params?: Record<string, string | number>): string => this.#i18n.t(key, params);
+
+  /** Also waits for the locale's catalog, so `await el.updateComplete` sees the texts in that language. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.#i18n.updateComplete(super.getUpdateComplete());
+  }
 
   /** Opens the library; resolves once shown. */
   async show(): Promise<void> {
     this.open = true;
     await this.updateComplete;
-    if (!this.#modal.isOpen) throw new Error('<report-library> could not be shown: is it in the document?');
+    if (this.#modal.refused) throw new Error('<report-library> could not be shown: is it in the document?');
   }
 
   /** Closes the library; resolves once focus is back with the opener. */

@@ -2,9 +2,9 @@ import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { DashboardUser } from '../../../core/schema/dashboard.ts';
-import { resolveLocale, translate } from '../../../i18n/translate.ts';
 import type { DashboardStore } from '../../../store/dashboard-store.ts';
 import type { Team } from './team.ts';
+import { LocaleController } from '../../../controllers/locale-controller.ts';
 import { ModalDialogController } from '../../../controllers/modal-dialog-controller.ts';
 import { storeErrorMessage } from './store-error-message.ts';
 
@@ -58,11 +58,18 @@ export abstract class StoreDialogElement extends LitElement {
     },
   );
 
+  readonly #i18n = new LocaleController(this, { locale: () => this.locale });
+
   protected get resolvedLocale(): string {
-    return resolveLocale(this.locale);
+    return this.#i18n.locale;
   }
 
-  protected readonly t = (key: string, params?: Record<string, string | number>): string => translate(this.resolvedLocale, key, params);
+  protected readonly t = (key: string, params?: Record<string, string | number>): string => this.#i18n.t(key, params);
+
+  /** Also waits for the locale's catalog, so `await el.updateComplete` sees the texts in that language. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.#i18n.updateComplete(super.getUpdateComplete());
+  }
 
   /** Closes the dialog without saving anything; resolves once focus is back with the opener. */
   async hide(): Promise<void> {
