@@ -22,6 +22,9 @@ export const DEFAULT_LABEL_MAX = 24;
 /** Above this many points a line is down-sampled (LTTB keeps its peaks) instead of drawing every point. */
 export const SAMPLING_THRESHOLD = 2_000;
 
+/** Height (px) the scrolling legend takes at the chart's bottom. */
+const LEGEND_HEIGHT = 28;
+
 /** (v2) At most this many bars (one series) get their value written on them; more would crowd. */
 export const VALUE_LABEL_MAX_BARS = 12;
 
@@ -438,7 +441,14 @@ function cartesian(type: 'bar' | 'column' | 'line' | 'area', context: Context, o
   const labelRoom = valueLabels && horizontal ? Math.ceil(estimateTextWidth(format(extentMax))) + 8 : 0;
   return {
     ...option,
-    grid: { left: 12, right: 24 + labelRoom, top: valueLabels && !horizontal ? 24 : 16, bottom: showLegend ? 48 : 20 },
+    grid: {
+      left: 12,
+      right: 24 + labelRoom,
+      top: valueLabels && !horizontal ? 24 : 16,
+      bottom: showLegend ? 48 : 20,
+      // Labels that need more room than that (rotated columns) shrink the plot, not overlap the legend.
+      ...(showLegend ? { outerBounds: { left: 0, right: 0, top: 0, bottom: LEGEND_HEIGHT } } : {}),
+    },
     legend: legend(context, showLegend),
     tooltip,
     xAxis: horizontal ? valueAxis : categoryAxis,

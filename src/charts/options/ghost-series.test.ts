@@ -105,6 +105,17 @@ describe('chart option: the previous period over time', () => {
     assert.equal(stacked.series.length, new Set(computeReport(table, byChannel, context).rows.map((row) => row.series)).size);
   });
 
+  it('keeps rotated column labels above the legend the comparison brings', () => {
+    const option = buildChartOption(compared, { ...line, chartType: 'column' }, { ...settings, width: 640 }) as unknown as {
+      legend: { show: boolean; bottom: number };
+      grid: { outerBounds?: { bottom?: number } };
+      xAxis: { axisLabel: { rotate?: number } };
+    };
+    assert.equal(option.legend.show, true);
+    assert.ok((option.xAxis.axisLabel.rotate ?? 0) > 0, '31 days in 640 px are rotated');
+    assert.ok((option.grid.outerBounds?.bottom ?? 0) >= 24, 'labels stay out of the legend’s row');
+  });
+
   it('scales the value axis to the previous period too', () => {
     const quiet: ReportResult = { ...compared, rows: compared.rows.map((row) => ({ ...row, value: 1, previous: { value: 50 * HOUR, count: 3 } })) };
     const option = buildChartOption(quiet, { ...line, measure: { op: 'avg', property: 'responseTime' } }, { ...settings, valueKind: 'duration' }) as unknown as { yAxis: { max?: number } };
