@@ -77,59 +77,59 @@ export class ChartView extends LitElement {
 
   @query('[part="chart"]') private container!: HTMLDivElement;
 
-  private instance: ECharts | undefined;
+  #instance: ECharts | undefined;
   /** The chart parts registered when the instance was made (see `chartModulesGeneration`). */
-  private instanceGeneration = -1;
-  private resizeObserver: ResizeObserver | undefined;
-  private motionQuery: MediaQueryList | undefined;
-  private reduceMotion = false;
-  private appliedOption: EChartsCoreOption | undefined;
-  private appliedName: string | undefined;
-  private appliedMotion: boolean | undefined;
+  #instanceGeneration = -1;
+  #resizeObserver: ResizeObserver | undefined;
+  #motionQuery: MediaQueryList | undefined;
+  #reduceMotion = false;
+  #appliedOption: EChartsCoreOption | undefined;
+  #appliedName: string | undefined;
+  #appliedMotion: boolean | undefined;
   /** The width step the option was last built for (see `ChartFrame.width`). */
-  private widthStep: number | undefined;
+  #widthStep: number | undefined;
   /** Bumped by `refreshTheme()`: a built option reads the theme again. */
-  private themeVersion = 0;
-  private built: { build: ChartOptionBuilder; motion: boolean; width: number | undefined; themeVersion: number; option: EChartsCoreOption } | undefined;
+  #themeVersion = 0;
+  #built: { build: ChartOptionBuilder; motion: boolean; width: number | undefined; themeVersion: number; option: EChartsCoreOption } | undefined;
 
   /** The option drawn: `option`, else the one `build` makes for the current frame. */
   get drawnOption(): EChartsCoreOption | undefined {
     if (this.option || !this.build) return this.option;
-    const motion = this.noAnimation || this.reduceMotion;
-    const built = this.built;
-    if (built && built.build === this.build && built.motion === motion && built.width === this.widthStep && built.themeVersion === this.themeVersion)
+    const motion = this.noAnimation || this.#reduceMotion;
+    const built = this.#built;
+    if (built && built.build === this.build && built.motion === motion && built.width === this.#widthStep && built.themeVersion === this.#themeVersion)
       return built.option;
-    const option = this.build({ theme: readChartTheme(this), reducedMotion: motion, width: this.widthStep });
-    this.built = { build: this.build, motion, width: this.widthStep, themeVersion: this.themeVersion, option };
+    const option = this.build({ theme: readChartTheme(this), reducedMotion: motion, width: this.#widthStep });
+    this.#built = { build: this.build, motion, width: this.#widthStep, themeVersion: this.#themeVersion, option };
     return option;
   }
 
   /** The live ECharts instance, or `undefined` before first render and after disconnection. */
   get chart(): ECharts | undefined {
-    return this.instance && !this.instance.isDisposed() ? this.instance : undefined;
+    return this.#instance && !this.#instance.isDisposed() ? this.#instance : undefined;
   }
 
   /** Whether the reader asked for reduced motion; animations are then off whatever the option says. */
   get prefersReducedMotion(): boolean {
-    return this.reduceMotion;
+    return this.#reduceMotion;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     if (typeof window.matchMedia === 'function') {
-      this.motionQuery = window.matchMedia('(prefers-reduced-motion: reduce)');
-      this.reduceMotion = this.motionQuery.matches;
-      this.motionQuery.addEventListener('change', this.onMotionChange);
+      this.#motionQuery = window.matchMedia('(prefers-reduced-motion: reduce)');
+      this.#reduceMotion = this.#motionQuery.matches;
+      this.#motionQuery.addEventListener('change', this.#onMotionChange);
     }
     // Lit runs firstUpdated once per element; a moved element gets its chart back here.
-    if (this.hasUpdated) this.initChart();
+    if (this.hasUpdated) this.#initChart();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.motionQuery?.removeEventListener('change', this.onMotionChange);
-    this.motionQuery = undefined;
-    this.disposeChart();
+    this.#motionQuery?.removeEventListener('change', this.#onMotionChange);
+    this.#motionQuery = undefined;
+    this.#disposeChart();
   }
 
   /**
@@ -137,10 +137,10 @@ export class ChartView extends LitElement {
    * Call it when the page switches theme; options built with `readChartTheme` must be rebuilt as well.
    */
   refreshTheme(): void {
-    this.themeVersion++;
+    this.#themeVersion++;
     this.chart?.setTheme(toEChartsTheme(readChartTheme(this)));
     if (this.build && !this.option) {
-      this.applyOption();
+      this.#applyOption();
       this.requestUpdate();
     }
   }
@@ -161,9 +161,9 @@ export class ChartView extends LitElement {
         role="application"
         aria-roledescription="chart"
         tabindex="0"
-        aria-label=${this.chartName()}
-        @keydown=${this.onKeyDown}
-        @blur=${this.onBlur}
+        aria-label=${this.#chartName()}
+        @keydown=${this.#onKeyDown}
+        @blur=${this.#onBlur}
       ></div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
   }
@@ -172,7 +172,7 @@ export class ChartView extends LitElement {
   @state() private active: { seriesIndex: number; dataIndex: number } | null = null;
   @state() private announcement = '';
 
-  private readonly onKeyDown = (event: KeyboardEvent): void => {
+  readonly #onKeyDown = (event: KeyboardEvent): void => {
     const chart = this.chart;
     const points = chartPoints(this.drawnOption);
     if (!chart || points.length === 0) return;
@@ -199,7 +199,7 @@ export class ChartView extends LitElement {
         const point = points[at];
         if (!point) return;
         event.preventDefault();
-        this.emitPoint(point.item, point.dataIndex, point.seriesIndex);
+        this.#emitPoint(point.item, point.dataIndex, point.seriesIndex);
         return;
       }
       default:
@@ -215,7 +215,7 @@ export class ChartView extends LitElement {
     this.announcement = `${spoken} — ${next + 1}/${points.length}`;
   };
 
-  private readonly onBlur = (): void => {
+  readonly #onBlur = (): void => {
     if (!this.active) return;
     this.chart?.dispatchAction({ type: 'downplay' });
     this.chart?.dispatchAction({ type: 'hideTip' });
@@ -223,85 +223,85 @@ export class ChartView extends LitElement {
   };
 
   protected override firstUpdated(): void {
-    this.initChart();
+    this.#initChart();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('renderer') && changed.get('renderer') !== undefined && this.instance) {
-      this.initChart();
+    if (changed.has('renderer') && changed.get('renderer') !== undefined && this.#instance) {
+      this.#initChart();
     } else if (changed.has('option') || changed.has('build') || changed.has('noAnimation') || changed.has('label')) {
-      this.applyOption();
+      this.#applyOption();
     }
   }
 
   /** The SVG renderer on its way (it is loaded on first use); `updateComplete` waits for it and the chart. */
-  private rendererLoad: Promise<void> | null = null;
+  #rendererLoad: Promise<void> | null = null;
 
   protected override async getUpdateComplete(): Promise<boolean> {
     const result = await super.getUpdateComplete();
-    while (this.rendererLoad) await this.rendererLoad;
+    while (this.#rendererLoad) await this.#rendererLoad;
     return result;
   }
 
-  private initChart(): void {
+  #initChart(): void {
     if (!this.isConnected || !this.container) return;
-    this.disposeChart();
+    this.#disposeChart();
     // The attribute is free text; anything but "svg" means the default renderer rather than an init error.
     const renderer = this.renderer === 'svg' ? 'svg' : 'canvas';
     if (!rendererReady(renderer)) {
       const load: Promise<void> = loadRenderer(renderer).then(
         () => {
-          if (this.rendererLoad !== load) return;
-          this.rendererLoad = null;
-          this.initChart();
+          if (this.#rendererLoad !== load) return;
+          this.#rendererLoad = null;
+          this.#initChart();
         },
         (error: unknown) => {
-          if (this.rendererLoad === load) this.rendererLoad = null;
+          if (this.#rendererLoad === load) this.#rendererLoad = null;
           console.error('conversation-reports: the SVG renderer could not be loaded', error);
         },
       );
-      this.rendererLoad = load;
+      this.#rendererLoad = load;
       return;
     }
-    this.rendererLoad = null;
+    this.#rendererLoad = null;
     const chart = init(this.container, toEChartsTheme(readChartTheme(this)), { renderer });
-    this.instanceGeneration = chartModulesGeneration();
-    chart.on('click', this.onChartClick);
-    this.instance = chart;
+    this.#instanceGeneration = chartModulesGeneration();
+    chart.on('click', this.#onChartClick);
+    this.#instance = chart;
     // Measured now, so that the first option is built for the width it is drawn at.
-    this.widthStep = this.measureWidthStep();
-    this.resizeObserver = new ResizeObserver(this.onResize);
-    this.resizeObserver.observe(this.container);
-    this.applyOption();
+    this.#widthStep = this.#measureWidthStep();
+    this.#resizeObserver = new ResizeObserver(this.#onResize);
+    this.#resizeObserver.observe(this.container);
+    this.#applyOption();
   }
 
-  private disposeChart(): void {
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
-    if (this.instance && !this.instance.isDisposed()) {
-      this.instance.off('click', this.onChartClick);
-      this.instance.dispose();
+  #disposeChart(): void {
+    this.#resizeObserver?.disconnect();
+    this.#resizeObserver = undefined;
+    if (this.#instance && !this.#instance.isDisposed()) {
+      this.#instance.off('click', this.#onChartClick);
+      this.#instance.dispose();
     }
-    this.appliedOption = undefined;
-    this.appliedName = undefined;
-    this.appliedMotion = undefined;
+    this.#appliedOption = undefined;
+    this.#appliedName = undefined;
+    this.#appliedMotion = undefined;
   }
 
-  private chartName(): string {
+  #chartName(): string {
     return chartName(this.label, this.drawnOption);
   }
 
-  private applyOption(): void {
+  #applyOption(): void {
     const chart = this.chart;
     if (!chart) return;
     const option = this.drawnOption;
-    const name = this.chartName();
-    if (option === this.appliedOption && name === this.appliedName && this.reduceMotion === this.appliedMotion) return;
+    const name = this.#chartName();
+    if (option === this.#appliedOption && name === this.#appliedName && this.#reduceMotion === this.#appliedMotion) return;
     // A chart type whose ECharts parts are loaded on first use (the heatmap): drawn once they are here.
     if (option && needsChartModules(option)) {
       loadChartModules(option).then(
         () => {
-          if (this.drawnOption === option) this.applyOption();
+          if (this.drawnOption === option) this.#applyOption();
         },
         (error: unknown) => console.error('conversation-reports: a chart module could not be loaded', error),
       );
@@ -309,20 +309,20 @@ export class ChartView extends LitElement {
     }
     // Made before chart parts were registered (a heatmap's, on first use): made again, which draws
     // the option, so that it has their visual processors.
-    if (this.instanceGeneration !== chartModulesGeneration()) {
-      this.initChart();
+    if (this.#instanceGeneration !== chartModulesGeneration()) {
+      this.#initChart();
       return;
     }
-    this.appliedOption = option;
-    this.appliedName = name;
-    this.appliedMotion = this.reduceMotion;
+    this.#appliedOption = option;
+    this.#appliedName = name;
+    this.#appliedMotion = this.#reduceMotion;
     if (!option) {
       chart.clear();
       return;
     }
     const effective = withAccessibleName(option, name);
-    if (this.reduceMotion) effective.animation = false;
-    this.paintSwatches(option.color);
+    if (this.#reduceMotion) effective.animation = false;
+    this.#paintSwatches(option.color);
     chart.setOption(effective, { notMerge: true });
   }
 
@@ -331,7 +331,7 @@ export class ChartView extends LitElement {
    * colours go on the chart box as custom properties through the CSSOM, which a strict
    * Content-Security-Policy allows (a `style` attribute in the tooltip's HTML it would block).
    */
-  private paintSwatches(colors: unknown): void {
+  #paintSwatches(colors: unknown): void {
     const box = this.container;
     if (!box) return;
     const palette = Array.isArray(colors) ? colors : [];
@@ -343,41 +343,41 @@ export class ChartView extends LitElement {
   }
 
   /** The box's width in 40 px steps; undefined while it has none. */
-  private measureWidthStep(): number | undefined {
+  #measureWidthStep(): number | undefined {
     const step = Math.floor((this.container?.clientWidth ?? 0) / 40) * 40;
     return step > 0 ? step : undefined;
   }
 
-  private readonly onResize = (): void => {
+  readonly #onResize = (): void => {
     // The container is absolutely positioned, so redrawing inside it cannot resize it and loop the observer.
     const { clientWidth, clientHeight } = this.container;
     if (clientWidth > 0 && clientHeight > 0) this.chart?.resize();
     // A narrow chart lays its axes out differently (fewer ticks, shorter labels): see axis-layout.ts.
-    const step = this.measureWidthStep();
-    if (step === this.widthStep) return;
-    this.widthStep = step;
+    const step = this.#measureWidthStep();
+    if (step === this.#widthStep) return;
+    this.#widthStep = step;
     if (this.build && !this.option) {
-      this.applyOption();
+      this.#applyOption();
       this.requestUpdate();
     }
   };
 
-  private readonly onMotionChange = (event: MediaQueryListEvent): void => {
-    this.reduceMotion = event.matches;
-    this.applyOption();
+  readonly #onMotionChange = (event: MediaQueryListEvent): void => {
+    this.#reduceMotion = event.matches;
+    this.#applyOption();
   };
 
-  private readonly onChartClick = (params: ECElementEvent): void => {
+  readonly #onChartClick = (params: ECElementEvent): void => {
     if (params.componentType !== 'series') return;
     // A typed-array series' point is [index, value]: its key comes from the series, by position.
     const raw = this.drawnOption?.series;
     const entry = (Array.isArray(raw) ? raw : raw ? [raw] : [])[params.seriesIndex ?? 0] as { data?: unknown } | undefined;
     const data = entry && ArrayBuffer.isView(entry.data) ? pointAt(entry, params.dataIndex) : params.data;
-    this.emitPoint(data, params.dataIndex, params.seriesIndex ?? 0);
+    this.#emitPoint(data, params.dataIndex, params.seriesIndex ?? 0);
   };
 
   /** Re-emits a chosen data item (clicked, or Enter on the focused one) as `chart-point-click`. */
-  private emitPoint(data: unknown, dataIndex: number, seriesIndex: number): void {
+  #emitPoint(data: unknown, dataIndex: number, seriesIndex: number): void {
     if (!data || typeof data !== 'object' || !('key' in data)) return;
     const { key, series } = data as { key: unknown; series?: unknown };
     if (!isGroupKey(key) || (series !== undefined && !isGroupKey(series))) return;

@@ -237,7 +237,7 @@ export class ReportTile extends LitElement {
   #retry = (): void => {
     if (!this.data) this.dispatchEvent(new ReportRetryEvent());
     else if (this.data.state === 'error') this.data.retry();
-    else this.#compute.retry(this);
+    else this.#compute.retry();
   };
 
   #drill(key: GroupKey, series: GroupKey | undefined): void {

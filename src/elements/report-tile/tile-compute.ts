@@ -25,12 +25,14 @@ function computable(data: DashboardData | undefined): DashboardData | undefined 
  * dropped. The shown result stays while a new one is computed; an abort is no error.
  */
 export class TileCompute {
+  readonly #host: ReactiveControllerHost;
   readonly #task: Task<ComputeArgs, ReportResult>;
   #attempt = 0;
   /** Removed from the page mid-run (which aborted it): run again when back. */
   #interrupted = false;
 
   constructor(host: ReactiveControllerHost, input: () => ComputeInput) {
+    this.#host = host;
     this.#task = new Task<ComputeArgs, ReportResult>(host, {
       args: () => {
         const { data, spec } = input();
@@ -72,9 +74,9 @@ export class TileCompute {
   }
 
   /** Computes again (Retry after a compute error). */
-  retry(host: ReactiveControllerHost): void {
+  retry(): void {
     this.#attempt++;
-    host.requestUpdate();
+    this.#host.requestUpdate();
   }
 }
 
