@@ -142,7 +142,7 @@ describe('<conversation-dashboard sync-url>', () => {
     expect([el.range, el.dashboardId, el.compare]).to.deep.equal(['last-7-days', 'email-overview', true], 'the URL wins over the attributes');
     expect(el.currentDashboard!.id).to.equal('email-overview');
 
-    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('[part="range"] select')!;
+    const select = el.shadowRoot!.querySelector('[part="range"]')!.shadowRoot!.querySelector<HTMLSelectElement>('select')!;
     select.value = 'this-month';
     select.dispatchEvent(new Event('change'));
     await el.updateComplete;

@@ -73,18 +73,6 @@ export const conversationDashboardStyles = css`
     accent-color: ${cr.accent};
   }
 
-  .custom-range {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: end;
-    gap: calc(var(--_space) * 0.5);
-  }
-
-  .hint {
-    font-size: 0.8rem;
-    color: ${cr.danger};
-  }
-
   [part='progress'],
   [part='error'],
   [part='notice'] {

@@ -15,15 +15,9 @@ import { renderRefreshStatus } from './refresh-status.ts';
 import { HostSettingsAttributes } from './host-settings.ts';
 import type { BusinessHours, Sla } from '../../core/schema/business-hours.ts';
 import { dashboardDataContext, type DashboardData } from '../../controllers/dashboard-data.ts';
-import { rangePresets } from '../../core/time/range-presets.ts';
-import { previousRange } from '../../core/engine/report-plan.ts';
-import type { Conversation } from '../../core/schema/conversation.ts';
 import type { Dashboard, DashboardUser } from '../../core/schema/dashboard.ts';
 import type { ReportSpec } from '../../core/schema/report-spec.ts';
-import { fromWall, toWall, truncateWall } from '../../core/time/time-buckets.ts';
-import type { DrillPageRequest } from '../../core/schema/drill-page.ts';
-import type { DateRange, DrillPage, DrillPoint, ReportContext, ReportResult } from '../../core/types.ts';
-import { labelResult } from '../../engine/label-result.ts';
+import type { DateRange, DrillPoint, ReportContext } from '../../core/types.ts';
 import { DashboardChangeEvent } from '../../events/dashboard-change-event.ts';
 import { DataErrorEvent } from '../../events/data-error-event.ts';
 import type { ReportDrillEvent } from '../../events/report-drill-event.ts';
@@ -49,6 +43,9 @@ import type { ReportLibrary } from '../report-library/report-library.ts';
 import { DRILL_PAGE_SIZE, type DrillDialog } from '../drill-dialog/drill-dialog.ts';
 import '../report-tile/report-tile.ts';
 import '../data-quality/data-quality.ts';
+import '../range-picker/range-picker.ts';
+import { localDays } from '../range-picker/local-days.ts';
+import type { RangeSelectEvent } from '../../events/range-select-event.ts';
 import { themeStyles } from '../../theme/theme.styles.ts';
 import { conversationDashboardStyles } from './conversation-dashboard.styles.ts';
 import { controlStyles } from './controls.styles.ts';
@@ -57,7 +54,6 @@ import { defaultDashboards } from './default-dashboards.ts';
 import { DEFAULT_RANGE, RangeValueError, resolveRange, type RangeValue } from './range-attribute.ts';
 import { DeclarativeSourceController } from '../../controllers/declarative-source.ts';
 import { UrlSyncController, urlPrefix, type UrlViewState } from '../../controllers/url-sync-controller.ts';
-import { withDashboardFilters } from '../../core/dashboard/dashboard-filters.ts';
 import { ReportDuplicateEvent } from '../../events/report-duplicate-event.ts';
 import { ReportResizeEvent, type TileSize } from '../../events/report-resize-event.ts';
 import type { Filter } from '../../core/schema/report-spec.ts';
@@ -77,8 +73,6 @@ import { createDashboardStore, defaultStoreUser, storeOptionsFromAttributes } fr
 
 export const CONVERSATION_DASHBOARD_TAG = 'conversation-dashboard';
 
-const DAY = 86_400_000;
-
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -95,16 +89,6 @@ function conflictRemote(error: unknown): Dashboard | undefined {
 
 function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
-/** Local calendar days (UTC midnights of the first and last) in `zone`: from the start of the first to the start of the day after the last. */
-function localDays(first: number, last: number, zone: string): DateRange {
-  return { from: fromWall(first, zone), to: fromWall(last + DAY, zone) };
-}
-
-/** "2026-03-29" in `timeZone` for an instant (the value of an `<input type="date">`). */
-function localDate(t: number, timeZone: string): string {
-  return new Date(toWall(t, timeZone)).toISOString().slice(0, 10);
 }
 
 /**
@@ -238,8 +222,6 @@ export class ConversationDashboard extends LitElement {
 
   @state() private dashboards: Dashboard[] = defaultDashboards();
   @state() private storeError: string | null = null;
-  @state() private customRange = false;
-  @state() private customError = false;
   @state() private rangeError: string | null = null;
 
   /** What the dashboard shares with its tiles, dialog and editor (through @lit/context); read-only. */
@@ -412,6 +394,13 @@ export class ConversationDashboard extends LitElement {
   /** Redraws every chart with the colours the CSS custom properties hold now. */
   refreshTheme(): void {
     for (const tile of this.renderRoot.querySelectorAll('report-tile')) tile.refreshTheme();
+  }
+
+  /** Includes the range picker's update, so `await el.updateComplete` sees the whole header. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const complete = await super.getUpdateComplete();
+    await this.renderRoot?.querySelector('cr-range-picker')?.updateComplete;
+    return complete;
   }
 
   protected override updated(): void {
@@ -608,7 +597,6 @@ export class ConversationDashboard extends LitElement {
     if (config.dashboardId !== undefined && !keep('dashboard-id')) this.dashboardId = config.dashboardId;
     if (config.range !== undefined && !keep('range')) {
       this.range = structuredClone(config.range);
-      this.customRange = false;
     }
     if (config.compare !== undefined && !keep('compare')) this.compare = config.compare;
     if (config.locale !== undefined && !keep('locale')) this.locale = config.locale;
@@ -674,7 +662,6 @@ export class ConversationDashboard extends LitElement {
       try {
         resolveRange(state.range, this.now ?? Date.now(), this.#timeZone);
         this.range = state.range;
-        this.customRange = false;
       } catch {
         // A hand-edited link: keep the range the page gives.
       }
@@ -696,28 +683,12 @@ export class ConversationDashboard extends LitElement {
     if (dashboard) this.dispatchEvent(new DashboardChangeEvent({ dashboardId: dashboard.id, dashboard, reason: 'open' }));
   }
 
-  #onRangeSelect(value: string): void {
-    if (value === 'custom') {
-      this.customRange = true;
-      return;
-    }
-    this.customRange = false;
-    this.range = value;
-  }
-
-  #applyCustomRange(event: Event): void {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const from = Date.parse(`${(form.elements.namedItem('from') as HTMLInputElement).value}T00:00:00Z`);
-    const to = Date.parse(`${(form.elements.namedItem('to') as HTMLInputElement).value}T00:00:00Z`);
-    if (!Number.isFinite(from) || !Number.isFinite(to) || to < from) {
-      this.customError = true;
-      return;
-    }
-    this.customError = false;
-    const range = localDays(from, to, this.#timeZone);
-    this.#customDays = { from, to, range };
-    this.range = range;
+  /** The range picker's choice: a preset, or custom local days (kept as days when the zone changes). */
+  #onRangeSelect(event: RangeSelectEvent): void {
+    event.stopPropagation();
+    if (event.defaultPrevented) return;
+    this.#customDays = event.days ? { ...event.days, range: event.range as DateRange } : null;
+    this.range = event.range;
   }
 
   /** The calendar days of a custom range and the bounds they gave: a new zone gives the same days new bounds. */
@@ -1140,8 +1111,6 @@ export class ConversationDashboard extends LitElement {
 
   #renderHeader(): TemplateResult {
     const current = this.currentDashboard;
-    const preset = typeof this.range === 'string' && (rangePresets as readonly string[]).includes(this.range) && !this.customRange ? this.range : 'custom';
-    const range = this.resolvedRange;
     const zone = this.#timeZone;
     return html`<div part="header">
       <label class="field">
@@ -1154,29 +1123,14 @@ export class ConversationDashboard extends LitElement {
       </label>
       ${this.#renderToolbar()}
       <span class="spacer"></span>
-      <div part="range" class="custom-range">
-        <label class="field">
-          <span>${this.#t('dashboard.range')}</span>
-          <select @change=${(event: Event) => this.#onRangeSelect((event.target as HTMLSelectElement).value)}>
-            ${rangePresets.map((name) => html`<option value=${name} ?selected=${preset === name}>${this.#t(`dashboard.range.${name}`)}</option>`)}
-            <option value="custom" ?selected=${preset === 'custom'}>${this.#t('dashboard.range.custom')}</option>
-          </select>
-        </label>
-        ${preset === 'custom'
-          ? html`<form class="custom-range" @submit=${this.#applyCustomRange}>
-              <label class="field"
-                ><span>${this.#t('dashboard.range.from')}</span
-                ><input type="date" name="from" required .value=${range ? localDate(range.from, zone) : ''}
-              /></label>
-              <label class="field"
-                ><span>${this.#t('dashboard.range.to')}</span
-                ><input type="date" name="to" required .value=${range ? localDate(range.to - 1, zone) : ''}
-              /></label>
-              <button type="submit">${this.#t('dashboard.range.apply')}</button>
-              ${this.customError ? html`<span class="hint" role="alert">${this.#t('dashboard.range.invalid')}</span>` : nothing}
-            </form>`
-          : nothing}
-      </div>
+      <cr-range-picker
+        part="range"
+        .range=${this.range}
+        .resolved=${this.resolvedRange}
+        locale=${this.#locale}
+        time-zone=${zone}
+        @range-select=${(event: RangeSelectEvent) => this.#onRangeSelect(event)}
+      ></cr-range-picker>
       <label class="compare" part="compare">
         <input type="checkbox" .checked=${this.compare} @change=${(event: Event) => (this.compare = (event.target as HTMLInputElement).checked)} />
         ${this.#t('dashboard.compare')}

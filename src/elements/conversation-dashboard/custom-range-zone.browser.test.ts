@@ -6,8 +6,9 @@ import { ArrayDataSource } from '../../adapters/array-data-source.ts';
 const NOW = Date.UTC(2026, 11, 5, 12);
 
 async function pickRange(el: ConversationDashboard, from: string, to: string): Promise<void> {
-  const root = el.shadowRoot!;
-  const select = root.querySelector<HTMLSelectElement>('[part="range"] select')!;
+  // The range is <cr-range-picker part="range">; its controls are in its own shadow root.
+  const root = el.shadowRoot!.querySelector('[part="range"]')!.shadowRoot!;
+  const select = root.querySelector<HTMLSelectElement>('select')!;
   select.value = 'custom';
   select.dispatchEvent(new Event('change'));
   await el.updateComplete;
@@ -19,7 +20,7 @@ async function pickRange(el: ConversationDashboard, from: string, to: string): P
 }
 
 const shownDays = (el: ConversationDashboard) =>
-  [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('form.custom-range input[type="date"]')].map((input) => input.value);
+  [...el.shadowRoot!.querySelector('[part="range"]')!.shadowRoot!.querySelectorAll<HTMLInputElement>('form.custom-range input[type="date"]')].map((input) => input.value);
 
 describe('<conversation-dashboard> custom range across time zones', () => {
   it('keeps 1–30 Nov as local dates when the zone changes from Amsterdam to New York', async () => {
