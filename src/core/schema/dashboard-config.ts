@@ -7,6 +7,7 @@ import { reportSpecSchema } from './report-spec.ts';
 import { timeZoneSchema } from './time-zone.ts';
 import { businessHoursSchema, slaSchema } from './business-hours.ts';
 import { valueAt } from './value-at.ts';
+import { describeValue } from './describe-value.ts';
 
 /**
  * Configuration as data: what `<conversation-dashboard>.save()` returns and `restore()` takes, and
@@ -303,15 +304,6 @@ interface Issue {
   errors?: Issue[][];
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return value.length > 40 ? `"${value.slice(0, 40)}…"` : `"${value}"`;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return typeof value === 'object' ? 'an object' : typeof value;
-}
-
 function oneOf(values: readonly unknown[]): string {
   const texts = values.map((value) => JSON.stringify(value));
   return texts.length > 1 ? `one of ${texts.join(', ')}` : (texts[0] ?? 'valid');
@@ -326,21 +318,21 @@ function readable(issue: Issue, input: unknown): ConfigIssue[] {
   if (issue.message !== 'Invalid input') return [{ path, message: issue.message }];
   switch (issue.code) {
     case 'invalid_type':
-      return [{ path, message: received === undefined ? `is required (${issue.expected ?? 'a value'})` : `must be ${issue.expected ?? 'valid'}, got ${describe(received)}` }];
+      return [{ path, message: received === undefined ? `is required (${issue.expected ?? 'a value'})` : `must be ${issue.expected ?? 'valid'}, got ${describeValue(received)}` }];
     case 'invalid_value':
-      return [{ path, message: `must be ${oneOf(issue.values ?? [])}, got ${describe(received)}` }];
+      return [{ path, message: `must be ${oneOf(issue.values ?? [])}, got ${describeValue(received)}` }];
     case 'too_small':
       return [{ path, message: issue.origin === 'string' && issue.minimum === 1 ? 'must not be empty' : `must be at least ${String(issue.minimum)}` }];
     case 'too_big':
       return [{ path, message: `must be at most ${String(issue.maximum)}` }];
     case 'invalid_union':
       if (issue.note === 'No matching discriminator')
-        return [{ path, message: `must be ${oneOf(issue.options ?? [])}, got ${describe(received)}` }];
-      return [{ path, message: `has an unsupported value: ${describe(received)}` }];
+        return [{ path, message: `must be ${oneOf(issue.options ?? [])}, got ${describeValue(received)}` }];
+      return [{ path, message: `has an unsupported value: ${describeValue(received)}` }];
     case 'invalid_key':
       return [{ path, message: 'has a key that is not allowed' }];
     default:
-      return [{ path, message: `is invalid (${describe(received)})` }];
+      return [{ path, message: `is invalid (${describeValue(received)})` }];
   }
 }
 

@@ -1,5 +1,6 @@
 import { conversationSchema, type Conversation } from '../schema/conversation.ts';
 import { valueAt } from '../schema/value-at.ts';
+import { describeValue } from '../schema/describe-value.ts';
 
 export interface FieldProblem {
   /** Dotted path of the offending field, e.g. "createdAt" or "properties.plan". Empty for the record itself. */
@@ -28,15 +29,6 @@ interface Issue {
   expected?: string;
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return value.length > 40 ? `text "${value.slice(0, 40)}…"` : `text "${value}"`;
-  if (typeof value === 'number') return `the number ${value}`;
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
-}
-
 function readable(issue: Issue, record: unknown): FieldProblem {
   const field = issue.path.map(String).join('.');
   const received = valueAt(record, issue.path);
@@ -46,9 +38,9 @@ function readable(issue: Issue, record: unknown): FieldProblem {
     message =
       received === undefined && issue.code === 'invalid_type'
         ? `is required (${issue.expected ?? 'a value'})`
-        : `must be ${issue.expected ?? 'valid'}, got ${describe(received)}`;
+        : `must be ${issue.expected ?? 'valid'}, got ${describeValue(received, true)}`;
   } else if (issue.code === 'invalid_union' && message === 'Invalid input') {
-    message = `has an unsupported value: ${describe(received)}`;
+    message = `has an unsupported value: ${describeValue(received, true)}`;
   }
   return { field, message };
 }
@@ -73,7 +65,7 @@ export function parseConversations(input: unknown, seenIds: Set<string> = new Se
   if (length === null) {
     return {
       conversations: [],
-      errors: [errorFor(-1, undefined, [{ field: '', message: `expected an array of conversations, got ${describe(input)}` }])],
+      errors: [errorFor(-1, undefined, [{ field: '', message: `expected an array of conversations, got ${describeValue(input, true)}` }])],
     };
   }
   const conversations: Conversation[] = [];

@@ -35,6 +35,8 @@ import { EPOCH_MS_MESSAGE, isEpochMs } from '../schema/timestamp.ts';
 import type { IdIndex } from './id-index.ts';
 import type { DictColumnBuilder, TableBuilder, TextName } from '../table/table.ts';
 import { crc32 } from './crc32.ts';
+import { appendKeptNumbers } from './append-kept-numbers.ts';
+import { RowProblems } from './row-problems.ts';
 
 export type WireCodes = Uint8Array | Uint16Array | Uint32Array | readonly number[];
 
@@ -156,16 +158,6 @@ export function wirePageLength(page: WirePage): number {
   return length;
 }
 
-/** Rejected rows of a page, by row, with every problem found. */
-class Rejections {
-  readonly byRow = new Map<number, { field: string; message: string }[]>();
-  add(row: number, field: string, message: string): void {
-    const list = this.byRow.get(row);
-    if (list) list.push({ field, message });
-    else this.byRow.set(row, [{ field, message }]);
-  }
-}
-
 /**
  * Appends one wire page to a table under construction. Returns the records it rejected, indexed
  * from `indexOffset` (their position in the whole load). `ids` holds the ids of the rows already
@@ -177,7 +169,7 @@ export function appendWirePage(builder: TableBuilder, page: WirePage, ids: IdInd
   for (const name of Object.keys(columns)) {
     if (name !== 'properties' && !Object.hasOwn(BUILT_IN, name)) throw new WireFormatError(name, 'is not a conversation column (custom properties go under "properties")');
   }
-  const rejections = new Rejections();
+  const rejections = new RowProblems();
   const start = builder.size;
 
   const texts: Partial<Record<TextName, PackedText>> = {};
@@ -298,15 +290,9 @@ export function appendWirePage(builder: TableBuilder, page: WirePage, ids: IdInd
   const kept = length - rejected.size;
   builder.reserve(kept);
   for (const column of propertyColumns) column.target.codes.reserve(start + kept - column.target.codes.length);
-  const copyNumbers = (target: { values: Float64Array; length: number }, source: Float64Array | null) => {
-    const out = target.values;
-    let at = start;
-    for (let row = 0; row < length; row++) if (!keep || keep[row]) out[at++] = source ? source[row]! : Number.NaN;
-    target.length = start + kept;
-  };
-  copyNumbers(builder.times.createdAt, created);
-  copyNumbers(builder.times.firstResponseAt, responded);
-  copyNumbers(builder.times.closedAt, closed);
+  appendKeptNumbers(builder.times.createdAt, created, start, length, keep, kept);
+  appendKeptNumbers(builder.times.firstResponseAt, responded, start, length, keep, kept);
+  appendKeptNumbers(builder.times.closedAt, closed, start, length, keep, kept);
   for (const { target, codes, remap } of [...categorical, ...propertyColumns]) {
     remapCodes(codes, remap, target.codes.codes, start, keep);
     target.codes.length = start + kept;

@@ -20,7 +20,9 @@ import {
 import { decodeUtf8 } from '../../table/utf8.ts';
 import { ArrowFormatError } from './arrow-format-error.ts';
 import { duplicateIdRows } from './duplicate-ids.ts';
-import { arrowTextIsNull, DICT_COLUMNS, TEXT_COLUMNS, TIME_COLUMNS, type ArrowPage, type ArrowText, type RowProblem } from './read-arrow.ts';
+import { arrowTextIsNull, DICT_COLUMNS, TEXT_COLUMNS, TIME_COLUMNS, type ArrowPage, type ArrowText } from './read-arrow.ts';
+import type { RowProblem } from '../row-problems.ts';
+import { appendKeptNumbers } from '../append-kept-numbers.ts';
 
 /** An Arrow page whose ids have been checked against the load: which rows stay, and the rejects. */
 export interface CheckedArrowPage {
@@ -214,14 +216,7 @@ export function appendArrowPage(builder: TableBuilder, checked: CheckedArrowPage
   const start = builder.size;
   const length = page.length;
   builder.reserve(kept);
-  for (const name of TIME_COLUMNS) {
-    const target = builder.times[name];
-    const source = page.times[name];
-    const out = target.values;
-    let at = start;
-    for (let row = 0; row < length; row++) if (!keep || keep[row]) out[at++] = source ? source[row]! : Number.NaN;
-    target.length = start + kept;
-  }
+  for (const name of TIME_COLUMNS) appendKeptNumbers(builder.times[name], page.times[name], start, length, keep, kept);
   const copyCodes = (target: TableBuilder['dicts'][keyof TableBuilder['dicts']], codes: Codes, values: PropertyValue[]) => {
     const remap = target.remap(values.slice(1));
     target.codes.reserve(start + kept - target.codes.length);

@@ -25,6 +25,7 @@ import type { PropertyValue } from '../../schema/conversation.ts';
 import { EPOCH_MS_MESSAGE, MAX_EPOCH_MS } from '../../schema/timestamp.ts';
 import type { Codes, DictName, TextName } from '../../table/table.ts';
 import { ArrowFormatError } from './arrow-format-error.ts';
+import { RowProblems, type RowProblem } from '../row-problems.ts';
 import { framedRecordBatches } from './check-ipc-framing.ts';
 
 /**
@@ -70,11 +71,6 @@ export interface ArrowNumbers {
   kind: 'number';
   /** NaN for null. */
   values: Float64Array;
-}
-
-export interface RowProblem {
-  field: string;
-  message: string;
 }
 
 /** An Arrow page read and checked, its columns in the table's forms. */
@@ -246,7 +242,7 @@ type ValueCheck = (value: unknown) => string | null;
  * into fresh codes in one pass. `check` gives the problem of a non-null value (null: fine); rows
  * holding such a value are reported and their code is 0.
  */
-function readCategorical(name: string, column: Column<unknown>, length: number, single: boolean, check: ValueCheck, problems: Problems): { column: ArrowDict; copied: boolean } {
+function readCategorical(name: string, column: Column<unknown>, length: number, single: boolean, check: ValueCheck, problems: RowProblems): { column: ArrowDict; copied: boolean } {
   const type = column.type as { typeId: number };
   if (type.typeId !== Type.Dictionary) return { column: encodeValues(name, column, length, check, problems), copied: true };
   // Our dictionary, shared by every batch: values[0] = null, then each distinct valid value.
@@ -346,7 +342,7 @@ function outOfBounds(name: string, row: number, index: number, size: number): Ar
 }
 
 /** Any non-dictionary column of values as table codes (one pass, values read one by one). */
-function encodeValues(name: string, column: Column<unknown>, length: number, check: ValueCheck, problems: Problems): ArrowDict {
+function encodeValues(name: string, column: Column<unknown>, length: number, check: ValueCheck, problems: RowProblems): ArrowDict {
   const values: PropertyValue[] = [null];
   const index = new Map<PropertyValue, number>();
   const raw = new Uint32Array(length);
@@ -442,16 +438,6 @@ function readText(name: string, column: Column<unknown>, length: number): { colu
   return { column: { bytes, ends, validity: null, nulls }, copied: true };
 }
 
-/** Rows with problems, each problem kept. */
-export class Problems {
-  readonly byRow = new Map<number, RowProblem[]>();
-  add(row: number, field: string, message: string): void {
-    const list = this.byRow.get(row);
-    if (list) list.push({ field, message });
-    else this.byRow.set(row, [{ field, message }]);
-  }
-}
-
 const STRING_CHECK = (value: unknown): string | null => (typeof value === 'string' ? null : `must be text, got ${typeof value}`);
 const CHECKS: Record<DictName, ValueCheck> = {
   channel: (value) => (typeof value !== 'string' ? `must be text, got ${typeof value}` : value === '' ? 'must be a non-empty string such as "chat" or "email"' : null),
@@ -465,7 +451,7 @@ const PROPERTY_CHECK: ValueCheck = (value) =>
   typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)) ? null : 'must be text, a number, true/false or null';
 
 /** A custom property column: numbers as Float64 (adopted when float64), anything else as codes. */
-function readProperty(name: string, column: Column<unknown>, length: number, single: boolean, problems: Problems): { column: ArrowDict | ArrowNumbers; copied: boolean } {
+function readProperty(name: string, column: Column<unknown>, length: number, single: boolean, problems: RowProblems): { column: ArrowDict | ArrowNumbers; copied: boolean } {
   const type = column.type as { typeId: number };
   if (type.typeId === Type.Float || type.typeId === Type.Int) {
     const { values, copied } = readTimes(name, column, length, single);
@@ -517,7 +503,7 @@ export function readArrowPage(input: ArrowInput): ArrowPage {
   const length = reference.reduce((sum, n) => sum + n, 0);
   if (length > MAX_ROWS) throw new ArrowFormatError('', `holds ${length} rows, more than the ${MAX_ROWS} one table can index (corrupt data, or split it)`);
   const single = reference.length === 1;
-  const problems = new Problems();
+  const problems = new RowProblems();
   let zeroCopy = true;
 
   const times = { createdAt: null, firstResponseAt: null, closedAt: null } as ArrowPage['times'];
