@@ -443,7 +443,10 @@ describe('hostile data through every view', function () {
     expect(score.slice(1).some((row) => Number(row[1]) < 0 && NUMBER.test(row[1]!)), 'negative sums stay numbers').to.equal(true);
 
     // The data-quality panel: how many, why, and all of them as CSV.
-    const panel = el.shadowRoot!.querySelector<HTMLDetailsElement>('[part="data-quality"]')!;
+    // <cr-data-quality part="data-quality"> holds the panel in its own shadow root.
+    const part = el.shadowRoot!.querySelector<HTMLElement & { updateComplete: Promise<boolean> }>('[part="data-quality"]')!;
+    await part.updateComplete;
+    const panel = part.shadowRoot!.querySelector('details')!;
     expect(panel.querySelector('summary')!.textContent).to.contain(`${hostileRejects().length} records rejected`);
     panel.open = true;
     const items = [...panel.querySelectorAll('li')];

@@ -43,7 +43,10 @@ describe('<conversation-dashboard> in Worker mode with records postMessage canno
       [10, 'properties.onClick'],
       [20, 'subject'],
     ]);
-    const panel = el.shadowRoot!.querySelector('[part="data-quality"]')!;
+    // <cr-data-quality part="data-quality"> holds the panel in its own shadow root.
+    const part = el.shadowRoot!.querySelector<HTMLElement & { updateComplete: Promise<boolean> }>('[part="data-quality"]')!;
+    await part.updateComplete;
+    const panel = part.shadowRoot!;
     expect(panel.querySelector('summary')!.textContent).to.contain('2 records rejected');
     await waitUntil(() => tiles().length > 0 && tiles().every((t) => t.shownResult), 'every tile computed', { timeout: 30_000 });
     // Every valid record is in the Worker's table: counts by assignee equal the oracle's.
