@@ -104,13 +104,6 @@ export class DashboardSettings extends StoreDialogElement {
 
   #focusTarget: string | null = null;
 
-  /** Opens the settings; resolves once shown. */
-  async show(): Promise<void> {
-    this.open = true;
-    await this.updateComplete;
-    if (this.modal.refused) throw new Error('<dashboard-settings> could not be shown: is it in the document?');
-  }
-
   get #canRename(): boolean {
     return this.store !== null && this.dashboard !== null && this.user !== null && canEditDashboard(this.dashboard, this.user);
   }
@@ -142,12 +135,12 @@ export class DashboardSettings extends StoreDialogElement {
     if (opening || otherDashboard) this.#reset();
   }
 
+  protected override dialogShown(): void {
+    this.#focusTarget = this.#canRename ? '#name' : '[part="close-button"]';
+  }
+
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('open')) {
-      const shown = this.modal.sync(this.open);
-      if (shown === 'shown') this.#focusTarget = this.#canRename ? '#name' : '[part="close-button"]';
-      else if (shown === 'refused') this.open = false;
-    }
+    super.updated(changed);
     if (this.#focusTarget !== null && this.modal.isOpen) {
       this.renderRoot.querySelector<HTMLElement>(this.#focusTarget)?.focus();
       this.#focusTarget = null;
@@ -284,15 +277,7 @@ export class DashboardSettings extends StoreDialogElement {
         <h3 id="privacy-heading">${this.t('dashboards.settings.privacyHeading')}</h3>
         ${this.#canShare
           ? html`<form novalidate @submit=${this.#savePrivacy}>
-              ${renderPrivacyFields({
-                id: 'privacy',
-                privacy: this.#state.privacy,
-                teamId: this.#state.teamId,
-                teams: this.#teams,
-                t: this.t,
-                onPrivacy: (privacy) => this.#set({ privacy }),
-                onTeam: (teamId) => this.#set({ teamId }),
-              })}
+              ${renderPrivacyFields({ id: 'privacy', choice: this.#state, teams: this.#teams, t: this.t, onChange: (change) => this.#set(change) })}
               <button type="submit" class="primary" part="privacy-button" aria-disabled=${this.#state.busy ? 'true' : 'false'}>
                 ${this.#state.busy === 'privacy' ? this.t('dashboards.settings.saving') : this.t('dashboards.settings.savePrivacy')}
               </button>

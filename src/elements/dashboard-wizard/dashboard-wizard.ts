@@ -121,14 +121,12 @@ export class DashboardWizard extends StoreDialogElement {
    * Opens the wizard at the template library; resolves once it is shown.
    * @throws ForbiddenError when there is no user or the user may not create dashboards; Error without a store.
    */
-  async show(): Promise<void> {
+  override async show(): Promise<void> {
     const blocker = this.#blocker();
     if (blocker === 'noUser' || blocker === 'forbidden')
       throw new ForbiddenError('create', undefined, blocker === 'noUser' ? 'no user is signed in' : 'the user may not edit dashboards');
     if (blocker === 'noStore') throw new Error(this.t('dashboards.wizard.noStore'));
-    this.open = true;
-    await this.updateComplete;
-    if (this.modal.refused) throw new Error('<dashboard-wizard> could not be shown: is it in the document?');
+    await super.show();
   }
 
   #blocker(): Blocker | null {
@@ -160,12 +158,12 @@ export class DashboardWizard extends StoreDialogElement {
     if (changed.has('templates') && this.#state.templateIndex >= this.#templates.length) this.#set({ templateIndex: -1 });
   }
 
+  protected override dialogShown(): void {
+    this.#focusPending = true;
+  }
+
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('open')) {
-      const shown = this.modal.sync(this.open);
-      if (shown === 'shown') this.#focusPending = true;
-      else if (shown === 'refused') this.open = false;
-    }
+    super.updated(changed);
     if (this.#focusPending && this.modal.isOpen) {
       this.#focusPending = false;
       this.#focusStep();
@@ -333,15 +331,7 @@ export class DashboardWizard extends StoreDialogElement {
             this.#set({ name: value, nameEdited: true });
           },
         })}
-        ${renderPrivacyFields({
-          id: 'privacy',
-          privacy: this.#state.privacy,
-          teamId: this.#state.teamId,
-          teams: this.#teams,
-          t: this.t,
-          onPrivacy: (privacy) => this.#set({ privacy }),
-          onTeam: (teamId) => this.#set({ teamId }),
-        })}
+        ${renderPrivacyFields({ id: 'privacy', choice: this.#state, teams: this.#teams, t: this.t, onChange: (change) => this.#set(change) })}
       </div>
       ${this.#state.failure
         ? html`<p part="error" class="error" role="alert">${storeErrorMessage(this.resolvedLocale, this.#state.failure.error)}</p>`

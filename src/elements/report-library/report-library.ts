@@ -1,12 +1,11 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ReportSpec } from '../../core/schema/report-spec.ts';
 import { templateList, type DashboardTemplate } from '../../core/dashboard/templates.ts';
 import { ReportAddEvent } from '../../events/report-add-event.ts';
 import { ReportCreateCustomEvent } from '../../events/report-create-custom-event.ts';
 import { dialogBaseStyles } from '../shared/dialog/dialog-base.styles.ts';
-import { LocaleController } from '../../controllers/locale-controller.ts';
-import { ModalDialogController } from '../../controllers/modal-dialog-controller.ts';
+import { ModalDialogElement } from '../shared/dialog/modal-dialog-element.ts';
 import { reportDescriptionText, reportTitleText, templateName } from '../shared/dialog/template-text.ts';
 import { themeStyles } from '../../theme/theme.styles.ts';
 import { copyReport, isCopyOf } from './report-copy.ts';
@@ -49,62 +48,20 @@ export const REPORT_LIBRARY_TAG = 'report-library';
  * @cssproperty --cr-radius - Corner radius (default `10px`).
  * @cssproperty --cr-space - Base spacing unit (default `12px`).
  */
-export class ReportLibrary extends LitElement {
+export class ReportLibrary extends ModalDialogElement {
   static override styles = [themeStyles, dialogBaseStyles, reportLibraryStyles];
 
   /** Where the reports come from, one group per template (default: Chat overview and Email overview). */
   @property({ attribute: false }) templates: readonly DashboardTemplate[] = templateList;
   /** Ids of the reports on the dashboard: their library reports are marked "On this dashboard". */
   @property({ attribute: false }) existingIds: readonly string[] = [];
-  /** BCP 47 locale of the texts (default: the browser's). */
-  @property() locale: string | undefined;
-  /** `light` (default), `dark`, or `auto` (follows the reader's colour scheme). */
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
-  /** Whether the dialog is shown. Prefer `show()`/`hide()`. */
-  @property({ type: Boolean, reflect: true }) open = false;
 
-  readonly #modal = new ModalDialogController(
-    this,
-    () => this.shadowRoot?.querySelector('dialog') ?? null,
-    () => {
-      this.open = false;
-    },
-  );
-
-  readonly #i18n = new LocaleController(this, { locale: () => this.locale });
-
-  readonly #t = (key: string, params?: Record<string, string | number>): string => this.#i18n.t(key, params);
-
-  /** Also waits for the locale's catalog, so `await el.updateComplete` sees the texts in that language. */
-  protected override getUpdateComplete(): Promise<boolean> {
-    return this.#i18n.updateComplete(super.getUpdateComplete());
-  }
-
-  /** Opens the library; resolves once shown. */
-  async show(): Promise<void> {
-    this.open = true;
-    await this.updateComplete;
-    if (this.#modal.refused) throw new Error('<report-library> could not be shown: is it in the document?');
-  }
-
-  /** Closes the library; resolves once focus is back with the opener. */
-  async hide(): Promise<void> {
-    if (this.#modal.isOpen) await this.#modal.close();
-    this.open = false;
-    await this.updateComplete;
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    if (!changed.has('open')) return;
-    const shown = this.#modal.sync(this.open);
-    if (shown === 'refused') this.open = false;
-    else if (shown === 'shown') {
-      // The first report, like the first item of any list; the custom report is a Tab away at the end.
-      const first =
-        this.renderRoot.querySelector<HTMLElement>('[part="add-button"]') ??
-        this.renderRoot.querySelector<HTMLElement>('[part="custom-button"]');
-      first?.focus();
-    }
+  /** The first report, like the first item of any list; the custom report is a Tab away at the end. */
+  protected override dialogShown(): void {
+    const first =
+      this.renderRoot.querySelector<HTMLElement>('[part="add-button"]') ??
+      this.renderRoot.querySelector<HTMLElement>('[part="custom-button"]');
+    first?.focus();
   }
 
   #isOnDashboard(report: ReportSpec): boolean {
@@ -124,20 +81,20 @@ export class ReportLibrary extends LitElement {
 
   protected override render(): TemplateResult {
     const templates = (Array.isArray(this.templates) ? this.templates : []).filter((template) => template.reports.length > 0);
-    return html`<dialog part="dialog" aria-labelledby="title" aria-describedby="intro" @close=${this.#modal.handleClose}>
+    return html`<dialog part="dialog" aria-labelledby="title" aria-describedby="intro" @close=${this.modal.handleClose}>
       <header class="header" part="header">
-        <h2 id="title" part="title">${this.#t('dashboards.library.title')}</h2>
-        <button type="button" part="close-button" @click=${() => void this.hide()}>${this.#t('common.close')}</button>
+        <h2 id="title" part="title">${this.t('dashboards.library.title')}</h2>
+        <button type="button" part="close-button" @click=${() => void this.hide()}>${this.t('common.close')}</button>
       </header>
       <div class="body">
-        <p id="intro">${this.#t('dashboards.library.intro')}</p>
-        ${templates.length === 0 ? html`<p class="hint">${this.#t('dashboards.library.empty')}</p>` : nothing}
+        <p id="intro">${this.t('dashboards.library.intro')}</p>
+        ${templates.length === 0 ? html`<p class="hint">${this.t('dashboards.library.empty')}</p>` : nothing}
         ${templates.map((template, index) => this.#renderGroup(template, index))}
         <section part="custom" class="custom" aria-labelledby="custom-heading">
-          <h3 id="custom-heading">${this.#t('dashboards.library.customHeading')}</h3>
-          <p id="custom-text" class="hint">${this.#t('dashboards.library.customText')}</p>
+          <h3 id="custom-heading">${this.t('dashboards.library.customHeading')}</h3>
+          <p id="custom-text" class="hint">${this.t('dashboards.library.customText')}</p>
           <button type="button" class="primary" part="custom-button" aria-describedby="custom-text" @click=${this.#createCustom}>
-            ${this.#t('dashboards.library.custom')}
+            ${this.t('dashboards.library.custom')}
           </button>
         </section>
       </div>
@@ -147,12 +104,12 @@ export class ReportLibrary extends LitElement {
   #renderGroup(template: DashboardTemplate, groupIndex: number): TemplateResult {
     const headingId = `group-${groupIndex}`;
     return html`<section part="group" aria-labelledby=${headingId} data-template-id=${template.id}>
-      <h3 id=${headingId}>${templateName(this.#t, template)}</h3>
+      <h3 id=${headingId}>${templateName(this.t, template)}</h3>
       <ul class="reports">
         ${template.reports.map((report, index) => {
           const id = `report-${groupIndex}-${index}`;
-          const title = reportTitleText(this.#t, report);
-          const description = reportDescriptionText(this.#t, report);
+          const title = reportTitleText(this.t, report);
+          const description = reportDescriptionText(this.t, report);
           const onDashboard = this.#isOnDashboard(report);
           const describedBy = [description ? `${id}-description` : '', onDashboard ? `${id}-on` : ''].filter(Boolean).join(' ');
           return html`<li part="report" class="report" data-report-id=${report.id}>
@@ -160,17 +117,17 @@ export class ReportLibrary extends LitElement {
               <span class="title">${title}</span>
               ${description ? html`<span id=${`${id}-description`} class="hint">${description}</span>` : nothing}
               ${onDashboard
-                ? html`<span id=${`${id}-on`} part="on-dashboard" class="badge">${this.#t('dashboards.library.onDashboard')}</span>`
+                ? html`<span id=${`${id}-on`} part="on-dashboard" class="badge">${this.t('dashboards.library.onDashboard')}</span>`
                 : nothing}
             </div>
             <button
               type="button"
               part="add-button"
-              aria-label=${this.#t('dashboards.library.addLabel', { title })}
+              aria-label=${this.t('dashboards.library.addLabel', { title })}
               aria-describedby=${describedBy || nothing}
               @click=${() => void this.#add(report)}
             >
-              ${this.#t('dashboards.library.add')}
+              ${this.t('dashboards.library.add')}
             </button>
           </li>`;
         })}

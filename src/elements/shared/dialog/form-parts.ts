@@ -67,16 +67,16 @@ export function renderNameField(options: NameFieldOptions): TemplateResult {
 export interface PrivacyFieldsOptions {
   /** Prefix of the ids inside, unique in the shadow root. */
   id: string;
-  privacy: Privacy;
-  teamId: string;
+  /** What is chosen: the privacy level and, for `team`, which team. */
+  choice: { privacy: Privacy; teamId: string };
   teams: readonly Team[];
   t: Translator;
-  onPrivacy: (privacy: Privacy) => void;
-  onTeam: (teamId: string) => void;
+  /** The user chose another level or team. */
+  onChange: (change: { privacy: Privacy } | { teamId: string }) => void;
 }
 
 export function renderPrivacyFields(options: PrivacyFieldsOptions): TemplateResult {
-  const { id, t, teams } = options;
+  const { id, t, teams, choice: chosen } = options;
   const choice = (level: Privacy): TemplateResult => {
     const inputId = `${id}-${level}`;
     const noTeams = level === 'team' && teams.length === 0;
@@ -86,10 +86,10 @@ export function renderPrivacyFields(options: PrivacyFieldsOptions): TemplateResu
         id=${inputId}
         name=${`${id}-privacy`}
         value=${level}
-        .checked=${live(options.privacy === level)}
+        .checked=${live(chosen.privacy === level)}
         ?disabled=${noTeams}
         aria-describedby=${`${inputId}-hint`}
-        @change=${() => options.onPrivacy(level)}
+        @change=${() => options.onChange({ privacy: level })}
       />
       <label for=${inputId}>${t(`dashboards.privacy.${level}`)}</label>
       ${level === 'team' && !noTeams
@@ -98,11 +98,11 @@ export function renderPrivacyFields(options: PrivacyFieldsOptions): TemplateResu
             <select
               id=${`${id}-team`}
               part="team-select"
-              ?disabled=${options.privacy !== 'team'}
-              .value=${live(options.teamId)}
-              @change=${(event: Event) => options.onTeam((event.target as HTMLSelectElement).value)}
+              ?disabled=${chosen.privacy !== 'team'}
+              .value=${live(chosen.teamId)}
+              @change=${(event: Event) => options.onChange({ teamId: (event.target as HTMLSelectElement).value })}
             >
-              ${teams.map((team) => html`<option value=${team.id} ?selected=${team.id === options.teamId}>${team.name}</option>`)}
+              ${teams.map((team) => html`<option value=${team.id} ?selected=${team.id === chosen.teamId}>${team.name}</option>`)}
             </select>
           </span>`
         : nothing}

@@ -1,20 +1,17 @@
-import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { DashboardUser } from '../../../core/schema/dashboard.ts';
 import type { DashboardStore } from '../../../store/dashboard-store.ts';
 import type { Team } from './team.ts';
-import { LocaleController } from '../../../controllers/locale-controller.ts';
-import { ModalDialogController } from '../../../controllers/modal-dialog-controller.ts';
+import { ModalDialogElement } from './modal-dialog-element.ts';
 import { storeErrorMessage } from './store-error-message.ts';
 
 /**
  * What the dialogs that save dashboards (`<dashboard-wizard>`, `<dashboard-settings>`) share: the
- * store, the user and their teams, the names to check a new name against, locale, theme and `open`;
- * the modal `<dialog>` and `hide()`; texts in the chosen locale; and reading the user's dashboard
- * names from the store when the host gives none.
+ * store, the user and their teams, the names to check a new name against, and reading the user's
+ * dashboard names from the store when the host gives none.
  */
-export abstract class StoreDialogElement extends LitElement {
+export abstract class StoreDialogElement extends ModalDialogElement {
   /** Where dashboards are read and saved. */
   @property({ attribute: false }) store: DashboardStore | null = null;
   /** Who is acting (`{ id, teamIds, canEdit }`): owns what is created, decides which controls show. */
@@ -26,12 +23,6 @@ export abstract class StoreDialogElement extends LitElement {
   @property({ attribute: false }) teams: readonly Team[] | null = null;
   /** Names of the user's other dashboards, which a name must differ from; when null they are read from `store.list(user)` on opening. */
   @property({ attribute: false }) existingNames: readonly string[] | null = null;
-  /** BCP 47 locale of the texts (default: the browser's). */
-  @property() locale: string | undefined;
-  /** `light` (default), `dark`, or `auto` (follows the reader's colour scheme). */
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
-  /** Whether the dialog is shown. Prefer `show()`/`hide()`. */
-  @property({ type: Boolean, reflect: true }) open = false;
 
   /**
    * The names of the user's other dashboards, read from the store on each opening unless
@@ -48,35 +39,6 @@ export abstract class StoreDialogElement extends LitElement {
       return [this.open, this.store, this.user, this.existingNames, except, skip] as const;
     },
   });
-
-  /** The native modal `<dialog>` in the shadow root: focus trap, Escape, focus back to the opener. */
-  protected readonly modal = new ModalDialogController(
-    this,
-    () => this.shadowRoot?.querySelector('dialog') ?? null,
-    () => {
-      this.open = false;
-    },
-  );
-
-  readonly #i18n = new LocaleController(this, { locale: () => this.locale });
-
-  protected get resolvedLocale(): string {
-    return this.#i18n.locale;
-  }
-
-  protected readonly t = (key: string, params?: Record<string, string | number>): string => this.#i18n.t(key, params);
-
-  /** Also waits for the locale's catalog, so `await el.updateComplete` sees the texts in that language. */
-  protected override getUpdateComplete(): Promise<boolean> {
-    return this.#i18n.updateComplete(super.getUpdateComplete());
-  }
-
-  /** Closes the dialog without saving anything; resolves once focus is back with the opener. */
-  async hide(): Promise<void> {
-    if (this.modal.isOpen) await this.modal.close();
-    this.open = false;
-    await this.updateComplete;
-  }
 
   /** Which dashboard's name is being edited (`except`), or that no name is asked for (`skip`). */
   protected namesScope(): { except?: string | undefined; skip?: boolean } {
