@@ -1,16 +1,20 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { ControlId, Draft } from './editor-draft.ts';
 import type { EditorParts } from './editor-parts.ts';
-import type { FilterApplyEvent } from './events/filter-apply-event.ts';
-import type { FilterChangeEvent } from './events/filter-change-event.ts';
+import { FilterApplyEvent } from './events/filter-apply-event.ts';
+import { FilterChangeEvent } from './events/filter-change-event.ts';
+import { FilterDiscardEvent } from './events/filter-discard-event.ts';
 import './filter-panel.ts';
 
 /**
  * The Filters button above the preview, and under it either the open `<cr-filter-panel>` or the
  * applied criteria in words. Acts on the panel's events: keeps its criteria in the draft controller,
  * applies them (vetoing `filter-apply` when a criterion has a problem) and closes it.
+ *
+ * It hears them on the editor's shadow root, as they bubble up from the panel: a listener on the
+ * panel itself has had its say by then, and one that called `preventDefault()` is obeyed.
  */
-export class FilterArea {
+export class FilterArea implements ReactiveController {
   readonly #parts: EditorParts;
   /** Moves focus to the first revealed problem (switching tabs if need be). */
   readonly #focusFirstProblem: () => Promise<void>;
@@ -18,6 +22,21 @@ export class FilterArea {
   constructor(parts: EditorParts, focusFirstProblem: () => Promise<void>) {
     this.#parts = parts;
     this.#focusFirstProblem = focusFirstProblem;
+    parts.host.addController(this);
+  }
+
+  hostConnected(): void {
+    const root = this.#parts.host.renderRoot;
+    root.addEventListener(FilterChangeEvent.type, this.#onChange as EventListener);
+    root.addEventListener(FilterApplyEvent.type, this.#onApply as EventListener);
+    root.addEventListener(FilterDiscardEvent.type, this.#onDiscard);
+  }
+
+  hostDisconnected(): void {
+    const root = this.#parts.host.renderRoot;
+    root.removeEventListener(FilterChangeEvent.type, this.#onChange as EventListener);
+    root.removeEventListener(FilterApplyEvent.type, this.#onApply as EventListener);
+    root.removeEventListener(FilterDiscardEvent.type, this.#onDiscard);
   }
 
   #open(): void {
@@ -89,9 +108,6 @@ export class FilterArea {
             .errors=${this.#criteriaErrors()}
             .t=${t}
             .words=${words}
-            @filter-change=${this.#onChange}
-            @filter-apply=${this.#onApply}
-            @filter-discard=${this.#onDiscard}
           ></cr-filter-panel>`
         : summary
           ? html`<p class="filter-summary" part="filter-summary">${summary}</p>`

@@ -5,6 +5,7 @@ import type { ReportEditor } from './report-editor.ts';
 import { createTable, parseConversations, templates } from '../../core/index.ts';
 import { generateConversations } from '../../sample/generate-conversations.ts';
 import type { ReportSaveEvent } from '../../events/report-save-event.ts';
+import { registerCatalog } from '../../i18n/translate.ts';
 
 const END = Date.UTC(2026, 10, 20);
 const sample = generateConversations({ n: 300, seed: 5, end: END, days: 30 });
@@ -42,5 +43,27 @@ describe('<report-editor> in the reader’s language', () => {
     const saved = oneEvent(el, 'report-save') as Promise<ReportSaveEvent>;
     el.shadowRoot!.querySelector<HTMLButtonElement>('.save')!.click();
     expect((await saved).detail.spec.title).to.equal('Chat volume by assignee');
+  });
+
+  it('re-titles an untouched template title when its language’s catalog arrives after the first render, and keeps a typed one', async () => {
+    // No built-in catalog for this language: English first, then the host registers one.
+    const el = await editor('de-CH');
+    const name = () => el.shadowRoot!.querySelector('.name-text')!.textContent;
+    expect(name()).to.equal('Chat volume by assignee');
+    registerCatalog('de', { 'report.chat-volume-by-assignee.title': 'Chatvolumen nach Bearbeiter' });
+    await el.updateComplete;
+    expect(name()).to.equal('Chatvolumen nach Bearbeiter');
+    expect(el.draftSpec!.title).to.equal('Chatvolumen nach Bearbeiter');
+
+    const typed = await editor('de-AT');
+    const input = () => typed.shadowRoot!.querySelector<HTMLInputElement>('#name-input')!;
+    typed.shadowRoot!.querySelector<HTMLButtonElement>('.name-button')!.click();
+    await typed.updateComplete;
+    input().value = 'Mein Bericht';
+    input().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await typed.updateComplete;
+    registerCatalog('de', { 'report.chat-volume-by-assignee.title': 'Chat-Volumen je Bearbeiter' });
+    await typed.updateComplete;
+    expect(typed.draftSpec!.title).to.equal('Mein Bericht');
   });
 });

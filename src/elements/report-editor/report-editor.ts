@@ -130,6 +130,8 @@ export class ReportEditor extends LitElement {
   /** What the catalog was made from: the table here, or the catalog of one in the engine Worker. */
   #catalogSource: ConversationTable | TableCatalog | null = null;
   #defaultContext: ReportContext | undefined;
+  /** The title the draft started with (a template's, in the reader's language). */
+  #givenTitle = '';
 
   readonly #words = new EditorVocabulary(() => ({
     t: this.#t,
@@ -253,6 +255,7 @@ export class ReportEditor extends LitElement {
       this.#catalog = this.properties ?? (table ? propertyCatalog(table) : (remote?.properties ?? propertyCatalog()));
     }
     if (changed.has('spec')) this.#reset();
+    else if (this.#i18n.textsChanged) this.#retitle();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -268,11 +271,20 @@ export class ReportEditor extends LitElement {
 
   #reset(): void {
     // A template report shows its title in the reader's language, as the tile does (see #save).
-    this.#draft.reset(this.spec ? { ...draftFromSpec(this.spec, this.#catalog, this.#timeZone), title: reportTitle(this.spec, this.#locale) } : null);
+    this.#givenTitle = this.spec ? reportTitle(this.spec, this.#locale) : '';
+    this.#draft.reset(this.spec ? { ...draftFromSpec(this.spec, this.#catalog, this.#timeZone), title: this.#givenTitle } : null);
     this.tab = 'chart';
     this.#chartPane.reset();
     this.#dataPane.reset();
     this.status = '';
+  }
+
+  /** New texts (another locale, a catalog that arrived after the first render): an untouched template title follows them. */
+  #retitle(): void {
+    const draft = this.#draft.draft;
+    if (!draft || !this.spec || draft.title !== this.#givenTitle) return;
+    this.#givenTitle = reportTitle(this.spec, this.#locale);
+    this.#draft.edit({ title: this.#givenTitle });
   }
 
   #announce(text: string): void {
