@@ -127,6 +127,15 @@ function mapAdaptive<T>(items: readonly T[], concurrency: AdaptiveConcurrency, w
   });
 }
 
+/** The cursor of a list's next page, kept in `seen`; undefined at the end (none, or one seen before). */
+function nextAfter(body: Record<string, unknown> | null, seen: Set<string>): string | undefined {
+  const next = record(record(body?.paging)?.next)?.after;
+  if (next === undefined || next === null || next === '' || seen.has(String(next))) return undefined;
+  const after = String(next);
+  seen.add(after);
+  return after;
+}
+
 /**
  * HubSpot Conversations v3 threads as conversations, read through a proxy the host runs (the proxy
  * holds the private-app token; the browser never does).
@@ -485,10 +494,8 @@ export class HubSpotDataSource implements DataSource {
       const results = body?.results;
       if (!Array.isArray(results)) throw new Error(`the messages of thread ${threadId} are not a list`);
       for (const item of results) if (record(item)) messages.push(item as HubSpotMessage);
-      const next = record(record(body?.paging)?.next)?.after;
-      if (next === undefined || next === null || next === '' || seen.has(String(next))) break;
-      after = String(next);
-      seen.add(after);
+      after = nextAfter(body, seen);
+      if (after === undefined) break;
     }
     return messages;
   }
@@ -540,10 +547,8 @@ export class HubSpotDataSource implements DataSource {
           const name = text(record(item)?.name);
           if (id !== null && name !== null) inboxes.push({ id, name });
         }
-        const next = record(record(body?.paging)?.next)?.after;
-        if (next === undefined || next === null || next === '' || seen.has(String(next))) break;
-        after = String(next);
-        seen.add(after);
+        after = nextAfter(body, seen);
+        if (after === undefined) break;
       }
     } catch (error) {
       if (signal.aborted) throw error;

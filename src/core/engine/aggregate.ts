@@ -212,23 +212,36 @@ export function countAndMeasurePair(
   // Per group: count, n1, sum1, n2, sum2 side by side, so one row touches one cache line.
   const acc = new Float64Array(groups * 5);
   pairInto(acc, rows, codes, first, second, minus);
-  const count = new Float64Array(groups);
-  const make = (): MeasureStats => ({
+  const { count, first: a, second: b } = unpackPairs(acc, groups);
+  return { count, stats: [a, b] };
+}
+
+/** The stats of `groups` groups before any value is counted. */
+export function emptyStats(groups: number): MeasureStats {
+  return {
     n: new Float64Array(groups),
     sum: new Float64Array(groups),
     min: new Float64Array(groups).fill(Number.POSITIVE_INFINITY),
     max: new Float64Array(groups).fill(Number.NEGATIVE_INFINITY),
-  });
-  const a = make();
-  const b = make();
+  };
+}
+
+/**
+ * Splits what a pass over two measures writes side by side per group (count, n1, sum1, n2, sum2 at
+ * acc[5g…5g + 4]) into the count and the stats of each measure.
+ */
+export function unpackPairs(acc: Float64Array, groups: number): { count: Float64Array; first: MeasureStats; second: MeasureStats } {
+  const count = new Float64Array(groups);
+  const first = emptyStats(groups);
+  const second = emptyStats(groups);
   for (let g = 0; g < groups; g++) {
     count[g] = acc[g * 5]!;
-    a.n[g] = acc[g * 5 + 1]!;
-    a.sum[g] = acc[g * 5 + 2]!;
-    b.n[g] = acc[g * 5 + 3]!;
-    b.sum[g] = acc[g * 5 + 4]!;
+    first.n[g] = acc[g * 5 + 1]!;
+    first.sum[g] = acc[g * 5 + 2]!;
+    second.n[g] = acc[g * 5 + 3]!;
+    second.sum[g] = acc[g * 5 + 4]!;
   }
-  return { count, stats: [a, b] };
+  return { count, first, second };
 }
 
 function collectByCodeInto(buffer: Float64Array, cursor: Uint32Array, rows: Uint32Array, codes: Codes, values: Float64Array, minus: Float64Array | null): void {

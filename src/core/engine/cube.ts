@@ -1,4 +1,4 @@
-import type { MeasureSource, MeasureStats } from './aggregate.ts';
+import { emptyStats, unpackPairs, type MeasureSource, type MeasureStats } from './aggregate.ts';
 import { columnAccess } from '../table/columns.ts';
 import { compileFilters, filtersOf } from './filters.ts';
 import { groupRows, type Grouping } from './group-rows.ts';
@@ -365,18 +365,7 @@ function mergeBanks(banks: Uint32Array, cells: number): Float64Array {
 function countCells(ids: Uint16Array, length: number, cells: number): Float64Array {
   const banks = new Uint32Array(cells * 4);
   countInto(banks, ids, length, cells);
-  const count = new Float64Array(cells);
-  for (let g = 0; g < cells; g++) count[g] = banks[g]! + banks[cells + g]! + banks[2 * cells + g]! + banks[3 * cells + g]!;
-  return count;
-}
-
-function emptyStats(cells: number): MeasureStats {
-  return {
-    n: new Float64Array(cells),
-    sum: new Float64Array(cells),
-    min: new Float64Array(cells).fill(Number.POSITIVE_INFINITY),
-    max: new Float64Array(cells).fill(Number.NEGATIVE_INFINITY),
-  };
+  return mergeBanks(banks, cells);
 }
 
 /** Per cell: n and sum side by side (acc[2c], acc[2c + 1]) of `values − minus`, nulls (NaN) skipped. */
@@ -464,17 +453,7 @@ function countAndPairCells(
   const acc = new Float64Array(cells * 5);
   if (direct) pairDirectInto(acc, direct.a, direct.b, direct.stride, lo, length, first, second, minus);
   else pairInto(acc, ids!, lo, length, first, second, minus);
-  const count = new Float64Array(cells);
-  const a = emptyStats(cells);
-  const b = emptyStats(cells);
-  for (let g = 0; g < cells; g++) {
-    count[g] = acc[g * 5]!;
-    a.n[g] = acc[g * 5 + 1]!;
-    a.sum[g] = acc[g * 5 + 2]!;
-    b.n[g] = acc[g * 5 + 3]!;
-    b.sum[g] = acc[g * 5 + 4]!;
-  }
-  return { count, first: a, second: b };
+  return unpackPairs(acc, cells);
 }
 
 /**

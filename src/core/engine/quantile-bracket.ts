@@ -1,4 +1,4 @@
-import { quantileInPlace, selectInPlace } from './quantile.ts';
+import { minimumOf, quantileInPlace, selectInPlace } from './quantile.ts';
 import type { Codes } from '../table/table.ts';
 
 /**
@@ -208,13 +208,6 @@ function gatherByIdInto(out: Float64Array, member: Uint8Array, rows: Uint32Array
   return m;
 }
 
-/** The smallest of values[from..to). */
-function minimumFrom(values: Float64Array, from: number, to: number): number {
-  let low = Number.POSITIVE_INFINITY;
-  for (let i = from; i < to; i++) if (values[i]! < low) low = values[i]!;
-  return low;
-}
-
 /** A bracket around sorted position q·(s − 1) of a sample of s values (which it reorders). */
 function bracketOf(sample: Float64Array, q: number): { lo: number; hi: number } {
   const s = sample.length;
@@ -252,7 +245,7 @@ function fromBracket(bracket: Float64Array, below: number, n: number, q: number)
   selectInPlace(bracket, at);
   const low = bracket[at]!;
   if (fraction === 0) return low;
-  return low + (minimumFrom(bracket, at + 1, bracket.length) - low) * fraction;
+  return low + (minimumOf(bracket, at + 1, bracket.length) - low) * fraction;
 }
 
 export interface BracketStats {

@@ -50,7 +50,7 @@ export function selectInPlace(values: Float64Array, k: number): void {
 }
 
 /** The smallest of values[from..to). */
-function minimumOf(values: Float64Array, from: number, to: number): number {
+export function minimumOf(values: Float64Array, from: number, to: number): number {
   let low = Number.POSITIVE_INFINITY;
   for (let i = from; i < to; i++) if (values[i]! < low) low = values[i]!;
   return low;
