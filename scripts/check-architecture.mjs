@@ -1,7 +1,8 @@
 // Checks the layering of src/ that issue #17 asks for; `npm run check:architecture`.
 //
 //   1. no import circle in src/ (madge, type imports included);
-//   2. nothing in src/charts/ or src/theme/ imports from src/elements/ (tokens and charts sit below the elements);
+//   2. nothing in src/charts/ or src/theme/ imports from src/elements/ (tokens and charts sit below the elements),
+//      and src/core/ imports only from itself;
 //   3. no copy-pasted block outside tests and boilerplate (jscpd; the engine's hand-specialized hot loops excepted);
 //   4. element files (src/elements/**/*.ts, not tests or styles) over N lines: listed always, failing only with
 //      --max-element-lines N.
@@ -79,26 +80,35 @@ function specifiers(code) {
   return found;
 }
 
+/**
+ * Which folders of src/ a layer may not import from. Tests are exempt from the core rule (they
+ * read shared fixtures), not from the others.
+ */
+const LAYER_RULES = [
+  { layer: 'charts', forbidden: (target) => target.startsWith('elements/'), why: 'nothing in src/charts/ may import from src/elements/', tests: true },
+  { layer: 'theme', forbidden: (target) => target.startsWith('elements/'), why: 'nothing in src/theme/ may import from src/elements/', tests: true },
+  { layer: 'core', forbidden: (target) => !target.startsWith('core/'), why: 'src/core/ imports only from src/core/ (and packages)', tests: false },
+];
+
 function checkLayers() {
-  const elements = join(src, 'elements') + sep;
   let checked = 0;
-  for (const layer of ['charts', 'theme']) {
-    const dir = join(src, layer);
+  for (const rule of LAYER_RULES) {
     let files;
     try {
-      files = walk(dir);
+      files = walk(join(src, rule.layer));
     } catch {
       continue;
     }
     for (const file of files) {
+      if (!rule.tests && file.endsWith('.test.ts')) continue;
       checked += 1;
       for (const spec of specifiers(readFileSync(file, 'utf8'))) {
-        const target = resolve(dirname(file), spec);
-        if (target.startsWith(elements)) failures.push(`${toPosix(relative(root, file))} imports ${spec}: nothing in src/${layer}/ may import from src/elements/`);
+        const target = toPosix(relative(src, resolve(dirname(file), spec)));
+        if (rule.forbidden(target)) failures.push(`${toPosix(relative(root, file))} imports ${spec}: ${rule.why}`);
       }
     }
   }
-  console.log(`layers: ${checked} files in src/charts/ and src/theme/ checked for imports from src/elements/`);
+  console.log(`layers: ${checked} files in ${LAYER_RULES.map((rule) => `src/${rule.layer}/`).join(', ')} checked`);
 }
 
 function checkElementSizes() {
