@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { foldText } from './fold-text.ts';
 
 export const PROPERTY_SEARCH_TAG = 'cr-property-search';
 
@@ -22,16 +23,11 @@ export class PropertyPickEvent extends Event {
 
 let nextId = 0;
 
-/** Case- and accent-insensitive, so "reponse" finds "Réponse". */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
 export function matchOptions(options: readonly SearchOption[], queryText: string): SearchOption[] {
-  const words = fold(queryText).split(/\s+/).filter(Boolean);
+  const words = foldText(queryText).split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...options];
   return options.filter((option) => {
-    const haystack = fold(`${option.label} ${option.name} ${option.detail}`);
+    const haystack = foldText(`${option.label} ${option.name} ${option.detail}`);
     return words.every((word) => haystack.includes(word));
   });
 }

@@ -13,6 +13,7 @@ import {
   type DurationUnit,
   type ValueField,
 } from './filter-values.ts';
+import { foldText } from './fold-text.ts';
 
 export interface ValueOption {
   encoded: string;
@@ -37,10 +38,6 @@ export interface ValueEditorProps {
 
 /** New control contents, or a function of the current ones. */
 export type InputPatch = Partial<CriterionInput> | ((current: CriterionInput) => Partial<CriterionInput>);
-
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
 
 function errorText(props: ValueEditorProps, field: ValueField): TemplateResult | typeof nothing {
   const message = props.errors[field];
@@ -146,8 +143,8 @@ function listField(props: ValueEditorProps): TemplateResult {
   const { t, base, input } = props;
   const multiple = isMultiple(props.operator);
   const attrs = problemAttrs(props, 'value');
-  const query = fold(input.search.trim());
-  const shown = query ? props.options.filter((option) => fold(option.label).includes(query)) : props.options;
+  const query = foldText(input.search.trim());
+  const shown = query ? props.options.filter((option) => foldText(option.label).includes(query)) : props.options;
   // Reads the picks at the time of the click: two quick clicks may come before the next render.
   const toggle = (encoded: string, checked: boolean) =>
     props.onInput((current) => ({
