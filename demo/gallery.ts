@@ -6,6 +6,10 @@
 import { html, nothing, render, type TemplateResult } from 'lit';
 import { ArrayDataSource, MemoryDashboardStore, computeReport, createTable, drillDown, reportEditorReady, resolveRangePreset, templates } from '../src/index.ts';
 import type { DataPage, DataSource, LoadRequest } from '../src/adapters/data-source.ts';
+// The dashboard loads its dialogs when first opened; the gallery shows them on their own.
+import '../src/elements/dashboard-wizard/dashboard-wizard.ts';
+import '../src/elements/dashboard-settings/dashboard-settings.ts';
+import '../src/elements/report-library/report-library.ts';
 import { DEFAULT_GRID_COLOR, splitColorList } from '../src/charts/theme.ts';
 import { DARK_CHART_PALETTE, DEFAULT_PALETTE } from '../src/theme/palette.ts';
 import { darkColors, lightColors, schemeDeclarations, sharedTokens, type ColorName } from '../src/theme/tokens.ts';

@@ -1,7 +1,7 @@
 /**
  * conversation-reports: importing this module registers the elements
- * (<conversation-dashboard>, <report-tile>, <drill-dialog>, <report-editor>, <csv-import>, and the
- * dashboard's wizard, settings and report library) and exports the engine, the in-memory, REST and
+ * (<conversation-dashboard>, <report-tile>, <drill-dialog>, and, each from its own chunk, <report-editor>,
+ * <csv-import> and the dashboard's wizard, settings and report library) and exports the engine, the in-memory, REST and
  * declarative data sources and the dashboard stores. The CSV, HubSpot and SQL sources and the
  * sample generator are in `conversation-reports/adapters` and `conversation-reports/sample`: the
  * markup attributes (`csv-src`, `hubspot-proxy`, `sample`) import them when used.
@@ -14,6 +14,13 @@ import './elements/drill-dialog/drill-dialog.ts';
 // only read reports never wait for them.
 export const reportEditorReady: Promise<unknown> = import('./elements/report-editor/report-editor.ts');
 export const csvImportReady: Promise<unknown> = import('./elements/csv-import/csv-import.ts');
+// The dashboard's wizard, settings and report library likewise: the dashboard loads them when one is
+// first opened; here they are registered for pages that use them on their own.
+export const dashboardDialogsReady: Promise<unknown> = Promise.all([
+  import('./elements/dashboard-wizard/dashboard-wizard.ts'),
+  import('./elements/dashboard-settings/dashboard-settings.ts'),
+  import('./elements/report-library/report-library.ts'),
+]);
 
 export * from './core/index.ts';
 export { ArrayDataSource } from './adapters/array-data-source.ts';

@@ -32,13 +32,10 @@ import { dashboardName, reportTitle } from '../../i18n/report-titles.ts';
 import { resolveLocale, translate } from '../../i18n/translate.ts';
 import { canCreateDashboard, canEditDashboard, canSee, canSeeOutsideStore } from '../../store/permissions.ts';
 import type { DashboardStore } from '../../store/dashboard-store.ts';
-import '../dashboard-settings/dashboard-settings.ts';
 import type { DashboardSettings } from '../dashboard-settings/dashboard-settings.ts';
-import '../dashboard-wizard/dashboard-wizard.ts';
 import type { DashboardWizard } from '../dashboard-wizard/dashboard-wizard.ts';
 import type { Team } from '../shared/dialog/team.ts';
 import '../drill-dialog/drill-dialog.ts';
-import '../report-library/report-library.ts';
 import type { ReportLibrary } from '../report-library/report-library.ts';
 import { DRILL_PAGE_SIZE, type DrillDialog } from '../drill-dialog/drill-dialog.ts';
 import '../report-tile/report-tile.ts';
@@ -72,6 +69,13 @@ import { templateList } from '../../core/dashboard/templates.ts';
 import { createDashboardStore, defaultStoreUser, storeOptionsFromAttributes } from '../../store/declarative-store.ts';
 
 export const CONVERSATION_DASHBOARD_TAG = 'conversation-dashboard';
+
+/** The dialogs of the toolbar, loaded when first opened. */
+const dialogModules = {
+  wizard: () => import('../dashboard-wizard/dashboard-wizard.ts'),
+  library: () => import('../report-library/report-library.ts'),
+  settings: () => import('../dashboard-settings/dashboard-settings.ts'),
+};
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -1020,7 +1024,14 @@ export class ConversationDashboard extends LitElement {
     </div>`;
   }
 
-  /** The wizard, settings and report library, only for users who may use them. */
+  /** Opens the wizard, the report library or the settings, whose code loads on first use (not in the first paint). */
+  async #show(dialog: keyof typeof dialogModules): Promise<void> {
+    await dialogModules[dialog]();
+    await this.updateComplete;
+    await this[dialog]?.show();
+  }
+
+  /** The wizard, settings and report library, only for users who may use them; each is defined when first opened. */
   #renderDialogs(dashboard: Dashboard | undefined): TemplateResult | typeof nothing {
     const { store, user } = this;
     if (this.kiosk !== null) return nothing;
@@ -1103,9 +1114,9 @@ export class ConversationDashboard extends LitElement {
     const settings = Boolean(dashboard && dashboard.ownerId !== '' && canSee(dashboard, user) && edit);
     if (!create && !edit && !settings) return nothing;
     return html`<div part="toolbar" role="group" aria-label=${this.#t('dashboard.toolbar')} class="toolbar">
-      ${create ? html`<button type="button" class="primary" @click=${() => void this.wizard?.show()}>${this.#t('dashboard.create')}</button>` : nothing}
-      ${edit ? html`<button type="button" @click=${() => void this.library?.show()}>${this.#t('dashboard.addReport')}</button>` : nothing}
-      ${settings ? html`<button type="button" @click=${() => void this.settings?.show()}>${this.#t('dashboard.settings')}</button>` : nothing}
+      ${create ? html`<button type="button" class="primary" @click=${() => void this.#show('wizard')}>${this.#t('dashboard.create')}</button>` : nothing}
+      ${edit ? html`<button type="button" @click=${() => void this.#show('library')}>${this.#t('dashboard.addReport')}</button>` : nothing}
+      ${settings ? html`<button type="button" @click=${() => void this.#show('settings')}>${this.#t('dashboard.settings')}</button>` : nothing}
     </div>`;
   }
 

@@ -108,7 +108,8 @@ describe('<conversation-dashboard> lets its host veto', () => {
       });
       el.shadowRoot!.querySelector<HTMLButtonElement>('[part="toolbar"] button:last-child')!.click();
       const settings = el.shadowRoot!.querySelector('dashboard-settings')!;
-      await waitUntil(() => settings.shadowRoot!.querySelector('[part="delete-button"]'), 'the settings dialog is open');
+      // The settings dialog is defined when first opened: no shadow root before.
+      await waitUntil(() => settings.shadowRoot?.querySelector('[part="delete-button"]'), 'the settings dialog is open');
       settings.shadowRoot!.querySelector<HTMLButtonElement>('[part="delete-button"]')!.click();
       await settings.updateComplete;
       settings.shadowRoot!.querySelector<HTMLButtonElement>('[part="confirm-delete-button"]')!.click();
