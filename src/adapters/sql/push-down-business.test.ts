@@ -7,16 +7,14 @@
  * performance" template; drills. Per-row spans are also checked against the independent reference
  * (test/node/oracle/business-reference.ts).
  */
-import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { computeReport, createTable, drillDown, parseConversations, reportSpecSchema, templates, type BusinessHours, type Conversation, type ConversationTable, type ReportContext, type ReportSpec, type ReportSpecInput } from '../../core/index.ts';
+import { parseConversations, reportSpecSchema, templates, type BusinessHours, type Conversation, type ReportContext, type ReportSpec, type ReportSpecInput } from '../../core/index.ts';
 import { generateAdversarialConversations } from '../../../test/node/oracle/adversarial-data.ts';
 import { contextBoundaries, ADVERSARIAL_CONTEXTS } from '../../../test/node/oracle/scenarios.ts';
 import { referenceDerived } from '../../../test/node/oracle/business-reference.ts';
-import { SqlDataSource } from '../sql-data-source.ts';
 import { dstChanges, dstNightConversations } from './testing/dst-nights.ts';
-import { ENGINE_DIALECTS, skipUnlessStarted, startEngine, type EngineOrSkip } from './testing/engines.ts';
-import { resultProblems } from './testing/compare-results.ts';
+import { ENGINE_DIALECTS, engineSuite } from './testing/engines.ts';
+import { resultAndDrillProblems } from './testing/push-down-check.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -122,45 +120,17 @@ const CONTEXTS: (ReportContext & { name: string })[] = [
 ];
 
 for (const dialect of ENGINE_DIALECTS) {
-  describe(`business spans and business-hour SLAs pushed down (${dialect}, real engine) equal computeReport`, () => {
-    let engine: EngineOrSkip | undefined;
-    let table: ConversationTable;
-    let source: SqlDataSource;
+  engineSuite(dialect, `business spans and business-hour SLAs pushed down (${dialect}, real engine) equal computeReport`, { parsed, lookups }, (suite) => {
     const signal = new AbortController().signal;
 
-    before(async () => {
-      assert.deepEqual(parsed.errors, []);
-      engine = await startEngine(dialect, parsed.conversations);
-      if ('skipped' in engine) return;
-      table = createTable(parsed.conversations, lookups);
-      source = new SqlDataSource({ dialect, schema: { table: engine.table, customProperties: engine.customProperties }, execute: engine.execute, lookups, maxDrillRows: Infinity });
-    });
-    after(async () => {
-      if (engine && !('skipped' in engine)) await engine.close();
-    });
-
     for (const s of SPECS)
-      test(s.id, async (t) => {
-        if (!skipUnlessStarted(t, engine, dialect)) return;
-        const problems: string[] = [];
+      suite.test(s.id, async ({ source, table }) => {
         // PostgreSQL runs the per-row subqueries slowly (see README): one context there.
-        for (const context of dialect === 'postgres' ? CONTEXTS.slice(0, 1) : CONTEXTS) {
-          const where = `[${s.id} @ ${context.name}]`;
-          const expected = computeReport(table, s, context);
-          const got = await source.query(s, context, signal);
-          problems.push(...resultProblems(got, expected).map((p) => `${where} ${p}`));
-          for (const row of [expected.rows[0], expected.rows.at(-1)].filter((r) => r !== undefined)) {
-            const point = s.breakdown === undefined ? { key: row.key } : { key: row.key, series: row.series ?? null };
-            const want = drillDown(table, s, context, point, { limit: Infinity }).rows.map((c) => c.id).sort();
-            const ids = (await source.drill(s, context, point, { limit: Infinity }, signal)).rows.map((c) => c.id).sort();
-            if (JSON.stringify(ids) !== JSON.stringify(want)) problems.push(`${where} drill ${JSON.stringify(point)}: ${ids.length} ids, expected ${want.length}`);
-          }
-        }
+        const problems = await resultAndDrillProblems(source, table, s, dialect === 'postgres' ? CONTEXTS.slice(0, 1) : CONTEXTS);
         assert.deepEqual(problems.slice(0, 20), []);
       });
 
-    test('per-row business spans and SLA states equal the independent reference', async (t) => {
-      if (!skipUnlessStarted(t, engine, dialect)) return;
+    suite.test('per-row business spans and SLA states equal the independent reference', async ({ source }) => {
       const context = CONTEXTS[0]!;
       const byId = new Map(parsed.conversations.map((c) => [c.id, c]));
       const problems: string[] = [];
@@ -184,8 +154,7 @@ for (const dialect of ENGINE_DIALECTS) {
       assert.deepEqual(problems.slice(0, 20), []);
     });
 
-    test('business spans without business hours fail as in the browser', async (t) => {
-      if (!skipUnlessStarted(t, engine, dialect)) return;
+    suite.test('business spans without business hours fail as in the browser', async ({ source }) => {
       const context: ReportContext = { range: CONTEXTS[0]!.range, timeZone: 'UTC' };
       await assert.rejects(source.query(spec({ id: 'b', dimension: 'assigneeId', measure: { op: 'avg', property: 'responseTimeBusiness' } }), context, signal), /context business hours/);
     });

@@ -5,15 +5,13 @@
  * value as measure, and each as dimension, breakdown and filter, drills included. Business-hour
  * spans: push-down-business.test.ts.
  */
-import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { computeReport, createTable, drillDown, parseConversations, reportSpecSchema, templates, type ConversationTable, type ReportContext, type ReportSpec, type ReportSpecInput } from '../../core/index.ts';
+import { parseConversations, reportSpecSchema, templates, type ReportContext, type ReportSpec, type ReportSpecInput } from '../../core/index.ts';
 import { generateAdversarialConversations } from '../../../test/node/oracle/adversarial-data.ts';
 import { contextBoundaries, ADVERSARIAL_CONTEXTS } from '../../../test/node/oracle/scenarios.ts';
-import { SqlDataSource } from '../sql-data-source.ts';
 import { dstChanges, dstNightConversations } from './testing/dst-nights.ts';
-import { ENGINE_DIALECTS, skipUnlessStarted, startEngine, type EngineOrSkip } from './testing/engines.ts';
-import { resultProblems } from './testing/compare-results.ts';
+import { ENGINE_DIALECTS, engineSuite } from './testing/engines.ts';
+import { resultAndDrillProblems } from './testing/push-down-check.ts';
 
 const HOUR = 3_600_000;
 const spec = (input: Omit<ReportSpecInput, 'title' | 'chartType'>): ReportSpec => reportSpecSchema.parse({ title: input.id, chartType: 'table', ...input });
@@ -57,39 +55,10 @@ const CONTEXTS: (ReportContext & { name: string })[] = [
 ];
 
 for (const dialect of ENGINE_DIALECTS) {
-  describe(`derived properties and share pushed down (${dialect}, real engine) equal computeReport`, () => {
-    let engine: EngineOrSkip | undefined;
-    let table: ConversationTable;
-    let source: SqlDataSource;
-    const signal = new AbortController().signal;
-
-    before(async () => {
-      assert.deepEqual(parsed.errors, []);
-      engine = await startEngine(dialect, parsed.conversations);
-      if ('skipped' in engine) return;
-      table = createTable(parsed.conversations, lookups);
-      source = new SqlDataSource({ dialect, schema: { table: engine.table, customProperties: engine.customProperties }, execute: engine.execute, lookups, maxDrillRows: Infinity });
-    });
-    after(async () => {
-      if (engine && !('skipped' in engine)) await engine.close();
-    });
-
+  engineSuite(dialect, `derived properties and share pushed down (${dialect}, real engine) equal computeReport`, { parsed, lookups }, (suite) => {
     for (const s of SPECS)
-      test(s.id, async (t) => {
-        if (!skipUnlessStarted(t, engine, dialect)) return;
-        const problems: string[] = [];
-        for (const context of CONTEXTS) {
-          const where = `[${s.id} @ ${context.name}]`;
-          const expected = computeReport(table, s, context);
-          const got = await source.query(s, context, signal);
-          problems.push(...resultProblems(got, expected).map((p) => `${where} ${p}`));
-          for (const row of [expected.rows[0], expected.rows.at(-1)].filter((r) => r !== undefined)) {
-            const point = s.breakdown === undefined ? { key: row.key } : { key: row.key, series: row.series ?? null };
-            const want = drillDown(table, s, context, point, { limit: Infinity }).rows.map((c) => c.id).sort();
-            const ids = (await source.drill(s, context, point, { limit: Infinity }, signal)).rows.map((c) => c.id).sort();
-            if (JSON.stringify(ids) !== JSON.stringify(want)) problems.push(`${where} drill ${JSON.stringify(point)}: ${ids.length} ids, expected ${want.length}`);
-          }
-        }
+      suite.test(s.id, async ({ source, table }) => {
+        const problems = await resultAndDrillProblems(source, table, s, CONTEXTS);
         assert.deepEqual(problems.slice(0, 20), []);
       });
   });

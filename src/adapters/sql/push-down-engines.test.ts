@@ -7,14 +7,13 @@
  *
  * A missing engine is skipped locally; CI sets CR_REQUIRE_ENGINES so that it fails there instead.
  */
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTable, parseConversations, reportSpecSchema, templates, type ConversationTable, type ReportSpec, type ReportSpecInput } from '../../core/index.ts';
+import { parseConversations, reportSpecSchema, templates, type ReportSpec, type ReportSpecInput } from '../../core/index.ts';
 import { generateAdversarialConversations } from '../../../test/node/oracle/adversarial-data.ts';
 import { ADVERSARIAL_CONTEXTS, CUSTOM_SPECS, contextBoundaries, type ScenarioSpec } from '../../../test/node/oracle/scenarios.ts';
-import { SqlDataSource } from '../sql-data-source.ts';
 import { dstChanges, dstContexts, dstNightConversations, DST_ZONES } from './testing/dst-nights.ts';
-import { ENGINE_DIALECTS, skipUnlessStarted, startEngine, type EngineOrSkip } from './testing/engines.ts';
+import { ENGINE_DIALECTS, engineSuite } from './testing/engines.ts';
 import { EXTRA_SPECS, pushDownProblems, type CheckOptions } from './testing/push-down-check.ts';
 
 /** The article's twelve; the team performance template needs business hours and is checked in push-down-derived.test.ts. */
@@ -63,39 +62,20 @@ const parsed = parseConversations([...raw, ...dstNightConversations(changes)]);
 const scenarios: ScenarioSpec[] = [...articleReports.map((s) => ({ spec: s })), ...CUSTOM_SPECS, ...EXTRA_SPECS.map((s) => ({ spec: s })), ...NIGHT_SPECS.map((s) => ({ spec: s }))];
 
 for (const dialect of ENGINE_DIALECTS) {
-  describe(`SqlDataSource (${dialect}, real engine) equals computeReport`, () => {
-    let engine: EngineOrSkip | undefined;
-    let table: ConversationTable;
-    let source: SqlDataSource;
-
-    before(async () => {
-      assert.deepEqual(parsed.errors, []);
-      engine = await startEngine(dialect, parsed.conversations);
-      if ('skipped' in engine) return;
-      table = createTable(parsed.conversations, lookups);
-      source = new SqlDataSource({ dialect, schema: { table: engine.table, customProperties: engine.customProperties }, execute: engine.execute, lookups, maxDrillRows: Infinity });
-    });
-    after(async () => {
-      if (engine && !('skipped' in engine)) await engine.close();
-    });
-
-    test('engine', (t) => {
-      if (!skipUnlessStarted(t, engine, dialect)) return;
+  engineSuite(dialect, `SqlDataSource (${dialect}, real engine) equals computeReport`, { parsed, lookups }, (suite) => {
+    suite.test('engine', ({ engine }, t) => {
       t.diagnostic(`${dialect} ${engine.version}`);
     });
 
     for (const scenario of scenarios) {
-      test(scenario.spec.id, async (t) => {
-        if (!skipUnlessStarted(t, engine, dialect)) return;
+      suite.test(scenario.spec.id, async ({ source, table }) => {
         const problems = await pushDownProblems(source, table, scenario.spec, contexts, { ...options, shortOnly: scenario.shortOnly ?? false });
         assert.equal(problems.length, 0, `${problems.length} differences from the browser engine:\n${problems.slice(0, 30).join('\n')}`);
       });
     }
 
-    test('hostile values stay values, and the table is still there', async (t) => {
-      if (!skipUnlessStarted(t, engine, dialect)) return;
-      const started = engine;
-      const count = async () => (await started.execute(`SELECT count(*) AS n FROM ${started.table}`, [], new AbortController().signal))[0]?.n;
+    suite.test('hostile values stay values, and the table is still there', async ({ engine, source }) => {
+      const count = async () => (await engine.execute(`SELECT count(*) AS n FROM ${engine.table}`, [], new AbortController().signal))[0]?.n;
       const before = await count();
       const hostile = EXTRA_SPECS.find((s) => s.id === 'x-hostile-values')!;
       await source.query(hostile, { range: { from: 0, to: Date.UTC(2030, 0, 1) }, timeZone: 'UTC' }, new AbortController().signal);

@@ -8,9 +8,11 @@
  * An engine that is missing is skipped locally; an engine named in `CR_REQUIRE_ENGINES`
  * (comma-separated, as CI sets it) fails the test instead.
  */
-import { normalizePageUrl } from '../../../core/index.ts';
-import type { Conversation } from '../../../core/schema/conversation.ts';
-import type { SqlExecutor } from '../../sql-data-source.ts';
+import assert from 'node:assert/strict';
+import { after, before, describe, test, type TestContext } from 'node:test';
+import { createTable, normalizePageUrl, type ConversationTable } from '../../../core/index.ts';
+import type { Conversation, Lookups } from '../../../core/schema/conversation.ts';
+import { SqlDataSource, type SqlExecutor } from '../../sql-data-source.ts';
 import type { SqlDialectName } from '../sql-dialect.ts';
 import type { SqlCustomProperty } from '../sql-schema.ts';
 import { createTestDatabase, customPropertiesOf } from './duckdb-database.ts';
@@ -186,3 +188,54 @@ async function startClickHouseEngine(conversations: readonly Conversation[]): Pr
 }
 
 export const ENGINE_DIALECTS: readonly SqlDialectName[] = ['duckdb', 'postgres', 'clickhouse'];
+
+/** What a test of an engine suite works with: the started engine, and both sides of the comparison. */
+export interface EngineRun {
+  engine: TestEngine;
+  /** The browser engine's table over the same conversations. */
+  table: ConversationTable;
+  /** Push-down over the engine's table, without a drill row cap. */
+  source: SqlDataSource;
+}
+
+export interface EngineSuite {
+  /** A test on the started engine: skipped when it did not start (failed when CI requires it). */
+  test(name: string, body: (run: EngineRun, t: TestContext) => unknown): void;
+}
+
+export interface EngineSuiteData {
+  /** The parsed data set, loaded into the engine; it must parse without errors. */
+  parsed: { conversations: readonly Conversation[]; errors: readonly unknown[] };
+  lookups: Lookups;
+}
+
+/**
+ * A `describe` block over one real engine holding `data`: starts the engine before its tests and
+ * stops it after them, and builds the browser engine's table and a `SqlDataSource` to compare.
+ */
+export function engineSuite(dialect: SqlDialectName, name: string, data: EngineSuiteData, define: (suite: EngineSuite) => void): void {
+  describe(name, () => {
+    let engine: EngineOrSkip | undefined;
+    let run: EngineRun | undefined;
+    before(async () => {
+      assert.deepEqual(data.parsed.errors, []);
+      engine = await startEngine(dialect, data.parsed.conversations);
+      if ('skipped' in engine) return;
+      run = {
+        engine,
+        table: createTable(data.parsed.conversations, data.lookups),
+        source: new SqlDataSource({ dialect, schema: { table: engine.table, customProperties: engine.customProperties }, execute: engine.execute, lookups: data.lookups, maxDrillRows: Infinity }),
+      };
+    });
+    after(async () => {
+      if (engine && !('skipped' in engine)) await engine.close();
+    });
+    define({
+      test: (testName, body) =>
+        test(testName, async (t) => {
+          if (!skipUnlessStarted(t, engine, dialect)) return;
+          await body(run!, t);
+        }),
+    });
+  });
+}

@@ -107,3 +107,25 @@ export async function pushDownProblems(
   }
   return problems;
 }
+
+/**
+ * Differences between push-down and the engine for one spec in each named context: the whole
+ * result, and every id of the first and last rows' drills.
+ */
+export async function resultAndDrillProblems(source: SqlDataSource, table: ConversationTable, s: ReportSpec, contexts: readonly (ReportContext & { name: string })[]): Promise<string[]> {
+  const signal = new AbortController().signal;
+  const problems: string[] = [];
+  for (const context of contexts) {
+    const where = `[${s.id} @ ${context.name}]`;
+    const expected = computeReport(table, s, context);
+    const got = await source.query(s, context, signal);
+    problems.push(...resultProblems(got, expected).map((p) => `${where} ${p}`));
+    for (const row of [expected.rows[0], expected.rows.at(-1)].filter((r) => r !== undefined)) {
+      const point = s.breakdown === undefined ? { key: row.key } : { key: row.key, series: row.series ?? null };
+      const want = drillDown(table, s, context, point, { limit: Infinity }).rows.map((c) => c.id).sort();
+      const ids = (await source.drill(s, context, point, { limit: Infinity }, signal)).rows.map((c) => c.id).sort();
+      if (JSON.stringify(ids) !== JSON.stringify(want)) problems.push(`${where} drill ${JSON.stringify(point)}: ${ids.length} ids, expected ${want.length}`);
+    }
+  }
+  return problems;
+}
