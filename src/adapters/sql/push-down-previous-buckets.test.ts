@@ -5,12 +5,10 @@
  * DST changes, months of different lengths and a breakdown; each must equal `computeReport`,
  * `previous` and `previousKey` of every row included.
  */
-import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { computeReport, createTable, reportSpecSchema, type ConversationTable, type ReportContext, type ReportSpec, type ReportSpecInput } from '../../core/index.ts';
+import { computeReport, reportSpecSchema, type ReportContext, type ReportSpec, type ReportSpecInput } from '../../core/index.ts';
 import { generateConversations } from '../../sample/generate-conversations.ts';
-import { SqlDataSource } from '../sql-data-source.ts';
-import { ENGINE_DIALECTS, skipUnlessStarted, startEngine, type EngineOrSkip } from './testing/engines.ts';
+import { ENGINE_DIALECTS, engineSuite } from './testing/engines.ts';
 import { resultProblems } from './testing/compare-results.ts';
 
 const HOUR = 3_600_000;
@@ -41,24 +39,9 @@ const CONTEXTS: (ReportContext & { name: string })[] = [
 const { conversations, lookups } = generateConversations({ n: 3_000, seed: 11, end: Date.UTC(2026, 10, 20), days: 420 });
 
 for (const dialect of ENGINE_DIALECTS) {
-  describe(`previous period over time pushed down (${dialect}, real engine) equals computeReport`, () => {
-    let engine: EngineOrSkip | undefined;
-    let table: ConversationTable;
-    let source: SqlDataSource;
-
-    before(async () => {
-      engine = await startEngine(dialect, conversations);
-      if ('skipped' in engine) return;
-      table = createTable(conversations, lookups);
-      source = new SqlDataSource({ dialect, schema: { table: engine.table, customProperties: engine.customProperties }, execute: engine.execute, lookups });
-    });
-    after(async () => {
-      if (engine && !('skipped' in engine)) await engine.close();
-    });
-
+  engineSuite(dialect, `previous period over time pushed down (${dialect}, real engine) equals computeReport`, { parsed: { conversations, errors: [] }, lookups }, (suite) => {
     for (const s of SPECS) {
-      test(s.id, async (t) => {
-        if (!skipUnlessStarted(t, engine, dialect)) return;
+      suite.test(s.id, async ({ source, table }) => {
         const problems: string[] = [];
         let paired = 0;
         for (const context of CONTEXTS) {
