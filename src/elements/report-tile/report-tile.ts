@@ -7,6 +7,7 @@ import { isGraphicChartType } from '../../charts/options/chart-option.ts';
 import { needsCategoryFolding, needsFolding } from '../../charts/options/fold-for-drawing.ts';
 import { dashboardDataContext, type DashboardData } from '../../controllers/dashboard-data.ts';
 import { MenuController } from '../../controllers/menu-controller.ts';
+import { SourceAttributes } from '../shared/source-attributes.ts';
 import type { DashboardConfigError } from '../../core/schema/dashboard-config.ts';
 import type { ReportSpec } from '../../core/schema/report-spec.ts';
 import type { GroupKey, ReportResult } from '../../core/types.ts';
@@ -87,7 +88,7 @@ export const REPORT_TILE_TAG = 'report-tile';
  * @cssproperty --cr-radius - Corner radius.
  * @cssproperty --cr-space - Base spacing.
  */
-export class ReportTile extends LitElement {
+export class ReportTile extends SourceAttributes(LitElement) {
   static override styles = [themeStyles, reportTileStyles, heatmapTableStyles];
 
   /** The report to show. */
@@ -120,14 +121,6 @@ export class ReportTile extends LitElement {
   @property() renderer: 'canvas' | 'svg' = 'canvas';
   /** Draws each result at once, without the chart's entry and update animations (as with reduced motion): for previews that change with every edit. */
   @property({ type: Boolean, attribute: 'no-animation' }) noAnimation = false;
-  /** Standalone use, markup configuration: a REST endpoint of conversations (`RestDataSource` defaults); the tile loads and computes itself. */
-  @property() src: string | null = null;
-  /** Standalone use, markup configuration: the URL of a CSV export of conversations. */
-  @property({ attribute: 'csv-src' }) csvSrc: string | null = null;
-  /** Standalone use, markup configuration: the base URL of the host's HubSpot proxy. */
-  @property({ attribute: 'hubspot-proxy' }) hubspotProxy: string | null = null;
-  /** Standalone use, markup configuration: generated demo conversations; the value is how many (empty: 2000). */
-  @property() sample: string | null = null;
   /** Standalone use with a source: the date range, a preset ("last-30-days", the default), "start/end" ISO dates, or `{ from, to }` epoch ms. */
   @property({ converter: { fromAttribute: (value) => value ?? DEFAULT_RANGE } }) range: RangeValue = DEFAULT_RANGE;
 
