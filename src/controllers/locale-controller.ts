@@ -9,6 +9,27 @@ export interface LocaleSources {
   timeZone?: () => string | null | undefined;
 }
 
+/** What to refresh when the browser's language changes: one window listener serves every controller. */
+const languageWatchers = new Set<() => void>();
+let watchingLanguage = false;
+
+// Declared here, not inside onLanguageChange: a closure made there would share its scope with the
+// first caller's `refresh` and keep that element alive for good.
+function refreshAll(): void {
+  for (const watcher of languageWatchers) watcher();
+}
+
+// Added once and kept: a listener per element would come and go with every dialog a dashboard
+// re-renders, which a page (and the long-session test) would count as listeners left behind.
+function onLanguageChange(refresh: () => void): () => void {
+  if (!watchingLanguage) {
+    watchingLanguage = true;
+    globalThis.addEventListener?.('languagechange', refreshAll);
+  }
+  languageWatchers.add(refresh);
+  return () => languageWatchers.delete(refresh);
+}
+
 /**
  * The locale of one element: resolves its `locale` (else the browser's language) and time zone (else
  * the browser's), gives `t()` for its texts, loads the locale's catalog when it is not there yet (fr
@@ -29,6 +50,7 @@ export class LocaleController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #sources: LocaleSources;
   #unsubscribe: (() => void) | null = null;
+  #unwatchLanguage: (() => void) | null = null;
   /** The load under way for the locale being rendered, if its catalog is not there yet. */
   #pending: Promise<void> | null = null;
   /** `textsVersion` as of the host's last update. */
@@ -71,14 +93,15 @@ export class LocaleController implements ReactiveController {
 
   hostConnected(): void {
     this.#unsubscribe = onCatalogChange(this.#refresh);
-    globalThis.addEventListener?.('languagechange', this.#refresh);
+    this.#unwatchLanguage = onLanguageChange(this.#refresh);
     this.#ensureCatalog();
   }
 
   hostDisconnected(): void {
     this.#unsubscribe?.();
     this.#unsubscribe = null;
-    globalThis.removeEventListener?.('languagechange', this.#refresh);
+    this.#unwatchLanguage?.();
+    this.#unwatchLanguage = null;
   }
 
   hostUpdate(): void {
