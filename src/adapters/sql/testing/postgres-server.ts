@@ -9,45 +9,19 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import pg from 'pg';
+import { postgresExecutor } from '../../../server/postgres-executor.ts';
 import type { SqlValue } from '../sql-dialect.ts';
 
 export interface PostgresServer {
+  /** For setting up tables (not read-only). */
   client: pg.Client;
+  /** The pool behind `execute`; a test may take connections of its own. */
+  pool: pg.Pool;
   port: number;
   version: string;
-  /**
-   * One statement with bound parameters, always through the extended protocol (an empty parameter
-   * list would otherwise let `pg` send several statements in one simple query); an abort cancels it
-   * on the server.
-   */
+  /** The kit's own `postgresExecutor` on `pool`, as README tells hosts to run the statements. */
   execute(sql: string, params: readonly (SqlValue | null | unknown)[], signal: AbortSignal): Promise<Record<string, unknown>[]>;
   stop(): Promise<void>;
-}
-
-/** Runs one statement through the extended protocol; when `signal` aborts, asks the server to cancel it. */
-export async function runCancellable(client: pg.Client, connect: () => pg.Client, sql: string, params: readonly unknown[], signal: AbortSignal): Promise<Record<string, unknown>[]> {
-  if (signal.aborted) throw signal.reason;
-  const pid = (client as unknown as { processID: number }).processID;
-  const cancel = () => {
-    // pg_cancel_backend from a second connection: the one running the statement is busy.
-    const other = connect();
-    other
-      .connect()
-      .then(() => other.query({ text: 'SELECT pg_cancel_backend($1)', values: [pid] }))
-      .catch(() => undefined)
-      .finally(() => other.end().catch(() => undefined));
-  };
-  signal.addEventListener('abort', cancel, { once: true });
-  try {
-    const result = await client.query({ text: sql, values: [...params], queryMode: 'extended' } as pg.QueryConfig);
-    if (signal.aborted) throw signal.reason;
-    return result.rows as Record<string, unknown>[];
-  } catch (error) {
-    if (signal.aborted) throw signal.reason;
-    throw error;
-  } finally {
-    signal.removeEventListener('abort', cancel);
-  }
 }
 
 /** Where initdb and postgres are: `pg_config --bindir` (Debian's postgresql-common has it), else PATH. */
@@ -119,12 +93,18 @@ export async function startPostgres(): Promise<PostgresServer | { skipped: strin
     try {
       await client.connect();
       const { rows } = await client.query('SHOW server_version');
+      const pool = new pg.Pool({ host: '127.0.0.1', port, user: 'report', database: 'postgres', max: 4 });
+      // An idle connection's error (the server stopping) must not end the test process.
+      pool.on('error', () => undefined);
+      const execute = postgresExecutor(pool);
       return {
         client,
+        pool,
         port,
         version: String(rows[0]?.server_version ?? '?'),
-        execute: (sql, params, signal) => runCancellable(client, connect, sql, params, signal),
+        execute: (sql, params, signal) => execute(sql, params as SqlValue[], signal),
         stop: async () => {
+          await pool.end().catch(() => undefined);
           await client.end().catch(() => undefined);
           await stop();
         },
