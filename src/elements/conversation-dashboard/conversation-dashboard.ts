@@ -7,6 +7,7 @@ import type { DataLoadController } from '../../controllers/data-load-controller.
 import { ReportDataController } from '../../controllers/report-data-controller.ts';
 import { ThemeWatchController } from '../../controllers/theme-watch-controller.ts';
 import { ReorderController } from '../../controllers/reorder-controller.ts';
+import { DashboardStoreController } from '../../controllers/dashboard-store-controller.ts';
 import { systemClock, type Clock } from '../../controllers/clock.ts';
 import { KioskController, kioskSeconds } from '../../controllers/kiosk-controller.ts';
 import { RefreshController } from '../../controllers/refresh-controller.ts';
@@ -30,7 +31,7 @@ import type { ReportMoveEvent } from '../../events/report-move-event.ts';
 import { ReportRemoveEvent } from '../../events/report-remove-event.ts';
 import { dashboardName, reportTitle } from '../../i18n/report-titles.ts';
 import { resolveLocale, translate } from '../../i18n/translate.ts';
-import { canCreateDashboard, canEditDashboard, canSee, canSeeOutsideStore } from '../../store/permissions.ts';
+import { canCreateDashboard, canEditDashboard, canSee } from '../../store/permissions.ts';
 import type { DashboardStore } from '../../store/dashboard-store.ts';
 import type { DashboardSettings } from '../dashboard-settings/dashboard-settings.ts';
 import type { DashboardWizard } from '../dashboard-wizard/dashboard-wizard.ts';
@@ -79,16 +80,6 @@ const dialogModules = {
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** Told by name, not `instanceof`: a store from another bundle of the kit throws its own class. */
-function isConflict(error: unknown): error is Error & { remote?: Dashboard } {
-  return error instanceof Error && error.name === 'ConflictError';
-}
-
-/** The stored version a ConflictError carries, when the user may see it. */
-function conflictRemote(error: unknown): Dashboard | undefined {
-  return isConflict(error) ? error.remote : undefined;
 }
 
 function browserTimeZone(): string {
@@ -310,8 +301,16 @@ export class ConversationDashboard extends LitElement {
     seconds: () => kioskSeconds(this.kiosk),
     advance: () => this.#showNextDashboard(),
   });
-  #unsubscribe: (() => void) | undefined;
-  #listRequest = 0;
+  readonly #store = new DashboardStoreController(this, {
+    store: () => this.store,
+    user: () => this.user,
+    dashboards: () => this.dashboards,
+    show: (dashboards) => (this.dashboards = dashboards),
+    stored: (error) => {
+      this.storeError = error === null ? null : message(error);
+      if (error !== null) this.dispatchEvent(new DataErrorEvent({ error, message: message(error), phase: 'store' }));
+    },
+  });
 
   // ——— Configuration as data (markup, save/restore, URL) ———
 
@@ -331,12 +330,6 @@ export class ConversationDashboard extends LitElement {
     }),
     apply: (state) => this.#applyUrlState(state),
   });
-  /** Dashboards of the restored (or markup) config, shown beside the store's. */
-  #configDashboards: Dashboard[] = [];
-  /** Whether the built-in templates are offered (a config may say `templates: false`). */
-  #templates = true;
-  /** The store's last list for this user. */
-  #storeList: Dashboard[] = [];
   /** What markup set, so a value the host set by script is never taken away. */
   #declaredSource: DataSource | null = null;
   #declaredStore: { key: string; store: DashboardStore | null } = { key: '', store: null };
@@ -386,13 +379,10 @@ export class ConversationDashboard extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#subscribeStore();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
   }
 
   /** Redraws every chart with the colours the CSS custom properties hold now. */
@@ -417,8 +407,8 @@ export class ConversationDashboard extends LitElement {
     this.#urlSync.readIfConnected();
     this.#keepCustomDays(changed);
     if (changed.has('store') || changed.has('user')) {
-      this.#subscribeStore();
-      void this.#listDashboards();
+      this.#store.subscribe();
+      this.#store.list();
     }
     if (changed.has('dataSource') || changed.has('range') || changed.has('timeZone') || changed.has('compare') || changed.has('now'))
       this.#startLoad();
@@ -430,32 +420,6 @@ export class ConversationDashboard extends LitElement {
       this.#reportData.invalidate();
     }
     this.data = this.#reportData.data();
-  }
-
-  #subscribeStore(): void {
-    this.#unsubscribe?.();
-    this.#unsubscribe = this.isConnected ? this.store?.subscribe?.(() => void this.#listDashboards()) : undefined;
-  }
-
-  async #listDashboards(): Promise<void> {
-    const request = ++this.#listRequest;
-    const { store, user } = this;
-    if (!store || !user) {
-      this.#storeList = [];
-      this.dashboards = this.#mergedDashboards();
-      return;
-    }
-    try {
-      const list = await store.list(user);
-      if (request !== this.#listRequest) return;
-      this.#storeList = list;
-      this.dashboards = this.#mergedDashboards();
-      this.storeError = null;
-    } catch (error) {
-      if (request !== this.#listRequest) return;
-      this.storeError = message(error);
-      this.dispatchEvent(new DataErrorEvent({ error, message: message(error), phase: 'store' }));
-    }
   }
 
   /** (v2) The dashboard filters in force: the `filters` property, else the open dashboard's saved ones. */
@@ -542,19 +506,6 @@ export class ConversationDashboard extends LitElement {
     if (this.reportContext && this.dataSource?.query) this.#refresh.succeeded();
   }
 
-  /** The store's dashboards, then the config's (those the store does not hold), then the templates not copied yet. */
-  #mergedDashboards(): Dashboard[] {
-    const stored = this.#storeList;
-    const ids = new Set(stored.map((d) => d.id));
-    // A restored or markup dashboard is shown only to whom the store's rules would show it.
-    const fromConfig = this.#configDashboards.filter((d) => !ids.has(d.id) && canSeeOutsideStore(d, this.user)).map((d) => structuredClone(d));
-    for (const d of fromConfig) ids.add(d.id);
-    // Template dashboards stay on offer until the user has a saved copy of them.
-    const copied = new Set([...stored, ...fromConfig].map((d) => d.layout.template).filter(Boolean));
-    const templates = this.#templates ? defaultDashboards().filter((d) => !copied.has(d.id) && !ids.has(d.id)) : [];
-    return [...stored, ...fromConfig, ...templates];
-  }
-
   /**
    * The view as JSON, for `restore()` here or in another page: the dashboards (all but the
    * untouched built-in templates), the open one, the range, the comparison, and the locale and
@@ -562,11 +513,11 @@ export class ConversationDashboard extends LitElement {
    */
   save(): DashboardConfigInput {
     const templateIds = new Set(templateList.map((template) => template.id));
-    const configIds = new Set(this.#configDashboards.map((d) => d.id));
+    const configIds = new Set(this.#store.configDashboards.map((d) => d.id));
     const config: DashboardConfigInput = {
       version: DASHBOARD_CONFIG_VERSION,
       dashboards: this.dashboards.filter((d) => !(d.ownerId === '' && templateIds.has(d.id) && !configIds.has(d.id))),
-      ...(this.#templates ? {} : { templates: false }),
+      ...(this.#store.templates ? {} : { templates: false }),
       dashboardId: this.currentDashboard?.id ?? null,
       ...(this.resolvedRange ? { range: this.range } : {}),
       compare: this.compare,
@@ -596,8 +547,8 @@ export class ConversationDashboard extends LitElement {
   /** Sets what a valid config gives; from markup, what an attribute on the element says wins. */
   #applyConfig(config: DashboardConfig, fromMarkup: boolean): void {
     const keep = (attribute: string) => fromMarkup && this.hasAttribute(attribute);
-    this.#configDashboards = structuredClone(config.dashboards);
-    this.#templates = config.templates ?? true;
+    this.#store.configDashboards = structuredClone(config.dashboards);
+    this.#store.templates = config.templates ?? true;
     if (config.dashboardId !== undefined && !keep('dashboard-id')) this.dashboardId = config.dashboardId;
     if (config.range !== undefined && !keep('range')) {
       this.range = structuredClone(config.range);
@@ -607,8 +558,8 @@ export class ConversationDashboard extends LitElement {
     if (config.timeZone !== undefined && !keep('time-zone')) this.timeZone = config.timeZone;
     if (config.businessHours !== undefined && !keep('business-hours')) this.businessHours = structuredClone(config.businessHours);
     if (config.sla !== undefined && !keep('sla')) this.sla = structuredClone(config.sla);
-    this.dashboards = this.#mergedDashboards();
-    void this.#listDashboards();
+    this.dashboards = this.#store.merged();
+    this.#store.list();
   }
 
   /** Markup configuration: the child JSON config and the source and store attributes. */
@@ -837,15 +788,8 @@ export class ConversationDashboard extends LitElement {
     const { store, user } = this;
     const target = this.dashboards.find((d) => d.id === toDashboardId);
     if (!store || !user || !target || target.ownerId === '' || !canEditDashboard(target, user)) return;
-    try {
-      const saved = await store.save({ ...target, reports: [...target.reports, { ...structuredClone(original), id }] }, user);
-      this.dashboards = this.dashboards.map((d) => (d.id === saved.id ? saved : d));
-      this.storeError = null;
-      this.announcement = this.#t('dashboard.copied', { title: reportTitle(original, this.#locale), dashboard: dashboardName(saved, this.#locale) });
-    } catch (error) {
-      this.storeError = message(error);
-      this.dispatchEvent(new DataErrorEvent({ error, message: message(error), phase: 'store' }));
-    }
+    const saved = await this.#store.save({ ...target, reports: [...target.reports, { ...structuredClone(original), id }] });
+    if (saved) this.announcement = this.#t('dashboard.copied', { title: reportTitle(original, this.#locale), dashboard: dashboardName(saved, this.#locale) });
   }
 
   /** Opens the report editor, loaded on first use so it stays out of the initial bundle. */
@@ -911,53 +855,20 @@ export class ConversationDashboard extends LitElement {
   #onDeleted(event: DashboardDeletedEvent): void {
     this.dashboards = this.dashboards.filter((d) => d.id !== event.detail.dashboardId);
     this.dashboardId = this.dashboards[0]?.id ?? null;
-    void this.#listDashboards();
+    this.#store.list();
   }
 
-  /**
-   * Applies `change` to the dashboard on screen, saves the result through the store (when there is
-   * one) and shows it. When someone else saved the dashboard in between (another tab, another
-   * user), the store refuses with a ConflictError carrying their version: the change is applied
-   * to that version instead, so both are kept. A change that no longer applies (`change` gives
-   * null: the other side edited the same report) is not saved; their version is shown, with the
-   * error, so the next change builds on it rather than on a stale copy.
-   */
+  /** Saves `change` to the dashboard on screen (see `DashboardStoreController.persist`), opens the result and says so. */
   async #persist(change: (dashboard: Dashboard) => Dashboard | null, reason: string): Promise<{ saved: Dashboard; copiedFrom: string | null } | null> {
-    const current = this.currentDashboard;
-    const next = current && change(current);
-    if (!next) return null;
-    const user = this.user;
-    // A template dashboard belongs to nobody: changing it saves the user's own private copy.
-    const draft: Dashboard =
-      next.ownerId === '' && user
-        ? { ...next, id: `${next.id}-${crypto.randomUUID().slice(0, 8)}`, ownerId: user.id, privacy: 'private', layout: { ...next.layout, template: next.id } }
-        : next;
-    const { store } = this;
-    try {
-      let saved: Dashboard;
-      try {
-        saved = store && user ? await store.save(draft, user) : draft;
-      } catch (error) {
-        const rebased = conflictRemote(error) && change(conflictRemote(error)!);
-        if (!rebased || !store || !user) throw error;
-        saved = await store.save(rebased, user);
-      }
-      this.dashboards = this.dashboards.map((d) => (d.id === next.id ? saved : d));
-      this.dashboardId = saved.id;
-      this.storeError = null;
-      this.dispatchEvent(new DashboardChangeEvent({ dashboardId: saved.id, dashboard: saved, reason }));
-      // The first change to a built-in dashboard makes the user's own copy: say so, never silently.
-      const copiedFrom = draft.id !== next.id ? dashboardName(next, this.#locale) : null;
-      if (copiedFrom) this.toast = { message: this.#t('dashboard.copyMade', { name: copiedFrom }) };
-      return { saved, copiedFrom };
-    } catch (error) {
-      const remote = conflictRemote(error);
-      if (remote) this.dashboards = this.dashboards.map((d) => (d.id === remote.id ? remote : d));
-      else if (isConflict(error)) void this.#listDashboards();
-      this.storeError = message(error);
-      this.dispatchEvent(new DataErrorEvent({ error, message: message(error), phase: 'store' }));
-      return null;
-    }
+    const outcome = await this.#store.persist(this.currentDashboard, change);
+    if (!outcome) return null;
+    const { saved } = outcome;
+    this.dashboardId = saved.id;
+    this.dispatchEvent(new DashboardChangeEvent({ dashboardId: saved.id, dashboard: saved, reason }));
+    // The first change to a built-in dashboard makes the user's own copy: say so, never silently.
+    const copiedFrom = outcome.copied ? dashboardName(outcome.changed, this.#locale) : null;
+    if (copiedFrom) this.toast = { message: this.#t('dashboard.copyMade', { name: copiedFrom }) };
+    return { saved, copiedFrom };
   }
 
   // ——— Rendering ———
