@@ -5,11 +5,22 @@ import { property } from 'lit/decorators.js';
 type LitConstructor = abstract new (...args: any[]) => LitElement;
 
 /**
+ * The mixin's own properties. Spelled out as the return type because declaration emit cannot name the
+ * anonymous class (TS4094 on LitElement's protected members), which broke `vite build`.
+ */
+export interface SourceAttributeProperties {
+  src: string | null;
+  csvSrc: string | null;
+  hubspotProxy: string | null;
+  sample: string | null;
+}
+
+/**
  * The source attributes of an element configured in markup (`<conversation-dashboard>`, a standalone
  * `<report-tile>`): declared once here, read by `DeclarativeSourceController`, which turns them into
  * one DataSource. An element may add sources of its own (the dashboard's `server-src`).
  */
-export function SourceAttributes<T extends LitConstructor>(Base: T) {
+export function SourceAttributes<T extends LitConstructor>(Base: T): T & (abstract new (...args: any[]) => SourceAttributeProperties) {
   abstract class WithSourceAttributes extends Base {
     /** Markup configuration: a REST endpoint of conversations, read with `RestDataSource`'s defaults; the element loads it itself. */
     @property() src: string | null = null;
