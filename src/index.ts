@@ -48,4 +48,4 @@ export { ReportTile } from './elements/report-tile/report-tile.ts';
 export { DrillDialog } from './elements/drill-dialog/drill-dialog.ts';
 export type { CsvImport } from './elements/csv-import/csv-import.ts';
 export type { ReportEditor } from './elements/report-editor/report-editor.ts';
-export { translate, registerCatalog, resolveLocale } from './i18n/translate.ts';
+export { translate, registerCatalog, resolveLocale, loadCatalog } from './i18n/translate.ts';

@@ -1,4 +1,4 @@
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { templateList } from '../core/dashboard/templates.ts';
 import { builtInCatalogs } from './catalogs.ts';
@@ -7,7 +7,7 @@ import { fr } from './fr/index.ts';
 import { reports as frReports } from './fr/reports.ts';
 import { nl } from './nl/index.ts';
 import { reports as nlReports } from './nl/reports.ts';
-import { registerCatalog, translate } from './translate.ts';
+import { loadCatalog, registerCatalog, translate } from './translate.ts';
 
 const translations = { fr, nl } as const;
 
@@ -107,6 +107,8 @@ const termAnchors = {
 
 for (const [language, catalog] of Object.entries(translations)) {
   describe(`the ${language} catalog`, () => {
+    before(() => loadCatalog(language));
+
     it('has every key English has', () => {
       const missing = Object.keys(en).filter((key) => !Object.hasOwn(catalog, key));
       assert.deepEqual(missing, [], `${language} lacks ${missing.length} key(s): ${missing.join(', ')}`);
@@ -185,6 +187,8 @@ describe('French typography', () => {
 });
 
 describe('translate with the built-in catalogs', () => {
+  before(() => Promise.all([loadCatalog('fr'), loadCatalog('nl')]));
+
   it('knows en, fr and nl with no setup', () => {
     assert.deepEqual(Object.keys(builtInCatalogs).sort(), ['en', 'fr', 'nl']);
     assert.equal(translate('fr-FR', 'dashboard.create'), 'Créer un tableau de bord');

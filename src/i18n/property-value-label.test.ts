@@ -1,11 +1,13 @@
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { propertyValueLabel } from './property-value-label.ts';
-import { translate } from './translate.ts';
+import { loadCatalog, translate } from './translate.ts';
 
 const t = (locale: string) => (key: string) => translate(locale, key);
 
 describe('propertyValueLabel', () => {
+  before(() => Promise.all([loadCatalog('fr'), loadCatalog('nl')]));
+
   it('takes the catalog label of a known value, in the reader’s language', () => {
     assert.equal(propertyValueLabel('priority', 'high', t('en')), 'High');
     assert.equal(propertyValueLabel('properties.priority', 'urgent', t('fr')), 'Urgente');

@@ -1,4 +1,4 @@
-import { builtInCatalogs, catalogLoaders } from './catalogs.ts';
+import { builtInCatalogs } from './catalogs.ts';
 import { en } from './en/index.ts';
 
 export type Messages = Readonly<Record<string, string>>;
@@ -9,7 +9,7 @@ export type MessageParams = Record<string, string | number>;
 /** A message by key in one locale (see `translate`). */
 export type Translate = (key: string, params?: MessageParams) => string;
 
-const catalogs = new Map<string, Messages>(Object.entries(builtInCatalogs));
+const catalogs = new Map<string, Messages>([['en', en]]);
 const loading = new Map<string, Promise<void>>();
 const listeners = new Set<() => void>();
 let revision = 0;
@@ -37,7 +37,7 @@ export function onCatalogChange(listener: () => void): () => void {
 }
 
 export function supportedLanguages(): string[] {
-  return [...new Set([...catalogs.keys(), ...Object.keys(catalogLoaders)])];
+  return [...new Set([...catalogs.keys(), ...Object.keys(builtInCatalogs)])];
 }
 
 /** The locale to use: the given one, else the browser's, else English. */
@@ -62,7 +62,7 @@ function catalogFor(locale: string): Messages {
  */
 export function isCatalogLoaded(locale: string): boolean {
   const language = languageOf(locale);
-  return catalogs.has(locale.toLowerCase()) || catalogs.has(language) || !(language in catalogLoaders);
+  return catalogs.has(locale.toLowerCase()) || catalogs.has(language) || !Object.hasOwn(builtInCatalogs, language);
 }
 
 /**
@@ -75,7 +75,7 @@ export function loadCatalog(locale: string): Promise<void> {
   const language = languageOf(locale);
   let pending = loading.get(language);
   if (!pending) {
-    pending = catalogLoaders[language]!().then(
+    pending = builtInCatalogs[language]!().then(
       (messages) => {
         loading.delete(language);
         if (!catalogs.has(language)) registerCatalog(language, messages);

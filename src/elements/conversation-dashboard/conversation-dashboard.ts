@@ -30,7 +30,8 @@ import { ReportSaveEvent } from '../../events/report-save-event.ts';
 import type { ReportMoveEvent } from '../../events/report-move-event.ts';
 import { ReportRemoveEvent } from '../../events/report-remove-event.ts';
 import { dashboardName, reportTitle } from '../../i18n/report-titles.ts';
-import { resolveLocale, translate } from '../../i18n/translate.ts';
+import { errorMessage as message } from '../../i18n/error-message.ts';
+import { LocaleController } from '../../controllers/locale-controller.ts';
 import { canCreateDashboard, canEditDashboard, canSee } from '../../store/permissions.ts';
 import type { DashboardStore } from '../../store/dashboard-store.ts';
 import type { DashboardSettings } from '../dashboard-settings/dashboard-settings.ts';
@@ -77,14 +78,6 @@ const dialogModules = {
   library: () => import('../report-library/report-library.ts'),
   settings: () => import('../dashboard-settings/dashboard-settings.ts'),
 };
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
 
 /**
  * @summary A dashboard of conversation reports: a dashboard switcher, a date range with presets and
@@ -338,16 +331,18 @@ export class ConversationDashboard extends LitElement {
   #storeConfigError: DashboardConfigError | null = null;
   #reportedConfigError: string | null = null;
 
+  readonly #i18n = new LocaleController(this, { locale: () => this.locale, timeZone: () => this.timeZone });
+
   get #locale(): string {
-    return resolveLocale(this.locale);
+    return this.#i18n.locale;
   }
 
   get #timeZone(): string {
-    return this.timeZone || browserTimeZone();
+    return this.#i18n.timeZone;
   }
 
   #t(key: string, params?: Record<string, string | number>): string {
-    return translate(this.#locale, key, params);
+    return this.#i18n.t(key, params);
   }
 
   /** Why `range` (or `time-zone`) cannot be used, in the user's language: the real problem, named. */
@@ -390,9 +385,9 @@ export class ConversationDashboard extends LitElement {
     for (const tile of this.renderRoot.querySelectorAll('report-tile')) tile.refreshTheme();
   }
 
-  /** Includes the range picker's update, so `await el.updateComplete` sees the whole header. */
+  /** Includes a catalog still loading and the range picker's update, so `await el.updateComplete` sees the whole header. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    const complete = await super.getUpdateComplete();
+    const complete = await this.#i18n.updateComplete(super.getUpdateComplete());
     await this.renderRoot?.querySelector('cr-range-picker')?.updateComplete;
     return complete;
   }
@@ -412,6 +407,8 @@ export class ConversationDashboard extends LitElement {
     }
     if (changed.has('dataSource') || changed.has('range') || changed.has('timeZone') || changed.has('compare') || changed.has('now'))
       this.#startLoad();
+    // Kept as text: another locale, or its catalog arriving after the first render, re-words it.
+    else if (this.rangeError && this.#i18n.textsChanged) this.rangeError = this.#rangeProblem();
     // New business hours or SLA targets (the host's, or another dashboard's own): same data, new results.
     const context = this.reportContext;
     const settingsKey = JSON.stringify([context?.businessHours ?? null, context?.sla ?? null, this.activeFilters]);

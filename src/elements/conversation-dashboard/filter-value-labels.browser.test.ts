@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { render } from 'lit';
 import { renderFilterBar } from './filter-bar.ts';
-import { translate } from '../../i18n/translate.ts';
+import { loadCatalog, translate } from '../../i18n/translate.ts';
 
 function bar(locale: string): HTMLElement {
   const host = document.createElement('div');
@@ -24,6 +24,9 @@ function bar(locale: string): HTMLElement {
 }
 
 describe('filter values as labels', () => {
+  // renderFilterBar is handed t(); the French catalog loads lazily, as a LocaleController would load it.
+  before(() => loadCatalog('fr'));
+
   it('shows a filter on priority as High, Urgent rather than high, urgent', () => {
     const host = bar('en');
     const text = [...host.querySelectorAll('[part="filter-chip"]')].map((chip) => chip.textContent!).join(' | ');

@@ -1,0 +1,28 @@
+// What the default dashboard downloads before it paints (test/check-bundle-size.mjs): the fr/nl
+// catalogs are not part of it, they load from chunks of their own when their locale is used.
+// Needs a build (`npm test` builds before the Node tests).
+import { strict as assert } from 'node:assert';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { LAZY_ONLY, bundleSizes, firstPaintModules } from '../check-bundle-size.mjs';
+
+const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+const modulesFile = join(dist, '.vite', 'bundle-modules.json');
+
+describe('first paint', () => {
+  it('has a build with its module list to check (run `npx vite build` first)', () => {
+    assert.ok(existsSync(modulesFile), 'dist/.vite/bundle-modules.json is missing: run `npx vite build`');
+  });
+
+  it('holds no fr or nl catalog; both are in lazily loaded chunks', { skip: !existsSync(modulesFile) }, () => {
+    const sizes = bundleSizes(dist);
+    const eager = (firstPaintModules(dist, sizes.kit.files) ?? []).map(({ module }) => module);
+    assert.ok(eager.includes('src/i18n/en/index.ts'), 'English, the fallback, is in the first paint');
+    assert.deepEqual(eager.filter((module) => LAZY_ONLY.some((pattern) => pattern.test(module))), []);
+    const chunks = JSON.parse(readFileSync(modulesFile, 'utf8')) as Record<string, Record<string, number>>;
+    const lazyModules = sizes.lazy.flatMap(({ file }) => Object.keys(chunks[file] ?? {}));
+    for (const language of ['fr', 'nl']) assert.ok(lazyModules.includes(`src/i18n/${language}/index.ts`), `${language} is in a lazy chunk`);
+  });
+});
