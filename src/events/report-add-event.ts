@@ -7,11 +7,15 @@ export interface ReportAddDetail {
   sourceId: string;
 }
 
-/** A report was chosen in the report library; the host adds `spec` to its dashboard and saves it. */
-export class ReportAddEvent extends CustomEvent<ReportAddDetail> {
+/**
+ * A report was chosen in the report library; the host adds `spec` to its dashboard and saves it.
+ * Cancelable: inside a dashboard the library's event is a request; the dashboard fires its own
+ * (with `dashboardId`) before it saves, and a `preventDefault()` on it adds nothing.
+ */
+export class ReportAddEvent extends CustomEvent<ReportAddDetail & { dashboardId?: string }> {
   static readonly type = 'report-add';
-  constructor(detail: ReportAddDetail) {
-    super(ReportAddEvent.type, { detail, bubbles: true, composed: true });
+  constructor(detail: ReportAddDetail & { dashboardId?: string }) {
+    super(ReportAddEvent.type, { detail, bubbles: true, composed: true, cancelable: true });
   }
 }
 

@@ -24,7 +24,7 @@ import { DataErrorEvent } from '../../events/data-error-event.ts';
 import type { ReportDrillEvent } from '../../events/report-drill-event.ts';
 import type { DashboardCreateEvent } from '../../events/dashboard-create-event.ts';
 import { DashboardDeleteEvent, type DashboardDeletedEvent } from '../../events/dashboard-delete-event.ts';
-import type { ReportAddEvent } from '../../events/report-add-event.ts';
+import { ReportAddEvent } from '../../events/report-add-event.ts';
 import type { ReportEditEvent } from '../../events/report-edit-event.ts';
 import { ReportSaveEvent } from '../../events/report-save-event.ts';
 import type { ReportMoveEvent } from '../../events/report-move-event.ts';
@@ -91,6 +91,7 @@ const dialogModules = {
  * @fires report-remove - Before a report is removed (tile Actions → Remove): `{ reportId, dashboardId }`; cancelable, `preventDefault()` vetoes it.
  * @fires report-resize - (v2) Before a tile's width is saved (Actions → Width): `{ reportId, size, dashboardId }`; cancelable, `preventDefault()` vetoes it.
  * @fires report-duplicate - (v2) Before a report is duplicated, or copied to another dashboard (Actions → Duplicate / Copy to …): `{ reportId, toDashboardId?, dashboardId }`; cancelable, `preventDefault()` vetoes it.
+ * @fires report-add - Before a report chosen in the report library is added: `{ spec, sourceId, dashboardId }`; cancelable, `preventDefault()` vetoes it.
  * @fires report-move - Before a report is moved (Actions → Move, or drag and drop): `{ reportId, direction, dashboardId, to }`; cancelable, `preventDefault()` vetoes it.
  * @fires data-error - Loading or computing failed: `{ error, message, phase }`.
  *
@@ -830,7 +831,9 @@ export class ConversationDashboard extends LitElement {
   }
 
   async #onAdd(event: ReportAddEvent): Promise<void> {
-    const { spec } = event.detail;
+    const { spec, sourceId } = event.detail;
+    const dashboardId = this.currentDashboard?.id;
+    if (!this.#allowedByHost(event, new ReportAddEvent({ spec, sourceId, ...(dashboardId === undefined ? {} : { dashboardId }) }))) return;
     await this.#persist((d) => (d.reports.some((r) => r.id === spec.id) ? d : { ...d, reports: [...d.reports, spec] }), 'report-add');
   }
 

@@ -8,6 +8,7 @@ import type { ConversationDashboard } from './conversation-dashboard.ts';
 import { ArrayDataSource } from '../../adapters/array-data-source.ts';
 import { reportSpecSchema, type ReportSpec } from '../../core/schema/report-spec.ts';
 import { MemoryDashboardStore } from '../../store/memory-dashboard-store.ts';
+import { ReportAddEvent } from '../../events/report-add-event.ts';
 import { ReportEditEvent } from '../../events/report-edit-event.ts';
 import { ReportMoveEvent } from '../../events/report-move-event.ts';
 import { ReportRemoveEvent } from '../../events/report-remove-event.ts';
@@ -82,6 +83,25 @@ describe('<conversation-dashboard> lets its host veto', () => {
     tile(other, 'r3').dispatchEvent(new ReportMoveEvent('r3', 'up'));
     await changed;
     expect(await storedIds(otherStore)).to.deep.equal(['r1', 'r3', 'r2'], 'not vetoed: moved');
+  });
+
+  it('report-add from the library: one cancelable event from the dashboard before it saves; preventDefault adds nothing', async () => {
+    const { el, store } = await mount();
+    const seen = watch(el, 'report-add', store, true);
+    const library = el.shadowRoot!.querySelector('report-library')!;
+    library.dispatchEvent(new ReportAddEvent({ spec: report('r4'), sourceId: 'lib' }));
+    await el.updateComplete;
+    expect(seen).to.have.length(1, 'the host sees the dashboard’s event only');
+    expect(seen[0]!.target).to.equal(el);
+    expect(seen[0]!.cancelable).to.equal(true);
+    expect((seen[0]!.detail as { dashboardId: string }).dashboardId).to.equal('board');
+    expect(await storedIds(store)).to.deep.equal(['r1', 'r2', 'r3'], 'vetoed: nothing added');
+
+    const { el: other, store: otherStore } = await mount();
+    const changed = oneEvent(other, 'dashboard-change');
+    other.shadowRoot!.querySelector('report-library')!.dispatchEvent(new ReportAddEvent({ spec: report('r4'), sourceId: 'lib' }));
+    await changed;
+    expect(await storedIds(otherStore)).to.deep.equal(['r1', 'r2', 'r3', 'r4'], 'not vetoed: added');
   });
 
   it('report-save from the editor: preventDefault stores nothing and keeps the editor open', async () => {
