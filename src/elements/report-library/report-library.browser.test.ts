@@ -115,4 +115,29 @@ describe('<report-library>', () => {
     await waitUntil(() => !el.open, 'Escape closes');
     expect(document.activeElement).to.equal(opener);
   });
+
+  it('show() resolves when the library was shown and closed again before show() resumed', async () => {
+    const el = await fixture<ReportLibrary>(html`<report-library locale="en"></report-library>`);
+    const dialog = $<HTMLDialogElement>(el, 'dialog')!;
+    // Closed in the microtask after showModal(), before the update promise that show() awaits settles.
+    const observer = new MutationObserver(() => {
+      if (dialog.open) dialog.close();
+    });
+    observer.observe(dialog, { attributes: true, attributeFilter: ['open'] });
+    let failure: unknown = null;
+    await el.show().catch((error: unknown) => (failure = error));
+    observer.disconnect();
+    expect(failure).to.equal(null);
+    await waitUntil(() => !el.open, 'the close is seen');
+  });
+
+  it('show() rejects when the library cannot be shown', async () => {
+    const el = await fixture<ReportLibrary>(html`<report-library locale="en"></report-library>`);
+    // Without its <dialog> there is nothing to show.
+    $<HTMLDialogElement>(el, 'dialog')!.remove();
+    let failure: unknown = null;
+    await el.show().catch((error: unknown) => (failure = error));
+    expect(String(failure)).to.contain('could not be shown');
+    expect(el.open).to.equal(false);
+  });
 });
