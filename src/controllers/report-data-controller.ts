@@ -8,6 +8,7 @@ import type { DateRange, DrillPage, DrillPoint, ReportContext, ReportResult } fr
 import type { DashboardData } from './dashboard-data.ts';
 import { DataLoadController } from './data-load-controller.ts';
 import { labelResult } from '../engine/label-result.ts';
+import { errorMessage } from '../i18n/error-message.ts';
 import { PushDownPrefetch } from './push-down-prefetch.ts';
 
 export type LoadPhase = 'loaded' | 'error' | 'progress' | 'lookups';
@@ -23,10 +24,6 @@ export interface ReportDataOptions {
   onChange?(phase: LoadPhase, error?: unknown): void;
   /** What Retry in a tile and coming back into the page do (default: `reload()`). */
   retry?(): void;
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 const noLookups = () => ({ assignees: [], inboxes: [], chatflows: [] });
@@ -162,7 +159,7 @@ export class ReportDataController implements ReactiveController {
       context,
       locale: this.#options.locale(),
       progress: loader.progress,
-      error: loader.error === null ? null : message(loader.error),
+      error: loader.error === null ? null : errorMessage(loader.error),
       rejected: loaded?.rejected ?? [],
       loadedAt: loaded?.loadedAt ?? null,
       compute: (own: ReportSpec, signal?: AbortSignal) => {
