@@ -51,7 +51,7 @@ import { controlStyles } from './controls.styles.ts';
 import { liveDisplayStyles } from './live-display.styles.ts';
 import { defaultDashboards } from './default-dashboards.ts';
 import { DEFAULT_RANGE, RangeValueError, resolveRange, type RangeValue } from './range-attribute.ts';
-import { DeclarativeSourceController } from '../../controllers/declarative-source.ts';
+import { MarkupConfigController } from '../../controllers/markup-config-controller.ts';
 import { UrlSyncController, urlPrefix, type UrlViewState } from '../../controllers/url-sync-controller.ts';
 import { ReportDuplicateEvent } from '../../events/report-duplicate-event.ts';
 import { ReportResizeEvent, type TileSize } from '../../events/report-resize-event.ts';
@@ -61,14 +61,10 @@ import {
   DASHBOARD_CONFIG_VERSION,
   DashboardConfigError,
   parseDashboardConfig,
-  parseDeclarativeDashboardConfig,
   type DashboardConfig,
   type DashboardConfigInput,
-  type DeclarativeDashboardConfig,
-  type StoreOptions,
 } from '../../core/schema/dashboard-config.ts';
 import { templateList } from '../../core/dashboard/templates.ts';
-import { createDashboardStore, defaultStoreUser, storeOptionsFromAttributes } from '../../store/declarative-store.ts';
 
 export const CONVERSATION_DASHBOARD_TAG = 'conversation-dashboard';
 
@@ -308,11 +304,10 @@ export class ConversationDashboard extends LitElement {
 
   // ——— Configuration as data (markup, save/restore, URL) ———
 
-  readonly #declarative = new DeclarativeSourceController<DeclarativeDashboardConfig>(this, {
-    parse: parseDeclarativeDashboardConfig,
-    sourceOf: (config) => config.source,
+  readonly #markup = new MarkupConfigController(this, {
     environment: () => ({ timeZone: this.timeZone || undefined, now: this.now }),
-    what: 'Invalid dashboard config',
+    apply: (config) => this.#applyConfig(config, true),
+    failed: (error) => this.dispatchEvent(new DataErrorEvent({ error, message: error.message, phase: 'config' })),
   });
   readonly #urlSync = new UrlSyncController(this, {
     prefix: () => urlPrefix(this.syncUrl),
@@ -324,13 +319,6 @@ export class ConversationDashboard extends LitElement {
     }),
     apply: (state) => this.#applyUrlState(state),
   });
-  /** What markup set, so a value the host set by script is never taken away. */
-  #declaredSource: DataSource | null = null;
-  #declaredStore: { key: string; store: DashboardStore | null } = { key: '', store: null };
-  #declaredUser: DashboardUser | null = null;
-  #declaredTeams: readonly Team[] | null = null;
-  #storeConfigError: DashboardConfigError | null = null;
-  #reportedConfigError: string | null = null;
 
   readonly #i18n = new LocaleController(this, { locale: () => this.locale, timeZone: () => this.timeZone });
 
@@ -399,7 +387,7 @@ export class ConversationDashboard extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Markup first, then a shared link over it: the URL wins over attributes, which win over the JSON config.
-    this.#applyDeclarative(changed);
+    this.#markup.update(changed.has('storeType') || changed.has('storeSrc'), this.#hostSettings.error);
     this.#urlSync.readIfConnected();
     this.#keepCustomDays(changed);
     if (changed.has('store') || changed.has('user')) {
@@ -539,7 +527,7 @@ export class ConversationDashboard extends LitElement {
 
   /** Why the markup configuration cannot be used (the JSON config or an attribute), or null; shown in place of the dashboard. */
   get configError(): DashboardConfigError | null {
-    return this.#declarative.error ?? this.#storeConfigError ?? this.#hostSettings.error;
+    return this.#markup.error ?? this.#hostSettings.error;
   }
 
   /** Sets what a valid config gives; from markup, what an attribute on the element says wins. */
@@ -558,55 +546,6 @@ export class ConversationDashboard extends LitElement {
     if (config.sla !== undefined && !keep('sla')) this.sla = structuredClone(config.sla);
     this.dashboards = this.#store.merged();
     this.#store.list();
-  }
-
-  /** Markup configuration: the child JSON config and the source and store attributes. */
-  #applyDeclarative(changed: PropertyValues<this>): void {
-    const change = this.#declarative.update();
-    const config = this.#declarative.config;
-    if (change.config && config) this.#applyConfig(config, true);
-    if (change.source) {
-      const source = this.#declarative.source;
-      if (source) this.dataSource = source;
-      else if (this.dataSource !== null && this.dataSource === this.#declaredSource) this.dataSource = null;
-      this.#declaredSource = source;
-    }
-    if (change.config || changed.has('storeType') || changed.has('storeSrc')) this.#applyDeclaredStore(config);
-    const error = this.configError;
-    const text = error?.message ?? null;
-    if (text !== this.#reportedConfigError) {
-      this.#reportedConfigError = text;
-      if (error) this.dispatchEvent(new DataErrorEvent({ error, message: error.message, phase: 'config' }));
-    }
-  }
-
-  #applyDeclaredStore(config: DeclarativeDashboardConfig | null): void {
-    let options: StoreOptions | undefined;
-    this.#storeConfigError = null;
-    try {
-      options = storeOptionsFromAttributes(this, config?.store);
-    } catch (error) {
-      if (!(error instanceof DashboardConfigError)) throw error;
-      this.#storeConfigError = error;
-    }
-    const key = options ? JSON.stringify(options) : '';
-    if (key !== this.#declaredStore.key) {
-      const store = options ? createDashboardStore(options) : null;
-      if (store) this.store = store;
-      else if (this.store !== null && this.store === this.#declaredStore.store) this.store = null;
-      this.#declaredStore = { key, store };
-    }
-    // Who is looking: the config's user, else the default reader of the declared store; never over a user set by script.
-    const user = config?.user ?? (options ? defaultStoreUser(options) : null);
-    if ((this.user === null || this.user === this.#declaredUser) && JSON.stringify(user) !== JSON.stringify(this.#declaredUser)) {
-      this.user = user;
-      this.#declaredUser = user;
-    }
-    const teams = config?.teams ?? null;
-    if ((this.teams === null || this.teams === this.#declaredTeams) && teams !== this.#declaredTeams) {
-      this.teams = teams;
-      this.#declaredTeams = teams;
-    }
   }
 
   /** A shared link: what the URL says, where it can be used (a range it cannot read is ignored). */
