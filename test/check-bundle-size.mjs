@@ -34,8 +34,14 @@ export const KIB = 1024;
 // fails a bigger jump.
 export const BUDGETS = { kit: 250 * KIB, core: 40 * KIB };
 
-/** Source modules that must never be in the first paint: the catalogs load with import() when their locale is used. */
-export const LAZY_ONLY = [/^src\/i18n\/(?!en\/)[a-z]{2}(?:-[a-z]+)?\//];
+/** Source modules that must never be in the first paint: they load with import() when used. */
+export const LAZY_ONLY = [
+  /^src\/i18n\/(?!en\/)[a-z]{2}(?:-[a-z]+)?\//,
+  // The canvas renderer paints first; SVG (and the heatmap's parts) load when a chart asks for them.
+  // zrender/lib/svg/helper.js is shared with the canvas renderer.
+  /^src\/charts\/echarts-(?:svg|heatmap)\.ts$/,
+  /^node_modules\/zrender\/lib\/svg\/(?!helper\.js)/,
+];
 
 const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g;
 const DYNAMIC_IMPORT = /\bimport\(\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]\s*\)/g;
