@@ -13,6 +13,7 @@ import { KioskController, kioskSeconds } from '../../controllers/kiosk-controlle
 import { RefreshController } from '../../controllers/refresh-controller.ts';
 import { ModalDialogController } from '../../controllers/modal-dialog-controller.ts';
 import { renderRefreshStatus } from './refresh-status.ts';
+import { renderConfigError, renderLoadStatus, renderLookupsNotice, renderToast, type Toast } from './load-status.ts';
 import { HostSettingsAttributes } from './host-settings.ts';
 import type { BusinessHours, Sla } from '../../core/schema/business-hours.ts';
 import { dashboardDataContext, type DashboardData } from '../../controllers/dashboard-data.ts';
@@ -659,21 +660,7 @@ export class ConversationDashboard extends LitElement {
   }
 
   /** A message with, for a removal, Undo; stays until dismissed or replaced, so no one has to be quick. */
-  @state() private toast: { message: string; undo?: () => void } | null = null;
-
-  #renderToast(): TemplateResult {
-    const toast = this.toast;
-    // Always in the page (empty when idle), so that a screen reader announces what is put into it.
-    return html`<div part="toast" class=${toast ? 'toast open' : 'toast'} role="status" aria-live="polite">
-      ${toast
-        ? html`<span class="toast-message">${toast.message}</span>
-            ${toast.undo ? html`<button type="button" class="undo" @click=${toast.undo}>${this.#t('dashboard.undo')}</button>` : nothing}
-            <button type="button" class="dismiss" aria-label=${this.#t('dashboard.dismiss')} @click=${() => (this.toast = null)}>
-              <span aria-hidden="true">✕</span>
-            </button>`
-        : nothing}
-    </div>`;
-  }
+  @state() private toast: Toast | null = null;
 
   /** (v2) Stored dashboards other than `from` the user may edit: where a report can be copied. */
   #copyTargets(from: Dashboard): { id: string; name: string }[] {
@@ -814,13 +801,23 @@ export class ConversationDashboard extends LitElement {
 
   protected override render(): TemplateResult {
     const configError = this.configError;
-    if (configError) return this.#renderConfigError(configError);
+    if (configError) return renderConfigError(configError, this.#i18n.t);
     const dashboard = this.currentDashboard;
     const editable = this.kiosk === null && Boolean(this.store && this.user && dashboard && canEditDashboard(dashboard, this.user));
     const copyTargets = editable ? this.#copyTargets(dashboard!) : [];
     return html`
       <div class="root">
-        ${this.#renderHeader()} ${this.#renderFilters()} ${this.#renderStatus()} ${this.#renderLookupsNotice()}
+        ${this.#renderHeader()} ${this.#renderFilters()}
+        ${renderLoadStatus({
+          loader: this.#loader,
+          hasSource: Boolean(this.dataSource),
+          rangeError: this.rangeError,
+          locale: this.#locale,
+          timeZone: this.#timeZone,
+          t: this.#i18n.t,
+          retry: () => this.reload(),
+        })}
+        ${renderLookupsNotice(this.#loader, Boolean(this.dataSource), this.#i18n.t, () => this.reload())}
         ${this.storeError ? html`<div part="error" role="alert">${this.#t('dashboard.storeError', { message: this.storeError })}</div>` : nothing}
         ${this.data && this.data.rejected.length > 0
           ? html`<cr-data-quality part="data-quality" .rejected=${this.data.rejected} locale=${this.#locale}></cr-data-quality>`
@@ -857,21 +854,11 @@ export class ConversationDashboard extends LitElement {
             </div>`
           : html`<p class="empty">${this.#t('dashboard.noReports')}</p>`}
         <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
-        ${this.#renderToast()}
+        ${renderToast(this.toast, this.#i18n.t, () => (this.toast = null))}
         <drill-dialog locale=${this.#locale} .timeZone=${this.#timeZone} theme=${this.theme} .conversationUrl=${this.conversationUrl}></drill-dialog>
         ${this.#renderDialogs(dashboard)}
       </div>
     `;
-  }
-
-  /** An unusable markup configuration, in place of the dashboard: what is wrong, field by field. */
-  #renderConfigError(error: DashboardConfigError): TemplateResult {
-    return html`<div part="config-error" role="alert" class="config-error">
-      <p><strong>${this.#t('dashboard.configError')}</strong></p>
-      <ul>
-        ${error.issues.slice(0, 20).map((issue) => html`<li>${issue.path ? html`<code>${issue.path}</code>: ` : nothing}${issue.message}</li>`)}
-      </ul>
-    </div>`;
   }
 
   /** Opens the wizard, the report library or the settings, whose code loads on first use (not in the first paint). */
@@ -1015,50 +1002,6 @@ export class ConversationDashboard extends LitElement {
   }
 
 
-  /** The source's names could not be read: the reports still show, with ids in place of names. */
-  #renderLookupsNotice(): TemplateResult | typeof nothing {
-    const error = this.dataSource ? this.#loader.lookupsError : null;
-    if (!error || this.#loader.state === 'error') return nothing;
-    return html`<div part="notice" role="status" class="lookups-notice">
-      <span>${this.#t('dashboard.lookupsError', { message: message(error) })}</span>
-      <button type="button" @click=${() => this.reload()}>${this.#t('dashboard.retry')}</button>
-    </div>`;
-  }
-
-  #renderStatus(): TemplateResult | typeof nothing {
-    if (this.rangeError) return html`<div part="error" role="alert">${this.rangeError}</div>`;
-    if (!this.dataSource) return html`<div part="notice" role="status">${this.#t('dashboard.noSource')}</div>`;
-    const loader = this.#loader;
-    const number = new Intl.NumberFormat(this.#locale);
-    if (loader.state === 'loading') {
-      const { loaded, total, activity } = loader.progress;
-      let text =
-        activity?.step === 'reading' && activity.of !== null
-          ? this.#t('dashboard.readingMessages', { done: number.format(activity.done), of: number.format(activity.of) })
-          : activity?.step === 'listing'
-            ? this.#t('dashboard.listing', { done: number.format(activity.done) })
-            : total === null
-              ? this.#t('dashboard.loadingUnknown', { loaded: number.format(loaded) })
-              : this.#t('dashboard.loading', { loaded: number.format(loaded), total: number.format(total) });
-      if (activity?.waiting === 'rate-limit') text += ` · ${this.#t('dashboard.waitingRateLimit', { service: activity.service ?? '' })}`;
-      return html`<div part="progress" role="status" aria-live="polite">
-        <span>${text}</span>
-        <progress max=${total ?? 1} .value=${total === null ? 0 : loaded} aria-label=${text}></progress>
-      </div>`;
-    }
-    if (loader.state === 'error') {
-      const asOf = loader.data
-        ? this.#t('dashboard.asOf', {
-            time: new Intl.DateTimeFormat(this.#locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: this.#timeZone }).format(loader.data.loadedAt),
-          })
-        : '';
-      return html`<div part="error" role="alert">
-        <span>${this.#t('dashboard.loadError', { message: message(loader.error) })} ${asOf}</span>
-        <button type="button" class="primary" @click=${() => this.reload()}>${this.#t('dashboard.retry')}</button>
-      </div>`;
-    }
-    return nothing;
-  }
 }
 
 /** (v2) A tile's width: its `layout.sizes` entry, else two thirds when listed in `wide`, else a third. */
