@@ -13,6 +13,7 @@ import { KioskController, kioskSeconds } from '../../controllers/kiosk-controlle
 import { RefreshController } from '../../controllers/refresh-controller.ts';
 import { ModalDialogController } from '../../controllers/modal-dialog-controller.ts';
 import { renderRefreshStatus } from './refresh-status.ts';
+import { addReport, insertAfter, moveReport, removeReport, resizeReport, restoreReport, saveReport } from './dashboard-changes.ts';
 import { renderConfigError, renderLoadStatus, renderLookupsNotice, renderToast, type Toast } from './load-status.ts';
 import { HostSettingsAttributes } from './host-settings.ts';
 import type { BusinessHours, Sla } from '../../core/schema/business-hours.ts';
@@ -229,15 +230,7 @@ export class ConversationDashboard extends LitElement {
   readonly #reorder = new ReorderController(this, {
     reports: () => this.currentDashboard?.reports,
     dashboardId: () => this.currentDashboard?.id,
-    move: (reportId, by) =>
-      this.#persist((d) => {
-        const at = d.reports.findIndex((r) => r.id === reportId);
-        if (at < 0) return null;
-        const reports = [...d.reports];
-        const [report] = reports.splice(at, 1);
-        reports.splice(Math.max(0, Math.min(reports.length, at + by)), 0, report!);
-        return { ...d, reports };
-      }, 'report-move'),
+    move: (reportId, by) => this.#persist(moveReport(reportId, by), 'report-move'),
     moved: (report, position) => (this.announcement = this.#t('dashboard.moved', { title: reportTitle(report, this.#locale), position })),
     tile: (reportId) => [...this.renderRoot.querySelectorAll('report-tile')].find((t) => t.spec?.id === reportId),
   });
@@ -638,7 +631,7 @@ export class ConversationDashboard extends LitElement {
     const before = this.currentDashboard?.reports ?? [];
     const index = before.findIndex((r) => r.id === reportId);
     const removed = before[index];
-    const outcome = await this.#persist((d) => ({ ...d, reports: d.reports.filter((r) => r.id !== reportId) }), 'report-remove');
+    const outcome = await this.#persist(removeReport(reportId), 'report-remove');
     if (!outcome || !removed) return;
     // Removing is instant, so it can be taken back: a toast with Undo, focused (the tile and its menu are gone).
     const title = reportTitle(removed, this.#locale);
@@ -650,12 +643,7 @@ export class ConversationDashboard extends LitElement {
 
   async #undoRemove(report: ReportSpec, index: number): Promise<void> {
     this.toast = null;
-    const outcome = await this.#persist((d) => {
-      if (d.reports.some((r) => r.id === report.id)) return null;
-      const reports = [...d.reports];
-      reports.splice(Math.min(index, reports.length), 0, report);
-      return { ...d, reports };
-    }, 'report-restore');
+    const outcome = await this.#persist(restoreReport(report, index), 'report-restore');
     if (outcome) this.announcement = this.#t('dashboard.restored', { title: reportTitle(report, this.#locale) });
   }
 
@@ -675,12 +663,7 @@ export class ConversationDashboard extends LitElement {
   async #onResize(event: ReportResizeEvent): Promise<void> {
     const { reportId, size } = event.detail;
     if (!this.#allowedByHost(event, new ReportResizeEvent(reportId, size, this.currentDashboard?.id))) return;
-    await this.#persist((d) => {
-      if (!d.reports.some((r) => r.id === reportId)) return null;
-      const sizes = { ...(d.layout.sizes ?? {}), [reportId]: size };
-      const wide = d.layout.wide?.filter((id) => id !== reportId);
-      return { ...d, layout: { ...d.layout, sizes, ...(wide ? { wide } : {}) } };
-    }, 'report-resize');
+    await this.#persist(resizeReport(reportId, size), 'report-resize');
   }
 
   /**
@@ -699,13 +682,7 @@ export class ConversationDashboard extends LitElement {
     if (toDashboardId === undefined) {
       const title = this.#t('dashboard.copyTitle', { title: reportTitle(original, this.#locale) }).slice(0, 200);
       const copy: ReportSpec = { ...structuredClone(original), id, title };
-      await this.#persist((d) => {
-        const at = d.reports.findIndex((r) => r.id === reportId);
-        if (at < 0) return null;
-        const reports = [...d.reports];
-        reports.splice(at + 1, 0, copy);
-        return { ...d, reports };
-      }, 'report-duplicate');
+      await this.#persist(insertAfter(reportId, copy), 'report-duplicate');
       this.announcement = this.#t('dashboard.duplicated', { title });
       return;
     }
@@ -746,21 +723,17 @@ export class ConversationDashboard extends LitElement {
     const spec = event.detail.spec;
     // Vetoed: the editor stays open, so the user sees nothing was stored and can cancel.
     if (!this.#allowedByHost(event, new ReportSaveEvent({ spec, ...(dashboard ? { dashboardId: dashboard.id } : {}) })) || !dashboard) return;
-    // The report as it was when the editor opened: someone else's edit of it since is not overwritten.
-    const base = JSON.stringify(dashboard.reports.find((r) => r.id === spec.id) ?? null);
+    // Against the report as it was when the editor opened: someone else's edit of it since is not overwritten.
+    const change = saveReport(spec, dashboard);
     this.#closeEditor();
-    await this.#persist((d) => {
-      const current = d.reports.find((r) => r.id === spec.id);
-      if (d !== dashboard && JSON.stringify(current ?? null) !== base) return null;
-      return { ...d, reports: current ? d.reports.map((r) => (r.id === spec.id ? spec : r)) : [...d.reports, spec] };
-    }, 'report-save');
+    await this.#persist(change, 'report-save');
   }
 
   async #onAdd(event: ReportAddEvent): Promise<void> {
     const { spec, sourceId } = event.detail;
     const dashboardId = this.currentDashboard?.id;
     if (!this.#allowedByHost(event, new ReportAddEvent({ spec, sourceId, ...(dashboardId === undefined ? {} : { dashboardId }) }))) return;
-    await this.#persist((d) => (d.reports.some((r) => r.id === spec.id) ? d : { ...d, reports: [...d.reports, spec] }), 'report-add');
+    await this.#persist(addReport(spec), 'report-add');
   }
 
   #onCreated(event: DashboardCreateEvent): void {
