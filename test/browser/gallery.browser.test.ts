@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../wait-until.js';
+import { isCatalogLoaded } from '../../src/i18n/translate.ts';
 import { renderGallery, type GalleryHandle } from '../../demo/gallery.ts';
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { DashboardSettings } from '../../src/elements/dashboard-settings/dashboard-settings.ts';
@@ -113,9 +114,12 @@ describe('Designers’ gallery', function () {
     expect(surface(light[0]!)).to.equal('rgb(255, 255, 255)');
   });
 
-  it('speaks English, French and Dutch', () => {
+  it('speaks English, French and Dutch', async () => {
     const columns = [...section('languages').querySelectorAll<HTMLElement>('[data-locale]')];
     expect(columns.map((column) => column.lang)).to.deep.equal(['en', 'fr', 'nl']);
+    // The French and Dutch catalogs load on first use; the tiles render again once they are in.
+    await waitUntil(() => isCatalogLoaded('fr') && isCatalogLoaded('nl'), 'the French and Dutch catalogs load');
+    for (const column of columns) await Promise.all(tilesIn(column).map((tile) => tile.updateComplete));
     const titles = columns.map((column) => part(tilesIn(column)[0]!, 'title')!.textContent!.trim());
     expect(titles[0]).to.equal('Email volume over time');
     expect(new Set(titles).size).to.equal(3);
