@@ -13,6 +13,8 @@ import { KioskController, kioskSeconds } from '../../controllers/kiosk-controlle
 import { RefreshController } from '../../controllers/refresh-controller.ts';
 import { ModalDialogController } from '../../controllers/modal-dialog-controller.ts';
 import { renderRefreshStatus } from './refresh-status.ts';
+import { renderDashboardHeader, type ToolbarDialog } from './dashboard-header.ts';
+import { renderDashboardDialogs } from './dashboard-dialogs.ts';
 import { addReport, insertAfter, moveReport, removeReport, resizeReport, restoreReport, saveReport } from './dashboard-changes.ts';
 import { renderConfigError, renderLoadStatus, renderLookupsNotice, renderToast, type Toast } from './load-status.ts';
 import { HostSettingsAttributes } from './host-settings.ts';
@@ -34,7 +36,7 @@ import { ReportRemoveEvent } from '../../events/report-remove-event.ts';
 import { dashboardName, reportTitle } from '../../i18n/report-titles.ts';
 import { errorMessage as message } from '../../i18n/error-message.ts';
 import { LocaleController } from '../../controllers/locale-controller.ts';
-import { canCreateDashboard, canEditDashboard, canSee } from '../../store/permissions.ts';
+import { canEditDashboard } from '../../store/permissions.ts';
 import type { DashboardStore } from '../../store/dashboard-store.ts';
 import type { DashboardSettings } from '../dashboard-settings/dashboard-settings.ts';
 import type { DashboardWizard } from '../dashboard-wizard/dashboard-wizard.ts';
@@ -71,7 +73,7 @@ import { templateList } from '../../core/dashboard/templates.ts';
 export const CONVERSATION_DASHBOARD_TAG = 'conversation-dashboard';
 
 /** The dialogs of the toolbar, loaded when first opened. */
-const dialogModules = {
+const dialogModules: Record<ToolbarDialog, () => Promise<unknown>> = {
   wizard: () => import('../dashboard-wizard/dashboard-wizard.ts'),
   library: () => import('../report-library/report-library.ts'),
   settings: () => import('../dashboard-settings/dashboard-settings.ts'),
@@ -835,68 +837,27 @@ export class ConversationDashboard extends LitElement {
   }
 
   /** Opens the wizard, the report library or the settings, whose code loads on first use (not in the first paint). */
-  async #show(dialog: keyof typeof dialogModules): Promise<void> {
+  async #show(dialog: ToolbarDialog): Promise<void> {
     await dialogModules[dialog]();
     await this.updateComplete;
     await this[dialog]?.show();
   }
 
-  /** The wizard, settings and report library, only for users who may use them; each is defined when first opened. */
   #renderDialogs(dashboard: Dashboard | undefined): TemplateResult | typeof nothing {
-    const { store, user } = this;
-    if (this.kiosk !== null) return nothing;
-    const names = this.dashboards.filter((d) => d.ownerId !== '').map((d) => d.name);
-    return html`${store && user && canCreateDashboard(user)
-      ? html`<dashboard-wizard
-          .store=${store}
-          .user=${user}
-          .teams=${this.teams}
-          .existingNames=${names}
-          locale=${this.#locale}
-          theme=${this.theme}
-          @dashboard-create=${(event: DashboardCreateEvent) => this.#onCreated(event)}
-        ></dashboard-wizard>`
-      : nothing}
-    ${store && user && dashboard && dashboard.ownerId !== ''
-      ? html`<dashboard-settings
-          .store=${store}
-          .user=${user}
-          .dashboard=${dashboard}
-          .teams=${this.teams}
-          .existingNames=${names.filter((name) => name !== dashboard.name)}
-          locale=${this.#locale}
-          theme=${this.theme}
-          @dashboard-change=${(event: DashboardChangeEvent) => this.#onSettingsChange(event.detail.dashboard)}
-          @dashboard-delete=${(event: DashboardDeleteEvent) => this.#onDeleteRequest(event)}
-          @cr-dashboard-deleted=${(event: DashboardDeletedEvent) => this.#onDeleted(event)}
-        ></dashboard-settings>`
-      : nothing}
-    ${dashboard
-      ? html`<report-library
-          .existingIds=${dashboard.reports.map((r) => r.id)}
-          locale=${this.#locale}
-          theme=${this.theme}
-          @report-add=${(event: ReportAddEvent) => void this.#onAdd(event)}
-          @report-create-custom=${() => void this.#openEditor(this.#newCustomReport())}
-        ></report-library>`
-      : nothing}
-    <dialog
-      class="editor-dialog"
-      part="editor-dialog"
-      aria-label=${this.#t('dashboard.editReport')}
-      @cancel=${() => (this.editing = null)}
-      @close=${this.#editorDialog.handleClose}
-    >
-      ${this.editing
-        ? html`<report-editor
-            .spec=${this.editing}
-            locale=${this.#locale}
-            theme=${this.theme}
-            @report-save=${(event: ReportSaveEvent) => void this.#onReportSave(event)}
-            @report-cancel=${() => this.#closeEditor()}
-          ></report-editor>`
-        : nothing}
-    </dialog>`;
+    const { store, user, teams, kiosk, theme, editing } = this;
+    return renderDashboardDialogs({
+      dashboard, dashboards: this.dashboards, store, user, teams, kiosk, theme, editing, locale: this.#locale, t: this.#i18n.t,
+      created: (event) => this.#onCreated(event),
+      settingsChanged: (changed) => this.#onSettingsChange(changed),
+      deleteRequest: (event) => this.#onDeleteRequest(event),
+      deleted: (event) => this.#onDeleted(event),
+      add: (event) => void this.#onAdd(event),
+      createCustom: () => void this.#openEditor(this.#newCustomReport()),
+      editorCancel: () => (this.editing = null),
+      editorClosed: this.#editorDialog.handleClose,
+      save: (event) => void this.#onReportSave(event),
+      closeEditor: () => this.#closeEditor(),
+    });
   }
 
   #renderFilters(): TemplateResult | typeof nothing {
@@ -915,66 +876,22 @@ export class ConversationDashboard extends LitElement {
     );
   }
 
-  #renderToolbar(): TemplateResult | typeof nothing {
-    const { store, user } = this;
-    const dashboard = this.currentDashboard;
-    if (!store || !user || this.kiosk !== null) return nothing;
-    const create = canCreateDashboard(user);
-    const edit = Boolean(dashboard && canEditDashboard(dashboard, user));
-    const settings = Boolean(dashboard && dashboard.ownerId !== '' && canSee(dashboard, user) && edit);
-    if (!create && !edit && !settings) return nothing;
-    return html`<div part="toolbar" role="group" aria-label=${this.#t('dashboard.toolbar')} class="toolbar">
-      ${create ? html`<button type="button" class="primary" @click=${() => void this.#show('wizard')}>${this.#t('dashboard.create')}</button>` : nothing}
-      ${edit ? html`<button type="button" @click=${() => void this.#show('library')}>${this.#t('dashboard.addReport')}</button>` : nothing}
-      ${settings ? html`<button type="button" @click=${() => void this.#show('settings')}>${this.#t('dashboard.settings')}</button>` : nothing}
-    </div>`;
-  }
-
   #renderHeader(): TemplateResult {
-    const current = this.currentDashboard;
-    const zone = this.#timeZone;
-    return html`<div part="header">
-      <label class="field">
-        <span>${this.#t('dashboard.switcher')}</span>
-        <select part="switcher" @change=${(event: Event) => this.#selectDashboard((event.target as HTMLSelectElement).value)}>
-          ${this.dashboards.map(
-            (d) => html`<option value=${d.id} ?selected=${d.id === current?.id}>${dashboardName(d, this.#locale)}</option>`,
-          )}
-        </select>
-      </label>
-      ${this.#renderToolbar()}
-      <span class="spacer"></span>
-      <cr-range-picker
-        part="range"
-        .range=${this.range}
-        .resolved=${this.resolvedRange}
-        locale=${this.#locale}
-        time-zone=${zone}
-        @range-select=${(event: RangeSelectEvent) => this.#onRangeSelect(event)}
-      ></cr-range-picker>
-      <label class="compare" part="compare">
-        <input type="checkbox" .checked=${this.compare} @change=${(event: Event) => (this.compare = (event.target as HTMLInputElement).checked)} />
-        ${this.#t('dashboard.compare')}
-      </label>
-      ${this.dataSource
-        ? renderRefreshStatus({
-            refresh: this.#refresh,
-            clock: this.clock,
-            locale: this.#locale,
-            timeZone: this.#timeZone,
-            t: (key, params) => this.#t(key, params),
-            error:
-              this.#loader.refreshError !== null
-                ? message(this.#loader.refreshError)
-                : this.dataSource.query && this.#refresh.error !== null
-                  ? message(this.#refresh.error)
-                  : null,
-          })
-        : nothing}
-    </div>`;
+    const { store, user, kiosk, range, compare, dataSource } = this;
+    const loadError = this.#loader.refreshError;
+    const error = loadError !== null ? message(loadError) : dataSource?.query && this.#refresh.error !== null ? message(this.#refresh.error) : null;
+    return renderDashboardHeader({
+      dashboards: this.dashboards, current: this.currentDashboard, store, user, kiosk, range, compare,
+      resolved: this.resolvedRange, locale: this.#locale, timeZone: this.#timeZone, t: this.#i18n.t,
+      select: (id) => this.#selectDashboard(id),
+      show: (dialog) => void this.#show(dialog),
+      rangeSelect: (event) => this.#onRangeSelect(event),
+      setCompare: (on) => (this.compare = on),
+      refreshStatus: dataSource
+        ? renderRefreshStatus({ refresh: this.#refresh, clock: this.clock, locale: this.#locale, timeZone: this.#timeZone, t: this.#i18n.t, error })
+        : nothing,
+    });
   }
-
-
 }
 
 /** (v2) A tile's width: its `layout.sizes` entry, else two thirds when listed in `wide`, else a third. */
