@@ -1,6 +1,7 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { templateList } from '../core/dashboard/templates.ts';
+import { aggregateOps } from '../core/schema/report-spec.ts';
 import { builtInCatalogs } from './catalogs.ts';
 import { en } from './en/index.ts';
 import { fr } from './fr/index.ts';
@@ -173,6 +174,18 @@ for (const [language, catalog] of Object.entries(translations)) {
     });
   });
 }
+
+describe('measure headings', () => {
+  // measureHeading (report-tile) asks for `tile.column.value.<op>`: a missing op showed its raw key
+  // ("tile.column.value.share" on the team-performance template's SLA tile).
+  for (const [language, catalog] of Object.entries({ en, fr, nl })) {
+    it(`${language} names the value column of every measure op`, () => {
+      for (const op of ['count', ...aggregateOps, 'share']) {
+        assert.ok(catalog[`tile.column.value.${op}`], `${language} tile.column.value.${op}`);
+      }
+    });
+  }
+});
 
 describe('French typography', () => {
   it('puts a non-breaking space before : ; ? ! and inside « »', () => {

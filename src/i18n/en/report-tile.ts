@@ -51,4 +51,5 @@ export const reportTile = {
   'tile.column.value.min': 'Min. {property}',
   'tile.column.value.max': 'Max. {property}',
   'tile.column.value.sum': 'Total {property}',
+  'tile.column.value.share': 'Share of {property}',
 };

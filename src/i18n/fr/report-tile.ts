@@ -52,4 +52,5 @@ export const reportTile = {
   'tile.column.value.min': 'Min.\u00a0: {property}',
   'tile.column.value.max': 'Max.\u00a0: {property}',
   'tile.column.value.sum': 'Total\u00a0: {property}',
+  'tile.column.value.share': 'Part\u00a0: {property}',
 };
