@@ -11,11 +11,11 @@ import { DashboardStoreController } from '../../controllers/dashboard-store-cont
 import { systemClock, type Clock } from '../../controllers/clock.ts';
 import { KioskController, kioskSeconds } from '../../controllers/kiosk-controller.ts';
 import { RefreshController } from '../../controllers/refresh-controller.ts';
-import { ModalDialogController } from '../../controllers/modal-dialog-controller.ts';
 import { renderRefreshStatus } from './refresh-status.ts';
 import { renderDashboardHeader, type ToolbarDialog } from './dashboard-header.ts';
 import { renderDashboardDialogs } from './dashboard-dialogs.ts';
-import { addReport, insertAfter, moveReport, removeReport, resizeReport, restoreReport, saveReport } from './dashboard-changes.ts';
+import { moveReport } from './dashboard-changes.ts';
+import { allowedByHost, ReportActionsController } from './report-actions-controller.ts';
 import { renderConfigError, renderLoadStatus, renderLookupsNotice, renderToast, type Toast } from './load-status.ts';
 import { HostSettingsAttributes } from './host-settings.ts';
 import type { BusinessHours, Sla } from '../../core/schema/business-hours.ts';
@@ -28,11 +28,9 @@ import { DataErrorEvent } from '../../events/data-error-event.ts';
 import type { ReportDrillEvent } from '../../events/report-drill-event.ts';
 import type { DashboardCreateEvent } from '../../events/dashboard-create-event.ts';
 import { DashboardDeleteEvent, type DashboardDeletedEvent } from '../../events/dashboard-delete-event.ts';
-import { ReportAddEvent } from '../../events/report-add-event.ts';
 import type { ReportEditEvent } from '../../events/report-edit-event.ts';
-import { ReportSaveEvent } from '../../events/report-save-event.ts';
 import type { ReportMoveEvent } from '../../events/report-move-event.ts';
-import { ReportRemoveEvent } from '../../events/report-remove-event.ts';
+import type { ReportRemoveEvent } from '../../events/report-remove-event.ts';
 import { dashboardName, reportTitle } from '../../i18n/report-titles.ts';
 import { errorMessage as message } from '../../i18n/error-message.ts';
 import { LocaleController } from '../../controllers/locale-controller.ts';
@@ -57,8 +55,8 @@ import { defaultDashboards } from './default-dashboards.ts';
 import { DEFAULT_RANGE, RangeValueError, resolveRange, type RangeValue } from './range-attribute.ts';
 import { MarkupConfigController } from '../../controllers/markup-config-controller.ts';
 import { UrlSyncController, urlPrefix, type UrlViewState } from '../../controllers/url-sync-controller.ts';
-import { ReportDuplicateEvent } from '../../events/report-duplicate-event.ts';
-import { ReportResizeEvent, type TileSize } from '../../events/report-resize-event.ts';
+import type { ReportDuplicateEvent } from '../../events/report-duplicate-event.ts';
+import type { ReportResizeEvent, TileSize } from '../../events/report-resize-event.ts';
 import type { Filter } from '../../core/schema/report-spec.ts';
 import { filterBarStyles, renderFilterBar } from './filter-bar.ts';
 import {
@@ -228,7 +226,20 @@ export class ConversationDashboard extends LitElement {
   /** The property chosen in the filter bar's "More filters", before its value is. */
   @state() private filterProperty = '';
   @query('.editor-dialog') private editorDialog!: HTMLDialogElement | null;
-  readonly #editorDialog = new ModalDialogController(this, () => this.editorDialog, () => (this.editing = null));
+  readonly #actions = new ReportActionsController(this, {
+    dashboard: () => this.currentDashboard,
+    dashboards: () => this.dashboards,
+    user: () => this.user,
+    store: () => this.store,
+    locale: () => this.#locale,
+    t: (key, params) => this.#t(key, params),
+    persist: (change, reason) => this.#persist(change, reason),
+    save: (dashboard) => this.#store.save(dashboard),
+    toast: (toast) => (this.toast = toast),
+    announce: (text) => (this.announcement = text),
+    edit: (spec) => (this.editing = spec),
+    editorDialog: () => this.editorDialog,
+  });
   readonly #reorder = new ReorderController(this, {
     reports: () => this.currentDashboard?.reports,
     dashboardId: () => this.currentDashboard?.id,
@@ -616,127 +627,8 @@ export class ConversationDashboard extends LitElement {
     }
   }
 
-  /**
-   * A child's request (a tile's `report-remove`, the editor's `report-save`) stops here: the host
-   * would otherwise see it after the dashboard had already acted. The dashboard asks the host with
-   * its own cancelable event, from itself, and acts only when it was not prevented (STYLE 12).
-   */
-  #allowedByHost(request: Event, own: Event): boolean {
-    request.stopPropagation();
-    if (request.defaultPrevented) return false;
-    return this.dispatchEvent(own);
-  }
-
-  async #onRemove(event: ReportRemoveEvent): Promise<void> {
-    const { reportId } = event.detail;
-    if (!this.#allowedByHost(event, new ReportRemoveEvent(reportId, this.currentDashboard?.id))) return;
-    const before = this.currentDashboard?.reports ?? [];
-    const index = before.findIndex((r) => r.id === reportId);
-    const removed = before[index];
-    const outcome = await this.#persist(removeReport(reportId), 'report-remove');
-    if (!outcome || !removed) return;
-    // Removing is instant, so it can be taken back: a toast with Undo, focused (the tile and its menu are gone).
-    const title = reportTitle(removed, this.#locale);
-    const parts = [this.#t('dashboard.removed', { title }), outcome.copiedFrom ? this.#t('dashboard.copyMade', { name: outcome.copiedFrom }) : ''];
-    this.toast = { message: parts.filter(Boolean).join(' '), undo: () => void this.#undoRemove(removed, index) };
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLButtonElement>('[part="toast"] .undo')?.focus();
-  }
-
-  async #undoRemove(report: ReportSpec, index: number): Promise<void> {
-    this.toast = null;
-    const outcome = await this.#persist(restoreReport(report, index), 'report-restore');
-    if (outcome) this.announcement = this.#t('dashboard.restored', { title: reportTitle(report, this.#locale) });
-  }
-
   /** A message with, for a removal, Undo; stays until dismissed or replaced, so no one has to be quick. */
   @state() private toast: Toast | null = null;
-
-  /** (v2) Stored dashboards other than `from` the user may edit: where a report can be copied. */
-  #copyTargets(from: Dashboard): { id: string; name: string }[] {
-    const user = this.user;
-    if (!user) return [];
-    return this.dashboards
-      .filter((d) => d.id !== from.id && d.ownerId !== '' && canEditDashboard(d, user))
-      .map((d) => ({ id: d.id, name: dashboardName(d, this.#locale) }));
-  }
-
-  /** (v2) A tile's new width, saved in the layout (`layout.sizes`) once the host allowed it. */
-  async #onResize(event: ReportResizeEvent): Promise<void> {
-    const { reportId, size } = event.detail;
-    if (!this.#allowedByHost(event, new ReportResizeEvent(reportId, size, this.currentDashboard?.id))) return;
-    await this.#persist(resizeReport(reportId, size), 'report-resize');
-  }
-
-  /**
-   * (v2) Duplicates a report beside itself, or copies it to another dashboard the user may edit
-   * (through the store, which checks the right again), once the host allowed it. The copy gets a
-   * new id; a duplicate on the same dashboard is titled as a copy.
-   */
-  async #onDuplicate(event: ReportDuplicateEvent): Promise<void> {
-    const dashboard = this.currentDashboard;
-    const { reportId, toDashboardId } = event.detail;
-    const where = { ...(toDashboardId === undefined ? {} : { toDashboardId }), ...(dashboard ? { dashboardId: dashboard.id } : {}) };
-    if (!this.#allowedByHost(event, new ReportDuplicateEvent(reportId, where)) || !dashboard) return;
-    const original = dashboard.reports.find((r) => r.id === reportId);
-    if (!original) return;
-    const id = `${original.id.slice(0, 60)}-${crypto.randomUUID().slice(0, 8)}`;
-    if (toDashboardId === undefined) {
-      const title = this.#t('dashboard.copyTitle', { title: reportTitle(original, this.#locale) }).slice(0, 200);
-      const copy: ReportSpec = { ...structuredClone(original), id, title };
-      await this.#persist(insertAfter(reportId, copy), 'report-duplicate');
-      this.announcement = this.#t('dashboard.duplicated', { title });
-      return;
-    }
-    const { store, user } = this;
-    const target = this.dashboards.find((d) => d.id === toDashboardId);
-    if (!store || !user || !target || target.ownerId === '' || !canEditDashboard(target, user)) return;
-    const saved = await this.#store.save({ ...target, reports: [...target.reports, { ...structuredClone(original), id }] });
-    if (saved) this.announcement = this.#t('dashboard.copied', { title: reportTitle(original, this.#locale), dashboard: dashboardName(saved, this.#locale) });
-  }
-
-  /** Opens the report editor, loaded on first use so it stays out of the initial bundle. */
-  async #openEditor(spec: ReportSpec): Promise<void> {
-    await import('../report-editor/report-editor.ts');
-    this.editing = spec;
-    await this.updateComplete;
-    this.#editorDialog.open();
-  }
-
-  #closeEditor(): void {
-    void this.#editorDialog.close();
-    this.editing = null;
-  }
-
-  #newCustomReport(): ReportSpec {
-    return {
-      id: `custom-${crypto.randomUUID().slice(0, 8)}`,
-      title: this.#t('dashboard.newReport'),
-      chartType: 'bar',
-      dimension: 'assigneeId',
-      measure: { op: 'count' },
-      filters: [],
-      dateProperty: 'createdAt',
-    };
-  }
-
-  async #onReportSave(event: ReportSaveEvent): Promise<void> {
-    const dashboard = this.currentDashboard;
-    const spec = event.detail.spec;
-    // Vetoed: the editor stays open, so the user sees nothing was stored and can cancel.
-    if (!this.#allowedByHost(event, new ReportSaveEvent({ spec, ...(dashboard ? { dashboardId: dashboard.id } : {}) })) || !dashboard) return;
-    // Against the report as it was when the editor opened: someone else's edit of it since is not overwritten.
-    const change = saveReport(spec, dashboard);
-    this.#closeEditor();
-    await this.#persist(change, 'report-save');
-  }
-
-  async #onAdd(event: ReportAddEvent): Promise<void> {
-    const { spec, sourceId } = event.detail;
-    const dashboardId = this.currentDashboard?.id;
-    if (!this.#allowedByHost(event, new ReportAddEvent({ spec, sourceId, ...(dashboardId === undefined ? {} : { dashboardId }) }))) return;
-    await this.#persist(addReport(spec), 'report-add');
-  }
 
   #onCreated(event: DashboardCreateEvent): void {
     const created = event.detail.dashboard;
@@ -750,7 +642,7 @@ export class ConversationDashboard extends LitElement {
 
   /** The settings dialog's request to delete: the host is asked with the dashboard's own event first. */
   #onDeleteRequest(event: DashboardDeleteEvent): void {
-    if (!this.#allowedByHost(event, new DashboardDeleteEvent(event.detail.dashboard))) event.preventDefault();
+    if (!allowedByHost(this, event, new DashboardDeleteEvent(event.detail.dashboard))) event.preventDefault();
   }
 
   #onDeleted(event: DashboardDeletedEvent): void {
@@ -779,7 +671,7 @@ export class ConversationDashboard extends LitElement {
     if (configError) return renderConfigError(configError, this.#i18n.t);
     const dashboard = this.currentDashboard;
     const editable = this.kiosk === null && Boolean(this.store && this.user && dashboard && canEditDashboard(dashboard, this.user));
-    const copyTargets = editable ? this.#copyTargets(dashboard!) : [];
+    const copyTargets = editable ? this.#actions.copyTargets(dashboard!) : [];
     return html`
       <div class="root">
         ${this.#renderHeader()} ${this.#renderFilters()}
@@ -801,11 +693,11 @@ export class ConversationDashboard extends LitElement {
           ? html`<div
               part="grid"
               @report-drill=${(event: ReportDrillEvent) => void this.#onDrill(event)}
-              @report-remove=${(event: ReportRemoveEvent) => void this.#onRemove(event)}
+              @report-remove=${(event: ReportRemoveEvent) => void this.#actions.remove(event)}
               @report-move=${(event: ReportMoveEvent) => this.#reorder.request(event)}
-              @report-resize=${(event: ReportResizeEvent) => void this.#onResize(event)}
-              @report-duplicate=${(event: ReportDuplicateEvent) => void this.#onDuplicate(event)}
-              @report-edit=${(event: ReportEditEvent) => editable && void this.#openEditor(event.detail.spec)}
+              @report-resize=${(event: ReportResizeEvent) => void this.#actions.resize(event)}
+              @report-duplicate=${(event: ReportDuplicateEvent) => void this.#actions.duplicate(event)}
+              @report-edit=${(event: ReportEditEvent) => editable && void this.#actions.openEditor(event.detail.spec)}
             >
               ${repeat(
                 dashboard.reports,
@@ -851,12 +743,12 @@ export class ConversationDashboard extends LitElement {
       settingsChanged: (changed) => this.#onSettingsChange(changed),
       deleteRequest: (event) => this.#onDeleteRequest(event),
       deleted: (event) => this.#onDeleted(event),
-      add: (event) => void this.#onAdd(event),
-      createCustom: () => void this.#openEditor(this.#newCustomReport()),
+      add: (event) => void this.#actions.add(event),
+      createCustom: () => void this.#actions.createCustom(),
       editorCancel: () => (this.editing = null),
-      editorClosed: this.#editorDialog.handleClose,
-      save: (event) => void this.#onReportSave(event),
-      closeEditor: () => this.#closeEditor(),
+      editorClosed: this.#actions.editorClosed,
+      save: (event) => void this.#actions.saveFromEditor(event),
+      closeEditor: () => this.#actions.closeEditor(),
     });
   }
 

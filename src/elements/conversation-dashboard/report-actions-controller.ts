@@ -1,0 +1,184 @@
+import type { ReactiveElement } from 'lit';
+import type { Dashboard, DashboardUser } from '../../core/schema/dashboard.ts';
+import type { ReportSpec } from '../../core/schema/report-spec.ts';
+import { ReportAddEvent } from '../../events/report-add-event.ts';
+import { ReportDuplicateEvent } from '../../events/report-duplicate-event.ts';
+import { ReportRemoveEvent } from '../../events/report-remove-event.ts';
+import { ReportResizeEvent } from '../../events/report-resize-event.ts';
+import { ReportSaveEvent } from '../../events/report-save-event.ts';
+import { dashboardName, reportTitle } from '../../i18n/report-titles.ts';
+import { canEditDashboard } from '../../store/permissions.ts';
+import type { DashboardStore } from '../../store/dashboard-store.ts';
+import { addReport, insertAfter, removeReport, resizeReport, restoreReport, saveReport } from './dashboard-changes.ts';
+import type { Toast } from './load-status.ts';
+import { ModalDialogController } from '../../controllers/modal-dialog-controller.ts';
+
+export interface ReportActionsOptions {
+  /** The dashboard on screen. */
+  dashboard(): Dashboard | undefined;
+  dashboards(): readonly Dashboard[];
+  user(): DashboardUser | null;
+  store(): DashboardStore | null;
+  locale(): string;
+  t(key: string, params?: Record<string, string | number>): string;
+  /** Saves `change` to the dashboard on screen and opens the result (null: not saved); `copiedFrom` names the built-in dashboard a private copy was made of. */
+  persist(change: (dashboard: Dashboard) => Dashboard | null, reason: string): Promise<{ saved: Dashboard; copiedFrom: string | null } | null>;
+  /** Stores another dashboard as it is given (null: not saved). */
+  save(dashboard: Dashboard): Promise<Dashboard | null>;
+  toast(toast: Toast | null): void;
+  /** Says `text` to screen readers. */
+  announce(text: string): void;
+  /** Puts `spec` in the editor (null: none). */
+  edit(spec: ReportSpec | null): void;
+  editorDialog(): HTMLDialogElement | null;
+}
+
+/**
+ * A child's request (a tile's `report-remove`, the editor's `report-save`) stops here: the host
+ * would otherwise see it after the element had already acted. The element asks the host with
+ * its own cancelable event, from itself, and acts only when it was not prevented (STYLE 12).
+ */
+export function allowedByHost(host: EventTarget, request: Event, own: Event): boolean {
+  request.stopPropagation();
+  if (request.defaultPrevented) return false;
+  return host.dispatchEvent(own);
+}
+
+/**
+ * What a dashboard does with its reports at the user's request: remove (with an Undo toast),
+ * resize, duplicate beside or copy to another dashboard, add from the library, and edit or create
+ * one in the editor's modal dialog. Each asks the host first with the dashboard's own cancelable
+ * event (with `dashboardId`) and is saved through `persist` only when not prevented.
+ */
+export class ReportActionsController {
+  readonly #host: ReactiveElement;
+  readonly #options: ReportActionsOptions;
+  readonly #editorDialog: ModalDialogController;
+
+  constructor(host: ReactiveElement, options: ReportActionsOptions) {
+    this.#host = host;
+    this.#options = options;
+    // The one lifecycle hook it needs is the dialog's own.
+    this.#editorDialog = new ModalDialogController(host, options.editorDialog, () => options.edit(null));
+  }
+
+  /** Wire the editor dialog's `close` event here. */
+  get editorClosed(): () => void {
+    return this.#editorDialog.handleClose;
+  }
+
+  async remove(event: ReportRemoveEvent): Promise<void> {
+    const { reportId } = event.detail;
+    const dashboard = this.#options.dashboard();
+    if (!allowedByHost(this.#host, event, new ReportRemoveEvent(reportId, dashboard?.id))) return;
+    const before = this.#options.dashboard()?.reports ?? [];
+    const index = before.findIndex((r) => r.id === reportId);
+    const removed = before[index];
+    const outcome = await this.#options.persist(removeReport(reportId), 'report-remove');
+    if (!outcome || !removed) return;
+    // Removing is instant, so it can be taken back: a toast with Undo, focused (the tile and its menu are gone).
+    const { t } = this.#options;
+    const title = reportTitle(removed, this.#options.locale());
+    const parts = [t('dashboard.removed', { title }), outcome.copiedFrom ? t('dashboard.copyMade', { name: outcome.copiedFrom }) : ''];
+    this.#options.toast({ message: parts.filter(Boolean).join(' '), undo: () => void this.#undoRemove(removed, index) });
+    await this.#host.updateComplete;
+    this.#host.renderRoot.querySelector<HTMLButtonElement>('[part="toast"] .undo')?.focus();
+  }
+
+  async #undoRemove(report: ReportSpec, index: number): Promise<void> {
+    this.#options.toast(null);
+    const outcome = await this.#options.persist(restoreReport(report, index), 'report-restore');
+    if (outcome) this.#options.announce(this.#options.t('dashboard.restored', { title: reportTitle(report, this.#options.locale()) }));
+  }
+
+  /** (v2) Stored dashboards other than `from` the user may edit: where a report can be copied. */
+  copyTargets(from: Dashboard): { id: string; name: string }[] {
+    const user = this.#options.user();
+    if (!user) return [];
+    return this.#options
+      .dashboards()
+      .filter((d) => d.id !== from.id && d.ownerId !== '' && canEditDashboard(d, user))
+      .map((d) => ({ id: d.id, name: dashboardName(d, this.#options.locale()) }));
+  }
+
+  /** (v2) A tile's new width, saved in the layout (`layout.sizes`) once the host allowed it. */
+  async resize(event: ReportResizeEvent): Promise<void> {
+    const { reportId, size } = event.detail;
+    if (!allowedByHost(this.#host, event, new ReportResizeEvent(reportId, size, this.#options.dashboard()?.id))) return;
+    await this.#options.persist(resizeReport(reportId, size), 'report-resize');
+  }
+
+  /**
+   * (v2) Duplicates a report beside itself, or copies it to another dashboard the user may edit
+   * (through the store, which checks the right again), once the host allowed it. The copy gets a
+   * new id; a duplicate on the same dashboard is titled as a copy.
+   */
+  async duplicate(event: ReportDuplicateEvent): Promise<void> {
+    const { t, locale } = this.#options;
+    const dashboard = this.#options.dashboard();
+    const { reportId, toDashboardId } = event.detail;
+    const where = { ...(toDashboardId === undefined ? {} : { toDashboardId }), ...(dashboard ? { dashboardId: dashboard.id } : {}) };
+    if (!allowedByHost(this.#host, event, new ReportDuplicateEvent(reportId, where)) || !dashboard) return;
+    const original = dashboard.reports.find((r) => r.id === reportId);
+    if (!original) return;
+    const id = `${original.id.slice(0, 60)}-${crypto.randomUUID().slice(0, 8)}`;
+    if (toDashboardId === undefined) {
+      const title = t('dashboard.copyTitle', { title: reportTitle(original, locale()) }).slice(0, 200);
+      const copy: ReportSpec = { ...structuredClone(original), id, title };
+      await this.#options.persist(insertAfter(reportId, copy), 'report-duplicate');
+      this.#options.announce(t('dashboard.duplicated', { title }));
+      return;
+    }
+    const user = this.#options.user();
+    const store = this.#options.store();
+    const target = this.#options.dashboards().find((d) => d.id === toDashboardId);
+    if (!store || !user || !target || target.ownerId === '' || !canEditDashboard(target, user)) return;
+    const saved = await this.#options.save({ ...target, reports: [...target.reports, { ...structuredClone(original), id }] });
+    if (saved) this.#options.announce(t('dashboard.copied', { title: reportTitle(original, locale()), dashboard: dashboardName(saved, locale()) }));
+  }
+
+  /** A report chosen in the report library, added once the host allowed it. */
+  async add(event: ReportAddEvent): Promise<void> {
+    const { spec, sourceId } = event.detail;
+    const dashboardId = this.#options.dashboard()?.id;
+    if (!allowedByHost(this.#host, event, new ReportAddEvent({ spec, sourceId, ...(dashboardId === undefined ? {} : { dashboardId }) }))) return;
+    await this.#options.persist(addReport(spec), 'report-add');
+  }
+
+  /** Opens the report editor, loaded on first use so it stays out of the initial bundle. */
+  async openEditor(spec: ReportSpec): Promise<void> {
+    await import('../report-editor/report-editor.ts');
+    this.#options.edit(spec);
+    await this.#host.updateComplete;
+    this.#editorDialog.open();
+  }
+
+  /** The editor on a new custom report (the report library's "Custom report"). */
+  createCustom(): Promise<void> {
+    return this.openEditor({
+      id: `custom-${crypto.randomUUID().slice(0, 8)}`,
+      title: this.#options.t('dashboard.newReport'),
+      chartType: 'bar',
+      dimension: 'assigneeId',
+      measure: { op: 'count' },
+      filters: [],
+      dateProperty: 'createdAt',
+    });
+  }
+
+  closeEditor(): void {
+    void this.#editorDialog.close();
+    this.#options.edit(null);
+  }
+
+  /** The editor's save: stored once the host allowed it. Vetoed, the editor stays open, so the user sees nothing was stored and can cancel. */
+  async saveFromEditor(event: ReportSaveEvent): Promise<void> {
+    const dashboard = this.#options.dashboard();
+    const spec = event.detail.spec;
+    if (!allowedByHost(this.#host, event, new ReportSaveEvent({ spec, ...(dashboard ? { dashboardId: dashboard.id } : {}) })) || !dashboard) return;
+    // Against the report as it was when the editor opened: someone else's edit of it since is not overwritten.
+    const change = saveReport(spec, dashboard);
+    this.closeEditor();
+    await this.#options.persist(change, 'report-save');
+  }
+}
