@@ -1,7 +1,6 @@
 import { provide } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import type { DataSource } from '../../adapters/data-source.ts';
 import type { DataLoadController } from '../../controllers/data-load-controller.ts';
 import { ReportDataController } from '../../controllers/report-data-controller.ts';
@@ -14,6 +13,9 @@ import { RefreshController } from '../../controllers/refresh-controller.ts';
 import { renderRefreshStatus } from './refresh-status.ts';
 import { renderDashboardHeader, type ToolbarDialog } from './dashboard-header.ts';
 import { renderDashboardDialogs } from './dashboard-dialogs.ts';
+import { renderDashboardGrid } from './dashboard-grid.ts';
+import { showDrill } from './dashboard-drill.ts';
+import { applyConfig, applyUrlState, saveConfig } from './dashboard-config-io.ts';
 import { moveReport } from './dashboard-changes.ts';
 import { allowedByHost, ReportActionsController } from './report-actions-controller.ts';
 import { renderConfigError, renderLoadStatus, renderLookupsNotice, renderToast, type Toast } from './load-status.ts';
@@ -22,15 +24,12 @@ import type { BusinessHours, Sla } from '../../core/schema/business-hours.ts';
 import { dashboardDataContext, type DashboardData } from '../../controllers/dashboard-data.ts';
 import type { Dashboard, DashboardUser } from '../../core/schema/dashboard.ts';
 import type { ReportSpec } from '../../core/schema/report-spec.ts';
-import type { DateRange, DrillPoint, ReportContext } from '../../core/types.ts';
+import type { DateRange, ReportContext } from '../../core/types.ts';
 import { DashboardChangeEvent } from '../../events/dashboard-change-event.ts';
 import { DataErrorEvent } from '../../events/data-error-event.ts';
 import type { ReportDrillEvent } from '../../events/report-drill-event.ts';
 import type { DashboardCreateEvent } from '../../events/dashboard-create-event.ts';
 import { DashboardDeleteEvent, type DashboardDeletedEvent } from '../../events/dashboard-delete-event.ts';
-import type { ReportEditEvent } from '../../events/report-edit-event.ts';
-import type { ReportMoveEvent } from '../../events/report-move-event.ts';
-import type { ReportRemoveEvent } from '../../events/report-remove-event.ts';
 import { dashboardName, reportTitle } from '../../i18n/report-titles.ts';
 import { errorMessage as message } from '../../i18n/error-message.ts';
 import { LocaleController } from '../../controllers/locale-controller.ts';
@@ -41,7 +40,7 @@ import type { DashboardWizard } from '../dashboard-wizard/dashboard-wizard.ts';
 import type { Team } from '../shared/dialog/team.ts';
 import '../drill-dialog/drill-dialog.ts';
 import type { ReportLibrary } from '../report-library/report-library.ts';
-import { DRILL_PAGE_SIZE, type DrillDialog } from '../drill-dialog/drill-dialog.ts';
+import type { DrillDialog } from '../drill-dialog/drill-dialog.ts';
 import '../report-tile/report-tile.ts';
 import '../data-quality/data-quality.ts';
 import '../range-picker/range-picker.ts';
@@ -54,19 +53,15 @@ import { liveDisplayStyles } from './live-display.styles.ts';
 import { defaultDashboards } from './default-dashboards.ts';
 import { DEFAULT_RANGE, RangeValueError, resolveRange, type RangeValue } from './range-attribute.ts';
 import { MarkupConfigController } from '../../controllers/markup-config-controller.ts';
-import { UrlSyncController, urlPrefix, type UrlViewState } from '../../controllers/url-sync-controller.ts';
-import type { ReportDuplicateEvent } from '../../events/report-duplicate-event.ts';
-import type { ReportResizeEvent, TileSize } from '../../events/report-resize-event.ts';
+import { UrlSyncController, urlPrefix } from '../../controllers/url-sync-controller.ts';
 import type { Filter } from '../../core/schema/report-spec.ts';
 import { filterBarStyles, renderFilterBar } from './filter-bar.ts';
 import {
-  DASHBOARD_CONFIG_VERSION,
   DashboardConfigError,
   parseDashboardConfig,
   type DashboardConfig,
   type DashboardConfigInput,
 } from '../../core/schema/dashboard-config.ts';
-import { templateList } from '../../core/dashboard/templates.ts';
 
 export const CONVERSATION_DASHBOARD_TAG = 'conversation-dashboard';
 
@@ -324,7 +319,7 @@ export class ConversationDashboard extends LitElement {
       compare: this.compare,
       filters: this.activeFilters,
     }),
-    apply: (state) => this.#applyUrlState(state),
+    apply: (state) => applyUrlState(this, state, this.#timeZone),
   });
 
   readonly #i18n = new LocaleController(this, { locale: () => this.locale, timeZone: () => this.timeZone });
@@ -505,21 +500,7 @@ export class ConversationDashboard extends LitElement {
    * time zone when they were set. Plain data: `JSON.stringify` it as it is.
    */
   save(): DashboardConfigInput {
-    const templateIds = new Set(templateList.map((template) => template.id));
-    const configIds = new Set(this.#store.configDashboards.map((d) => d.id));
-    const config: DashboardConfigInput = {
-      version: DASHBOARD_CONFIG_VERSION,
-      dashboards: this.dashboards.filter((d) => !(d.ownerId === '' && templateIds.has(d.id) && !configIds.has(d.id))),
-      ...(this.#store.templates ? {} : { templates: false }),
-      dashboardId: this.currentDashboard?.id ?? null,
-      ...(this.resolvedRange ? { range: this.range } : {}),
-      compare: this.compare,
-      ...(this.locale ? { locale: this.locale } : {}),
-      ...(this.timeZone ? { timeZone: this.timeZone } : {}),
-      ...(this.businessHours ? { businessHours: this.businessHours } : {}),
-      ...(this.sla ? { sla: this.sla } : {}),
-    };
-    return JSON.parse(JSON.stringify(config)) as DashboardConfigInput;
+    return saveConfig(this, this.dashboards, this.#store);
   }
 
   /**
@@ -539,35 +520,9 @@ export class ConversationDashboard extends LitElement {
 
   /** Sets what a valid config gives; from markup, what an attribute on the element says wins. */
   #applyConfig(config: DashboardConfig, fromMarkup: boolean): void {
-    const keep = (attribute: string) => fromMarkup && this.hasAttribute(attribute);
-    this.#store.configDashboards = structuredClone(config.dashboards);
-    this.#store.templates = config.templates ?? true;
-    if (config.dashboardId !== undefined && !keep('dashboard-id')) this.dashboardId = config.dashboardId;
-    if (config.range !== undefined && !keep('range')) {
-      this.range = structuredClone(config.range);
-    }
-    if (config.compare !== undefined && !keep('compare')) this.compare = config.compare;
-    if (config.locale !== undefined && !keep('locale')) this.locale = config.locale;
-    if (config.timeZone !== undefined && !keep('time-zone')) this.timeZone = config.timeZone;
-    if (config.businessHours !== undefined && !keep('business-hours')) this.businessHours = structuredClone(config.businessHours);
-    if (config.sla !== undefined && !keep('sla')) this.sla = structuredClone(config.sla);
+    applyConfig(this, this.#store, config, fromMarkup);
     this.dashboards = this.#store.merged();
     this.#store.list();
-  }
-
-  /** A shared link: what the URL says, where it can be used (a range it cannot read is ignored). */
-  #applyUrlState(state: UrlViewState): void {
-    if (state.range !== undefined) {
-      try {
-        resolveRange(state.range, this.now ?? Date.now(), this.#timeZone);
-        this.range = state.range;
-      } catch {
-        // A hand-edited link: keep the range the page gives.
-      }
-    }
-    if (state.dashboardId) this.dashboardId = state.dashboardId;
-    if (state.compare !== undefined) this.compare = state.compare;
-    if (state.filters !== undefined) this.filters = state.filters;
   }
 
   // ——— Interaction ———
@@ -609,19 +564,9 @@ export class ConversationDashboard extends LitElement {
     const spec = this.currentDashboard?.reports.find((report) => report.id === event.detail.reportId);
     const data = this.data;
     if (!spec || !data) return;
-    const point: DrillPoint = { key: event.detail.key, ...(event.detail.series === undefined ? {} : { series: event.detail.series }) };
-    const label = [event.detail.label ?? String(event.detail.key), event.detail.seriesLabel].filter(Boolean).join(' · ');
+    const heading = (point: string) => this.#t('dashboard.drillHeading', { report: reportTitle(spec, this.#locale), point });
     try {
-      // The first page before the dialog opens, so that it opens with its rows; then one page at a time.
-      const first = await data.drill(spec, point, { offset: 0, limit: DRILL_PAGE_SIZE });
-      const dialog = this.drillDialog;
-      dialog.spec = spec;
-      dialog.heading = this.#t('dashboard.drillHeading', { report: reportTitle(spec, this.#locale), point: label });
-      dialog.conversations = [];
-      dialog.loadPage = (request, signal) => (request.offset === 0 && request.limit === DRILL_PAGE_SIZE && !request.search && !request.sort ? Promise.resolve(first) : data.drill(spec, point, request, signal));
-      // The names as they are now (a push-down source's may have come while the drill ran).
-      dialog.lookups = (this.data ?? data).lookups;
-      await dialog.show();
+      await showDrill(this.drillDialog, spec, data, event.detail, heading, () => this.data);
     } catch (error) {
       this.dispatchEvent(new DataErrorEvent({ error, message: message(error), phase: 'compute' }));
     }
@@ -671,7 +616,6 @@ export class ConversationDashboard extends LitElement {
     if (configError) return renderConfigError(configError, this.#i18n.t);
     const dashboard = this.currentDashboard;
     const editable = this.kiosk === null && Boolean(this.store && this.user && dashboard && canEditDashboard(dashboard, this.user));
-    const copyTargets = editable ? this.#actions.copyTargets(dashboard!) : [];
     return html`
       <div class="root">
         ${this.#renderHeader()} ${this.#renderFilters()}
@@ -689,37 +633,10 @@ export class ConversationDashboard extends LitElement {
         ${this.data && this.data.rejected.length > 0
           ? html`<cr-data-quality part="data-quality" .rejected=${this.data.rejected} locale=${this.#locale}></cr-data-quality>`
           : nothing}
-        ${dashboard && dashboard.reports.length > 0
-          ? html`<div
-              part="grid"
-              @report-drill=${(event: ReportDrillEvent) => void this.#onDrill(event)}
-              @report-remove=${(event: ReportRemoveEvent) => void this.#actions.remove(event)}
-              @report-move=${(event: ReportMoveEvent) => this.#reorder.request(event)}
-              @report-resize=${(event: ReportResizeEvent) => void this.#actions.resize(event)}
-              @report-duplicate=${(event: ReportDuplicateEvent) => void this.#actions.duplicate(event)}
-              @report-edit=${(event: ReportEditEvent) => editable && void this.#actions.openEditor(event.detail.spec)}
-            >
-              ${repeat(
-                dashboard.reports,
-                (report) => report.id,
-                (report, index) => html`<report-tile
-                  class=${tileClass(dashboard, report.id)}
-                  .spec=${report}
-                  ?editable=${editable}
-                  .size=${editable ? tileSize(dashboard, report.id) : null}
-                  .copyTargets=${editable ? copyTargets : []}
-                  .canMoveUp=${editable && index > 0}
-                  .canMoveDown=${editable && index < dashboard.reports.length - 1}
-                  draggable=${editable ? 'true' : 'false'}
-                  @dragstart=${(event: DragEvent) => this.#reorder.dragStart(event, report.id)}
-                  @dragover=${(event: DragEvent) => editable && this.#reorder.dragOver(event)}
-                  @drop=${(event: DragEvent) => editable && this.#reorder.drop(event, report.id)}
-                  locale=${this.#locale}
-                  time-zone=${this.#timeZone}
-                ></report-tile>`,
-              )}
-            </div>`
-          : html`<p class="empty">${this.#t('dashboard.noReports')}</p>`}
+        ${renderDashboardGrid({
+          dashboard, editable, locale: this.#locale, timeZone: this.#timeZone, t: this.#i18n.t,
+          reorder: this.#reorder, actions: this.#actions, drill: (event) => void this.#onDrill(event),
+        })}
         <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
         ${renderToast(this.toast, this.#i18n.t, () => (this.toast = null))}
         <drill-dialog locale=${this.#locale} .timeZone=${this.#timeZone} theme=${this.theme} .conversationUrl=${this.conversationUrl}></drill-dialog>
@@ -784,20 +701,6 @@ export class ConversationDashboard extends LitElement {
         : nothing,
     });
   }
-}
-
-/** (v2) A tile's width: its `layout.sizes` entry, else two thirds when listed in `wide`, else a third. */
-function tileSize(dashboard: Dashboard, reportId: string): TileSize {
-  const sizes = dashboard.layout.sizes;
-  if (sizes && Object.hasOwn(sizes, reportId)) return sizes[reportId]!;
-  return dashboard.layout.wide?.includes(reportId) ? 'two-thirds' : 'third';
-}
-
-/** The grid class of a tile: a set size, `wide` from older layouts, or none (the grid's default). */
-function tileClass(dashboard: Dashboard, reportId: string): string {
-  const sizes = dashboard.layout.sizes;
-  if (sizes && Object.hasOwn(sizes, reportId)) return `size-${sizes[reportId]!}`;
-  return dashboard.layout.wide?.includes(reportId) ? 'wide' : '';
 }
 
 if (!customElements.get('conversation-dashboard')) customElements.define('conversation-dashboard', ConversationDashboard);
