@@ -8,6 +8,7 @@ export type { WireCategorical, WireCodes, WireColumns, WireDictionary, WireNumbe
 export { drillDown } from './engine/drill-down.ts';
 export { DEFAULT_DRILL_LIMIT, InvalidDrillPageError, resolveDrillPage } from './engine/drill-page.ts';
 export { ALL_KEY, InvalidMeasureError } from './engine/report-plan.ts';
+export { MissingBusinessHoursError } from './errors.ts';
 export { UnknownPropertyError } from './table/columns.ts';
 export { InvalidFilterError } from './engine/filters.ts';
 export { normalizePageUrl } from './table/page-url.ts';

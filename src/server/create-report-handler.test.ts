@@ -176,6 +176,8 @@ describe('createReportHandler refuses what it must, with 4xx and no SQL', () => 
     await refused({ ...query, context: { ...context, range: { from: 0, to: Date.UTC(2026, 0, 1) } } }, 400, 'range-too-long');
     await refused({ ...query, spec: { ...spec, dimension: 'createdAt', timeBucket: 'hour' }, context: { ...context, range: { from: Date.UTC(2024, 0, 1), to: Date.UTC(2026, 0, 1) } } }, 400, 'invalid-report');
     await refused({ op: 'drill', spec, context, point: { key: 'x' }, page: { offset: -1 } }, 400, 'invalid-request');
+    // A business-hours measure with no business hours in the context is the request's fault, not the engine's.
+    assert.match(await refused({ ...query, spec: { ...spec, measure: { op: 'avg', property: 'responseTimeBusiness' } } }, 400, 'invalid-report'), /counts business hours/);
     await refused({ op: 'drill', spec, context, point: { key: { nested: true } } }, 400, 'invalid-request');
   });
 

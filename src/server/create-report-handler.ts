@@ -80,7 +80,7 @@ function scoped(spec: ReportSpec, scope: readonly Filter[]): ReportSpec {
 function asBadRequest(error: unknown): ReportRequestError {
   if (error instanceof ReportRequestError) return error;
   const name = error instanceof Error ? error.name : '';
-  const known = ['UnknownPropertyError', 'InvalidMeasureError', 'InvalidFilterError', 'TooManyBucketsError', 'InvalidDrillPageError', 'UnsupportedPushDownError', 'TypeError', 'RangeError'];
+  const known = ['UnknownPropertyError', 'InvalidMeasureError', 'InvalidFilterError', 'TooManyBucketsError', 'MissingBusinessHoursError', 'InvalidDrillPageError', 'UnsupportedPushDownError', 'TypeError', 'RangeError'];
   if (error instanceof Error && known.includes(name)) return new ReportRequestError(400, 'invalid-report', error.message);
   throw error;
 }

@@ -12,6 +12,8 @@ export interface SerializedError {
   message: string;
   /** WireFormatError: the column at fault. */
   column?: string;
+  /** MissingBusinessHoursError: the property asked for. */
+  property?: string;
 }
 
 /** Messages from the page to the engine Worker. */
@@ -37,8 +39,8 @@ export type FromEngine =
 
 export function serializeError(error: unknown): SerializedError {
   if (error instanceof Error) {
-    const column = (error as { column?: unknown }).column;
-    return { name: error.name, message: error.message, ...(typeof column === 'string' ? { column } : {}) };
+    const { column, property } = error as { column?: unknown; property?: unknown };
+    return { name: error.name, message: error.message, ...(typeof column === 'string' ? { column } : {}), ...(typeof property === 'string' ? { property } : {}) };
   }
   return { name: 'Error', message: String(error) };
 }
@@ -48,5 +50,6 @@ export function deserializeError(error: SerializedError): Error {
   const revived = new Error(error.message);
   revived.name = error.name;
   if (error.column !== undefined) (revived as Error & { column?: string }).column = error.column;
+  if (error.property !== undefined) (revived as Error & { property?: string }).property = error.property;
   return revived;
 }

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { showCsvAsData, translateDemo } from '../../demo/demo-text.ts';
+import { businessHoursSchema, slaSchema } from '../../src/core/schema/business-hours.ts';
 
 /** The demo page's markup (demo/index.html) as served, parsed (its scripts are not run here). */
 async function demoPage(page = 'index.html'): Promise<Document> {
@@ -24,6 +25,13 @@ describe('The demo page', () => {
     expect(doc.querySelector('h1')!.textContent).to.equal('Rapports sur les conversations');
     expect(doc.querySelector('#controls')!.getAttribute('aria-label')).to.equal('Réglages de la démo');
     expect([...doc.querySelectorAll('select[name="theme"] option')].map((o) => o.textContent)).to.deep.equal(['Clair', 'Sombre']);
+  });
+
+  it('gives the dashboard business hours and SLA targets, so the Team performance template has numbers', async () => {
+    const el = (await demoPage()).querySelector('conversation-dashboard')!;
+    const hours = businessHoursSchema.parse(JSON.parse(el.getAttribute('business-hours') ?? 'null'));
+    expect(Object.keys(hours.week)).to.deep.equal(['mon', 'tue', 'wed', 'thu', 'fri']);
+    expect(slaSchema.parse(JSON.parse(el.getAttribute('sla') ?? 'null')).businessHours).to.equal(true);
   });
 
   it('has an icon on every page, so none asks for a missing /favicon.ico', async () => {

@@ -3,6 +3,7 @@ import type { SqlExpr, ResolvedSqlSchema } from './sql-schema.ts';
 import type { Lookups } from '../../core/schema/conversation.ts';
 import type { ReportContext } from '../../core/types.ts';
 import type { BusinessSql } from './business-sql.ts';
+import { MissingBusinessHoursError } from '../../core/errors.ts';
 
 /** A derived property the push-down does not compute (the browser engine does). */
 export class UnsupportedPushDownError extends Error {
@@ -58,7 +59,7 @@ function hour(d: SqlDialect, local: string): string {
 
 /** The context's business hours, or the engine's error when a property needs them and there are none. */
 function needsHours(property: string, context: ReportContext) {
-  if (!context.businessHours) throw new RangeError(`"${property}" counts business hours: give the context business hours (context.businessHours).`);
+  if (!context.businessHours) throw new MissingBusinessHoursError(property);
   return context.businessHours;
 }
 

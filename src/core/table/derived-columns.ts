@@ -1,6 +1,6 @@
 import { BusinessClock, offsetSegments, scheduleFor } from '../time/business-time.ts';
 import { UnknownPropertyError, type ColumnAccess, type DictAccess, type NumberAccess } from './column-access.ts';
-import { InvalidMeasureError } from '../errors.ts';
+import { InvalidMeasureError, MissingBusinessHoursError } from '../errors.ts';
 import type { BusinessHours, Schedule, Sla } from '../schema/business-hours.ts';
 import type { PropertyValue } from '../schema/conversation.ts';
 import type { Filter, ReportSpec } from '../schema/report-spec.ts';
@@ -365,7 +365,7 @@ function shareColumn(table: ConversationTable, inner: ColumnAccess, value: Prope
 // Resolving a spec's names.
 
 function needsHours(property: string, hours: BusinessHours | undefined): BusinessHours {
-  if (!hours) throw new RangeError(`"${property}" counts business hours: give the context business hours (context.businessHours).`);
+  if (!hours) throw new MissingBusinessHoursError(property);
   return hours;
 }
 

@@ -43,5 +43,9 @@ export function computeErrorText(text: TileText, error: unknown, spec: ReportSpe
       bucket: text.t(`editor.bucket.${spec.timeBucket ?? 'day'}`),
       limit: formatNumber(MAX_DATE_BUCKETS, text.locale),
     });
+  // Business-hour reports need the host's schedule: say so in the reader's language, naming the property.
+  const property = (error as { property?: unknown } | null)?.property;
+  if (error instanceof Error && error.name === 'MissingBusinessHoursError' && typeof property === 'string')
+    return text.t('tile.needsBusinessHours', { property: text.t(`property.${property}`) });
   return errorMessage(error);
 }

@@ -18,6 +18,7 @@ export const reportTile = {
   'tile.loading': 'Loading report…',
   'tile.empty': 'No conversations in this period',
   'tile.error': 'This report could not be computed: {message}',
+  'tile.needsBusinessHours': '“{property}” is counted in business hours, and this dashboard has none yet: the site owner sets them (business hours and SLA).',
   'tile.tooManyBuckets': 'the range is too long for “{bucket}” buckets (more than {limit}). Choose a shorter range or a coarser time bucket.',
   'tile.retry': 'Retry',
   'tile.configError': 'This report cannot be shown: its configuration is invalid.',

@@ -18,6 +18,7 @@ export const reportTile = {
   'tile.loading': 'Chargement du rapport…',
   'tile.empty': 'Aucune conversation sur cette période',
   'tile.error': 'Impossible de calculer ce rapport\u00a0: {message}',
+  'tile.needsBusinessHours': '«\u00a0{property}\u00a0» se compte en heures ouvrées, et ce tableau de bord n’en a pas encore\u00a0: le propriétaire du site les définit (heures ouvrées et SLA).',
   'tile.tooManyBuckets': 'la période est trop longue pour des tranches «\u00a0{bucket}\u00a0» (plus de {limit}). Choisissez une période plus courte ou une tranche plus large.',
   'tile.retry': 'Réessayer',
   'tile.configError': 'Ce rapport ne peut pas être affiché\u00a0: sa configuration n’est pas valide.',

@@ -18,6 +18,7 @@ export const reportTile = {
   'tile.loading': 'Rapport laden…',
   'tile.empty': 'Geen gesprekken in deze periode',
   'tile.error': 'Dit rapport kon niet worden berekend: {message}',
+  'tile.needsBusinessHours': '“{property}” wordt in kantooruren geteld, en dit dashboard heeft die nog niet: de beheerder van de site stelt ze in (kantooruren en SLA).',
   'tile.tooManyBuckets': 'het bereik is te lang voor indeling per “{bucket}” (meer dan {limit}). Kies een korter bereik of een grovere tijdsindeling.',
   'tile.retry': 'Opnieuw proberen',
   'tile.configError': 'Dit rapport kan niet worden weergegeven: de configuratie is ongeldig.',
