@@ -16,7 +16,8 @@ import { renderDashboardDialogs } from './dashboard-dialogs.ts';
 import { renderDashboardGrid } from './dashboard-grid.ts';
 import { showDrill } from './dashboard-drill.ts';
 import { applyConfig, applyUrlState, saveConfig } from './dashboard-config-io.ts';
-import { moveReport } from './dashboard-changes.ts';
+import { moveReport, setFilters } from './dashboard-changes.ts';
+import { CustomDays, rangeProblem } from './custom-days.ts';
 import { allowedByHost, ReportActionsController } from './report-actions-controller.ts';
 import { renderConfigError, renderLoadStatus, renderLookupsNotice, renderToast, type Toast } from './load-status.ts';
 import { HostSettingsAttributes } from './host-settings.ts';
@@ -44,14 +45,12 @@ import type { DrillDialog } from '../drill-dialog/drill-dialog.ts';
 import '../report-tile/report-tile.ts';
 import '../data-quality/data-quality.ts';
 import '../range-picker/range-picker.ts';
-import { localDays } from '../range-picker/local-days.ts';
-import type { RangeSelectEvent } from '../../events/range-select-event.ts';
 import { themeStyles } from '../../theme/theme.styles.ts';
 import { conversationDashboardStyles } from './conversation-dashboard.styles.ts';
 import { controlStyles } from './controls.styles.ts';
 import { liveDisplayStyles } from './live-display.styles.ts';
 import { defaultDashboards } from './default-dashboards.ts';
-import { DEFAULT_RANGE, RangeValueError, resolveRange, type RangeValue } from './range-attribute.ts';
+import { DEFAULT_RANGE, resolveRange, type RangeValue } from './range-attribute.ts';
 import { MarkupConfigController } from '../../controllers/markup-config-controller.ts';
 import { UrlSyncController, urlPrefix } from '../../controllers/url-sync-controller.ts';
 import type { Filter } from '../../core/schema/report-spec.ts';
@@ -336,15 +335,9 @@ export class ConversationDashboard extends LitElement {
     return this.#i18n.t(key, params);
   }
 
-  /** Why `range` (or `time-zone`) cannot be used, in the user's language: the real problem, named. */
+  /** Why `range` (or `time-zone`) cannot be used, in the user's language. */
   #rangeProblem(): string {
-    try {
-      resolveRange(this.range, this.now ?? Date.now(), this.#timeZone);
-      return this.#t('dashboard.rangeError.unknown', { value: String(this.range) });
-    } catch (error) {
-      if (error instanceof RangeValueError) return this.#t(`dashboard.rangeError.${error.problem}`, { value: error.value });
-      return message(error);
-    }
+    return rangeProblem(this.range, this.now ?? Date.now(), this.#timeZone, this.#i18n.t);
   }
 
   /** The resolved date range, or null when `range` cannot be read (the error is shown). */
@@ -391,7 +384,8 @@ export class ConversationDashboard extends LitElement {
     // Markup first, then a shared link over it: the URL wins over attributes, which win over the JSON config.
     this.#markup.update(changed.has('storeType') || changed.has('storeSrc'), this.#hostSettings.error);
     this.#urlSync.readIfConnected();
-    this.#keepCustomDays(changed);
+    const rezoned = changed.has('timeZone') ? this.#customDays.rezone(this.range, this.#timeZone) : undefined;
+    if (rezoned) this.range = rezoned;
     if (changed.has('store') || changed.has('user')) {
       this.#store.subscribe();
       this.#store.list();
@@ -425,10 +419,7 @@ export class ConversationDashboard extends LitElement {
     const dashboard = this.currentDashboard;
     const { store, user } = this;
     if (!dashboard || !store || !user || dashboard.ownerId === '' || this.kiosk !== null || !canEditDashboard(dashboard, user)) return;
-    void this.#persist((d) => {
-      const { filters: _old, ...rest } = d;
-      return next.length > 0 ? { ...rest, filters: next } : rest;
-    }, 'filters');
+    void this.#persist(setFilters(next), 'filters');
   }
 
   /** The context of every report: the range, the zone, and the comparison. */
@@ -537,28 +528,8 @@ export class ConversationDashboard extends LitElement {
     if (dashboard) this.dispatchEvent(new DashboardChangeEvent({ dashboardId: dashboard.id, dashboard, reason: 'open' }));
   }
 
-  /** The range picker's choice: a preset, or custom local days (kept as days when the zone changes). */
-  #onRangeSelect(event: RangeSelectEvent): void {
-    event.stopPropagation();
-    if (event.defaultPrevented) return;
-    this.#customDays = event.days ? { ...event.days, range: event.range as DateRange } : null;
-    this.range = event.range;
-  }
-
-  /** The calendar days of a custom range and the bounds they gave: a new zone gives the same days new bounds. */
-  #customDays: { from: number; to: number; range: DateRange } | null = null;
-
-  /** A custom range is local dates: 1–30 Nov stays 1–30 Nov when the zone changes (not 31 Oct–30 Nov). */
-  #keepCustomDays(changed: PropertyValues<this>): void {
-    const days = this.#customDays;
-    if (!days || !changed.has('timeZone')) return;
-    if (this.range !== days.range) {
-      this.#customDays = null;
-      return;
-    }
-    days.range = localDays(days.from, days.to, this.#timeZone);
-    this.range = days.range;
-  }
+  /** The calendar days of a custom range: a new zone gives the same days new bounds. */
+  readonly #customDays = new CustomDays();
 
   async #onDrill(event: ReportDrillEvent): Promise<void> {
     const spec = this.currentDashboard?.reports.find((report) => report.id === event.detail.reportId);
@@ -694,7 +665,10 @@ export class ConversationDashboard extends LitElement {
       resolved: this.resolvedRange, locale: this.#locale, timeZone: this.#timeZone, t: this.#i18n.t,
       select: (id) => this.#selectDashboard(id),
       show: (dialog) => void this.#show(dialog),
-      rangeSelect: (event) => this.#onRangeSelect(event),
+      rangeSelect: (event) => {
+        const range = this.#customDays.select(event);
+        if (range !== undefined) this.range = range;
+      },
       setCompare: (on) => (this.compare = on),
       refreshStatus: dataSource
         ? renderRefreshStatus({ refresh: this.#refresh, clock: this.clock, locale: this.#locale, timeZone: this.#timeZone, t: this.#i18n.t, error })

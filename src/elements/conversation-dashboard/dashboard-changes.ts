@@ -1,5 +1,5 @@
 import type { Dashboard } from '../../core/schema/dashboard.ts';
-import type { ReportSpec } from '../../core/schema/report-spec.ts';
+import type { Filter, ReportSpec } from '../../core/schema/report-spec.ts';
 import type { TileSize } from '../../events/report-resize-event.ts';
 
 /**
@@ -74,3 +74,11 @@ export function saveReport(spec: ReportSpec, opened: Dashboard): DashboardChange
     return { ...d, reports: current ? d.reports.map((r) => (r.id === spec.id ? spec : r)) : [...d.reports, spec] };
   };
 }
+
+/** The dashboard filters saved with it (none: the field goes). */
+export const setFilters =
+  (filters: Filter[]): DashboardChange =>
+  (d) => {
+    const { filters: _old, ...rest } = d;
+    return filters.length > 0 ? { ...rest, filters } : rest;
+  };
