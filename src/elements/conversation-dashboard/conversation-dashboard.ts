@@ -19,7 +19,7 @@ import { applyConfig, applyUrlState, saveConfig } from './dashboard-config-io.ts
 import { moveReport, setFilters } from './dashboard-changes.ts';
 import { CustomDays, rangeProblem } from './custom-days.ts';
 import { allowedByHost, ReportActionsController } from './report-actions-controller.ts';
-import { renderConfigError, renderLoadStatus, renderLookupsNotice, renderToast, type Toast } from './load-status.ts';
+import { renderConfigError, renderStatusArea, renderToast, type Toast } from './load-status.ts';
 import { HostSettingsAttributes } from './host-settings.ts';
 import type { BusinessHours, Sla } from '../../core/schema/business-hours.ts';
 import { dashboardDataContext, type DashboardData } from '../../controllers/dashboard-data.ts';
@@ -590,20 +590,10 @@ export class ConversationDashboard extends LitElement {
     return html`
       <div class="root">
         ${this.#renderHeader()} ${this.#renderFilters()}
-        ${renderLoadStatus({
-          loader: this.#loader,
-          hasSource: Boolean(this.dataSource),
-          rangeError: this.rangeError,
-          locale: this.#locale,
-          timeZone: this.#timeZone,
-          t: this.#i18n.t,
-          retry: () => this.reload(),
+        ${renderStatusArea({
+          loader: this.#loader, hasSource: Boolean(this.dataSource), rangeError: this.rangeError, storeError: this.storeError,
+          rejected: this.data?.rejected ?? [], locale: this.#locale, timeZone: this.#timeZone, t: this.#i18n.t, retry: () => this.reload(),
         })}
-        ${renderLookupsNotice(this.#loader, Boolean(this.dataSource), this.#i18n.t, () => this.reload())}
-        ${this.storeError ? html`<div part="error" role="alert">${this.#t('dashboard.storeError', { message: this.storeError })}</div>` : nothing}
-        ${this.data && this.data.rejected.length > 0
-          ? html`<cr-data-quality part="data-quality" .rejected=${this.data.rejected} locale=${this.#locale}></cr-data-quality>`
-          : nothing}
         ${renderDashboardGrid({
           dashboard, editable, locale: this.#locale, timeZone: this.#timeZone, t: this.#i18n.t,
           reorder: this.#reorder, actions: this.#actions, drill: (event) => void this.#onDrill(event),

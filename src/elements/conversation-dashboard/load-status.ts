@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DataLoadController } from '../../controllers/data-load-controller.ts';
 import type { DashboardConfigError } from '../../core/schema/dashboard-config.ts';
+import type { ParseError } from '../../core/wire/parse-conversations.ts';
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 
@@ -88,4 +89,19 @@ export function renderConfigError(error: DashboardConfigError, t: Translate): Te
       ${error.issues.slice(0, 20).map((issue) => html`<li>${issue.path ? html`<code>${issue.path}</code>: ` : nothing}${issue.message}</li>`)}
     </ul>
   </div>`;
+}
+
+export interface StatusAreaInput extends LoadStatusInput {
+  /** Why the store failed, or null. */
+  storeError: string | null;
+  /** The records the source rejected (the data-quality panel shows when there are any). */
+  rejected: readonly ParseError[];
+}
+
+/** Everything between the header and the grid: the load's status, the names notice, the store's error and the rejected records. */
+export function renderStatusArea(input: StatusAreaInput): TemplateResult {
+  const { loader, hasSource, t, retry, storeError, rejected } = input;
+  return html`${renderLoadStatus(input)} ${renderLookupsNotice(loader, hasSource, t, retry)}
+  ${storeError ? html`<div part="error" role="alert">${t('dashboard.storeError', { message: storeError })}</div>` : nothing}
+  ${rejected.length > 0 ? html`<cr-data-quality part="data-quality" .rejected=${rejected} locale=${input.locale}></cr-data-quality>` : nothing}`;
 }
