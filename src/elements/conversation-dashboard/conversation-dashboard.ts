@@ -2,14 +2,12 @@ import { provide } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { DataSource } from '../../adapters/data-source.ts';
-import type { DataLoadController } from '../../controllers/data-load-controller.ts';
-import { ReportDataController } from '../../controllers/report-data-controller.ts';
+import { DashboardLoadController } from './dashboard-load-controller.ts';
 import { ThemeWatchController } from '../../controllers/theme-watch-controller.ts';
 import { ReorderController } from '../../controllers/reorder-controller.ts';
 import { DashboardStoreController } from '../../controllers/dashboard-store-controller.ts';
 import { systemClock, type Clock } from '../../controllers/clock.ts';
 import { KioskController, kioskSeconds } from '../../controllers/kiosk-controller.ts';
-import { RefreshController } from '../../controllers/refresh-controller.ts';
 import { renderRefreshStatus } from './refresh-status.ts';
 import { renderDashboardHeader, type ToolbarDialog } from './dashboard-header.ts';
 import { renderDashboardDialogs } from './dashboard-dialogs.ts';
@@ -242,28 +240,18 @@ export class ConversationDashboard extends LitElement {
     tile: (reportId) => [...this.renderRoot.querySelectorAll('report-tile')].find((t) => t.spec?.id === reportId),
   });
 
-  readonly #reportData = new ReportDataController(this, {
+  readonly #load = new DashboardLoadController(this, {
     source: () => this.dataSource,
     context: () => this.reportContext,
     locale: () => this.#locale,
     filters: () => this.activeFilters,
     retry: () => this.reload(),
-    onChange: (phase, error) => {
-      if (phase === 'error') this.dispatchEvent(new DataErrorEvent({ error, message: message(error), phase: 'load' }));
-      if (phase === 'loaded') this.#refresh.succeeded();
-      if (phase === 'error') this.#refresh.failed(error);
-      // Names that could not be read: ids are shown, with a notice; the host may log why.
-      const lookupsError = this.#loader?.lookupsError;
-      if ((phase === 'loaded' || phase === 'lookups') && lookupsError)
-        this.dispatchEvent(new DataErrorEvent({ error: lookupsError, message: message(lookupsError), phase: 'load' }));
-    },
+    clock: () => this.clock,
+    interval: () => this.refreshInterval,
+    reports: () => this.currentDashboard?.reports ?? [],
+    failed: (error, phase) => this.dispatchEvent(new DataErrorEvent({ error, message: message(error), phase })),
   });
-  get #loader(): DataLoadController {
-    return this.#reportData.loader;
-  }
   readonly #hostSettings = new HostSettingsAttributes();
-  /** The business hours and SLA the reports were last computed with: a change recomputes them. */
-  #settingsKey = '';
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'business-hours', 'sla'];
@@ -282,11 +270,6 @@ export class ConversationDashboard extends LitElement {
       this.requestUpdate();
     }
   }
-  readonly #refresh = new RefreshController(this, {
-    clock: () => this.clock,
-    interval: () => this.refreshInterval,
-    run: () => this.#refreshInBackground(),
-  });
   readonly #kioskCycle = new KioskController(this, {
     clock: () => this.clock,
     seconds: () => kioskSeconds(this.kiosk),
@@ -395,13 +378,7 @@ export class ConversationDashboard extends LitElement {
     // Kept as text: another locale, or its catalog arriving after the first render, re-words it.
     else if (this.rangeError && this.#i18n.textsChanged) this.rangeError = this.#rangeProblem();
     // New business hours or SLA targets (the host's, or another dashboard's own): same data, new results.
-    const context = this.reportContext;
-    const settingsKey = JSON.stringify([context?.businessHours ?? null, context?.sla ?? null, this.activeFilters]);
-    if (settingsKey !== this.#settingsKey) {
-      this.#settingsKey = settingsKey;
-      this.#reportData.invalidate();
-    }
-    this.data = this.#reportData.data();
+    this.data = this.#load.data();
   }
 
   /** (v2) The dashboard filters in force: the `filters` property, else the open dashboard's saved ones. */
@@ -441,26 +418,7 @@ export class ConversationDashboard extends LitElement {
 
   #startLoad(): void {
     this.rangeError = this.reportContext ? null : this.#rangeProblem();
-    this.#reportData.start();
-    if (this.reportContext && this.dataSource?.query) this.#refresh.succeeded();
-  }
-
-  /**
-   * A wall display's refresh (`refresh-interval`, or the Refresh button): the source is read again
-   * while the tiles keep their numbers, which change only once the new data is complete. A source
-   * that syncs incrementally (HubSpot's cache) does so on its own when `load()` runs again; a
-   * push-down source just computes every report again.
-   */
-  #refreshInBackground(): Promise<void> {
-    return this.#reportData.refresh(this.currentDashboard?.reports ?? []).then(
-      (computed) => {
-        if (computed) this.#refresh.succeeded();
-      },
-      (error: unknown) => {
-        this.dispatchEvent(new DataErrorEvent({ error, message: message(error), phase: 'compute' }));
-        this.#refresh.failed(error);
-      },
-    );
+    this.#load.start();
   }
 
   /** Kiosk cycling: the next dashboard, after the last the first. */
@@ -475,14 +433,13 @@ export class ConversationDashboard extends LitElement {
 
   /** Refreshes the data now, in the background (what the Refresh button does). */
   refresh(): void {
-    this.#refresh.refreshNow();
+    this.#load.refresh.refreshNow();
   }
 
   /** Reloads the data (what Retry does). */
   reload(): void {
     this.rangeError = this.reportContext ? null : this.#rangeProblem();
-    this.#reportData.reload();
-    if (this.reportContext && this.dataSource?.query) this.#refresh.succeeded();
+    this.#load.reload();
   }
 
   /**
@@ -591,7 +548,7 @@ export class ConversationDashboard extends LitElement {
       <div class="root">
         ${this.#renderHeader()} ${this.#renderFilters()}
         ${renderStatusArea({
-          loader: this.#loader, hasSource: Boolean(this.dataSource), rangeError: this.rangeError, storeError: this.storeError,
+          loader: this.#load.loader, hasSource: Boolean(this.dataSource), rangeError: this.rangeError, storeError: this.storeError,
           rejected: this.data?.rejected ?? [], locale: this.#locale, timeZone: this.#timeZone, t: this.#i18n.t, retry: () => this.reload(),
         })}
         ${renderDashboardGrid({
@@ -648,8 +605,7 @@ export class ConversationDashboard extends LitElement {
 
   #renderHeader(): TemplateResult {
     const { store, user, kiosk, range, compare, dataSource } = this;
-    const loadError = this.#loader.refreshError;
-    const error = loadError !== null ? message(loadError) : dataSource?.query && this.#refresh.error !== null ? message(this.#refresh.error) : null;
+    const error = this.#load.refreshError;
     return renderDashboardHeader({
       dashboards: this.dashboards, current: this.currentDashboard, store, user, kiosk, range, compare,
       resolved: this.resolvedRange, locale: this.#locale, timeZone: this.#timeZone, t: this.#i18n.t,
@@ -661,7 +617,7 @@ export class ConversationDashboard extends LitElement {
       },
       setCompare: (on) => (this.compare = on),
       refreshStatus: dataSource
-        ? renderRefreshStatus({ refresh: this.#refresh, clock: this.clock, locale: this.#locale, timeZone: this.#timeZone, t: this.#i18n.t, error })
+        ? renderRefreshStatus({ refresh: this.#load.refresh, clock: this.clock, locale: this.#locale, timeZone: this.#timeZone, t: this.#i18n.t, error })
         : nothing,
     });
   }
