@@ -10,13 +10,13 @@ import { systemClock, type Clock } from '../../controllers/clock.ts';
 import { KioskController, kioskSeconds } from '../../controllers/kiosk-controller.ts';
 import { renderRefreshStatus } from './refresh-status.ts';
 import { renderDashboardHeader, type ToolbarDialog } from './dashboard-header.ts';
-import { renderDashboardDialogs } from './dashboard-dialogs.ts';
+import { dialogOutcomes, renderDashboardDialogs } from './dashboard-dialogs.ts';
 import { renderDashboardGrid } from './dashboard-grid.ts';
 import { showDrill } from './dashboard-drill.ts';
 import { applyConfig, applyUrlState, saveConfig } from './dashboard-config-io.ts';
 import { moveReport, setFilters } from './dashboard-changes.ts';
 import { CustomDays, rangeProblem } from './custom-days.ts';
-import { allowedByHost, ReportActionsController } from './report-actions-controller.ts';
+import { ReportActionsController } from './report-actions-controller.ts';
 import { renderConfigError, renderStatusArea, renderToast, type Toast } from './load-status.ts';
 import { HostSettingsAttributes } from './host-settings.ts';
 import type { BusinessHours, Sla } from '../../core/schema/business-hours.ts';
@@ -27,8 +27,6 @@ import type { DateRange, ReportContext } from '../../core/types.ts';
 import { DashboardChangeEvent } from '../../events/dashboard-change-event.ts';
 import { DataErrorEvent } from '../../events/data-error-event.ts';
 import type { ReportDrillEvent } from '../../events/report-drill-event.ts';
-import type { DashboardCreateEvent } from '../../events/dashboard-create-event.ts';
-import { DashboardDeleteEvent, type DashboardDeletedEvent } from '../../events/dashboard-delete-event.ts';
 import { dashboardName, reportTitle } from '../../i18n/report-titles.ts';
 import { errorMessage as message } from '../../i18n/error-message.ts';
 import { LocaleController } from '../../controllers/locale-controller.ts';
@@ -503,27 +501,6 @@ export class ConversationDashboard extends LitElement {
   /** A message with, for a removal, Undo; stays until dismissed or replaced, so no one has to be quick. */
   @state() private toast: Toast | null = null;
 
-  #onCreated(event: DashboardCreateEvent): void {
-    const created = event.detail.dashboard;
-    this.dashboards = [...this.dashboards.filter((d) => d.id !== created.id), created];
-    this.dashboardId = created.id;
-  }
-
-  #onSettingsChange(dashboard: Dashboard): void {
-    this.dashboards = this.dashboards.map((d) => (d.id === dashboard.id ? dashboard : d));
-  }
-
-  /** The settings dialog's request to delete: the host is asked with the dashboard's own event first. */
-  #onDeleteRequest(event: DashboardDeleteEvent): void {
-    if (!allowedByHost(this, event, new DashboardDeleteEvent(event.detail.dashboard))) event.preventDefault();
-  }
-
-  #onDeleted(event: DashboardDeletedEvent): void {
-    this.dashboards = this.dashboards.filter((d) => d.id !== event.detail.dashboardId);
-    this.dashboardId = this.dashboards[0]?.id ?? null;
-    this.#store.list();
-  }
-
   /** Saves `change` to the dashboard on screen (see `DashboardStoreController.persist`), opens the result and says so. */
   async #persist(change: (dashboard: Dashboard) => Dashboard | null, reason: string): Promise<{ saved: Dashboard; copiedFrom: string | null } | null> {
     const outcome = await this.#store.persist(this.currentDashboard, change);
@@ -563,6 +540,14 @@ export class ConversationDashboard extends LitElement {
     `;
   }
 
+  readonly #dialogOutcomes = dialogOutcomes({
+    host: this,
+    dashboards: () => this.dashboards,
+    show: (dashboards) => (this.dashboards = dashboards),
+    open: (dashboardId) => (this.dashboardId = dashboardId),
+    relist: () => this.#store.list(),
+  });
+
   /** Opens the wizard, the report library or the settings, whose code loads on first use (not in the first paint). */
   async #show(dialog: ToolbarDialog): Promise<void> {
     await dialogModules[dialog]();
@@ -574,10 +559,7 @@ export class ConversationDashboard extends LitElement {
     const { store, user, teams, kiosk, theme, editing } = this;
     return renderDashboardDialogs({
       dashboard, dashboards: this.dashboards, store, user, teams, kiosk, theme, editing, locale: this.#locale, t: this.#i18n.t,
-      created: (event) => this.#onCreated(event),
-      settingsChanged: (changed) => this.#onSettingsChange(changed),
-      deleteRequest: (event) => this.#onDeleteRequest(event),
-      deleted: (event) => this.#onDeleted(event),
+      ...this.#dialogOutcomes,
       add: (event) => void this.#actions.add(event),
       createCustom: () => void this.#actions.createCustom(),
       editorCancel: () => (this.editing = null),

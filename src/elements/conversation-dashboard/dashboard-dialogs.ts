@@ -3,12 +3,13 @@ import type { Dashboard, DashboardUser } from '../../core/schema/dashboard.ts';
 import type { ReportSpec } from '../../core/schema/report-spec.ts';
 import type { DashboardChangeEvent } from '../../events/dashboard-change-event.ts';
 import type { DashboardCreateEvent } from '../../events/dashboard-create-event.ts';
-import type { DashboardDeleteEvent, DashboardDeletedEvent } from '../../events/dashboard-delete-event.ts';
+import { DashboardDeleteEvent, type DashboardDeletedEvent } from '../../events/dashboard-delete-event.ts';
 import type { ReportAddEvent } from '../../events/report-add-event.ts';
 import type { ReportSaveEvent } from '../../events/report-save-event.ts';
 import { canCreateDashboard } from '../../store/permissions.ts';
 import type { DashboardStore } from '../../store/dashboard-store.ts';
 import type { Team } from '../shared/dialog/team.ts';
+import { allowedByHost } from './report-actions-controller.ts';
 
 export interface DashboardDialogsInput {
   dashboard: Dashboard | undefined;
@@ -86,4 +87,36 @@ export function renderDashboardDialogs(input: DashboardDialogsInput): TemplateRe
         ></report-editor>`
       : nothing}
   </dialog>`;
+}
+
+/** The element's list of dashboards, as the wizard's and the settings' outcomes change it. */
+export interface DashboardList {
+  /** Where the dashboard's own `dashboard-delete` is fired. */
+  host: EventTarget;
+  dashboards(): readonly Dashboard[];
+  show(dashboards: Dashboard[]): void;
+  open(dashboardId: string | null): void;
+  /** Lists the store's dashboards again. */
+  relist(): void;
+}
+
+/** What a dashboard created (wizard), changed or deleted (settings) does to the list; a delete is asked of the host first with the dashboard's own event. */
+export function dialogOutcomes(list: DashboardList): Pick<DashboardDialogsInput, 'created' | 'settingsChanged' | 'deleteRequest' | 'deleted'> {
+  return {
+    created: (event) => {
+      const created = event.detail.dashboard;
+      list.show([...list.dashboards().filter((d) => d.id !== created.id), created]);
+      list.open(created.id);
+    },
+    settingsChanged: (dashboard) => list.show(list.dashboards().map((d) => (d.id === dashboard.id ? dashboard : d))),
+    deleteRequest: (event) => {
+      if (!allowedByHost(list.host, event, new DashboardDeleteEvent(event.detail.dashboard))) event.preventDefault();
+    },
+    deleted: (event) => {
+      const left = list.dashboards().filter((d) => d.id !== event.detail.dashboardId);
+      list.show(left);
+      list.open(left[0]?.id ?? null);
+      list.relist();
+    },
+  };
 }
