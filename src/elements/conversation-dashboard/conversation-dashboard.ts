@@ -257,16 +257,7 @@ export class ConversationDashboard extends LitElement {
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
-    if (old === value) return;
-    if (name === 'business-hours') {
-      const parsed = this.#hostSettings.businessHours(value);
-      if (parsed !== undefined) this.businessHours = parsed;
-      this.requestUpdate();
-    } else if (name === 'sla') {
-      const parsed = this.#hostSettings.sla(value);
-      if (parsed !== undefined) this.sla = parsed;
-      this.requestUpdate();
-    }
+    if (old !== value && this.#hostSettings.apply(name, value, this)) this.requestUpdate();
   }
   readonly #kioskCycle = new KioskController(this, {
     clock: () => this.clock,

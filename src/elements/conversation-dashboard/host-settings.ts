@@ -22,6 +22,19 @@ export class HostSettingsAttributes {
     return this.#read('sla', text, (value) => parseConfig(slaSchema, value));
   }
 
+  /** Reads `business-hours` or `sla` into the host's property (an invalid value leaves it as it was); false for any other attribute. */
+  apply(name: string, text: string | null, host: { businessHours: BusinessHours | null; sla: Sla | null }): boolean {
+    if (name === 'business-hours') {
+      const parsed = this.businessHours(text);
+      if (parsed !== undefined) host.businessHours = parsed;
+      return true;
+    }
+    if (name !== 'sla') return false;
+    const parsed = this.sla(text);
+    if (parsed !== undefined) host.sla = parsed;
+    return true;
+  }
+
   /** The parsed value; null when the attribute went away; undefined when it is invalid (the error is kept). */
   #read<T>(name: string, text: string | null, parse: (value: unknown) => T): T | null | undefined {
     this.#errors.delete(name);
