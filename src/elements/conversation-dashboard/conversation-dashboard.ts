@@ -9,7 +9,7 @@ import { DashboardStoreController } from '../../controllers/dashboard-store-cont
 import { systemClock, type Clock } from '../../controllers/clock.ts';
 import { KioskController, kioskSeconds } from '../../controllers/kiosk-controller.ts';
 import { renderRefreshStatus } from './refresh-status.ts';
-import { renderDashboardHeader, type ToolbarDialog } from './dashboard-header.ts';
+import { loadToolbarDialog, renderDashboardHeader, type ToolbarDialog } from './dashboard-header.ts';
 import { dialogOutcomes, renderDashboardDialogs } from './dashboard-dialogs.ts';
 import { renderDashboardGrid } from './dashboard-grid.ts';
 import { showDrill } from './dashboard-drill.ts';
@@ -22,7 +22,7 @@ import { HostSettingsAttributes } from './host-settings.ts';
 import type { BusinessHours, Sla } from '../../core/schema/business-hours.ts';
 import { dashboardDataContext, type DashboardData } from '../../controllers/dashboard-data.ts';
 import type { Dashboard, DashboardUser } from '../../core/schema/dashboard.ts';
-import type { ReportSpec } from '../../core/schema/report-spec.ts';
+import type { Filter, ReportSpec } from '../../core/schema/report-spec.ts';
 import type { DateRange, ReportContext } from '../../core/types.ts';
 import { DashboardChangeEvent } from '../../events/dashboard-change-event.ts';
 import { DataErrorEvent } from '../../events/data-error-event.ts';
@@ -49,23 +49,10 @@ import { defaultDashboards } from './default-dashboards.ts';
 import { DEFAULT_RANGE, resolveRange, type RangeValue } from './range-attribute.ts';
 import { MarkupConfigController } from '../../controllers/markup-config-controller.ts';
 import { UrlSyncController, urlPrefix } from '../../controllers/url-sync-controller.ts';
-import type { Filter } from '../../core/schema/report-spec.ts';
 import { filterBarStyles, renderFilterBar } from './filter-bar.ts';
-import {
-  DashboardConfigError,
-  parseDashboardConfig,
-  type DashboardConfig,
-  type DashboardConfigInput,
-} from '../../core/schema/dashboard-config.ts';
+import { DashboardConfigError, parseDashboardConfig, type DashboardConfig, type DashboardConfigInput } from '../../core/schema/dashboard-config.ts';
 
 export const CONVERSATION_DASHBOARD_TAG = 'conversation-dashboard';
-
-/** The dialogs of the toolbar, loaded when first opened. */
-const dialogModules: Record<ToolbarDialog, () => Promise<unknown>> = {
-  wizard: () => import('../dashboard-wizard/dashboard-wizard.ts'),
-  library: () => import('../report-library/report-library.ts'),
-  settings: () => import('../dashboard-settings/dashboard-settings.ts'),
-};
 
 /**
  * @summary A dashboard of conversation reports: a dashboard switcher, a date range with presets and
@@ -541,7 +528,7 @@ export class ConversationDashboard extends LitElement {
 
   /** Opens the wizard, the report library or the settings, whose code loads on first use (not in the first paint). */
   async #show(dialog: ToolbarDialog): Promise<void> {
-    await dialogModules[dialog]();
+    await loadToolbarDialog(dialog);
     await this.updateComplete;
     await this[dialog]?.show();
   }

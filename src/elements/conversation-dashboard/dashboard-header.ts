@@ -10,6 +10,18 @@ import type { RangeValue } from './range-attribute.ts';
 /** The dialogs the toolbar opens. */
 export type ToolbarDialog = 'wizard' | 'library' | 'settings';
 
+/** The dialogs of the toolbar, loaded when first opened (not in the first paint). */
+const dialogModules: Record<ToolbarDialog, () => Promise<unknown>> = {
+  wizard: () => import('../dashboard-wizard/dashboard-wizard.ts'),
+  library: () => import('../report-library/report-library.ts'),
+  settings: () => import('../dashboard-settings/dashboard-settings.ts'),
+};
+
+/** Defines the dialog's element (its module loads on first use). */
+export async function loadToolbarDialog(dialog: ToolbarDialog): Promise<void> {
+  await dialogModules[dialog]();
+}
+
 export interface DashboardHeaderInput {
   dashboards: readonly Dashboard[];
   current: Dashboard | undefined;
