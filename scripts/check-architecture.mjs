@@ -1,7 +1,7 @@
 // Checks the layering of src/ that issue #17 asks for; `npm run check:architecture`.
 //
 //   1. no import circle in src/ (madge, type imports included);
-//   2. nothing in src/charts/ or src/theme/ imports from src/elements/ (tokens and charts sit below the elements),
+//   2. nothing in src/charts/, src/theme/ or src/events/ imports from src/elements/ (they sit below the elements),
 //      and src/core/ imports only from itself;
 //   3. no copy-pasted block outside tests and boilerplate (jscpd; the engine's hand-specialized hot loops excepted);
 //   4. element files (src/elements/**/*.ts, not tests or styles) over N lines: listed always, failing only with
@@ -94,6 +94,7 @@ function specifiers(code) {
 const LAYER_RULES = [
   { layer: 'charts', forbidden: (target) => target.startsWith('elements/'), why: 'nothing in src/charts/ may import from src/elements/', tests: true },
   { layer: 'theme', forbidden: (target) => target.startsWith('elements/'), why: 'nothing in src/theme/ may import from src/elements/', tests: true },
+  { layer: 'events', forbidden: (target) => target.startsWith('elements/'), why: 'nothing in src/events/ may import from src/elements/ (events sit below the elements)', tests: true },
   { layer: 'core', forbidden: (target) => !target.startsWith('core/'), why: 'src/core/ imports only from src/core/ (and packages)', tests: false },
 ];
 

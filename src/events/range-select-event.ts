@@ -1,4 +1,4 @@
-import type { RangeValue } from '../elements/conversation-dashboard/range-attribute.ts';
+import type { RangeValue } from '../core/time/range-presets.ts';
 
 /**
  * The reader chose a date range in `<cr-range-picker>`: a preset name, or local calendar days

@@ -16,6 +16,9 @@ export const rangePresets = [
 
 export type RangePreset = (typeof rangePresets)[number];
 
+/** The `range` of a dashboard: epoch-ms bounds, a preset name, or an ISO interval "start/end". */
+export type RangeValue = DateRange | RangePreset | string;
+
 const DAY = 86_400_000;
 
 export function isRangePreset(value: unknown): value is RangePreset {

@@ -1,10 +1,9 @@
-import { isRangePreset, resolveRangePreset, type RangePreset } from '../../core/time/range-presets.ts';
+import { isRangePreset, resolveRangePreset, type RangePreset, type RangeValue } from '../../core/time/range-presets.ts';
 import { impossibleDateTime, isEpochMs, MAX_EPOCH_MS } from '../../core/schema/timestamp.ts';
 import { assertTimeZone } from '../../core/time/time-buckets.ts';
 import type { DateRange } from '../../core/types.ts';
 
-/** The `range` of a dashboard: epoch-ms bounds, a preset name, or an ISO interval "start/end". */
-export type RangeValue = DateRange | RangePreset | string;
+export type { RangeValue };
 
 export const DEFAULT_RANGE: RangePreset = 'last-30-days';
 
