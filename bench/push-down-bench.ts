@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { templates, type ReportSpec } from '../src/core/index.ts';
 import { createReportHandler } from '../src/server/index.ts';
 import { demoDatabase } from '../demo/server/demo-data.ts';
-import { duckdbExecutor } from '../demo/server/duckdb-executor.ts';
+import { duckdbExecutor } from '../src/server/index.ts';
 import { measure, type Figure } from './measure.ts';
 
 export interface PushDownFigures {

@@ -10,9 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import type { DuckDBInstance } from '@duckdb/node-api';
 import { createServer as createVite } from 'vite';
-import { createReportHandler, toNodeListener, type ReportAuth } from '../../src/server/index.ts';
+import { createReportHandler, duckdbExecutor, toNodeListener, type ReportAuth } from '../../src/server/index.ts';
 import { DEMO_LOOKUPS, demoDatabase, teamInboxes } from './demo-data.ts';
-import { duckdbExecutor } from './duckdb-executor.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = resolve(here, '../..');

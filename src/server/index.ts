@@ -11,3 +11,4 @@ export { reportRequestSchema, type ReportRequest } from './report-request.ts';
 export type { SqlDialectName, SqlValue } from '../adapters/sql/sql-dialect.ts';
 export type { SqlSchema, SqlCustomProperty, SqlPropertyType, SqlBuiltInColumn } from '../adapters/sql/sql-schema.ts';
 export { postgresExecutor, type PostgresExecutorOptions, type PostgresPool, type PostgresPoolClient } from './postgres-executor.ts';
+export { duckdbExecutor, runInterruptibly, type DuckDbConnection, type DuckDbInstance } from './duckdb-executor.ts';

@@ -7,6 +7,7 @@ import { normalizePageUrl } from '../../../core/index.ts';
 import type { Conversation } from '../../../core/schema/conversation.ts';
 import type { SqlExecutor } from '../../sql-data-source.ts';
 import type { SqlCustomProperty } from '../sql-schema.ts';
+import { runInterruptibly } from '../../../server/duckdb-executor.ts';
 
 export interface TestDatabase {
   connection: DuckDBConnection;
@@ -89,22 +90,7 @@ export async function createTestDatabase(conversations: readonly Conversation[],
       if (signal.aborted) throw signal.reason;
       statements.push({ sql, params: [...params] });
       // An abort interrupts the running statement (it then rejects), as a server's executor should.
-      // An interrupt that lands before the engine has started the statement is lost: repeat it
-      // until the statement ends.
-      let repeat: ReturnType<typeof setInterval> | undefined;
-      const interrupt = () => {
-        connection.interrupt();
-        repeat = setInterval(() => connection.interrupt(), 20);
-      };
-      signal.addEventListener('abort', interrupt, { once: true });
-      try {
-        const reader = await connection.runAndReadAll(sql, params);
-        if (signal.aborted) throw signal.reason;
-        return reader.getRowObjectsJS() as Record<string, unknown>[];
-      } finally {
-        clearInterval(repeat);
-        signal.removeEventListener('abort', interrupt);
-      }
+      return runInterruptibly(connection, sql, params, signal);
     },
     close() {
       connection.closeSync();
