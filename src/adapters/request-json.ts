@@ -130,10 +130,6 @@ class Retryable {
   ) {}
 }
 
-/**
- * One attempt: fetch and read the body under one timeout, linked to the caller's signal. Resolves
- * with the parsed body, or a Retryable for the failures worth another try; throws the rest.
- */
 /** Longest server reason kept in an error message: it is untrusted text shown to the user. */
 const MAX_REASON = 300;
 
@@ -161,6 +157,10 @@ async function errorReason(response: Response, signal: AbortSignal): Promise<str
   return line.length > MAX_REASON ? `${line.slice(0, MAX_REASON - 1)}…` : line;
 }
 
+/**
+ * One attempt: fetch and read the body under one timeout, linked to the caller's signal. Resolves
+ * with the parsed body, or a Retryable for the failures worth another try; throws the rest.
+ */
 async function attempt(request: JsonRequest, options: ResolvedHttpOptions, signal: AbortSignal, index: number): Promise<JsonResponse | Retryable> {
   const where = describeUrl(request.url);
   const controller = new AbortController();
