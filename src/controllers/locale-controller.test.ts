@@ -1,31 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { LocaleController } from './locale-controller.ts';
 import { registerCatalog } from '../i18n/translate.ts';
-
-/** A host that counts update requests and renders at once. */
-class FakeHost implements ReactiveControllerHost {
-  readonly controllers: ReactiveController[] = [];
-  updates = 0;
-  addController(controller: ReactiveController): void {
-    this.controllers.push(controller);
-  }
-  removeController(): void {}
-  requestUpdate(): void {
-    this.updates += 1;
-    for (const controller of this.controllers) controller.hostUpdate?.();
-  }
-  get updateComplete(): Promise<boolean> {
-    return Promise.resolve(true);
-  }
-  connect(): void {
-    for (const controller of this.controllers) controller.hostConnected?.();
-  }
-  disconnect(): void {
-    for (const controller of this.controllers) controller.hostDisconnected?.();
-  }
-}
+import { FakeHost } from '../../test/harness/fake-host.ts';
 
 describe('LocaleController', () => {
   it('resolves the given locale and time zone, else English and a zone', () => {

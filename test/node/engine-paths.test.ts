@@ -16,7 +16,6 @@ import {
   type Conversation,
   type ConversationTable,
   type Lookups,
-  type ReportContext,
   type ReportSpec,
 } from '../../src/core/index.ts';
 import { IngestSession } from '../../src/core/wire/ingest.ts';
@@ -28,12 +27,9 @@ import type { FromEngine } from '../../src/worker/protocol.ts';
 import { generateAdversarialConversations } from './oracle/adversarial-data.ts';
 import { drillPoints } from './oracle/compare.ts';
 import { ADVERSARIAL_CONTEXTS, CUSTOM_SPECS, contextBoundaries, sampleContexts, type NamedContext } from './oracle/scenarios.ts';
+import { computableSpecs, contextOf, rounded } from '../harness/reference-reports.ts';
 
 const templateSpecs = [...templates.chatOverview.reports, ...templates.emailOverview.reports];
-
-function contextOf(named: NamedContext): ReportContext {
-  return { range: named.range, timeZone: named.timeZone, ...(named.compare ? { compare: named.compare } : {}) };
-}
 
 function wireTable(conversations: readonly Conversation[], lookups: Lookups, form: 'plain' | 'json' | 'binary', pageSize: number): ConversationTable {
   const session = new IngestSession();
@@ -47,11 +43,6 @@ function wireTable(conversations: readonly Conversation[], lookups: Lookups, for
   return session.finish(lookups);
 }
 
-/** Sums taken in another row order may differ in the last bits; nothing else may. */
-function rounded(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value, (_, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(12)) : v)));
-}
-
 function checkAll(
   reference: ConversationTable,
   candidate: ConversationTable,
@@ -62,14 +53,7 @@ function checkAll(
 ) {
   for (const named of contexts) {
     const context = contextOf(named);
-    const usable = specs.filter((spec) => {
-      try {
-        computeReport(reference, spec, context);
-        return true;
-      } catch {
-        return false;
-      }
-    });
+    const usable = computableSpecs(reference, specs, context);
     const expected = usable.map((spec) => computeReport(reference, spec, context));
     const got = computeReports(candidate, usable, context);
     if (exact) assert.deepEqual(got, expected, `${label} @ ${named.name}`);

@@ -5,18 +5,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { computeReport, createTable, drillDown, parseConversations, templates, type ReportContext } from '../../src/core/index.ts';
+import { drillDown, templates, type ReportContext } from '../../src/core/index.ts';
 import { generateConversations } from '../../src/sample/generate-conversations.ts';
-import { createEngineHost } from '../../src/worker/engine-host.ts';
-import type { FromEngine, ToEngine } from '../../src/worker/protocol.ts';
+import { computeAsThePage, hostWithSample } from '../harness/worker-host.ts';
 
 test('the Worker host computes business hours, SLAs, weekday/hour, teams and share as the page does', () => {
   const sample = generateConversations({ n: 3000, seed: 20, end: Date.UTC(2026, 10, 20), days: 60 });
-  const messages: FromEngine[] = [];
-  const host = createEngineHost((message) => messages.push(structuredClone(message)));
-  const send = (message: ToEngine) => host(structuredClone(message));
-  send({ type: 'page', page: { conversations: sample.conversations } });
-  send({ type: 'finish', lookups: sample.lookups });
+  const host = hostWithSample(sample);
+  const { messages, send, table } = host;
   const context: ReportContext = {
     range: { from: Date.UTC(2026, 9, 1), to: Date.UTC(2026, 10, 20) },
     timeZone: 'Europe/Amsterdam',
@@ -30,15 +26,8 @@ test('the Worker host computes business hours, SLAs, weekday/hour, teams and sha
     sla: { firstResponseMs: 3_600_000, closeMs: 86_400_000, businessHours: true, now: Date.UTC(2026, 10, 19) },
   };
   const specs = templates.teamPerformance.reports;
-  send({ type: 'compute', id: 1, specs, context });
-  const computed = messages.find((m) => m.type === 'computed');
-  assert.ok(computed && computed.type === 'computed');
-  const table = createTable(parseConversations(sample.conversations).conversations, sample.lookups);
-  computed.outcomes.forEach((outcome, k) => {
-    assert.ok('result' in outcome, `${specs[k]!.id}: ${'error' in outcome ? outcome.error.message : ''}`);
-    assert.deepEqual(outcome.result, computeReport(table, specs[k]!, context), specs[k]!.id);
-  });
-  const teams = computed.outcomes[specs.findIndex((s) => s.id === 'volume-by-team')]!;
+  const outcomes = computeAsThePage(host, specs, context);
+  const teams = outcomes[specs.findIndex((s) => s.id === 'volume-by-team')]!;
   assert.ok('result' in teams && teams.result.rows.some((row) => row.label === 'Support'), 'teams named from lookups.teams');
 
   // Without business hours, the business reports fail alone, with a message that says what is missing.

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../../test/wait-until.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Dashboard, DashboardInput, DashboardUser } from '../../core/schema/dashboard.ts';
@@ -10,6 +10,7 @@ import { MemoryDashboardStore } from '../../store/memory-dashboard-store.ts';
 import './dashboard-settings.ts';
 import type { DashboardSettings } from './dashboard-settings.ts';
 import { outsiderOfBoth as outsider, ownerOfTwoTeams as owner, teammate, viewer } from '../../../test/harness/users.ts';
+import { $, deepActiveElement, openFrom, typeInto, withOpener } from '../../../test/harness/dialog-harness.ts';
 
 const teamNames = [
   { id: 'support', name: 'Support' },
@@ -26,39 +27,21 @@ const shared: DashboardInput = {
 };
 const other: DashboardInput = { id: 'weekly', name: 'Weekly', ownerId: 'olivia', privacy: 'everyone', reports: [] };
 
-function deepActiveElement(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-const $ = <T extends Element = HTMLElement>(el: DashboardSettings, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const part = <T extends Element = HTMLButtonElement>(el: DashboardSettings, name: string) => $<T>(el, `[part="${name}"]`);
 const nameInput = (el: DashboardSettings) => $<HTMLInputElement>(el, '#name')!;
 
 async function setup(user: DashboardUser, options: { dashboard?: Dashboard; initial?: DashboardInput[] } = {}) {
   const store = new MemoryDashboardStore(options.initial ?? [shared, other]);
   const dashboard = options.dashboard ?? (await store.get('mornings', user));
-  const wrapper = await fixture<HTMLDivElement>(html`<div>
-    <button id="opener">Settings</button>
-    <dashboard-settings locale="en" .store=${store} .user=${user} .teams=${teamNames} .dashboard=${dashboard}></dashboard-settings>
-  </div>`);
-  const el = wrapper.querySelector('dashboard-settings')!;
-  const opener = wrapper.querySelector<HTMLButtonElement>('#opener')!;
-  opener.addEventListener('click', () => void el.show());
-  opener.focus();
-  opener.click();
-  await el.updateComplete;
-  await el.updateComplete;
+  const { el, opener } = await withOpener<DashboardSettings>(
+    'Settings',
+    html`<dashboard-settings locale="en" .store=${store} .user=${user} .teams=${teamNames} .dashboard=${dashboard}></dashboard-settings>`,
+  );
+  await openFrom(opener, el);
   return { el, opener, store };
 }
 
-async function typeName(el: DashboardSettings, value: string): Promise<void> {
-  const input = nameInput(el);
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await el.updateComplete;
-}
+const typeName = (el: DashboardSettings, value: string) => typeInto(el, nameInput(el), value);
 
 describe('<dashboard-settings>', () => {
   it('renames the dashboard through the store and reports it', async () => {

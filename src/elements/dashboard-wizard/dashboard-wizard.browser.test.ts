@@ -12,6 +12,7 @@ import { MemoryDashboardStore } from '../../store/memory-dashboard-store.ts';
 import './dashboard-wizard.ts';
 import type { DashboardWizard } from './dashboard-wizard.ts';
 import { outsiderOfBoth as outsider, ownerOfTwoTeams as owner, teammate, viewer } from '../../../test/harness/users.ts';
+import { $, $$, deepActiveElement, openFrom, typeInto, withOpener } from '../../../test/harness/dialog-harness.ts';
 
 const teamNames = [
   { id: 'support', name: 'Support' },
@@ -19,14 +20,6 @@ const teamNames = [
   { id: 'billing', name: 'Billing' },
 ];
 
-function deepActiveElement(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-const $ = <T extends Element = HTMLElement>(el: DashboardWizard, selector: string) => el.shadowRoot!.querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(el: DashboardWizard, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
 const templateRadio = (el: DashboardWizard, id: string) => $<HTMLInputElement>(el, `[data-template-id="${id}"] input[type="radio"]`)!;
 const reportBox = (el: DashboardWizard, id: string) => $<HTMLInputElement>(el, `[data-report-id="${id}"] input[type="checkbox"]`)!;
 const nameInput = (el: DashboardWizard) => $<HTMLInputElement>(el, '#name')!;
@@ -35,30 +28,15 @@ const errorText = (el: DashboardWizard) => $(el, '[part="error"]')?.textContent?
 
 async function setup(options: { store?: DashboardStore; user?: DashboardUser; existingNames?: string[] } = {}) {
   const store = options.store ?? new MemoryDashboardStore();
-  const wrapper = await fixture<HTMLDivElement>(html`<div>
-    <button id="opener">Create dashboard</button>
-    <dashboard-wizard locale="en" .store=${store} .user=${options.user ?? owner} .teams=${teamNames}
-      .existingNames=${options.existingNames ?? null}></dashboard-wizard>
-  </div>`);
-  const el = wrapper.querySelector('dashboard-wizard')!;
-  const opener = wrapper.querySelector<HTMLButtonElement>('#opener')!;
-  opener.addEventListener('click', () => void el.show());
+  const { el, opener } = await withOpener<DashboardWizard>(
+    'Create dashboard',
+    html`<dashboard-wizard locale="en" .store=${store} .user=${options.user ?? owner} .teams=${teamNames}
+      .existingNames=${options.existingNames ?? null}></dashboard-wizard>`,
+  );
   return { el, opener, store };
 }
 
-async function openFrom(opener: HTMLButtonElement, el: DashboardWizard): Promise<void> {
-  opener.focus();
-  opener.click();
-  await el.updateComplete;
-  await el.updateComplete;
-}
-
-async function typeName(el: DashboardWizard, value: string): Promise<void> {
-  const input = nameInput(el);
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await el.updateComplete;
-}
+const typeName = (el: DashboardWizard, value: string) => typeInto(el, nameInput(el), value);
 
 async function toDetails(el: DashboardWizard, templateId = 'chat-overview'): Promise<void> {
   templateRadio(el, templateId).click();

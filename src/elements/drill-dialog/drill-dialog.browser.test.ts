@@ -6,6 +6,7 @@ import { DrillCloseEvent } from '../../events/drill-close-event.ts';
 import './drill-dialog.ts';
 import type { DrillDialog } from './drill-dialog.ts';
 import { drillColumnIds } from './drill-columns.ts';
+import { deepActiveElement, openFrom, withOpener } from '../../../test/harness/dialog-harness.ts';
 
 const MINUTE = 60_000;
 const BASE = Date.UTC(2026, 2, 2, 9, 0, 0);
@@ -43,12 +44,6 @@ const headerButton = (el: DrillDialog, column: string) =>
 const rangeText = (el: DrillDialog) => el.shadowRoot!.querySelector('.range')!.textContent!.trim();
 const pagerButtons = (el: DrillDialog) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="pagination"] button')];
 
-function deepActiveElement(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
 async function openDialog(rows: Conversation[], heading = 'Chat volume by assignee — Alice Martin'): Promise<DrillDialog> {
   const el = await fixture<DrillDialog>(
     html`<drill-dialog locale="en-US" time-zone="UTC" .heading=${heading} .conversations=${rows} .columns=${drillColumnIds}></drill-dialog>`,
@@ -58,17 +53,12 @@ async function openDialog(rows: Conversation[], heading = 'Chat volume by assign
 }
 
 /** An opener button next to the dialog, as a host page would have it. */
-async function withOpener(rows: Conversation[]): Promise<{ el: DrillDialog; button: HTMLButtonElement }> {
-  const wrapper = await fixture<HTMLDivElement>(html`<div>
-    <button id="opener">Show conversations</button>
-    <drill-dialog locale="en-US" time-zone="UTC" heading="Volume" .conversations=${rows}></drill-dialog>
-  </div>`);
-  const el = wrapper.querySelector('drill-dialog')!;
-  const button = wrapper.querySelector<HTMLButtonElement>('#opener')!;
-  button.addEventListener('click', () => void el.show());
-  button.focus();
-  button.click();
-  await el.updateComplete;
+async function openedFromButton(rows: Conversation[]): Promise<{ el: DrillDialog; button: HTMLButtonElement }> {
+  const { el, opener: button } = await withOpener<DrillDialog>(
+    'Show conversations',
+    html`<drill-dialog locale="en-US" time-zone="UTC" heading="Volume" .conversations=${rows}></drill-dialog>`,
+  );
+  await openFrom(button, el);
   return { el, button };
 }
 
@@ -290,7 +280,7 @@ describe('<drill-dialog>', () => {
   });
 
   it('closes on Escape, fires close and returns focus to the opener', async () => {
-    const { el, button } = await withOpener(conversations(5));
+    const { el, button } = await openedFromButton(conversations(5));
     expect(dialogOf(el).matches(':modal')).to.be.true;
     expect(deepActiveElement()).to.not.equal(button);
     let event: Event | undefined;
@@ -326,7 +316,7 @@ describe('<drill-dialog>', () => {
   });
 
   it('closes with the close button the same way', async () => {
-    const { el, button } = await withOpener(conversations(5));
+    const { el, button } = await openedFromButton(conversations(5));
     const close = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="close-button"]')!;
     expect(close.textContent!.trim()).to.equal('Close');
     const closed = oneEvent(el, 'close');

@@ -8,28 +8,13 @@ import type { ReportCreateCustomEvent } from '../../events/report-create-custom-
 import './report-library.ts';
 import type { ReportLibrary } from './report-library.ts';
 import { copyReport, isCopyOf } from './report-copy.ts';
+import { $, $$, deepActiveElement, openFrom, withOpener } from '../../../test/harness/dialog-harness.ts';
 
-function deepActiveElement(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-const $ = <T extends Element = HTMLElement>(el: ReportLibrary, selector: string) => el.shadowRoot!.querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(el: ReportLibrary, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
 const item = (el: ReportLibrary, id: string) => $(el, `[part="report"][data-report-id="${id}"]`)!;
 
 async function setup(existingIds: string[] = []) {
-  const wrapper = await fixture<HTMLDivElement>(html`<div>
-    <button id="opener">Add report</button>
-    <report-library locale="en" .existingIds=${existingIds}></report-library>
-  </div>`);
-  const el = wrapper.querySelector('report-library')!;
-  const opener = wrapper.querySelector<HTMLButtonElement>('#opener')!;
-  opener.addEventListener('click', () => void el.show());
-  opener.focus();
-  opener.click();
-  await el.updateComplete;
+  const { el, opener } = await withOpener<ReportLibrary>('Add report', html`<report-library locale="en" .existingIds=${existingIds}></report-library>`);
+  await openFrom(opener, el);
   return { el, opener };
 }
 
