@@ -67,6 +67,9 @@ export const CONVERSATION_DASHBOARD_TAG = 'conversation-dashboard';
  * @fires report-resize - (v2) Before a tile's width is saved (Actions → Width): `{ reportId, size, dashboardId }`; cancelable, `preventDefault()` vetoes it.
  * @fires report-duplicate - (v2) Before a report is duplicated, or copied to another dashboard (Actions → Duplicate / Copy to …): `{ reportId, toDashboardId?, dashboardId }`; cancelable, `preventDefault()` vetoes it.
  * @fires report-add - Before a report chosen in the report library is added: `{ spec, sourceId, dashboardId }`; cancelable, `preventDefault()` vetoes it.
+ * @fires report-drill - Before the drill dialog opens on a tile's data point: `{ reportId, key, series?, label?, seriesLabel?, dashboardId }`; cancelable, `preventDefault()` opens none.
+ * @fires report-edit - Before the report editor opens on a report (tile Actions → Edit): `{ reportId, spec, dashboardId }`; cancelable, `preventDefault()` opens none.
+ * @fires report-create-custom - Before the report editor opens on a new report (report library → Custom report): `{ dashboardId }`; cancelable, `preventDefault()` opens none.
  * @fires report-move - Before a report is moved (Actions → Move, or drag and drop): `{ reportId, direction, dashboardId, to }`; cancelable, `preventDefault()` vetoes it.
  * @fires data-error - Loading or computing failed: `{ error, message, phase }`.
  *
@@ -539,7 +542,7 @@ export class ConversationDashboard extends LitElement {
       dashboard, dashboards: this.dashboards, store, user, teams, kiosk, theme, editing, locale: this.#locale, t: this.#i18n.t,
       ...this.#dialogOutcomes,
       add: (event) => void this.#actions.add(event),
-      createCustom: () => void this.#actions.createCustom(),
+      createCustom: (event) => void this.#actions.createCustom(event),
       editorCancel: () => (this.editing = null),
       editorClosed: this.#actions.editorClosed,
       save: (event) => void this.#actions.saveFromEditor(event),

@@ -5,6 +5,7 @@ import type { DashboardChangeEvent } from '../../events/dashboard-change-event.t
 import type { DashboardCreateEvent } from '../../events/dashboard-create-event.ts';
 import { DashboardDeleteEvent, type DashboardDeletedEvent } from '../../events/dashboard-delete-event.ts';
 import type { ReportAddEvent } from '../../events/report-add-event.ts';
+import type { ReportCreateCustomEvent } from '../../events/report-create-custom-event.ts';
 import type { ReportSaveEvent } from '../../events/report-save-event.ts';
 import { canCreateDashboard } from '../../store/permissions.ts';
 import type { DashboardStore } from '../../store/dashboard-store.ts';
@@ -28,7 +29,7 @@ export interface DashboardDialogsInput {
   deleteRequest: (event: DashboardDeleteEvent) => void;
   deleted: (event: DashboardDeletedEvent) => void;
   add: (event: ReportAddEvent) => void;
-  createCustom: () => void;
+  createCustom: (event: ReportCreateCustomEvent) => void;
   /** The editor dialog was cancelled (Escape). */
   editorCancel: () => void;
   /** The editor dialog closed (see `ModalDialogController.handleClose`). */
@@ -73,7 +74,7 @@ export function renderDashboardDialogs(input: DashboardDialogsInput): TemplateRe
         locale=${locale}
         theme=${theme}
         @report-add=${(event: ReportAddEvent) => input.add(event)}
-        @report-create-custom=${() => input.createCustom()}
+        @report-create-custom=${(event: ReportCreateCustomEvent) => input.createCustom(event)}
       ></report-library>`
     : nothing}
   <dialog class="editor-dialog" part="editor-dialog" aria-label=${input.t('dashboard.editReport')} @cancel=${input.editorCancel} @close=${input.editorClosed}>

@@ -19,21 +19,22 @@ export interface DashboardGridInput {
   t: (key: string, params?: Record<string, string | number>) => string;
   reorder: ReorderController;
   actions: ReportActionsController;
+  /** Opens the drill dialog on a tile's data point (the host already allowed it). */
   drill: (event: ReportDrillEvent) => void;
 }
 
-/** The grid of tiles, hearing their requests (drill, remove, move, resize, duplicate, edit); or the note that there are no reports. */
+/** The grid of tiles, hearing their requests (drill, remove, move, resize, duplicate, edit), each asked of the host first; or the note that there are no reports. */
 export function renderDashboardGrid({ dashboard, editable, locale, timeZone, t, reorder, actions, drill }: DashboardGridInput): TemplateResult {
   if (!dashboard || dashboard.reports.length === 0) return html`<p class="empty">${t('dashboard.noReports')}</p>`;
   const copyTargets = editable ? actions.copyTargets(dashboard) : [];
   return html`<div
     part="grid"
-    @report-drill=${(event: ReportDrillEvent) => drill(event)}
+    @report-drill=${(event: ReportDrillEvent) => actions.drillAllowed(event) && drill(event)}
     @report-remove=${(event: ReportRemoveEvent) => void actions.remove(event)}
     @report-move=${(event: ReportMoveEvent) => reorder.request(event)}
     @report-resize=${(event: ReportResizeEvent) => void actions.resize(event)}
     @report-duplicate=${(event: ReportDuplicateEvent) => void actions.duplicate(event)}
-    @report-edit=${(event: ReportEditEvent) => editable && void actions.openEditor(event.detail.spec)}
+    @report-edit=${(event: ReportEditEvent) => editable && void actions.edit(event)}
   >
     ${repeat(
       dashboard.reports,

@@ -2,7 +2,10 @@ import type { ReactiveElement } from 'lit';
 import type { Dashboard, DashboardUser } from '../../core/schema/dashboard.ts';
 import type { ReportSpec } from '../../core/schema/report-spec.ts';
 import { ReportAddEvent } from '../../events/report-add-event.ts';
+import { ReportCreateCustomEvent } from '../../events/report-create-custom-event.ts';
+import { ReportDrillEvent } from '../../events/report-drill-event.ts';
 import { ReportDuplicateEvent } from '../../events/report-duplicate-event.ts';
+import { ReportEditEvent } from '../../events/report-edit-event.ts';
 import { ReportRemoveEvent } from '../../events/report-remove-event.ts';
 import { ReportResizeEvent } from '../../events/report-resize-event.ts';
 import { ReportSaveEvent } from '../../events/report-save-event.ts';
@@ -34,7 +37,7 @@ export interface ReportActionsOptions {
 }
 
 /**
- * A child's request (a tile's `report-remove`, the editor's `report-save`) stops here: the host
+ * A child's request (a tile's `report-remove` or `report-edit`, the editor's `report-save`) stops here: the host
  * would otherwise see it after the element had already acted. The element asks the host with
  * its own cancelable event, from itself, and acts only when it was not prevented (STYLE 12).
  */
@@ -46,8 +49,8 @@ export function allowedByHost(host: EventTarget, request: Event, own: Event): bo
 
 /**
  * What a dashboard does with its reports at the user's request: remove (with an Undo toast),
- * resize, duplicate beside or copy to another dashboard, add from the library, and edit or create
- * one in the editor's modal dialog. Each asks the host first with the dashboard's own cancelable
+ * resize, duplicate beside or copy to another dashboard, add from the library, edit or create
+ * one in the editor's modal dialog, and drill into a data point. Each asks the host first with the dashboard's own cancelable
  * event (with `dashboardId`) and is saved through `persist` only when not prevented.
  */
 export class ReportActionsController {
@@ -145,17 +148,31 @@ export class ReportActionsController {
     await this.#options.persist(addReport(spec), 'report-add');
   }
 
+  /** A tile's drill: true once the host allowed it, when the dashboard may open its drill dialog. */
+  drillAllowed(event: ReportDrillEvent): boolean {
+    const dashboardId = this.#options.dashboard()?.id;
+    return allowedByHost(this.#host, event, new ReportDrillEvent({ ...event.detail, ...(dashboardId === undefined ? {} : { dashboardId }) }));
+  }
+
+  /** A tile's Edit: the report editor opens once the host allowed it. */
+  async edit(event: ReportEditEvent): Promise<void> {
+    const { spec } = event.detail;
+    if (!allowedByHost(this.#host, event, new ReportEditEvent(spec, this.#options.dashboard()?.id))) return;
+    await this.#openEditor(spec);
+  }
+
   /** Opens the report editor, loaded on first use so it stays out of the initial bundle. */
-  async openEditor(spec: ReportSpec): Promise<void> {
+  async #openEditor(spec: ReportSpec): Promise<void> {
     await import('../report-editor/report-editor.ts');
     this.#options.edit(spec);
     await this.#host.updateComplete;
     this.#editorDialog.open();
   }
 
-  /** The editor on a new custom report (the report library's "Custom report"). */
-  createCustom(): Promise<void> {
-    return this.openEditor({
+  /** The editor on a new custom report (the report library's "Custom report"), once the host allowed it. */
+  async createCustom(event: ReportCreateCustomEvent): Promise<void> {
+    if (!allowedByHost(this.#host, event, new ReportCreateCustomEvent(this.#options.dashboard()?.id))) return;
+    await this.#openEditor({
       id: `custom-${crypto.randomUUID().slice(0, 8)}`,
       title: this.#options.t('dashboard.newReport'),
       chartType: 'bar',

@@ -22,7 +22,7 @@ export const REPORT_LIBRARY_TAG = 'report-library';
  * @summary A modal library of ready-made reports to add to a dashboard, plus "Custom report".
  *
  * @fires report-add - {ReportAddEvent} A report was chosen: `{ spec, sourceId }`, `spec` a copy with a fresh unique id. Bubbles, composed.
- * @fires report-create-custom - {ReportCreateCustomEvent} "Create custom report" was chosen. Bubbles, composed.
+ * @fires report-create-custom - {ReportCreateCustomEvent} "Create custom report" was chosen: `{}`. Bubbles, composed, cancelable (inside a dashboard a request: the dashboard fires its own before it opens the editor).
  *
  * @csspart dialog - The native `<dialog>`.
  * @csspart header - The title bar with the close button.

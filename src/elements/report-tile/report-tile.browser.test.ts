@@ -71,6 +71,7 @@ describe('<report-tile>', () => {
     setTimeout(() => void sendKeys({ press: 'Enter' }));
     const event = await oneEvent(el, 'report-drill');
     expect(event.detail).to.deep.include({ reportId: 'volume', key: 'bob', label: 'Bob de Vries' });
+    expect(event.cancelable, 'a host may veto what it does with a drill').to.equal(true);
   });
 
   it('renders a KPI with the change against the previous period', async () => {
@@ -108,7 +109,9 @@ describe('<report-tile>', () => {
     await el.updateComplete;
     const edit = el.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="edit"]')!;
     setTimeout(() => edit.click());
-    expect((await oneEvent(el, 'report-edit')).detail.reportId).to.equal('volume');
+    const edited = await oneEvent(el, 'report-edit');
+    expect(edited.detail.reportId).to.equal('volume');
+    expect(edited.cancelable, 'a host may veto what it does with an edit').to.equal(true);
     el.shadowRoot!.querySelector<HTMLButtonElement>('.menu-button')!.click();
     await el.updateComplete;
     const remove = el.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="remove"]')!;

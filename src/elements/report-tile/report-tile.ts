@@ -40,8 +40,8 @@ export const REPORT_TILE_TAG = 'report-tile';
  * table, export and remove it. Works alone (`spec` + `result`) or inside a
  * `<conversation-dashboard>`, from which it takes the data and computes its own result.
  *
- * @fires report-drill - A bar, point, slice or table row was chosen: `{ reportId, key, series, label }`.
- * @fires report-edit - Actions → Edit (only when `editable`): `{ reportId, spec }`.
+ * @fires report-drill - A bar, point, slice or table row was chosen, cancelable: `{ reportId, key, series?, label?, seriesLabel? }`. Inside a dashboard it is a request: the dashboard fires its own before it opens the drill dialog.
+ * @fires report-edit - Actions → Edit (only when `editable`), cancelable: `{ reportId, spec }`. Inside a dashboard it is a request: the dashboard fires its own before it opens the report editor.
  * @fires report-remove - Actions → Remove (only when `editable`), cancelable: `{ reportId }`. Inside a dashboard it is a request: the dashboard fires its own before it acts.
  * @fires report-resize - (v2) Actions → a width (only when `editable` and `size` is set), cancelable: `{ reportId, size }`. Inside a dashboard it is a request: the dashboard fires its own before it saves the layout.
  * @fires report-duplicate - (v2) Actions → Duplicate, or Copy to another dashboard (`copyTargets`), cancelable: `{ reportId, toDashboardId? }`. Inside a dashboard it is a request: the dashboard fires its own before it saves.
