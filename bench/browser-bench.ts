@@ -40,6 +40,8 @@ export interface BrowserBenchOptions {
   editorOnly?: boolean;
   /** Only the peers (six queries beside DuckDB-WASM and arquero). */
   peersOnly?: boolean;
+  /** Only the engine figures (no peers, library check, Arrow, dashboards or editor). */
+  engineOnly?: boolean;
 }
 
 const TYPES: Record<string, string> = {
@@ -132,7 +134,7 @@ export async function browserBench(sizes: number[], log: (line: string) => void,
     page.on('pageerror', (error) => log(`browser: page error: ${error instanceof Error ? error.message : String(error)}`));
 
     let peers: PeersFigures | null = null;
-    if (!options.editorOnly) {
+    if (!options.editorOnly && !options.engineOnly) {
       // A fresh page of its own: the peers' heaps (DuckDB's worker, arquero's tables) stay out of the other figures.
       await page.goto(`${origin}/index.html`);
       await page.waitForFunction('window.benchReady === true', { timeout: 60_000 });
@@ -143,7 +145,7 @@ export async function browserBench(sizes: number[], log: (line: string) => void,
       if (options.peersOnly) return { engine: [], arrow: [], dashboards: [], userAgent: await browser.userAgent(), libraryWorker: { mode: 'skipped', tiles: 0 }, editorPreview: [], peers };
     }
     let libraryWorker: BrowserFigures['libraryWorker'] = { mode: 'skipped', tiles: 0 };
-    if (!options.editorOnly) {
+    if (!options.editorOnly && !options.engineOnly) {
       log('browser: library build (dist/) with its engine Worker…');
       await page.goto(`${origin}/lib-check.html`);
       await page.waitForFunction('window.libCheck', { timeout: 90_000 });
@@ -157,9 +159,10 @@ export async function browserBench(sizes: number[], log: (line: string) => void,
       const objectRuns = Object.fromEntries(sizes.map((n) => [n, n > 200_000 ? 1 : 3]));
       result = (await page.evaluate(
         (config) => (window as unknown as { runBench: (c: unknown) => Promise<unknown> }).runBench(config),
-        { sizes, objectRuns },
+        { sizes, objectRuns, engineOnly: options.engineOnly ?? false },
       )) as typeof result;
     }
+    if (options.engineOnly) return { ...result, libraryWorker, editorPreview: [], peers };
     // A fresh page: the editor's figures do not inherit the heap of the runs above.
     await page.goto(`${origin}/index.html`);
     await page.waitForFunction('window.benchReady === true', { timeout: 60_000 });

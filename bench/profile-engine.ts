@@ -1,12 +1,14 @@
 /**
- * A quick engine-only profile at one N (Node): the twelve reports cold and warm, each of the six
- * queries cold, and the drill of the largest group (rows and objects). For work on the engine;
+ * A quick engine-only profile at one N (Node): the scan limit, the twelve reports cold and warm,
+ * the twelve narrowed to one assignee (cache kept, and cleared), each of the six queries cold, and
+ * the drill of the largest group (rows, objects, and its first page as a dashboard asks for it). For work on the engine;
  * `npm run bench` gives the figures of record. `BENCH_SIZES=1000000 node --import tsx bench/profile-engine.ts`
  */
 import { clearReportCache, computeReport, computeReports, createTable, drillDown, templates, type ReportSpec } from '../src/core/index.ts';
 import { drillRows } from '../src/core/engine/drill-down.ts';
 import { generateConversations } from '../src/sample/generate-conversations.ts';
 import { DAYS, END, RANGE, SEED, TIME_ZONE } from './bench-data.ts';
+import { withFilter } from './engine-bench.ts';
 import { measure, scanLimitKernel } from './measure.ts';
 import { QUERY_NAMES, SIX_QUERIES } from './six-queries.ts';
 
@@ -21,6 +23,11 @@ const show = (name: string, f: { median: number; min: number; max: number }) => 
 show('scan limit', await measure(scanLimitKernel(), { warmup: 3, runs: 11 }));
 show('all 12 cold', await measure(() => computeReports(table, specs, context), { before: () => clearReportCache(table), runs }));
 show('all 12 warm', await measure(() => computeReports(table, specs, context), { runs }));
+const assignees = lookups.assignees.map((assignee) => assignee.id);
+let turn = 0;
+const narrowed = () => withFilter(specs, assignees[turn++ % assignees.length]!);
+show('re-filter', await measure(() => computeReports(table, narrowed(), context), { runs }));
+show('re-filter cold', await measure(() => computeReports(table, narrowed(), context), { before: () => clearReportCache(table), runs }));
 let total = 0;
 for (const name of QUERY_NAMES) {
   const f = await measure(() => computeReport(table, SIX_QUERIES[name], context), { before: () => clearReportCache(table), runs });
@@ -34,6 +41,8 @@ results.forEach((result, index) => {
   for (const row of result.rows) if (row.count > largest.count && row.key !== '__other__') largest = { spec: specs[index]!, key: row.key, count: row.count };
 });
 show(`drill rows (${largest.count})`, await measure(() => drillRows(table, largest.spec, context, { key: largest.key }), { runs: 9 }));
+// As the dashboard drills: the reports computed (cubes kept), no row list cached.
+show('drill first page', await measure(() => drillDown(table, largest.spec, context, { key: largest.key }).rows.length, { before: () => (clearReportCache(table), computeReports(table, specs, context)), runs: 9 }));
 show('drill objects', await measure(() => drillDown(table, largest.spec, context, { key: largest.key }, { limit: Infinity }).rows.length, { runs: 9 }));
 if (process.env.PROFILE_LOOP) {
   const end = performance.now() + Number(process.env.PROFILE_LOOP);

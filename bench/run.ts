@@ -33,6 +33,8 @@ const skipBaselines = process.env.BENCH_SKIP_BASELINES === '1';
 const editorOnly = process.env.BENCH_ONLY === 'editor';
 // BENCH_ONLY=peers: the six queries beside DuckDB-WASM and arquero in Chromium, nothing else (a few minutes at 1M).
 const peersOnly = process.env.BENCH_ONLY === 'peers';
+// BENCH_ONLY=engine: the engine figures in Chromium alone (ingest, reports, re-filter, drill, scan limit), about a minute at 1M.
+const engineOnly = process.env.BENCH_ONLY === 'engine';
 const editorSizes = (process.env.BENCH_EDITOR_SIZES ?? '100000,40000').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const context = { range: RANGE, timeZone: TIME_ZONE };
@@ -44,7 +46,7 @@ function freeMemory(): void {
 
 // ——— Node ———
 const node: { engine: EngineFigures; sixQueries: SixQueryFigures | null; businessHours: BusinessHoursFigures }[] = [];
-for (const n of editorOnly || peersOnly ? [] : sizes) {
+for (const n of editorOnly || peersOnly || engineOnly ? [] : sizes) {
   log(`node: N = ${n.toLocaleString('en')}: generating…`);
   const { conversations, lookups } = generateConversations({ n, seed: SEED, end: END, days: DAYS });
   const engine = await engineBench(conversations, lookups, context, { objectRuns: n > 200_000 ? 2 : 3, log });
@@ -62,7 +64,7 @@ for (const n of editorOnly || peersOnly ? [] : sizes) {
 // ——— Push-down through the server handler (DuckDB file) ———
 // BENCH_PUSHDOWN_N (default 10 000 000) sets its size; BENCH_SKIP_PUSHDOWN=1 leaves it out.
 let pushDownFigures: PushDownFigures | null = null;
-if (!editorOnly && !peersOnly && process.env.BENCH_SKIP_PUSHDOWN !== '1') {
+if (!editorOnly && !peersOnly && !engineOnly && process.env.BENCH_SKIP_PUSHDOWN !== '1') {
   pushDownFigures = await pushDownBench(Number(process.env.BENCH_PUSHDOWN_N ?? 10_000_000), log);
   freeMemory();
 }
@@ -71,7 +73,7 @@ if (!editorOnly && !peersOnly && process.env.BENCH_SKIP_PUSHDOWN !== '1') {
 let bundle: ReturnType<typeof bundleSizes> | null = null;
 // BENCH_SKIP_BUNDLE=1 with BENCH_SKIP_BROWSER=1: the Node engine figures alone, without a vite build.
 const skipBundle = process.env.BENCH_SKIP_BUNDLE === '1' && skipBrowser;
-if (!editorOnly && !peersOnly && !skipBundle) {
+if (!editorOnly && !peersOnly && !engineOnly && !skipBundle) {
   log('bundle: vite build…');
   execFileSync(process.execPath, [fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url)), 'build', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   bundle = bundleSizes(`${root}dist`);
@@ -79,7 +81,7 @@ if (!editorOnly && !peersOnly && !skipBundle) {
 
 // ——— Chromium ———
 let browser: BrowserFigures | null = null;
-if (!skipBrowser || editorOnly || peersOnly) browser = await browserBench(sizes, log, { editorSizes, editorOnly, peersOnly });
+if (!skipBrowser || editorOnly || peersOnly || engineOnly) browser = await browserBench(sizes, log, { editorSizes, editorOnly, peersOnly, engineOnly });
 
 /** The peers' line of the report and their part of the JSON. */
 const peerLines = (peers: BrowserFigures['peers']): string[] => {
@@ -119,25 +121,25 @@ const pad = (text: string, width: number) => text.padEnd(width);
 const lines: string[] = [];
 const engineTable = (title: string, list: EngineFigures[]) => {
   lines.push('', `${title} — ms, median (min–max)`);
-  lines.push(pad('N', 11) + ['ingest wire', 'ingest objects', 'all 12 reports', 'all 12 (warm)', 're-filter', 'drill largest', 'drill rows only', 'scan limit', 'reports/scan'].map((h) => pad(h, 21)).join(''));
+  lines.push(pad('N', 11) + ['ingest wire', 'ingest objects', 'all 12 reports', 'all 12 (warm)', 're-filter', 're-filter (cold)', 'drill largest', 'drill rows only', 'scan limit', 'reports/scan'].map((h) => pad(h, 21)).join(''));
   for (const f of list)
     lines.push(
       pad(f.n.toLocaleString('en'), 11) +
-        [ms(f.ingest), ms(f.ingestObjects), ms(f.allReports), ms(f.allReportsWarm), ms(f.refilter), `${ms(f.drill)} ${f.drillRows}r`, ms(f.drillSelect), ms(f.scanLimit), `${round(f.allReports.median / f.scanLimit.median, 1)}×`]
+        [ms(f.ingest), ms(f.ingestObjects), ms(f.allReports), ms(f.allReportsWarm), ms(f.refilter), ms(f.refilterCold), `${ms(f.drill)} ${f.drillRows}r`, ms(f.drillSelect), ms(f.scanLimit), `${round(f.allReports.median / f.scanLimit.median, 1)}×`]
           .map((c) => pad(c, 21))
           .join(''),
     );
 };
 if (browser && !editorOnly) engineTable('Engine in Chromium', browser.engine);
-if (!editorOnly) engineTable('Engine in Node', node.map((entry) => entry.engine));
-if (!editorOnly) {
+if (!editorOnly && !engineOnly) engineTable('Engine in Node', node.map((entry) => entry.engine));
+if (!editorOnly && !engineOnly) {
   lines.push('', 'Business hours and SLAs (Node) — twelve templates + team performance (schedule, per-inbox zone, SLA in business hours) vs twelve + six plain twins; ms, median (min–max)');
   for (const { businessHours: b } of node)
     lines.push(
       `  N = ${b.n.toLocaleString('en')}: cold plain ${ms(b.plain)}, business ${ms(b.business)} → ${b.ratio}× (CPU ${b.plainCpu.median.toFixed(0)} vs ${b.businessCpu.median.toFixed(0)} → ${b.ratioCpu}×); warm ${ms(b.plainWarm)} vs ${ms(b.businessWarm)} → ${b.ratioWarm}×`,
     );
 }
-if (!editorOnly) lines.push('', `Table memory: ${node.map((e) => `${e.engine.bytesPerConversation} bytes/conversation at ${e.engine.n.toLocaleString('en')} (+ ${e.engine.textBytesPerConversation} of drill-only text)`).join('; ')}`);
+if (!editorOnly && !engineOnly) lines.push('', `Table memory: ${node.map((e) => `${e.engine.bytesPerConversation} bytes/conversation at ${e.engine.n.toLocaleString('en')} (+ ${e.engine.textBytesPerConversation} of drill-only text)`).join('; ')}`);
 for (const { engine, sixQueries } of node) {
   if (!sixQueries) continue;
   lines.push('', `Six queries at N = ${engine.n.toLocaleString('en')} (Node) — median ms per query; ratio = their total / ours`);
@@ -254,12 +256,31 @@ const figuresOf = (f: EngineFigures) => ({
   allReportsMs: f.allReports,
   allReportsWarmMs: f.allReportsWarm,
   refilterMs: f.refilter,
+  refilterColdMs: f.refilterCold,
   drillMs: f.drill,
   drillSelectMs: f.drillSelect,
   drillPageMs: f.drillPage,
   drillRows: f.drillRows,
   scanLimitMs: f.scanLimit,
 });
+if (engineOnly) {
+  const f = primary;
+  console.log(
+    JSON.stringify({
+      n: f.n,
+      runtime: 'chromium',
+      allReportsMs: f.allReports.median,
+      refilterMs: f.refilter.median,
+      refilterColdMs: f.refilterCold.median,
+      drillPageMs: f.drillPage.median,
+      scanLimitMs: f.scanLimit.median,
+      allReportsPerScan: round(f.allReports.median / f.scanLimit.median, 2),
+      stats: { chromium: Object.fromEntries((browser?.engine ?? []).map((e) => [e.n, figuresOf(e)])) },
+      userAgent: browser?.userAgent ?? null,
+    }),
+  );
+  process.exit(0);
+}
 const pushDown = pushDownFigures && {
   n: pushDownFigures.n,
   allReportsMs: pushDownFigures.allReportsMs.median,
@@ -274,6 +295,8 @@ const summary = {
   ingestMs: primary.ingest.median,
   allReportsMs: primary.allReports.median,
   refilterMs: primary.refilter.median,
+  // Issue 18: the twelve narrowed to one assignee with a cleared cache (refilterMs keeps the unfiltered twelve's cache).
+  refilterColdMs: primary.refilterCold.median,
   drillMs: primary.drill.median,
   drillSelectMs: primary.drillSelect.median,
   // Issue 14: the first drill page (50 rows) at the largest N, in the runtime above (the Worker runs the same code).

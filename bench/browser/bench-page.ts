@@ -93,7 +93,7 @@ async function dashboardRun(n: number, pages: (ArrayBuffer | Uint8Array)[], look
   };
 }
 
-async function run(config: { sizes: number[]; objectRuns: Record<number, number> }) {
+async function run(config: { sizes: number[]; objectRuns: Record<number, number>; engineOnly?: boolean }) {
   const engine: EngineFigures[] = [];
   const arrow: ArrowFigures[] = [];
   const dashboards: DashboardFigures[] = [];
@@ -104,6 +104,7 @@ async function run(config: { sizes: number[]; objectRuns: Record<number, number>
     engine.push(
       await engineBench(generated.conversations, lookups, { range: RANGE, timeZone: 'Europe/Amsterdam' }, { objectRuns: config.objectRuns[n] ?? 1, log }),
     );
+    if (config.engineOnly) continue;
     arrow.push(await arrowBench(generated.conversations, lookups, log));
     // The dashboard gets its data as one Apache Arrow stream, as from a server or DuckDB.
     const pages = [toArrowIPC(generated.conversations)];
