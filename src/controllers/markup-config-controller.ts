@@ -33,7 +33,7 @@ export interface MarkupConfigOptions {
 
 /**
  * Markup configuration of a dashboard: the child `<script type="application/json">` and the source
- * (`src`, `csv-src`, `hubspot-proxy`, `server-src`, `sample`) and store (`store`, `store-src`)
+ * (`src`, `csv-src`, `hubspot-proxy`, `server-src`, `sample`) and store (`store-type`, or its deprecated alias `store`, and `store-src`)
  * attributes, read through the `DeclarativeSourceController` the standalone `<report-tile>` uses
  * too. It sets the element's `dataSource`, `store`, `user` and `teams` from them, but never takes
  * away a value the host set by script: only one markup set is replaced or cleared.
@@ -69,7 +69,7 @@ export class MarkupConfigController {
     return this.#declarative.error ?? this.#storeError;
   }
 
-  /** Reads the markup again; `storeAttributes`: `store` or `store-src` changed. `otherError` is told like the markup's own (the host's other attributes). */
+  /** Reads the markup again; `storeAttributes`: `store-type` (`store`) or `store-src` changed. `otherError` is told like the markup's own (the host's other attributes). */
   update(storeAttributes: boolean, otherError: DashboardConfigError | null = null): void {
     const host = this.#host;
     const change = this.#declarative.update();

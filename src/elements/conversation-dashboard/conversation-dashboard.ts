@@ -6,7 +6,6 @@ import { DashboardLoadController } from './dashboard-load-controller.ts';
 import { ThemeWatchController } from '../../controllers/theme-watch-controller.ts';
 import { ReorderController } from '../../controllers/reorder-controller.ts';
 import { DashboardStoreController } from '../../controllers/dashboard-store-controller.ts';
-import { systemClock, type Clock } from '../../controllers/clock.ts';
 import { KioskController, kioskSeconds } from '../../controllers/kiosk-controller.ts';
 import { renderRefreshStatus } from './refresh-status.ts';
 import { loadToolbarDialog, renderDashboardHeader, type ToolbarDialog } from './dashboard-header.ts';
@@ -18,8 +17,7 @@ import { moveReport, setFilters } from './dashboard-changes.ts';
 import { CustomDays, rangeProblem } from './custom-days.ts';
 import { ReportActionsController } from './report-actions-controller.ts';
 import { renderConfigError, renderStatusArea, renderToast, type Toast } from './load-status.ts';
-import { HostSettingsAttributes } from './host-settings.ts';
-import type { BusinessHours, Sla } from '../../core/schema/business-hours.ts';
+import { HostSettings, LiveViewAttributes, MarkupConfigAttributes, hostSettingsError } from './dashboard-attributes.ts';
 import { dashboardDataContext, type DashboardData } from '../../controllers/dashboard-data.ts';
 import type { Dashboard, DashboardUser } from '../../core/schema/dashboard.ts';
 import type { Filter, ReportSpec } from '../../core/schema/report-spec.ts';
@@ -92,6 +90,7 @@ export const CONVERSATION_DASHBOARD_TAG = 'conversation-dashboard';
  *
  * @attr business-hours - (v2) The host's opening hours as JSON (see the `businessHours` property); a bad value is shown as `config-error`.
  * @attr sla - (v2) The host's SLA targets as JSON (see the `sla` property).
+ * @attr store - Deprecated: the older name of `store-type` (`store="local"`), still read; `store-type` wins when both are given.
  *
  * @slot - A `<script type="application/json">` holding a config: what `save()` returns, plus `source`, `store`, `user` and `teams` (see README, "Embedding without JavaScript"). Nothing is shown.
  *
@@ -109,7 +108,7 @@ export const CONVERSATION_DASHBOARD_TAG = 'conversation-dashboard';
  * @cssproperty --cr-radius - Corner radius.
  * @cssproperty --cr-space - Base spacing.
  */
-export class ConversationDashboard extends LitElement {
+export class ConversationDashboard extends HostSettings(LiveViewAttributes(MarkupConfigAttributes(LitElement))) {
   static override styles = [themeStyles, controlStyles, conversationDashboardStyles, liveDisplayStyles, filterBarStyles];
 
   /** Where conversations come from (see `ArrayDataSource`, `RestDataSource`…). */
@@ -134,50 +133,6 @@ export class ConversationDashboard extends LitElement {
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
   /** The instant presets are resolved at (default: now). */
   @property({ attribute: false }) now: number | undefined;
-  /** Markup configuration: a REST endpoint of conversations, read with `RestDataSource`'s defaults. Sets `dataSource`. */
-  @property() src: string | null = null;
-  /** Markup configuration: the URL of a CSV export of conversations, read with `CsvDataSource.fromUrl`. Sets `dataSource`. */
-  @property({ attribute: 'csv-src' }) csvSrc: string | null = null;
-  /** Markup configuration: the base URL of the host's HubSpot proxy (`HubSpotDataSource`). Sets `dataSource`. */
-  @property({ attribute: 'hubspot-proxy' }) hubspotProxy: string | null = null;
-  /** Markup configuration: the endpoint of the kit's server half (`createReportHandler`); reports are computed there (`ServerDataSource`). Sets `dataSource`. */
-  @property({ attribute: 'server-src' }) serverSrc: string | null = null;
-  /** Markup configuration: generated demo conversations; the value is how many (empty: 2000). Sets `dataSource`. */
-  @property() sample: string | null = null;
-  /** Markup configuration: `local` keeps dashboards in this browser (`LocalStorageDashboardStore`). Sets `store`. */
-  @property({ attribute: 'store' }) storeType: string | null = null;
-  /** Markup configuration: base URL of a `RestDashboardStore` (up to, not including, `/dashboards`). Sets `store`. */
-  @property({ attribute: 'store-src' }) storeSrc: string | null = null;
-  /**
-   * Mirrors the range, the open dashboard and the comparison into the page's URL
-   * (`?cr-range=last-7-days&cr-dashboard=email-overview&cr-compare=1`) and reads them back, so a
-   * view can be shared by link. A value names the parameters apart: `sync-url="sales"` → `cr-sales-range`.
-   */
-  @property({ attribute: 'sync-url' }) syncUrl: string | null = null;
-  /**
-   * Seconds between background re-reads of the source, for a wall display (unset or 0: none). The
-   * numbers on screen stay until the new ones are ready; the timer pauses while the tab is hidden
-   * and waits longer after each failure (doubling, up to 15 minutes or the interval).
-   */
-  @property({ attribute: 'refresh-interval', type: Number }) refreshInterval: number | null = null;
-  /**
-   * Wall display: present, it hides the editing chrome (create, add, settings, the tiles' Actions
-   * menus, drag to reorder); a number of seconds (`kiosk="30"`) also cycles through the dashboards.
-   */
-  @property({ reflect: true }) kiosk: string | null = null;
-  /** The clock the refresh and kiosk timers run on (default: the page's); tests move time by hand. */
-  @property({ attribute: false }) clock: Clock = systemClock;
-  /**
-   * (v2) Opening hours the business-hours properties count in (`responseTimeBusiness`, SLAs with
-   * `businessHours: true`): `{ timeZone, week: { mon: [["09:00", "17:00"]], … }, holidays?, byInbox? }`.
-   * A dashboard with its own `businessHours` uses those. Attribute `business-hours`: the same as JSON.
-   */
-  @property({ attribute: false }) businessHours: BusinessHours | null = null;
-  /**
-   * (v2) SLA targets of `firstResponseSla` / `closeSla`: `{ firstResponseMs?, closeMs?, businessHours?, now? }`.
-   * A dashboard with its own `sla` uses those. Attribute `sla`: the same as JSON.
-   */
-  @property({ attribute: false }) sla: Sla | null = null;
   /**
    * (v2) The dashboard filters in force, ANDed into every report (and drill). `null` (the default):
    * the open dashboard's saved `filters`. The filter bar sets it, saves it with a dashboard the user
@@ -239,16 +194,6 @@ export class ConversationDashboard extends LitElement {
     reports: () => this.currentDashboard?.reports ?? [],
     failed: (error, phase) => this.dispatchEvent(new DataErrorEvent({ error, message: message(error), phase })),
   });
-  readonly #hostSettings = new HostSettingsAttributes();
-
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'business-hours', 'sla'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (old !== value && this.#hostSettings.apply(name, value, this)) this.requestUpdate();
-  }
   readonly #kioskCycle = new KioskController(this, {
     clock: () => this.clock,
     seconds: () => kioskSeconds(this.kiosk),
@@ -318,14 +263,6 @@ export class ConversationDashboard extends LitElement {
 
   readonly #themeWatch = new ThemeWatchController(this, { theme: () => this.theme, changed: () => this.refreshTheme() });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-  }
-
   /** Redraws every chart with the colours the CSS custom properties hold now. */
   refreshTheme(): void {
     for (const tile of this.renderRoot.querySelectorAll('report-tile')) tile.refreshTheme();
@@ -344,7 +281,7 @@ export class ConversationDashboard extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Markup first, then a shared link over it: the URL wins over attributes, which win over the JSON config.
-    this.#markup.update(changed.has('storeType') || changed.has('storeSrc'), this.#hostSettings.error);
+    this.#markup.update(changed.has('storeType') || changed.has('storeSrc'), hostSettingsError(this));
     this.#urlSync.readIfConnected();
     const rezoned = changed.has('timeZone') ? this.#customDays.rezone(this.range, this.#timeZone) : undefined;
     if (rezoned) this.range = rezoned;
@@ -442,7 +379,7 @@ export class ConversationDashboard extends LitElement {
 
   /** Why the markup configuration cannot be used (the JSON config or an attribute), or null; shown in place of the dashboard. */
   get configError(): DashboardConfigError | null {
-    return this.#markup.error ?? this.#hostSettings.error;
+    return this.#markup.error ?? hostSettingsError(this);
   }
 
   /** Sets what a valid config gives; from markup, what an attribute on the element says wins. */
