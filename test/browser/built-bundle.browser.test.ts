@@ -10,15 +10,9 @@ import { waitUntil } from '../wait-until.js';
 // Types only: erased at run time.
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ReportTile } from '../../src/elements/report-tile/report-tile.ts';
+import type { CspViolation } from '../harness/csp-violations.ts';
 
-interface Violation {
-  directive: string;
-  blocked: string;
-  sample: string;
-  source: string;
-}
-
-type BuiltWindow = Window & { __cspViolations?: Violation[]; process?: unknown };
+type BuiltWindow = Window & { __cspViolations?: CspViolation[]; process?: unknown };
 
 const frames: HTMLIFrameElement[] = [];
 
@@ -57,7 +51,7 @@ async function drawn(dashboard: ConversationDashboard): Promise<ReportTile[]> {
   return tiles(dashboard);
 }
 
-function violations(doc: Document): Violation[] {
+function violations(doc: Document): CspViolation[] {
   return (doc.defaultView as BuiltWindow).__cspViolations ?? [];
 }
 

@@ -245,6 +245,19 @@ async function chooseAction(tile: ReportTile, action: string): Promise<void> {
   tile.shadowRoot!.querySelector<HTMLElement>(`[data-action="${action}"]`)!.click();
 }
 
+/**
+ * A fresh namespace holding BOARD, opened, with one change (the third tile removed) saved: this
+ * client now holds the ETag it read back.
+ */
+async function savedOnce(name: string): Promise<{ ns: string; el: ConversationDashboard; mine: StoreState['dashboards'][string] }> {
+  const ns = `${name}-${crypto.randomUUID().slice(0, 8)}`;
+  await seed(ns, [BOARD]);
+  const el = await storeDashboard(ns);
+  await chooseAction(tiles(el)[2]!, 'remove');
+  await waitUntil(async () => (await serverState(ns)).log.some((l) => l.method === 'PUT' && l.status === 200), 'the first save');
+  return { ns, el, mine: (await serverState(ns)).dashboards['team-board']! };
+}
+
 const titles = (el: ConversationDashboard) => tiles(el).map((t) => t.spec!.title);
 const storeError = (el: ConversationDashboard) =>
   [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="error"]')].find((e) => e.textContent!.includes('someone else')) ?? null;
@@ -291,12 +304,7 @@ describe('<conversation-dashboard store-src>', () => {
   });
 
   it("keeps another client's change: a stale If-Match is refused, and the change is applied to their version", async () => {
-    const ns = `merge-${crypto.randomUUID().slice(0, 8)}`;
-    await seed(ns, [BOARD]);
-    const el = await storeDashboard(ns);
-    await chooseAction(tiles(el)[2]!, 'remove');
-    await waitUntil(async () => (await serverState(ns)).log.some((l) => l.method === 'PUT' && l.status === 200), 'the first save');
-    const mine = (await serverState(ns)).dashboards['team-board']!;
+    const { ns, el, mine } = await savedOnce('merge');
 
     // Someone renames the board in between: the ETag this client holds is stale now.
     const theirs = await otherClientWrites(ns, { ...mine.dashboard, name: 'Team board (renamed)' });
@@ -315,13 +323,8 @@ describe('<conversation-dashboard store-src>', () => {
   });
 
   it('shows a conflict, and saves nothing, when the change no longer applies to the version on the server', async () => {
-    const ns = `conflict-${crypto.randomUUID().slice(0, 8)}`;
-    await seed(ns, [BOARD]);
-    const el = await storeDashboard(ns);
     // A first save, so this client holds the ETag it read.
-    await chooseAction(tiles(el)[2]!, 'remove');
-    await waitUntil(async () => (await serverState(ns)).log.some((l) => l.method === 'PUT' && l.status === 200), 'the first save');
-    const mine = (await serverState(ns)).dashboards['team-board']!;
+    const { ns, el, mine } = await savedOnce('conflict');
 
     // Someone removes the report this user is about to move.
     const theirsDashboard = { ...mine.dashboard, reports: mine.dashboard.reports.slice(1) };

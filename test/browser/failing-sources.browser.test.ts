@@ -7,6 +7,7 @@
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../wait-until.js';
 import { tiles } from '../harness/dashboard-harness.ts';
+import { Handoff } from '../harness/handoff.ts';
 import '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import { ReportTile } from '../../src/elements/report-tile/report-tile.ts';
@@ -51,34 +52,21 @@ type Step = { page: DataPage | unknown } | { end: true } | { error: unknown };
 class Load {
   aborted = false;
   ended = false;
-  #queue: Step[] = [];
-  #waiter: ((step: Step) => void) | null = null;
+  readonly #steps = new Handoff<Step>();
   constructor(readonly request: LoadRequest) {}
 
   next(honourAbort: boolean): Promise<Step> {
-    const queued = this.#queue.shift();
-    if (queued) return Promise.resolve(queued);
-    return new Promise((resolve, reject) => {
-      this.#waiter = resolve;
-      if (honourAbort) this.request.signal.addEventListener('abort', () => reject(this.request.signal.reason), { once: true });
-    });
-  }
-
-  #step(step: Step): void {
-    const waiter = this.#waiter;
-    this.#waiter = null;
-    if (waiter) waiter(step);
-    else this.#queue.push(step);
+    return this.#steps.take(honourAbort ? this.request.signal : undefined);
   }
 
   push(page: DataPage | unknown): void {
-    this.#step({ page });
+    this.#steps.hand({ page });
   }
   end(): void {
-    this.#step({ end: true });
+    this.#steps.hand({ end: true });
   }
   fail(error: unknown): void {
-    this.#step({ error });
+    this.#steps.hand({ error });
   }
   /** Every page of `records`, then the end. */
   deliver(records: unknown[], size = 10): void {

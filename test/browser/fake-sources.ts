@@ -1,4 +1,5 @@
 import type { DataPage, DataSource, LoadRequest } from '../../src/adapters/data-source.ts';
+import { Handoff } from '../harness/handoff.ts';
 
 type Step = { page: DataPage | null } | { error: unknown };
 
@@ -8,8 +9,7 @@ type Step = { page: DataPage | null } | { error: unknown };
  */
 export class ScriptedSource implements DataSource {
   readonly requests: { request: LoadRequest; aborted: boolean }[] = [];
-  #queue: Step[] = [];
-  #waiter: ((step: Step) => void) | null = null;
+  readonly #steps = new Handoff<Step>();
 
   constructor(private readonly lookupsValue = { assignees: [], inboxes: [], chatflows: [] }) {}
 
@@ -18,19 +18,7 @@ export class ScriptedSource implements DataSource {
     this.requests.push(entry);
     request.signal.addEventListener('abort', () => (entry.aborted = true));
     for (;;) {
-      const step = await new Promise<Step>((resolve, reject) => {
-        const queued = this.#queue.shift();
-        if (queued) return resolve(queued);
-        this.#waiter = resolve;
-        request.signal.addEventListener(
-          'abort',
-          () => {
-            if (this.#waiter === resolve) this.#waiter = null;
-            reject(request.signal.reason);
-          },
-          { once: true },
-        );
-      });
+      const step = await this.#steps.take(request.signal);
       if ('error' in step) throw step.error;
       if (step.page === null) return;
       yield step.page;
@@ -41,24 +29,17 @@ export class ScriptedSource implements DataSource {
     return this.lookupsValue;
   }
 
-  #step(step: Step): void {
-    const waiter = this.#waiter;
-    this.#waiter = null;
-    if (waiter) waiter(step);
-    else this.#queue.push(step);
-  }
-
   /** Hands the next page to the waiting load (null ends it). */
   push(page: DataPage | null): void {
-    this.#step({ page });
+    this.#steps.hand({ page });
   }
 
   fail(error: unknown): void {
-    this.#step({ error });
+    this.#steps.hand({ error });
   }
 
   /** Whether a load is waiting for its next page. */
   get waiting(): number {
-    return this.#waiter ? 1 : 0;
+    return this.#steps.waiting ? 1 : 0;
   }
 }

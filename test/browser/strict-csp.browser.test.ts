@@ -6,15 +6,9 @@ import { expect } from '@open-wc/testing';
 import { waitUntil } from '../wait-until.js';
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ReportTile } from '../../src/elements/report-tile/report-tile.ts';
+import type { CspRecordingWindow } from '../harness/csp-violations.ts';
 
-interface Violation {
-  directive: string;
-  blocked: string;
-  sample: string;
-  source: string;
-}
-
-type CspWindow = Window & { __cspViolations: Violation[]; __kitLoaded?: boolean };
+type CspWindow = CspRecordingWindow & { __kitLoaded?: boolean };
 
 describe('a page with a strict Content-Security-Policy', function () {
   // A fresh page loads the kit (ECharts' ~700 modules through the dev server) from nothing.
