@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
+import puppeteer, { type Page } from 'puppeteer-core';
 import { build } from 'vite';
 import type { EngineFigures } from './engine-bench.ts';
 import type { ArrowFigures } from './arrow-bench.ts';
@@ -42,6 +42,10 @@ export interface BrowserBenchOptions {
   peersOnly?: boolean;
   /** Only the engine figures (no peers, library check, Arrow, dashboards or editor). */
   engineOnly?: boolean;
+  /** Only the dashboards (first paint, long tasks while loading), at each size. */
+  dashboardOnly?: boolean;
+  /** Where to write a Chrome trace of each measured dashboard load (`<trace>-<n>.json`); none when unset. */
+  trace?: string;
 }
 
 const TYPES: Record<string, string> = {
@@ -103,6 +107,24 @@ function serve(directories: Record<string, string>): Promise<{ server: Server; o
   );
 }
 
+/** The main thread's timeline, JS samples included: enough to tell which functions make a long task. */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'toplevel', 'blink.user_timing'];
+
+async function dashboardsOnly(page: Page, origin: string, sizes: number[], trace: string | undefined): Promise<Omit<BrowserFigures, 'userAgent'>> {
+  if (trace)
+    await page.exposeFunction('benchTrace', async (phase: 'start' | 'stop', n: number) => {
+      if (phase === 'start') await page.tracing.start({ path: `${trace}-${n}.json`, categories: TRACE_CATEGORIES });
+      else await page.tracing.stop();
+    });
+  await page.goto(`${origin}/index.html`);
+  await page.waitForFunction('window.benchReady === true', { timeout: 60_000 });
+  const dashboards = (await page.evaluate(
+    (config) => (window as unknown as { runDashboards: (c: unknown) => Promise<unknown> }).runDashboards(config),
+    { sizes },
+  )) as DashboardFigures[];
+  return { engine: [], arrow: [], dashboards, libraryWorker: { mode: 'skipped', tiles: 0 }, editorPreview: [], peers: null };
+}
+
 export async function browserBench(sizes: number[], log: (line: string) => void, options: BrowserBenchOptions = {}): Promise<BrowserFigures> {
   const editorSizes = options.editorSizes ?? [100_000, 40_000];
   const outDir = mkdtempSync(join(tmpdir(), 'cr-bench-page-'));
@@ -114,7 +136,8 @@ export async function browserBench(sizes: number[], log: (line: string) => void,
     base: './',
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     worker: { format: 'es' },
-    build: { outDir, emptyOutDir: true, target: 'es2022', minify: true, reportCompressedSize: false, chunkSizeWarningLimit: 10_000 },
+    // A trace names functions: unminified then.
+    build: { outDir, emptyOutDir: true, target: 'es2022', minify: !options.trace, reportCompressedSize: false, chunkSizeWarningLimit: 10_000 },
   });
   const { server, origin } = await serve({ '/dist/': resolve(root, 'dist') + '/', '/': outDir + '/' });
   const browser = await puppeteer.launch({
@@ -133,6 +156,7 @@ export async function browserBench(sizes: number[], log: (line: string) => void,
     });
     page.on('pageerror', (error) => log(`browser: page error: ${error instanceof Error ? error.message : String(error)}`));
 
+    if (options.dashboardOnly) return { ...(await dashboardsOnly(page, origin, sizes, options.trace)), userAgent: await browser.userAgent() };
     let peers: PeersFigures | null = null;
     if (!options.editorOnly && !options.engineOnly) {
       // A fresh page of its own: the peers' heaps (DuckDB's worker, arquero's tables) stay out of the other figures.

@@ -14,6 +14,7 @@
  * below) · BENCH_ONLY=editor (only the editor's preview figures: no Node part, no library build).
  */
 import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { computeReports, createTable, templateList } from '../src/core/index.ts';
 import { generateConversations } from '../src/sample/generate-conversations.ts';
@@ -35,6 +36,9 @@ const editorOnly = process.env.BENCH_ONLY === 'editor';
 const peersOnly = process.env.BENCH_ONLY === 'peers';
 // BENCH_ONLY=engine: the engine figures in Chromium alone (ingest, reports, re-filter, drill, scan limit), about a minute at 1M.
 const engineOnly = process.env.BENCH_ONLY === 'engine';
+// BENCH_ONLY=dashboard: first paint and long tasks of the dashboard at each size, nothing else (about a minute);
+// BENCH_TRACE=name also writes a Chrome trace of each measured load to name-<n>.json (open it in DevTools' Performance panel).
+const dashboardOnly = process.env.BENCH_ONLY === 'dashboard';
 const editorSizes = (process.env.BENCH_EDITOR_SIZES ?? '100000,40000').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const context = { range: RANGE, timeZone: TIME_ZONE };
@@ -46,7 +50,7 @@ function freeMemory(): void {
 
 // ——— Node ———
 const node: { engine: EngineFigures; sixQueries: SixQueryFigures | null; businessHours: BusinessHoursFigures }[] = [];
-for (const n of editorOnly || peersOnly || engineOnly ? [] : sizes) {
+for (const n of editorOnly || peersOnly || engineOnly || dashboardOnly ? [] : sizes) {
   log(`node: N = ${n.toLocaleString('en')}: generating…`);
   const { conversations, lookups } = generateConversations({ n, seed: SEED, end: END, days: DAYS });
   const engine = await engineBench(conversations, lookups, context, { objectRuns: n > 200_000 ? 2 : 3, log });
@@ -64,7 +68,7 @@ for (const n of editorOnly || peersOnly || engineOnly ? [] : sizes) {
 // ——— Push-down through the server handler (DuckDB file) ———
 // BENCH_PUSHDOWN_N (default 10 000 000) sets its size; BENCH_SKIP_PUSHDOWN=1 leaves it out.
 let pushDownFigures: PushDownFigures | null = null;
-if (!editorOnly && !peersOnly && !engineOnly && process.env.BENCH_SKIP_PUSHDOWN !== '1') {
+if (!editorOnly && !peersOnly && !engineOnly && !dashboardOnly && process.env.BENCH_SKIP_PUSHDOWN !== '1') {
   pushDownFigures = await pushDownBench(Number(process.env.BENCH_PUSHDOWN_N ?? 10_000_000), log);
   freeMemory();
 }
@@ -73,7 +77,7 @@ if (!editorOnly && !peersOnly && !engineOnly && process.env.BENCH_SKIP_PUSHDOWN 
 let bundle: ReturnType<typeof bundleSizes> | null = null;
 // BENCH_SKIP_BUNDLE=1 with BENCH_SKIP_BROWSER=1: the Node engine figures alone, without a vite build.
 const skipBundle = process.env.BENCH_SKIP_BUNDLE === '1' && skipBrowser;
-if (!editorOnly && !peersOnly && !engineOnly && !skipBundle) {
+if (!editorOnly && !peersOnly && !engineOnly && !dashboardOnly && !skipBundle) {
   log('bundle: vite build…');
   execFileSync(process.execPath, [fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url)), 'build', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   bundle = bundleSizes(`${root}dist`);
@@ -81,7 +85,8 @@ if (!editorOnly && !peersOnly && !engineOnly && !skipBundle) {
 
 // ——— Chromium ———
 let browser: BrowserFigures | null = null;
-if (!skipBrowser || editorOnly || peersOnly || engineOnly) browser = await browserBench(sizes, log, { editorSizes, editorOnly, peersOnly, engineOnly });
+if (!skipBrowser || editorOnly || peersOnly || engineOnly || dashboardOnly)
+  browser = await browserBench(sizes, log, { editorSizes, editorOnly, peersOnly, engineOnly, dashboardOnly, ...(process.env.BENCH_TRACE ? { trace: process.env.BENCH_TRACE } : {}) });
 
 /** The peers' line of the report and their part of the JSON. */
 const peerLines = (peers: BrowserFigures['peers']): string[] => {
@@ -112,6 +117,25 @@ const peerLines = (peers: BrowserFigures['peers']): string[] => {
 if (peersOnly) {
   console.log(peerLines(browser?.peers ?? null).join('\n'));
   console.log(JSON.stringify({ peers: browser?.peers ?? null, userAgent: browser?.userAgent ?? null }));
+  process.exit(0);
+}
+
+/** The dashboards' lines: first paint and long tasks at each size. */
+const dashboardLines = (dashboards: BrowserFigures['dashboards']): string[] => [
+  '',
+  'Dashboard in Chromium (chat overview, production build, data as one Apache Arrow stream)',
+  ...dashboards.map(
+    (d) =>
+      `  N = ${d.n.toLocaleString('en')} (${d.mode}): first full paint ${d.paintAfterDataMs.toFixed(0)} ms after the data arrived, ${d.totalMs.toFixed(0)} ms in all; ` +
+      `${d.longTasks} main-thread tasks over 50 ms, longest ${d.longestTaskMs.toFixed(0)} ms`,
+  ),
+];
+const longTasksOf = (dashboards: BrowserFigures['dashboards']) =>
+  dashboards.length ? (({ longTasks, longestTaskMs, totalMs, mode }) => ({ count: longTasks, longestMs: longestTaskMs, loadAndComputeMs: totalMs, mode }))(dashboards.at(-1)!) : null;
+if (dashboardOnly) {
+  const dashboards = browser?.dashboards ?? [];
+  console.log([...dashboardLines(dashboards), `  load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`].join('\n'));
+  console.log(JSON.stringify({ paint100kMs: dashboards.find((d) => d.n === 100_000)?.paintAfterDataMs ?? null, longTasks1M: longTasksOf(dashboards), dashboards, loadAverage: loadavg(), userAgent: browser?.userAgent ?? null }));
   process.exit(0);
 }
 
@@ -183,12 +207,7 @@ if (browser && !editorOnly && browser.arrow.length > 0) {
     );
 }
 if (browser && !editorOnly) {
-  lines.push('', 'Dashboard in Chromium (chat overview, production build, data as one Apache Arrow stream)');
-  for (const d of browser.dashboards)
-    lines.push(
-      `  N = ${d.n.toLocaleString('en')} (${d.mode}): first full paint ${d.paintAfterDataMs.toFixed(0)} ms after the data arrived, ${d.totalMs.toFixed(0)} ms in all; ` +
-        `${d.longTasks} main-thread tasks over 50 ms, longest ${d.longestTaskMs.toFixed(0)} ms`,
-    );
+  lines.push(...dashboardLines(browser.dashboards));
   lines.push(`  library build: ${browser.libraryWorker.mode === 'worker' ? 'engine Worker loaded from dist/ and computed' : `engine Worker NOT used (${browser.libraryWorker.mode}${browser.libraryWorker.error ? `: ${browser.libraryWorker.error}` : ''})`}`);
 }
 if (browser) lines.push(...peerLines(browser.peers));
@@ -325,7 +344,7 @@ const summary = {
         browser.arrow.at(-1)!,
       )
     : null,
-  longTasks1M: browser ? (({ longTasks, longestTaskMs, totalMs, mode }) => ({ count: longTasks, longestMs: longestTaskMs, loadAndComputeMs: totalMs, mode }))(browser.dashboards.at(-1)!) : null,
+  longTasks1M: browser ? longTasksOf(browser.dashboards) : null,
   dashboards: browser?.dashboards ?? null,
   libraryWorker: browser?.libraryWorker ?? null,
   peers: browser?.peers ?? null,

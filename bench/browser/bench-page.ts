@@ -70,6 +70,8 @@ async function dashboardRun(n: number, pages: (ArrayBuffer | Uint8Array)[], look
   observer.observe({ type: 'longtask', buffered: false });
   let dataArrived = 0;
   const start = performance.now();
+  // Where a trace's measured part begins (bench/trace-long-tasks.ts).
+  performance.mark('cr-bench-load');
   el.dataSource = pagedSource(pages, n, lookups, () => (dataArrived = performance.now()));
   const tiles = () => [...el.shadowRoot!.querySelectorAll<ReportTile>('report-tile')];
   for (;;) {
@@ -109,12 +111,37 @@ async function run(config: { sizes: number[]; objectRuns: Record<number, number>
     // The dashboard gets its data as one Apache Arrow stream, as from a server or DuckDB.
     const pages = [toArrowIPC(generated.conversations)];
     generated = null;
-    log(`browser: N = ${n.toLocaleString('en')}: dashboard…`);
-    // The first load pays for modules, fonts and JIT; the second is the one measured.
-    await dashboardRun(n, pages.map((page) => page.slice(0)), lookups);
-    dashboards.push(await dashboardRun(n, pages, lookups));
+    dashboards.push(await dashboardFigures(n, pages, lookups));
   }
   return { engine, arrow, dashboards, userAgent: navigator.userAgent };
+}
+
+/**
+ * The first load pays for modules, fonts and JIT; the second is the one measured. A driver that
+ * exposed `benchTrace` (BENCH_TRACE) records a Chrome trace of the measured load alone.
+ */
+async function dashboardFigures(n: number, pages: Uint8Array[], lookups: ReturnType<typeof generateConversations>['lookups']): Promise<DashboardFigures> {
+  log(`browser: N = ${n.toLocaleString('en')}: dashboard…`);
+  await dashboardRun(n, pages.map((page) => page.slice(0)), lookups);
+  const trace = (window as unknown as { benchTrace?: (phase: 'start' | 'stop', n: number) => Promise<void> }).benchTrace;
+  await trace?.('start', n);
+  const figures = await dashboardRun(n, pages, lookups);
+  await trace?.('stop', n);
+  return figures;
+}
+
+/** Only the dashboard figures (BENCH_ONLY=dashboard): no engine or Arrow figures before them. */
+async function runDashboards(config: { sizes: number[] }): Promise<DashboardFigures[]> {
+  const dashboards: DashboardFigures[] = [];
+  for (const n of config.sizes) {
+    log(`browser: N = ${n.toLocaleString('en')}: generating…`);
+    // The conversations are garbage by the time the dashboard loads, as in run().
+    const { pages, lookups } = ((generated) => ({ pages: [toArrowIPC(generated.conversations)], lookups: generated.lookups }))(
+      generateConversations({ n, seed: SEED, end: END, days: DAYS }),
+    );
+    dashboards.push(await dashboardFigures(n, pages, lookups));
+  }
+  return dashboards;
 }
 
 /** Diagnostics: one dashboard run with long-animation-frame attribution (which scripts made the long frames). */
@@ -154,6 +181,7 @@ async function runPeers(config: { n: number; rounds: number }): Promise<PeersFig
 
 (window as unknown as { runBench: typeof run }).runBench = run;
 (window as unknown as { runPeers: typeof runPeers }).runPeers = runPeers;
+(window as unknown as { runDashboards: typeof runDashboards }).runDashboards = runDashboards;
 (window as unknown as { runEditorPreview: typeof runEditorPreview }).runEditorPreview = runEditorPreview;
 (window as unknown as { diagnose: typeof diagnose }).diagnose = diagnose;
 (window as unknown as { benchReady: boolean }).benchReady = true;

@@ -12,6 +12,7 @@ import {
   volumeByAssigneeAndChannel,
 } from '../test-fixtures.ts';
 import type { ECharts, EChartsCoreOption } from '../echarts.ts';
+import { waitUntil } from '../../../test/wait-until.js';
 import './chart-view.ts';
 import type { ChartFrame, ChartView } from './chart-view.ts';
 import type { ChartPointClickEvent } from '../../events/chart-point-click-event.ts';
@@ -282,6 +283,35 @@ describe('<cr-chart-view>', () => {
       expect(el.chart!.getWidth()).to.equal(400);
       el.remove();
       expect(observers.live()).to.equal(0);
+    } finally {
+      observers.restore();
+    }
+  });
+
+  it('resizes one chart per task when several boxes change at once, and skips a report of the size it has', async () => {
+    const observers = stubResizeObserver();
+    try {
+      const first = await render(buildChartOption(volumeByAssignee, specFor('bar'), still));
+      const second = await render(buildChartOption(volumeByAssignee, specFor('bar'), still));
+      const resizes = [first, second].map((el) => {
+        const chart = el.chart!;
+        const calls = { count: 0 };
+        const resize = chart.resize.bind(chart);
+        chart.resize = (...args: Parameters<ECharts['resize']>) => {
+          calls.count++;
+          resize(...args);
+        };
+        return calls;
+      });
+      // Reported at the size each was drawn at (the observer's first report): nothing is drawn again.
+      observers.notify();
+      first.style.width = '400px';
+      second.style.width = '400px';
+      observers.notify();
+      expect(first.chart!.getWidth(), 'the first at once').to.equal(400);
+      expect(second.chart!.getWidth(), 'the second in a task of its own').to.equal(600);
+      await waitUntil(() => second.chart!.getWidth() === 400, 'the second resized');
+      expect(resizes.map((calls) => calls.count), 'once each: the reports of the size they had drew nothing').to.deep.equal([1, 1]);
     } finally {
       observers.restore();
     }

@@ -12,6 +12,7 @@ import { chartName, withAccessibleName } from './chart-name.ts';
 import { chartPoints, gridMove } from './chart-points.ts';
 import { chartViewStyles } from './chart-view.styles.ts';
 import { chartImage, type ChartImageFrame } from './png-frame.ts';
+import { resizeInTurn } from './resize-in-turn.ts';
 import { ChartPointClickEvent } from '../../events/chart-point-click-event.ts';
 
 export type { ChartImageFrame } from './png-frame.ts';
@@ -348,10 +349,15 @@ export class ChartView extends LitElement {
     return step > 0 ? step : undefined;
   }
 
-  readonly #onResize = (): void => {
+  readonly #onResize = (): void => resizeInTurn(this, this.#resize);
+
+  readonly #resize = (): void => {
     // The container is absolutely positioned, so redrawing inside it cannot resize it and loop the observer.
     const { clientWidth, clientHeight } = this.container;
-    if (clientWidth > 0 && clientHeight > 0) this.chart?.resize();
+    const chart = this.chart;
+    // The observer also reports the size the chart was made at, once per chart: ECharts would lay
+    // out and draw everything again even then.
+    if (chart && clientWidth > 0 && clientHeight > 0 && (clientWidth !== chart.getWidth() || clientHeight !== chart.getHeight())) chart.resize();
     // A narrow chart lays its axes out differently (fewer ticks, shorter labels): see axis-layout.ts.
     const step = this.#measureWidthStep();
     if (step === this.#widthStep) return;
