@@ -7,15 +7,23 @@ import type { PropertyInfo } from '../../core/table/properties.ts';
 import type { ReportSpec } from '../../core/schema/report-spec.ts';
 import type { ConversationTable } from '../../core/table/table.ts';
 import type { ReportContext, ReportResult } from '../../core/types.ts';
-import { errorMessage } from '../../i18n/error-message.ts';
+import { computeErrorText } from '../report-tile/tile-states.ts';
+import type { TileText } from '../report-tile/tile-text.ts';
 import type { Draft } from './editor-draft.ts';
 import type { Translate } from './editor-types.ts';
+
+/** Why the preview has no result, kept as it came until it is rendered in the reader's language. */
+export type PreviewError =
+  /** The dashboard's data could not be loaded; its message, as the dashboard gives it. */
+  | { kind: 'load'; message: string }
+  /** Computing threw: an Error, or one of the engine's typed errors (MissingBusinessHoursError…). */
+  | { kind: 'compute'; error: unknown };
 
 export interface Preview {
   /** The spec the result was computed for, as the tile shows it. */
   spec: ReportSpec;
   result: ReportResult | null;
-  error: string | null;
+  error: PreviewError | null;
 }
 
 /** What the preview is computed from, read from the editor when a run starts. */
@@ -32,7 +40,11 @@ export interface PreviewInputs {
   /** The draft's spec, invalid criteria left out. */
   build(): ReportSpec;
   untitled: string;
-  loadError(message: string): string;
+}
+
+/** The preview's error in the reader's words, worded at each render: another locale, or its catalog arriving, re-words it. */
+function errorText(text: TileText, error: PreviewError, spec: ReportSpec): string {
+  return error.kind === 'load' ? text.t('dashboard.loadError', { message: error.message }) : computeErrorText(text, error.error, spec);
 }
 
 /** Two contexts are the same when they ask the same question (the dashboard hands out a new object each time). */
@@ -131,9 +143,10 @@ export class EditorPreview implements ReactiveController {
     else void this.#task.run();
   }
 
-  /** The preview section: a `<report-tile>` showing the last result (loading until the first one). */
+  /** The preview section: a `<report-tile>` showing the last result (loading until the first one), or why there is none. */
   render(t: Translate, locale: string, timeZone: string): TemplateResult {
     const { preview, busy } = this;
+    const error = preview?.error ? errorText({ t, locale, timeZone }, preview.error, preview.spec) : null;
     return html`<section class="preview" aria-labelledby="preview-heading" aria-busy=${busy ? 'true' : 'false'}>
       <h3 id="preview-heading" class="visually-hidden">${t('editor.preview')}</h3>
       ${preview
@@ -142,8 +155,8 @@ export class EditorPreview implements ReactiveController {
             no-animation
             .spec=${preview.spec}
             .result=${preview.result}
-            .error=${preview.error}
-            .loading=${busy && !preview.result && !preview.error}
+            .error=${error}
+            .loading=${busy && !preview.result && !error}
             .locale=${locale}
             .timeZone=${timeZone}
             @report-retry=${this.#onRetry}
@@ -185,7 +198,7 @@ export class EditorPreview implements ReactiveController {
       // The dashboard computes in its own context; a different one given here it cannot honour.
       if (!data || data.state === 'idle' || (explicitContext && contextKey(explicitContext) !== contextKey(data.context)))
         return { spec, result: null, error: null };
-      if (data.state === 'error') return { spec, result: null, error: inputs.loadError(data.error ?? '') };
+      if (data.state === 'error') return { spec, result: null, error: { kind: 'load', message: data.error ?? '' } };
       // Still loading: ready data brings new args, which abort this run and start the one that asks.
       if (data.state === 'loading') await untilAborted(signal);
       await this.#outstanding;
@@ -194,7 +207,7 @@ export class EditorPreview implements ReactiveController {
     } catch (error) {
       // Superseded (its value would be dropped anyway) or detached: the shown preview stays.
       if (signal.aborted || this.#requests.signal.aborted || !spec) return initialState;
-      return { spec, result: null, error: errorMessage(error) };
+      return { spec, result: null, error: { kind: 'compute', error } };
     }
   }
 

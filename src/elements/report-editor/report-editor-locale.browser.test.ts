@@ -6,6 +6,7 @@ import { createTable, parseConversations, templates } from '../../core/index.ts'
 import { generateConversations } from '../../sample/generate-conversations.ts';
 import type { ReportSaveEvent } from '../../events/report-save-event.ts';
 import { registerCatalog } from '../../i18n/translate.ts';
+import { reportSpecSchema } from '../../core/schema/report-spec.ts';
 
 const END = Date.UTC(2026, 10, 20);
 const sample = generateConversations({ n: 300, seed: 5, end: END, days: 30 });
@@ -65,5 +66,28 @@ describe('<report-editor> in the reader’s language', () => {
     registerCatalog('de', { 'report.chat-volume-by-assignee.title': 'Chat-Volumen je Bearbeiter' });
     await typed.updateComplete;
     expect(typed.draftSpec!.title).to.equal('Mein Bericht');
+  });
+
+  it('words a preview error in the reader’s language at each render, so it follows a new locale', async () => {
+    // Counted in business hours, and the context has none: the engine throws its typed error.
+    const spec = reportSpecSchema.parse({ id: 'b', title: 'Business response', chartType: 'column', dimension: 'assigneeId', measure: { op: 'avg', property: 'responseTimeBusiness' } });
+    const el = await fixture<ReportEditor>(html`<report-editor locale="fr" .spec=${spec} .table=${table} .context=${context}></report-editor>`);
+    const error = () => el.shadowRoot!.querySelector('report-tile')?.shadowRoot?.querySelector('[part="error"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    await waitUntil(() => error(), 'the preview shows its error');
+    expect(error()).to.contain('se compte en heures ouvrées');
+    el.locale = 'nl';
+    await waitUntil(() => error().includes('wordt in kantooruren geteld'), 'the error follows the new locale');
+    expect(error()).not.to.contain('heures ouvrées');
+    // Same locale, same computation, new texts: only an error worded at render time follows them. A
+    // typed title keeps the draft as it is when texts change (an untouched one is re-titled).
+    el.locale = 'it-IT';
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.name-button')!.click();
+    await el.updateComplete;
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('#name-input')!;
+    input.value = 'Risposta';
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await waitUntil(() => el.draftSpec?.title === 'Risposta' && error().includes('is counted in business hours'), 'no Italian catalog yet: English');
+    registerCatalog('it', { 'tile.needsBusinessHours': '«{property}» si conta in ore lavorative.' });
+    await waitUntil(() => error().includes('si conta in ore lavorative'), 'the error follows the catalog that arrived');
   });
 });

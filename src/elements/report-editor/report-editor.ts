@@ -171,7 +171,6 @@ export class ReportEditor extends LitElement {
     locale: this.#locale,
     build: () => this.#draft.build(this.#draft.draft?.criteria ?? []).spec,
     untitled: this.#t('editor.untitled'),
-    loadError: (message) => this.#t('dashboard.loadError', { message }),
   }));
 
   constructor() {
