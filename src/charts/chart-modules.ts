@@ -1,12 +1,24 @@
 /**
  * ECharts parts registered on demand: an option that needs one waits for {@link loadChartModules}
  * before it is drawn, a chart asking for the SVG renderer waits for {@link loadRenderer} before it is
- * made. With `echarts.ts`, the one place that chooses modules; kept apart so that these parts stay
- * out of the first bundle.
+ * made, and the tooltip loads on the first pointer or focus over a chart ({@link loadTooltip}). With
+ * `echarts.ts`, the one place that chooses modules; kept apart so that these parts stay out of the
+ * first bundle.
  */
+import { tooltipRegistered } from './echarts.ts';
 
-let heatmap: Promise<void> | null = null;
-let heatmapReady = false;
+/** A part registered on first use: its series type, and its module once asked for. */
+interface ChartPart {
+  load: () => Promise<unknown>;
+  promise: Promise<void> | null;
+  ready: boolean;
+}
+
+const parts: Record<string, ChartPart> = {
+  heatmap: { load: () => import('./echarts-heatmap.ts'), promise: null, ready: false },
+  // The default dashboard's first tab draws bars and a donut; lines are on the email tab.
+  line: { load: () => import('./echarts-line.ts'), promise: null, ready: false },
+};
 let generation = 0;
 
 /**
@@ -23,26 +35,60 @@ function seriesOf(option: object | undefined): { type?: unknown }[] {
   return (Array.isArray(raw) ? raw : raw ? [raw] : []) as { type?: unknown }[];
 }
 
-/** Whether drawing `option` needs parts that are not registered yet. */
-export function needsChartModules(option: object | undefined): boolean {
-  return !heatmapReady && seriesOf(option).some((series) => series.type === 'heatmap');
+function missingParts(option: object | undefined): ChartPart[] {
+  const missing = new Set<ChartPart>();
+  for (const { type } of seriesOf(option)) {
+    const part = typeof type === 'string' && Object.hasOwn(parts, type) ? parts[type] : undefined;
+    if (part && !part.ready) missing.add(part);
+  }
+  return [...missing];
 }
 
-/** Registers the parts `option` needs (once; later calls share the first load). */
+/** Whether drawing `option` needs parts that are not registered yet. */
+export function needsChartModules(option: object | undefined): boolean {
+  return missingParts(option).length > 0;
+}
+
+/** Registers the parts `option` needs (once each; later calls share the first load). */
 export function loadChartModules(option: object | undefined): Promise<void> {
-  if (!needsChartModules(option)) return Promise.resolve();
-  heatmap ??= import('./echarts-heatmap.ts').then(
-    () => {
-      heatmapReady = true;
-      generation++;
-    },
+  return Promise.all(
+    missingParts(option).map((part) =>
+      (part.promise ??= part.load().then(
+        () => {
+          part.ready = true;
+          generation++;
+        },
+        (error: unknown) => {
+          // A chunk that failed to arrive (network) is asked for again next time.
+          part.promise = null;
+          throw error;
+        },
+      )),
+    ),
+  ).then(() => undefined);
+}
+
+let tooltip: Promise<void> | null = null;
+
+/** Whether the tooltip is registered: an option set from now on shows one. */
+export function tooltipReady(): boolean {
+  return tooltipRegistered();
+}
+
+/**
+ * Registers the tooltip (once; later calls share the first load). Charts drawn before it arrived
+ * show one once their option is set again (see `echarts.ts`), without being made again.
+ */
+export function loadTooltip(): Promise<void> {
+  if (tooltipRegistered()) return Promise.resolve();
+  tooltip ??= import('./echarts-tooltip.ts').then(
+    () => undefined,
     (error: unknown) => {
-      // A chunk that failed to arrive (network) is asked for again next time.
-      heatmap = null;
+      tooltip = null;
       throw error;
     },
   );
-  return heatmap;
+  return tooltip;
 }
 
 let svg: Promise<void> | null = null;

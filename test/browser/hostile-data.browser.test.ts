@@ -31,6 +31,8 @@ import {
   unsafeUrls,
 } from '../fixtures/hostile-corpus.ts';
 import { drillColumnIds } from '../../src/elements/drill-dialog/drill-columns.ts';
+// The tooltip is registered on first use (a pointer over a chart); these tests show it directly.
+import '../../src/charts/echarts-tooltip.ts';
 
 const user = { id: 'owner', teamIds: [], canEdit: true };
 const LABEL_MAX = 24;

@@ -8,7 +8,7 @@ import type { ConversationDashboard } from '../../src/elements/conversation-dash
 import type { ReportTile } from '../../src/elements/report-tile/report-tile.ts';
 import type { CspRecordingWindow } from '../harness/csp-violations.ts';
 
-type CspWindow = CspRecordingWindow & { __kitLoaded?: boolean };
+type CspWindow = CspRecordingWindow & typeof globalThis & { __kitLoaded?: boolean };
 
 describe('a page with a strict Content-Security-Policy', function () {
   // A fresh page loads the kit (ECharts' ~700 modules through the dev server) from nothing.
@@ -47,6 +47,9 @@ describe('a page with a strict Content-Security-Policy', function () {
 
     // Tooltips are HTML that ECharts writes with innerHTML: the most likely place for inline styles.
     for (const chart of [tiles()[0]!.chart!, tile.chart!]) {
+      // The tooltip loads (a chunk of its own, which the policy must allow) on the first pointer over a chart.
+      chart.getDom().dispatchEvent(new win.PointerEvent('pointerenter'));
+      await waitUntil(() => Array.isArray(chart.getOption().tooltip), 'the tooltip loaded and the option was set again');
       chart.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: 0 });
       const root = chart.getDom().getRootNode() as ShadowRoot;
       await waitUntil(() => root.querySelector('.cr-tooltip-title'), 'a tooltip is shown');

@@ -12,6 +12,7 @@ import {
   volumeByAssigneeAndChannel,
 } from '../test-fixtures.ts';
 import type { ECharts, EChartsCoreOption } from '../echarts.ts';
+import { loadTooltip, needsChartModules, tooltipReady } from '../chart-modules.ts';
 import { waitUntil } from '../../../test/wait-until.js';
 import './chart-view.ts';
 import type { ChartFrame, ChartView } from './chart-view.ts';
@@ -122,6 +123,29 @@ function decalPaths(el: ChartView): SVGPathElement[] {
 describe('<cr-chart-view>', () => {
   afterEach(async () => {
     await resetMouse();
+  });
+
+  // First in this file: nothing before it has pointed at a chart, so the tooltip is not loaded yet.
+  it('paints without the tooltip, loads it on the first pointer over the chart and shows it there', async () => {
+    expect(tooltipReady(), 'not part of the first paint').to.equal(false);
+    const el = await render(buildChartOption(volumeByAssignee, specFor('column'), still), 'canvas');
+    expect(Array.isArray(el.chart!.getOption().tooltip), 'drawn without a tooltip component').to.equal(false);
+    const chart = el.chart!;
+    const [x, y] = chart.convertToPixel({ seriesIndex: 0 }, [0, volumeByAssignee.rows[0]!.value! / 2]) as number[];
+    const box = container(el).getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(box.left + x!), Math.round(box.top + y!)] });
+    const title = () => container(el).querySelector('.cr-tooltip-title')?.textContent ?? '';
+    await waitUntil(() => title() !== '', 'the tooltip shows where the pointer is');
+    expect(title()).to.equal(volumeByAssignee.rows[0]!.label);
+    expect(el.chart, 'the same instance, its option set again').to.equal(chart);
+    expect(tooltipReady()).to.equal(true);
+  });
+
+  it('waits in updateComplete for a line chart, whose parts load on first use', async () => {
+    const option = buildChartOption(volumeByAssignee, specFor('line'), still);
+    expect(needsChartModules(option), 'lines are not part of the first paint').to.equal(true);
+    const el = await render(option, 'canvas');
+    expect(modelOf(el.chart!).getSeriesByIndex(0)!.getData().count()).to.equal(3);
   });
 
   it('draws one bar per row with the SVG renderer', async () => {
@@ -265,6 +289,7 @@ describe('<cr-chart-view>', () => {
       ...volumeByAssignee,
       rows: volumeByAssignee.rows.map((row, index) => (index === 0 ? { ...row, label: XSS_LABEL } : row)),
     };
+    await loadTooltip();
     const el = await render(buildChartOption(hostile, specFor('column'), still));
     el.chart!.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: 0 });
     const box = container(el);

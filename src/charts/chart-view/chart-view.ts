@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { PropertyValues } from 'lit';
 import type { GroupKey } from '../../core/types.ts';
 import { init } from '../echarts.ts';
-import { chartModulesGeneration, loadChartModules, loadRenderer, needsChartModules, rendererReady } from '../chart-modules.ts';
+import { chartModulesGeneration, loadChartModules, loadRenderer, loadTooltip, needsChartModules, rendererReady, tooltipReady } from '../chart-modules.ts';
 import type { ECElementEvent, ECharts, EChartsCoreOption } from '../echarts.ts';
 import { TOOLTIP_SWATCHES } from '../options/chart-option.ts';
 import { pointAt } from '../options/series-data.ts';
@@ -165,6 +165,10 @@ export class ChartView extends LitElement {
         aria-label=${this.#chartName()}
         @keydown=${this.#onKeyDown}
         @blur=${this.#onBlur}
+        @focus=${this.#onPointerOrFocus}
+        @pointerenter=${this.#onPointerOrFocus}
+        @pointermove=${this.#onPointerMove}
+        @pointerleave=${this.#onPointerLeave}
       ></div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
   }
@@ -216,6 +220,39 @@ export class ChartView extends LitElement {
     this.announcement = `${spoken} — ${next + 1}/${points.length}`;
   };
 
+  /** Whether the option drawn was set with the tooltip registered (it loads on first use). */
+  #tooltipDrawn = false;
+  /** Where the pointer is over the chart, while the tooltip may still be on its way. */
+  #pointer: [number, number] | null = null;
+
+  readonly #onPointerMove = (event: PointerEvent): void => {
+    if (this.#tooltipDrawn) return;
+    const box = this.container.getBoundingClientRect();
+    this.#pointer = [event.clientX - box.left, event.clientY - box.top];
+  };
+
+  readonly #onPointerLeave = (): void => {
+    this.#pointer = null;
+  };
+
+  /** The first pointer or focus over a chart drawn without the tooltip: loads it, sets the option again, shows it where the reader is. */
+  readonly #onPointerOrFocus = (event: Event): void => {
+    if (this.#tooltipDrawn || !this.chart) return;
+    if (event instanceof PointerEvent) this.#onPointerMove(event);
+    loadTooltip().then(
+      () => {
+        const chart = this.chart;
+        if (!chart || this.#tooltipDrawn) return;
+        this.#appliedOption = undefined;
+        this.#applyOption();
+        if (!this.#tooltipDrawn) return;
+        if (this.#pointer) chart.dispatchAction({ type: 'showTip', x: this.#pointer[0], y: this.#pointer[1] });
+        else if (this.active) chart.dispatchAction({ type: 'showTip', ...this.active });
+      },
+      (error: unknown) => console.error('conversation-reports: the chart tooltip could not be loaded', error),
+    );
+  };
+
   readonly #onBlur = (): void => {
     if (!this.active) return;
     this.chart?.dispatchAction({ type: 'downplay' });
@@ -237,10 +274,12 @@ export class ChartView extends LitElement {
 
   /** The SVG renderer on its way (it is loaded on first use); `updateComplete` waits for it and the chart. */
   #rendererLoad: Promise<void> | null = null;
+  /** Chart parts the option waits for (a line's, a heatmap's); `updateComplete` waits for them too. */
+  #modulesLoad: Promise<void> | null = null;
 
   protected override async getUpdateComplete(): Promise<boolean> {
     const result = await super.getUpdateComplete();
-    while (this.#rendererLoad) await this.#rendererLoad;
+    while (this.#rendererLoad || this.#modulesLoad) await (this.#rendererLoad ?? this.#modulesLoad);
     return result;
   }
 
@@ -286,6 +325,7 @@ export class ChartView extends LitElement {
     this.#appliedOption = undefined;
     this.#appliedName = undefined;
     this.#appliedMotion = undefined;
+    this.#tooltipDrawn = false;
   }
 
   #chartName(): string {
@@ -300,12 +340,17 @@ export class ChartView extends LitElement {
     if (option === this.#appliedOption && name === this.#appliedName && this.#reduceMotion === this.#appliedMotion) return;
     // A chart type whose ECharts parts are loaded on first use (the heatmap): drawn once they are here.
     if (option && needsChartModules(option)) {
-      loadChartModules(option).then(
+      const load: Promise<void> = loadChartModules(option).then(
         () => {
+          if (this.#modulesLoad === load) this.#modulesLoad = null;
           if (this.drawnOption === option) this.#applyOption();
         },
-        (error: unknown) => console.error('conversation-reports: a chart module could not be loaded', error),
+        (error: unknown) => {
+          if (this.#modulesLoad === load) this.#modulesLoad = null;
+          console.error('conversation-reports: a chart module could not be loaded', error);
+        },
       );
+      this.#modulesLoad = load;
       return;
     }
     // Made before chart parts were registered (a heatmap's, on first use): made again, which draws
@@ -317,12 +362,15 @@ export class ChartView extends LitElement {
     this.#appliedOption = option;
     this.#appliedName = name;
     this.#appliedMotion = this.#reduceMotion;
+    this.#tooltipDrawn = tooltipReady();
     if (!option) {
       chart.clear();
       return;
     }
     const effective = withAccessibleName(option, name);
     if (this.#reduceMotion) effective.animation = false;
+    // Until the first pointer or focus loads it (then the option is set again); ECharts would warn.
+    if (!this.#tooltipDrawn) delete effective.tooltip;
     this.#paintSwatches(option.color);
     chart.setOption(effective, { notMerge: true });
   }

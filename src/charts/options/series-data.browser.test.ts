@@ -5,6 +5,8 @@ import { afterEach, describe, it } from '../test-support.ts';
 import { dailyVolume, settings, specFor } from '../test-fixtures.ts';
 import { buildChartOption } from './chart-option.ts';
 import { pointAt, pointCount, TYPED_ARRAY_THRESHOLD, typedLineData } from './series-data.ts';
+// Drawn with ECharts directly, not through <cr-chart-view>, which registers the line chart on first use.
+import '../echarts-line.ts';
 
 interface SeriesView {
   data: unknown;

@@ -10,6 +10,8 @@ import { generateConversations } from '../../sample/generate-conversations.ts';
 import type { DrillDialog } from '../drill-dialog/drill-dialog.ts';
 import type { DataQuality } from '../data-quality/data-quality.ts';
 import { ScriptedSource } from '../../../test/browser/fake-sources.ts';
+// The tooltip is registered on first use (a pointer over a chart); these tests show it directly.
+import '../../charts/echarts-tooltip.ts';
 
 const END = Date.UTC(2026, 10, 20, 12);
 const sample = generateConversations({ n: 1500, seed: 7, end: END, days: 60 });

@@ -6,6 +6,8 @@ import './report-tile.ts';
 import type { ReportTile } from './report-tile.ts';
 import { computeReport, createTable, reportSpecSchema, type ReportContext, type ReportSpec } from '../../core/index.ts';
 import { generateConversations } from '../../sample/generate-conversations.ts';
+// The tooltip is registered on first use (a pointer over a chart); these tests show it directly.
+import '../../charts/echarts-tooltip.ts';
 
 const { conversations, lookups } = generateConversations({ n: 1_500, seed: 9, end: Date.UTC(2026, 10, 20), days: 120 });
 const table = createTable(conversations, lookups);

@@ -6,6 +6,8 @@ import './report-tile.ts';
 import type { ReportTile } from './report-tile.ts';
 import { reportSpecSchema, type ReportSpecInput } from '../../core/schema/report-spec.ts';
 import type { ReportResult } from '../../core/types.ts';
+// The tooltip is registered on first use (a pointer over a chart); these tests show it directly.
+import '../../charts/echarts-tooltip.ts';
 
 const spec = (fields: Partial<ReportSpecInput> = {}) =>
   reportSpecSchema.parse({ id: 'volume', title: 'Chat volume by assignee', chartType: 'bar', dimension: 'assigneeId', measure: { op: 'count' }, ...fields });
