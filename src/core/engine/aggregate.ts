@@ -1,5 +1,5 @@
 import { quantileInPlace, quantileKeepsOrder } from './quantile.ts';
-import type { BracketQuantiles } from './quantile-bracket.ts';
+import type { HistogramQuantiles } from './quantile-histogram.ts';
 import type { Measure } from '../schema/report-spec.ts';
 import type { Codes } from '../table/table.ts';
 import type { Aggregate } from '../types.ts';
@@ -19,8 +19,8 @@ export interface GroupStats {
   buffer?: Float64Array;
   /** Quantiles of single groups already selected, per q (NaN: not yet), shared by every report on these values. */
   quantileMemo?: Map<number, Float64Array>;
-  /** Quantile measures over few groups: read from the rows by brackets instead of `offsets`/`buffer` (quantile-bracket.ts). */
-  bracket?: BracketQuantiles;
+  /** Quantile measures over few groups: from per-group histograms instead of `offsets`/`buffer` (quantile-histogram.ts). */
+  histogram?: HistogramQuantiles;
 }
 
 /** Non-null measure values per group, without the row count (shared by every measure of a property). */
@@ -374,7 +374,7 @@ function valueOf(
 let quantileScratch = new Float64Array(0);
 
 function quantileOf(stats: GroupStats, members: number[], q: number, n: number): number | null {
-  if (stats.bracket) return stats.bracket.quantile(members, q);
+  if (stats.histogram) return stats.histogram.quantile(members, q);
   const { offsets, buffer } = stats;
   if (!offsets || !buffer) throw new Error('Quantile requested without kept values.');
   if (members.length === 1) {

@@ -4,7 +4,6 @@ import {
   countAndMeasurePair,
   countGroups,
   isQuantile,
-  quantileLevel,
   measureGroups,
   statsOfKept,
   type GroupSource,
@@ -14,7 +13,7 @@ import {
 } from './aggregate.ts';
 import { columnAccess } from '../table/columns.ts';
 import { InvalidMeasureError } from '../errors.ts';
-import { BRACKET_MAX_GROUPS, BRACKET_MIN_ROWS, BracketQuantiles } from './quantile-bracket.ts';
+import { HISTOGRAM_MAX_GROUPS, HISTOGRAM_MIN_ROWS, HistogramQuantiles } from './quantile-histogram.ts';
 import { addCubeMeasure, buildCube, cubeRead, readCube, tableCubes, type CubeRead } from './cube.ts';
 import { filterKey, filtersOf } from './filters.ts';
 import { groupIdsOf, groupRows, type Grouping } from './group-rows.ts';
@@ -65,18 +64,21 @@ function measureSource(table: ConversationTable, measure: Measure & { property: 
   throw new InvalidMeasureError(`"${measure.op}" needs a numeric property; "${measure.property}" is not numeric.`);
 }
 
-/** A quantile measure's values: grouped in one buffer, or (few groups) read from the rows by brackets (quantile-bracket.ts). */
-type KeptValues = { offsets: Uint32Array; buffer: Float64Array; quantileMemo?: Map<number, Float64Array> } | { bracket: BracketQuantiles };
+/** A quantile measure's values: grouped in one buffer, or (few groups) histograms of them (quantile-histogram.ts). */
+type KeptValues = { offsets: Uint32Array; buffer: Float64Array; quantileMemo?: Map<number, Float64Array> } | { histogram: HistogramQuantiles };
 
-/** What quantiles of `measure` need, with n, sum, min and max per group. `capacity`: rows (or values) per group, for `collectGroups`. */
-function keepValues(selected: Uint32Array, source: GroupSource, groups: number, values: MeasureSource, capacity: Float64Array, measure: Measure): { kept: KeptValues; stats: MeasureStats } {
-  if (groups <= BRACKET_MAX_GROUPS && selected.length >= BRACKET_MIN_ROWS) {
+/**
+ * What quantiles of `measure` need, with n and sum per group, and min and max when `extent` says
+ * so (histograms do not compute them). `capacity`: rows (or values) per group, for `collectGroups`.
+ */
+function keepValues(selected: Uint32Array, source: GroupSource, groups: number, values: MeasureSource, capacity: Float64Array): { kept: KeptValues; stats: MeasureStats; extent: boolean } {
+  if (groups <= HISTOGRAM_MAX_GROUPS && selected.length >= HISTOGRAM_MIN_ROWS) {
     const input = { rows: selected, codes: 'codes' in source ? source.codes : null, ids: 'ids' in source ? source.ids : null, values: values.values, minus: values.minus };
-    const { quantiles, stats } = BracketQuantiles.build(input, groups, quantileLevel(measure)!);
-    return { kept: { bracket: quantiles }, stats };
+    const { quantiles, stats } = HistogramQuantiles.build(input, groups);
+    return { kept: { histogram: quantiles }, stats, extent: false };
   }
   const kept = collectGroups(selected, source, groups, values, capacity);
-  return { kept, stats: statsOfKept(kept, groups) };
+  return { kept, stats: statsOfKept(kept, groups), extent: true };
 }
 
 interface GroupedCells {
@@ -280,8 +282,8 @@ export class PeriodBatch {
     let stats = cells.measures.get(measure.property);
     if (!stats && isQuantile(measure) && !fold) {
       // The values a quantile needs give n, sum, min and max too, without another pass.
-      const { kept, stats: raw } = keepValues(selected, source, groups, values, count, measure);
-      stats = { raw, folded: raw, extent: true, kept };
+      const { kept, stats: raw, extent: known } = keepValues(selected, source, groups, values, count);
+      stats = { raw, folded: raw, extent: known, kept };
       cells.measures.set(measure.property, stats);
     }
     if (!stats || (extent && !stats.extent)) {
@@ -292,8 +294,8 @@ export class PeriodBatch {
     // Codes that fold into groups (page URLs) need their group per row to keep values together.
     if (isQuantile(measure))
       stats.kept ??= fold
-        ? keepValues(selected, { ids: groupIdsOf(dimension, selected) }, groups, values, stats.folded.n, measure).kept
-        : keepValues(selected, source, rawGroups, values, stats.raw.n, measure).kept;
+        ? keepValues(selected, { ids: groupIdsOf(dimension, selected) }, groups, values, stats.folded.n).kept
+        : keepValues(selected, source, rawGroups, values, stats.raw.n).kept;
     const { n, sum, min, max } = stats.folded;
     return { selected, matched: selected.length, dimension, series, seriesCount, stats: { groups, count, n, sum, min, max, ...(stats.kept ?? {}) } };
   }

@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BracketQuantiles, type BracketInput } from './quantile-bracket.ts';
+import { HISTOGRAM_MAX_GROUPS, HistogramQuantiles, type HistogramInput } from './quantile-histogram.ts';
 
-/** quantile_cont by sorting, as the reference (the kernel selects inside brackets instead). */
+/** quantile_cont by sorting, as the reference (the kernel selects inside histogram buckets instead). */
 function bySorting(values: number[], q: number): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
@@ -11,8 +11,6 @@ function bySorting(values: number[], q: number): number | null {
   const hi = Math.ceil(position);
   return position === lo ? sorted[lo]! : sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (position - lo);
 }
-
-const extreme = (values: number[], pick: (a: number, b: number) => number) => values.reduce((a, b) => pick(a, b));
 
 interface Case {
   name: string;
@@ -25,7 +23,7 @@ let seed = 20261207;
 const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
 
 /** The rows as the kernel reads them: codes, or ids per selected row; with and without `minus`, and a selection that skips rows. */
-function inputs(c: Case): { label: string; input: BracketInput; selected: number[] }[] {
+function inputs(c: Case): { label: string; input: HistogramInput; selected: number[] }[] {
   const size = c.rows.length + 3;
   // Rows 0, 1 and the last are not selected: the kernel must read only the selected ones.
   const selected = c.rows.map((_, k) => k + 2);
@@ -60,16 +58,15 @@ function check(c: Case): void {
     });
     const all = perGroup.flat();
     for (const q of [0.5, 0.9]) {
-      const { quantiles, stats } = BracketQuantiles.build(input, c.groups, q);
+      const { quantiles, stats } = HistogramQuantiles.build(input, c.groups);
       for (let g = 0; g < c.groups; g++) {
         const expected = bySorting(perGroup[g]!, q);
         assert.equal(quantiles.quantile([g], q), expected, `${c.name} (${label}) group ${g} q ${q}`);
         assert.equal(stats.n[g], perGroup[g]!.length, `${c.name} (${label}) n of group ${g}`);
-        if (perGroup[g]!.length > 0) {
-          assert.equal(stats.min[g], extreme(perGroup[g]!, Math.min));
-          assert.equal(stats.max[g], extreme(perGroup[g]!, Math.max));
-          assert.equal(stats.sum[g], perGroup[g]!.reduce((a, b) => a + b, 0), `${c.name} (${label}) sum of group ${g}`);
-        }
+        // Summed in row order, as every other path sums.
+        assert.equal(stats.sum[g], perGroup[g]!.reduce((a, b) => a + b, 0), `${c.name} (${label}) sum of group ${g}`);
+        // Not computed: NaN, never a wrong extreme.
+        assert.ok(Number.isNaN(stats.min[g]!) && Number.isNaN(stats.max[g]!));
       }
       const everyGroup = Array.from({ length: c.groups }, (_, g) => g);
       assert.equal(quantiles.quantile(everyGroup, q), bySorting(all, q), `${c.name} (${label}) total q ${q}`);
@@ -84,7 +81,7 @@ function check(c: Case): void {
 
 const integer = (max: number) => Math.floor(random() * max);
 
-describe('BracketQuantiles (quantiles of few groups in one pass, by sampled brackets)', () => {
+describe('HistogramQuantiles (quantiles of few groups from per-group radix histograms)', () => {
   it('equals sort-based quantile_cont on long, skewed groups of very different sizes', () => {
     const rows = Array.from({ length: 120_000 }, () => {
       const group = Math.min(19, Math.floor(-Math.log(random() + 1e-12) * 4));
@@ -109,7 +106,7 @@ describe('BracketQuantiles (quantiles of few groups in one pass, by sampled brac
     check({ name: 'all null', groups: 2, rows: Array.from({ length: 5000 }, (_, k) => ({ group: k % 2, value: null })) });
   });
 
-  it('handles many small groups (no sample to bracket them) next to a huge one', () => {
+  it('handles many small groups next to a huge one', () => {
     const rows = Array.from({ length: 100_000 }, (_, k) => (k % 100 === 0 ? { group: 1 + (k % 63), value: integer(50) } : { group: 0, value: random() * 1000 }));
     check({ name: 'many small groups', groups: 64, rows });
   });
@@ -118,8 +115,35 @@ describe('BracketQuantiles (quantiles of few groups in one pass, by sampled brac
     // Sorted by value, then each group's values in a run: a sample of blocks sees only some runs.
     const drifting = Array.from({ length: 200_000 }, (_, k) => ({ group: Math.floor(k / 50_000), value: k % 50_000 < 25_000 ? k : 1e9 - k }));
     check({ name: 'runs', groups: 4, rows: drifting });
-    // Rows outside the sampled blocks hold far larger values: the brackets miss and the exact path answers.
+    // Rows outside the sampled blocks hold far larger values: they fall in the window's last bucket.
     const jumps = Array.from({ length: 200_000 }, (_, k) => ({ group: k % 2, value: Math.floor(k / 1024) % 5 === 2 ? 1e12 + k : k % 1000 }));
     check({ name: 'jumps', groups: 2, rows: jumps });
+  });
+
+  it('is exact for a group of one row, groups of two far-apart values, and the most groups it takes', () => {
+    // Group 1: one row; group 2: two values in buckets far apart (the median interpolates across empty buckets).
+    const rows = Array.from({ length: 150_000 }, () => ({ group: 0, value: 1000 + integer(100_000) }));
+    rows.push({ group: 1, value: 77 }, { group: 2, value: 3 }, { group: 2, value: 9e9 });
+    check({ name: 'one row, two values', groups: 3, rows });
+    const most = Array.from({ length: 140_000 }, (_, k) => ({ group: k % HISTOGRAM_MAX_GROUPS, value: k % 7 === 0 ? null : (k % 1000) - 500 }));
+    check({ name: 'most groups', groups: HISTOGRAM_MAX_GROUPS, rows: most });
+  });
+
+  it('is exact over values spanning the whole range of doubles, zeros and infinitely many ties at one bucket edge', () => {
+    // Far outside any window: tiny, huge, negative; the window covers only some of them.
+    const rows = Array.from({ length: 150_000 }, (_, k) => {
+      const sign = k % 3 === 0 ? -1 : 1;
+      const value = k % 11 === 0 ? 0 : sign * 10 ** (integer(600) - 300) * (1 + random());
+      return { group: k % 4, value };
+    });
+    check({ name: 'whole range', groups: 4, rows });
+    // Mostly one value, a few neighbours on both sides: the rank's bucket is almost everything.
+    const ties = Array.from({ length: 150_000 }, (_, k) => ({ group: k % 2, value: k % 100 === 0 ? 41.999999 : k % 101 === 0 ? 42.000001 : 42 }));
+    check({ name: 'ties', groups: 2, rows: ties });
+  });
+
+  it('rejects more groups than its cells hold', () => {
+    const input: HistogramInput = { rows: new Uint32Array(0), codes: new Uint8Array(0), ids: null, values: new Float64Array(0), minus: null };
+    assert.throws(() => HistogramQuantiles.build(input, HISTOGRAM_MAX_GROUPS + 1), RangeError);
   });
 });

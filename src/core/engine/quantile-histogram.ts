@@ -1,0 +1,353 @@
+import { minimumOf, selectInPlace } from './quantile.ts';
+import type { Codes } from '../table/table.ts';
+
+/**
+ * Quantiles of few groups from per-group radix histograms, without gathering every value.
+ *
+ * The cost of a quantile over a million rows is the passes over them: reading the rows, the
+ * measure columns and the group codes once is the floor, and every array of a million values
+ * written and read again costs about as much again. So:
+ *
+ * 1. one pass (`build`) computes, per value, an order-preserving key from the leading bits of the
+ *    double and counts it in a histogram of 256 buckets per group (cell = group · 256 + bucket,
+ *    1 KiB per group: the counters stay in the L1 cache); it keeps each row's cell (2 bytes) and
+ *    the sum per group. Which bits make the bucket (a window of the key) comes from a small
+ *    sample, so that the buckets are narrow where the values are; values outside the window go
+ *    to the first or last bucket. No q is needed yet: the median and p90 share this pass;
+ * 2. per asked q, the histograms tell in which bucket each group's rank falls (and the total's,
+ *    from the histograms summed: every group uses the same buckets), and a scan of the 2-byte
+ *    cells copies the values of those buckets only (about 1 % of the rows);
+ * 3. selection within them finishes.
+ *
+ * Exact whatever the data or the sample: a bucket holds every value with its key, and buckets are
+ * in value order, so a misleading sample only makes the chosen bucket larger.
+ *
+ * Used for few groups (a dimension's codes or ids, no folding), so that the histograms stay small.
+ */
+export const HISTOGRAM_MAX_GROUPS = 64;
+/**
+ * From this many selected rows on. Below it, gathering the values by group costs no more and they
+ * fit in the cache anyway.
+ */
+export const HISTOGRAM_MIN_ROWS = 131_072;
+
+/** Buckets per group: a row's cell is group · 256 + bucket, in a Uint16. */
+const BUCKETS = 256;
+/** The cell of a row without a value (NaN is null); its group would need 256 groups. */
+const NULL_CELL = 0xffff;
+/** The sample that places the window: blocks of consecutive selected rows spread over the selection. */
+const SAMPLE_BLOCKS = 64;
+const SAMPLE_BLOCK = 64;
+
+/** What a pass reads: the selected rows, a group per row (dictionary code, or an id per selected row), and the measure (values − minus; NaN is null). */
+export interface HistogramInput {
+  rows: Uint32Array;
+  codes: Codes | null;
+  ids: Int32Array | null;
+  values: Float64Array;
+  minus: Float64Array | null;
+}
+
+/** n and sum per group; min and max are not computed (NaN): the caller must not take them as known. */
+export interface HistogramStats {
+  n: Float64Array;
+  sum: Float64Array;
+  min: Float64Array;
+  max: Float64Array;
+}
+
+// A double's high 32 bits through a shared buffer (little-endian: word 1 is the high word).
+const bits = new Float64Array(1);
+const words = new Int32Array(bits.buffer);
+
+/** The high 32 bits of a double as an unsigned key in value order: negatives flipped, positives with the sign bit set. */
+function keyOf(value: number): number {
+  bits[0] = value;
+  const h = words[1]!;
+  return (h ^ ((h >> 31) | 0x80000000)) >>> 0;
+}
+
+// Each hot loop is alone in its function (see aggregate.ts for why), and written per input shape.
+
+/** A row's bucket: (key >>> shift) − base, clamped to 0..255; window = [shift, base]. */
+function histogramByCodeInto(
+  counts: Int32Array,
+  sum: Float64Array,
+  cells: Uint16Array,
+  window: Int32Array,
+  rows: Uint32Array,
+  codes: Codes,
+  values: Float64Array,
+  minus: Float64Array | null,
+): void {
+  const total = rows.length;
+  const shift = window[0]!;
+  const base = window[1]!;
+  for (let k = 0; k < total; k++) {
+    const i = rows[k]!;
+    const v = minus ? values[i]! - minus[i]! : values[i]!;
+    if (v !== v) {
+      cells[k] = NULL_CELL;
+      continue;
+    }
+    const g = codes[i]!;
+    bits[0] = v;
+    const h = words[1]!;
+    const b = Math.min(Math.max(((h ^ ((h >> 31) | 0x80000000)) >>> shift) - base, 0), 255);
+    const cell = (g << 8) | b;
+    counts[cell]!++;
+    sum[g]! += v;
+    cells[k] = cell;
+  }
+}
+
+function histogramByIdInto(
+  counts: Int32Array,
+  sum: Float64Array,
+  cells: Uint16Array,
+  window: Int32Array,
+  rows: Uint32Array,
+  ids: Int32Array,
+  values: Float64Array,
+  minus: Float64Array | null,
+): void {
+  const total = rows.length;
+  const shift = window[0]!;
+  const base = window[1]!;
+  for (let k = 0; k < total; k++) {
+    const i = rows[k]!;
+    const v = minus ? values[i]! - minus[i]! : values[i]!;
+    if (v !== v) {
+      cells[k] = NULL_CELL;
+      continue;
+    }
+    const g = ids[k]!;
+    bits[0] = v;
+    const h = words[1]!;
+    const b = Math.min(Math.max(((h ^ ((h >> 31) | 0x80000000)) >>> shift) - base, 0), 255);
+    const cell = (g << 8) | b;
+    counts[cell]!++;
+    sum[g]! += v;
+    cells[k] = cell;
+  }
+}
+
+/**
+ * The values of the marked cells: mark bit 1 appends to the row's group's segment of `out`
+ * (cursor per group), bit 2 to `union`; union's length into length[0].
+ */
+function gatherCellsInto(
+  out: Float64Array,
+  cursor: Int32Array,
+  union: Float64Array,
+  length: Int32Array,
+  mark: Uint8Array,
+  cells: Uint16Array,
+  rows: Uint32Array,
+  values: Float64Array,
+  minus: Float64Array | null,
+): void {
+  const total = cells.length;
+  let u = 0;
+  for (let k = 0; k < total; k++) {
+    const cell = cells[k]!;
+    const m = mark[cell]!;
+    if (m === 0) continue;
+    const i = rows[k]!;
+    const v = minus ? values[i]! - minus[i]! : values[i]!;
+    if (m & 1) out[cursor[cell >> 8]!++] = v;
+    if (m & 2) union[u++] = v;
+  }
+  length[0] = u;
+}
+
+/** Sample values (NaN skipped) into `out`; returns how many. */
+function sampleInto(out: Float64Array, blocks: number, block: number, rows: Uint32Array, values: Float64Array, minus: Float64Array | null): number {
+  const total = rows.length;
+  let m = 0;
+  for (let b = 0; b < blocks; b++) {
+    const from = Math.floor((b * (total - block)) / Math.max(1, blocks - 1));
+    for (let k = from; k < from + block; k++) {
+      const i = rows[k]!;
+      const v = minus ? values[i]! - minus[i]! : values[i]!;
+      if (v === v) out[m++] = v;
+    }
+  }
+  return m;
+}
+
+/**
+ * [shift, base] such that the sampled values from the 1st to the 99th percentile spread over as
+ * many of the 256 buckets as the key allows, centred.
+ */
+function windowOf(rows: Uint32Array, values: Float64Array, minus: Float64Array | null): Int32Array {
+  const block = Math.min(rows.length, SAMPLE_BLOCK);
+  const sample = new Float64Array(SAMPLE_BLOCKS * block);
+  const m = sampleInto(sample, block === 0 ? 0 : SAMPLE_BLOCKS, block, rows, values, minus);
+  if (m === 0) return Int32Array.of(31, 0);
+  const keys = Uint32Array.from(sample.subarray(0, m), keyOf).sort();
+  const lo = keys[Math.floor((m - 1) * 0.01)]!;
+  const hi = keys[Math.ceil((m - 1) * 0.99)]!;
+  // At least 1: keys shifted fit in 31 bits, so the kernels stay in small integers.
+  let shift = 1;
+  while (shift < 31 && (hi >>> shift) - (lo >>> shift) > BUCKETS - 3) shift++;
+  const span = (hi >>> shift) - (lo >>> shift);
+  return Int32Array.of(shift, (lo >>> shift) - ((BUCKETS - span) >> 1));
+}
+
+/** Where rank floor(q·(n − 1)) falls in 256 bucket counts: its bucket, the values before it, and the next non-empty bucket when interpolation needs the next value and it lies there (else −1). */
+function locate(counts: Float64Array, n: number, q: number): { bucket: number; below: number; next: number } {
+  const position = q * (n - 1);
+  const rank = Math.floor(position);
+  let bucket = 0;
+  let below = 0;
+  while (below + counts[bucket]! <= rank) below += counts[bucket++]!;
+  let next = -1;
+  if (position > rank && rank + 1 >= below + counts[bucket]!) {
+    next = bucket + 1;
+    while (counts[next] === 0) next++;
+  }
+  return { bucket, below, next };
+}
+
+/**
+ * quantile_cont at q of n values, from `values` (those of the located bucket, then those of the
+ * next one when located so) and the count of values below them.
+ */
+function fromBuckets(values: Float64Array, below: number, n: number, q: number): number {
+  const position = q * (n - 1);
+  const rank = Math.floor(position);
+  const at = rank - below;
+  selectInPlace(values, at);
+  const low = values[at]!;
+  if (position === rank) return low;
+  return low + (minimumOf(values, at + 1, values.length) - low) * (position - rank);
+}
+
+/**
+ * Quantiles of the groups of one selection and of unions of them, from per-group histograms
+ * (above). One scan of the cells per q gives every group's quantile and the total's; other unions
+ * scan once each.
+ */
+export class HistogramQuantiles {
+  readonly #input: HistogramInput;
+  readonly #groups: number;
+  /** Values per cell (group · 256 + bucket). */
+  readonly #counts: Int32Array;
+  readonly #cells: Uint16Array;
+  readonly #n: Float64Array;
+  readonly #singles = new Map<number, Float64Array>();
+  readonly #totals = new Map<number, number | null>();
+
+  private constructor(input: HistogramInput, groups: number, counts: Int32Array, cells: Uint16Array, n: Float64Array) {
+    this.#input = input;
+    this.#groups = groups;
+    this.#counts = counts;
+    this.#cells = cells;
+    this.#n = n;
+  }
+
+  /** The pass: histograms, each row's cell, and n and sum per group (min and max are NaN: not computed). */
+  static build(input: HistogramInput, groups: number): { quantiles: HistogramQuantiles; stats: HistogramStats } {
+    if (groups > HISTOGRAM_MAX_GROUPS) throw new RangeError(`Histogram quantiles take at most ${HISTOGRAM_MAX_GROUPS} groups, not ${groups}.`);
+    const { rows, codes, ids, values, minus } = input;
+    const window = windowOf(rows, values, minus);
+    const counts = new Int32Array(groups * BUCKETS);
+    const sum = new Float64Array(groups);
+    const cells = new Uint16Array(rows.length);
+    if (ids) histogramByIdInto(counts, sum, cells, window, rows, ids, values, minus);
+    else histogramByCodeInto(counts, sum, cells, window, rows, codes!, values, minus);
+    const n = new Float64Array(groups);
+    for (let g = 0; g < groups; g++) {
+      let total = 0;
+      for (let b = 0; b < BUCKETS; b++) total += counts[g * BUCKETS + b]!;
+      n[g] = total;
+    }
+    const unknown = new Float64Array(groups).fill(Number.NaN);
+    return { quantiles: new HistogramQuantiles(input, groups, counts, cells, n), stats: { n, sum, min: unknown, max: unknown.slice() } };
+  }
+
+  /** quantile_cont at q of the values of `members` (group ids); null when they hold none. */
+  quantile(members: readonly number[], q: number): number | null {
+    const n = this.#n;
+    if (members.length === 1) {
+      const g = members[0]!;
+      if (!(n[g]! > 0)) return null;
+      if (!this.#singles.has(q)) this.#everyGroup(q);
+      return this.#singles.get(q)![g]!;
+    }
+    const member = new Uint8Array(this.#groups);
+    let count = 0;
+    for (const g of members) {
+      if (member[g] === 1) continue;
+      member[g] = 1;
+      count += n[g]!;
+    }
+    if (count === 0) return null;
+    // Every group with values is a member: the total, computed with the single groups.
+    let all = true;
+    for (let g = 0; g < this.#groups; g++) if (n[g]! > 0 && member[g] === 0) all = false;
+    if (all) {
+      if (!this.#totals.has(q)) this.#everyGroup(q);
+      return this.#totals.get(q)!;
+    }
+    const mark = new Uint8Array(NULL_CELL + 1);
+    const plan = this.#markUnion(mark, member, count, q);
+    const union = new Float64Array(plan.size);
+    this.#gather(mark, new Float64Array(0), new Int32Array(this.#groups), union);
+    return fromBuckets(union, plan.below, count, q);
+  }
+
+  /** Marks (bit 2) the cells of the `member` groups in the bucket(s) holding the union's rank; returns how many values they hold and how many lie below. */
+  #markUnion(mark: Uint8Array, member: Uint8Array, count: number, q: number): { size: number; below: number } {
+    const counts = this.#counts;
+    const summed = new Float64Array(BUCKETS);
+    for (let g = 0; g < this.#groups; g++) if (member[g] === 1) for (let b = 0; b < BUCKETS; b++) summed[b]! += counts[g * BUCKETS + b]!;
+    const { bucket, below, next } = locate(summed, count, q);
+    for (let g = 0; g < this.#groups; g++) {
+      if (member[g] === 0) continue;
+      mark[g * BUCKETS + bucket]! |= 2;
+      if (next >= 0) mark[g * BUCKETS + next]! |= 2;
+    }
+    return { size: summed[bucket]! + (next >= 0 ? summed[next]! : 0), below };
+  }
+
+  /** One scan of the cells: every group's quantile at q, and the total's. */
+  #everyGroup(q: number): void {
+    const groups = this.#groups;
+    const counts = this.#counts;
+    const n = this.#n;
+    const mark = new Uint8Array(NULL_CELL + 1);
+    const starts = new Int32Array(groups + 1);
+    const below = new Float64Array(groups);
+    const own = new Float64Array(BUCKETS);
+    let total = 0;
+    for (let g = 0; g < groups; g++) {
+      starts[g + 1] = starts[g]!;
+      total += n[g]!;
+      if (n[g] === 0) continue;
+      own.set(counts.subarray(g * BUCKETS, (g + 1) * BUCKETS));
+      const at = locate(own, n[g]!, q);
+      below[g] = at.below;
+      mark[g * BUCKETS + at.bucket] = 1;
+      starts[g + 1]! += own[at.bucket]!;
+      if (at.next >= 0) {
+        mark[g * BUCKETS + at.next] = 1;
+        starts[g + 1]! += own[at.next]!;
+      }
+    }
+    const plan = total > 0 ? this.#markUnion(mark, new Uint8Array(groups).fill(1), total, q) : { size: 0, below: 0 };
+    const out = new Float64Array(starts[groups]!);
+    const union = new Float64Array(plan.size);
+    this.#gather(mark, out, starts.slice(0, groups), union);
+    const singles = new Float64Array(groups).fill(Number.NaN);
+    for (let g = 0; g < groups; g++) if (n[g]! > 0) singles[g] = fromBuckets(out.subarray(starts[g]!, starts[g + 1]!), below[g]!, n[g]!, q);
+    this.#singles.set(q, singles);
+    this.#totals.set(q, total > 0 ? fromBuckets(union, plan.below, total, q) : null);
+  }
+
+  #gather(mark: Uint8Array, out: Float64Array, cursor: Int32Array, union: Float64Array): void {
+    const { rows, values, minus } = this.#input;
+    gatherCellsInto(out, cursor, union, new Int32Array(1), mark, this.#cells, rows, values, minus);
+  }
+}
