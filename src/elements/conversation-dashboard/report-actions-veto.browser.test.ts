@@ -55,6 +55,27 @@ async function editorHadItsChance(el: ConversationDashboard): Promise<void> {
   await el.updateComplete;
 }
 
+/** The one event the host heard: the dashboard's own, cancelable, with `detail`. */
+function expectAskedOnce(el: ConversationDashboard, seen: readonly Event[], detail: unknown): void {
+  expect(seen, 'the host hears the dashboard’s event only, not the child’s too').to.have.length(1);
+  const event = seen[0] as CustomEvent;
+  expect(event.target).to.equal(el);
+  expect(event.cancelable).to.equal(true);
+  expect(event.detail).to.deep.equal(detail);
+}
+
+/** The report the editor opened on; null when it stayed closed (vetoed). */
+async function editorOutcome(el: ConversationDashboard, veto: boolean): Promise<ReportSpec | null> {
+  if (veto) {
+    await editorHadItsChance(el);
+    expect(editorDialog(el).open, 'vetoed: no editor').to.equal(false);
+    expect(editor(el)).to.equal(null);
+    return null;
+  }
+  await waitUntil(() => editorDialog(el).open, 'the editor opens');
+  return editor(el)!.spec;
+}
+
 /** Presses Enter on the first row of `tile` shown as a table: the tile's drill. */
 async function drillFirstRow(tile: ReportTile): Promise<HTMLTableRowElement> {
   tile.view = 'table';
@@ -72,17 +93,14 @@ describe('<conversation-dashboard> asks its host before it opens', () => {
       const host = hostListens('report-drill', veto);
       try {
         const row = await drillFirstRow(tiles(el)[0]!);
-        expect(host.seen, 'the host hears the dashboard’s event only, not the tile’s too').to.have.length(1);
-        const [event] = host.seen as CustomEvent[];
-        expect(event!.target).to.equal(el);
-        expect(event!.cancelable).to.equal(true);
+        const key = (host.seen[0] as CustomEvent | undefined)?.detail.key;
+        expect(['a0', 'a1', 'a2']).to.include(key);
         const label = row.cells[0]!.textContent!.trim();
-        expect(event!.detail).to.deep.equal({ reportId: 'r1', key: event!.detail.key, label, dashboardId: 'board' });
-        expect(['a0', 'a1', 'a2']).to.include(event!.detail.key);
+        expectAskedOnce(el, host.seen, { reportId: 'r1', key, label, dashboardId: 'board' });
         const dialog = drillDialog(el);
         if (veto) {
           // The same read the dashboard would have begun with; once it is back, an allowed drill has shown its dialog.
-          await el.data!.drill(el.currentDashboard!.reports[0]!, { key: event!.detail.key }, { offset: 0, limit: DRILL_PAGE_SIZE });
+          await el.data!.drill(el.currentDashboard!.reports[0]!, { key }, { offset: 0, limit: DRILL_PAGE_SIZE });
           await el.updateComplete;
           expect(dialog.open, 'vetoed: no drill dialog').to.equal(false);
         } else {
@@ -100,19 +118,8 @@ describe('<conversation-dashboard> asks its host before it opens', () => {
       try {
         const spec = el.currentDashboard!.reports[1]!;
         tiles(el)[1]!.dispatchEvent(new ReportEditEvent(spec));
-        expect(host.seen).to.have.length(1);
-        const [event] = host.seen as ReportEditEvent[];
-        expect(event!.target).to.equal(el);
-        expect(event!.cancelable).to.equal(true);
-        expect(event!.detail).to.deep.equal({ reportId: 'r2', spec, dashboardId: 'board' });
-        if (veto) {
-          await editorHadItsChance(el);
-          expect(editorDialog(el).open, 'vetoed: no editor').to.equal(false);
-          expect(editor(el)).to.equal(null);
-        } else {
-          await waitUntil(() => editorDialog(el).open, 'the editor opens');
-          expect(editor(el)!.spec).to.equal(spec);
-        }
+        expectAskedOnce(el, host.seen, { reportId: 'r2', spec, dashboardId: 'board' });
+        expect(await editorOutcome(el, veto)).to.equal(veto ? null : spec);
       } finally {
         host.stop();
       }
@@ -123,19 +130,9 @@ describe('<conversation-dashboard> asks its host before it opens', () => {
       const host = hostListens('report-create-custom', veto);
       try {
         el.shadowRoot!.querySelector('report-library')!.dispatchEvent(new ReportCreateCustomEvent());
-        expect(host.seen).to.have.length(1);
-        const [event] = host.seen as ReportCreateCustomEvent[];
-        expect(event!.target).to.equal(el);
-        expect(event!.cancelable).to.equal(true);
-        expect(event!.detail).to.deep.equal({ dashboardId: 'board' });
-        if (veto) {
-          await editorHadItsChance(el);
-          expect(editorDialog(el).open, 'vetoed: no editor').to.equal(false);
-          expect(editor(el)).to.equal(null);
-        } else {
-          await waitUntil(() => editorDialog(el).open, 'the editor opens');
-          expect(editor(el)!.spec!.id).to.match(/^custom-/);
-        }
+        expectAskedOnce(el, host.seen, { dashboardId: 'board' });
+        const opened = await editorOutcome(el, veto);
+        if (!veto) expect(opened!.id).to.match(/^custom-/);
       } finally {
         host.stop();
       }

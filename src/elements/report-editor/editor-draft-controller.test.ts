@@ -1,27 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { propertyCatalog } from '../../core/table/properties.ts';
 import { reportSpecSchema } from '../../core/schema/report-spec.ts';
+import { FakeHost } from '../../../test/harness/fake-host.ts';
 import { EditorDraftController } from './editor-draft-controller.ts';
 import { draftFromSpec } from './editor-draft.ts';
-
-/** A host that counts update requests and runs its controllers' hostUpdate at once. */
-class FakeHost implements ReactiveControllerHost {
-  readonly controllers: ReactiveController[] = [];
-  updates = 0;
-  addController(controller: ReactiveController): void {
-    this.controllers.push(controller);
-  }
-  removeController(): void {}
-  requestUpdate(): void {
-    this.updates += 1;
-    for (const controller of this.controllers) controller.hostUpdate?.();
-  }
-  get updateComplete(): Promise<boolean> {
-    return Promise.resolve(true);
-  }
-}
 
 const catalog = propertyCatalog();
 const timeZone = 'Europe/Amsterdam';
