@@ -5,6 +5,7 @@ import type { StoreProblem } from './dashboard-store.ts';
 import { ConflictError, ForbiddenError, NotFoundError, StoreError } from './errors.ts';
 import { LocalStorageDashboardStore } from './local-storage-dashboard-store.ts';
 import { owner, teammate } from '../../test/harness/users.ts';
+import { teamDashboard } from '../../test/harness/team-dashboard.ts';
 
 /** Just the Storage methods, kept apart from the kit's own MemoryStorage so the test checks the contract. */
 class FakeStorage {
@@ -26,17 +27,7 @@ class FakeStorage {
   }
 }
 
-function dashboard(id: string, extra: Partial<DashboardInput> = {}): DashboardInput {
-  return {
-    id,
-    name: `Dashboard ${id}`,
-    ownerId: owner.id,
-    privacy: 'team',
-    teamId: 'support',
-    reports: [{ id: 'r1', title: 'Email volume', channel: 'email', chartType: 'line', dimension: 'createdAt', timeBucket: 'day', measure: { op: 'count' } }],
-    ...extra,
-  };
-}
+const dashboard = (id: string, extra: Partial<DashboardInput> = {}) => teamDashboard(id, [{ id: 'r1', title: 'Email volume', channel: 'email', chartType: 'line', dimension: 'createdAt', timeBucket: 'day', measure: { op: 'count' } }], extra);
 
 describe('LocalStorageDashboardStore', () => {
   test('round trip: one versioned entry per dashboard, readable by a new store', async () => {

@@ -6,18 +6,9 @@ import type { Dashboard, DashboardInput } from '../core/schema/dashboard.ts';
 import { ConflictError, ForbiddenError, NotFoundError, StoreError, ValidationError } from './errors.ts';
 import { RestDashboardStore } from './rest-dashboard-store.ts';
 import { outsider, owner, teammate } from '../../test/harness/users.ts';
+import { teamDashboard } from '../../test/harness/team-dashboard.ts';
 
-function dashboard(id: string, extra: Partial<DashboardInput> = {}): DashboardInput {
-  return {
-    id,
-    name: `Dashboard ${id}`,
-    ownerId: owner.id,
-    privacy: 'team',
-    teamId: 'support',
-    reports: [{ id: 'r1', title: 'Chats by page', channel: 'chat', chartType: 'bar', dimension: 'pageUrl', measure: { op: 'count' } }],
-    ...extra,
-  };
-}
+const dashboard = (id: string, extra: Partial<DashboardInput> = {}) => teamDashboard(id, [{ id: 'r1', title: 'Chats by page', channel: 'chat', chartType: 'bar', dimension: 'pageUrl', measure: { op: 'count' } }], extra);
 
 interface Logged {
   method: string;

@@ -32,6 +32,14 @@ async function mount(store: MemoryDashboardStore, user: DashboardUser) {
   return el;
 }
 
+/** Clicks the toolbar's "Add report" and resolves with the report library once it is open. */
+async function openLibrary(el: ConversationDashboard): Promise<ReportLibrary> {
+  const library = el.shadowRoot!.querySelector<ReportLibrary>('report-library')!;
+  [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="toolbar"] button')].find((b) => b.textContent!.includes('Add report'))!.click();
+  await waitUntil(() => library.open);
+  return library;
+}
+
 const toolbar = (el: ConversationDashboard) =>
   [...el.shadowRoot!.querySelectorAll('[part="toolbar"] button')].map((b) => b.textContent!.trim());
 
@@ -116,9 +124,7 @@ describe('<conversation-dashboard> with a store', () => {
     const ids = templates.chatOverview.reports.map((r) => r.id);
     expect((await store.list(owner))[0]!.reports.map((r) => r.id)).to.deep.equal([ids[1], ids[2], ids[0], ...ids.slice(3)]);
 
-    const library = el.shadowRoot!.querySelector<ReportLibrary>('report-library')!;
-    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="toolbar"] button')].find((b) => b.textContent!.includes('Add report'))!.click();
-    await waitUntil(() => library.open);
+    const library = await openLibrary(el);
     const add = library.shadowRoot!.querySelector<HTMLButtonElement>('[data-report-id="email-volume-over-time"] button, button[data-report-id="email-volume-over-time"]');
     expect(add, 'the library lists the email report').to.exist;
     setTimeout(() => add!.click());
@@ -167,9 +173,7 @@ describe('<conversation-dashboard> custom report from the library', () => {
   it('opens the editor on "Create custom report" and adds the saved report', async () => {
     const store = new MemoryDashboardStore();
     const el = await mount(store, owner);
-    const library = el.shadowRoot!.querySelector<ReportLibrary>('report-library')!;
-    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="toolbar"] button')].find((b) => b.textContent!.includes('Add report'))!.click();
-    await waitUntil(() => library.open);
+    const library = await openLibrary(el);
     const custom = [...library.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.includes('Create custom report'))!;
     custom.click();
     await waitUntil(() => el.shadowRoot!.querySelector('report-editor') && el.shadowRoot!.querySelector<HTMLDialogElement>('.editor-dialog')!.open, 'the editor opens', {

@@ -8,11 +8,9 @@ import { waitUntil } from '../wait-until.js';
 import '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ReportTile } from '../../src/elements/report-tile/report-tile.ts';
-import { ArrayDataSource } from '../../src/adapters/array-data-source.ts';
 import { LocalStorageDashboardStore } from '../../src/store/local-storage-dashboard-store.ts';
 import { ConflictError } from '../../src/store/errors.ts';
 import type { StoreProblem } from '../../src/store/dashboard-store.ts';
-import { reportSpecSchema, type ReportSpec } from '../../src/core/schema/report-spec.ts';
 import type { Dashboard, DashboardInput } from '../../src/core/schema/dashboard.ts';
 import { ReportAddEvent } from '../../src/events/report-add-event.ts';
 import { ReportEditEvent } from '../../src/events/report-edit-event.ts';
@@ -20,15 +18,11 @@ import { ReportMoveEvent } from '../../src/events/report-move-event.ts';
 import { ReportRemoveEvent } from '../../src/events/report-remove-event.ts';
 import { ReportSaveEvent } from '../../src/events/report-save-event.ts';
 import type { DashboardChangeEvent } from '../../src/events/dashboard-change-event.ts';
+import { END, hourlySource, tableReport } from '../harness/hourly-board.ts';
+import { owner as user } from '../harness/users.ts';
 
-const user = { id: 'olivia', teamIds: ['support'], canEdit: true };
-const END = Date.UTC(2026, 10, 20, 12);
-const source = new ArrayDataSource(
-  Array.from({ length: 12 }, (_, i) => ({ id: `c${i}`, channel: 'chat', status: 'open', inboxId: 'in-1', assigneeId: `a${i % 3}`, createdAt: END - (i + 1) * 3_600_000 })),
-);
-
-const report = (id: string, title = `Report ${id}`): ReportSpec =>
-  reportSpecSchema.parse({ id, title, chartType: 'table', dimension: 'assigneeId', measure: { op: 'count' } });
+const source = hourlySource();
+const report = tableReport;
 
 function dashboardInput(id: string, name: string, reports = [report('r1'), report('r2'), report('r3')]): DashboardInput {
   return { id, name, ownerId: user.id, privacy: 'team', teamId: 'support', reports, layout: {} };

@@ -38,6 +38,18 @@ async function setup(options: { store?: DashboardStore; user?: DashboardUser; ex
 
 const typeName = (el: DashboardWizard, value: string) => typeInto(el, nameInput(el), value);
 
+/** An empty MemoryDashboardStore with some of its methods replaced. */
+function memoryStoreWith(replaced: Partial<DashboardStore>): DashboardStore {
+  const memory = new MemoryDashboardStore();
+  return {
+    list: (user) => memory.list(user),
+    get: (id, user) => memory.get(id, user),
+    save: (dashboard, user) => memory.save(dashboard, user),
+    delete: (id, user) => memory.delete(id, user),
+    ...replaced,
+  };
+}
+
 async function toDetails(el: DashboardWizard, templateId = 'chat-overview'): Promise<void> {
   templateRadio(el, templateId).click();
   await el.updateComplete;
@@ -318,13 +330,7 @@ describe('<dashboard-wizard>', () => {
     ],
   ] as const) {
     it(`shows a ${label} from the store in the dialog, keeps it open and reports it`, async () => {
-      const memory = new MemoryDashboardStore();
-      const store: DashboardStore = {
-        list: (user) => memory.list(user),
-        get: (id, user) => memory.get(id, user),
-        save: () => Promise.reject(error),
-        delete: (id, user) => memory.delete(id, user),
-      };
+      const store = memoryStoreWith({ save: () => Promise.reject(error) });
       const { el, opener } = await setup({ store });
       await openFrom(opener, el);
       await toDetails(el);
@@ -451,13 +457,7 @@ describe('<dashboard-wizard>', () => {
   });
 
   it('says when the other names could not be read, and still creates the dashboard', async () => {
-    const memory = new MemoryDashboardStore();
-    const store: DashboardStore = {
-      list: () => Promise.reject(new ForbiddenError('read', undefined, 'the list is closed today')),
-      get: (id, user) => memory.get(id, user),
-      save: (dashboard, user) => memory.save(dashboard, user),
-      delete: (id, user) => memory.delete(id, user),
-    };
+    const store = memoryStoreWith({ list: () => Promise.reject(new ForbiddenError('read', undefined, 'the list is closed today')) });
     const { el, opener } = await setup({ store });
     await openFrom(opener, el);
     await toDetails(el);
@@ -469,17 +469,13 @@ describe('<dashboard-wizard>', () => {
   });
 
   it('checks the name against the names read on the latest opening, not a slower earlier read', async () => {
-    const memory = new MemoryDashboardStore();
     const answers: ((names: string[]) => void)[] = [];
-    const store: DashboardStore = {
+    const store = memoryStoreWith({
       list: () =>
         new Promise((resolve) =>
           answers.push((names) => resolve(names.map((name, i) => ({ id: `d${i}`, name, ownerId: owner.id, privacy: 'private' as const, reports: [], layout: {} })))),
         ),
-      get: (id, user) => memory.get(id, user),
-      save: (dashboard, user) => memory.save(dashboard, user),
-      delete: (id, user) => memory.delete(id, user),
-    };
+    });
     const { el, opener } = await setup({ store });
     await openFrom(opener, el);
     await el.hide();
