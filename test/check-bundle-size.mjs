@@ -50,6 +50,8 @@ export const LAZY_ONLY = [
   /^node_modules\/echarts\/lib\/chart\/line\//,
   /^node_modules\/echarts\/lib\/component\/tooltip\/Tooltip(?:View|Model|HTMLContent|RichContent)\.js$/,
   /^node_modules\/echarts\/lib\/component\/axisPointer\/(?!modelHelper\.js)/,
+  // The drill dialog loads on the first drill.
+  /^src\/elements\/drill-dialog\//,
 ];
 
 const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g;

@@ -33,7 +33,6 @@ import type { DashboardStore } from '../../store/dashboard-store.ts';
 import type { DashboardSettings } from '../dashboard-settings/dashboard-settings.ts';
 import type { DashboardWizard } from '../dashboard-wizard/dashboard-wizard.ts';
 import type { Team } from '../shared/dialog/team.ts';
-import '../drill-dialog/drill-dialog.ts';
 import type { ReportLibrary } from '../report-library/report-library.ts';
 import type { DrillDialog } from '../drill-dialog/drill-dialog.ts';
 import '../report-tile/report-tile.ts';
