@@ -1,26 +1,13 @@
-import { expect, fixture, html } from '@open-wc/testing';
-import './report-tile.ts';
+import { expect } from '@open-wc/testing';
 import type { ReportTile } from './report-tile.ts';
-import { reportSpecSchema, type ReportSpecInput } from '../../core/schema/report-spec.ts';
+import type { ReportSpecInput } from '../../core/schema/report-spec.ts';
 import type { ReportResult } from '../../core/types.ts';
+import { showTile, volumeResult, volumeSpec } from '../../../test/harness/tile-harness.ts';
 
-const spec = (fields: Partial<ReportSpecInput> = {}) =>
-  reportSpecSchema.parse({ id: 'volume', title: 'Chat volume by assignee', chartType: 'bar', dimension: 'assigneeId', measure: { op: 'count' }, ...fields });
+const result = volumeResult([['chloe', 'Chloé Durand', 42], [null, 'Unassigned', 3]]);
 
-const result: ReportResult = {
-  reportId: 'volume',
-  rows: [
-    { key: 'chloe', label: 'Chloé Durand', value: 42, count: 42 },
-    { key: null, label: 'Unassigned', value: 3, count: 3 },
-  ],
-  total: { value: 45, count: 45 },
-  matched: 45,
-};
-
-async function tile(fields: Partial<ReportSpecInput>, res: ReportResult = result, locale = 'en'): Promise<ReportTile> {
-  const el = await fixture<ReportTile>(html`<report-tile renderer="svg" locale=${locale} time-zone="UTC" .spec=${spec(fields)} .result=${res}></report-tile>`);
-  await el.updateComplete;
-  return el;
+function tile(fields: Partial<ReportSpecInput>, res: ReportResult = result, locale = 'en'): Promise<ReportTile> {
+  return showTile(volumeSpec(fields), res, { locale });
 }
 
 /** Runs the tile's Export CSV menu item and returns the downloaded file's bytes. */

@@ -1,9 +1,9 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { waitUntil } from '../../../test/wait-until.js';
-import './report-tile.ts';
 import type { ReportTile } from './report-tile.ts';
 import { reportSpecSchema, type ReportSpecInput } from '../../core/schema/report-spec.ts';
 import type { ReportResult } from '../../core/types.ts';
+import { showTile } from '../../../test/harness/tile-harness.ts';
 
 // Narrow tiles: what a 320–360 px column of a dashboard on a phone shows.
 
@@ -30,13 +30,8 @@ const longLabels: ReportResult = {
   matched: 2595,
 };
 
-async function tile(width: number, fields: Partial<ReportSpecInput> = {}, result: ReportResult = longLabels): Promise<ReportTile> {
-  const el = await fixture<ReportTile>(
-    html`<div style="inline-size: ${width}px"><report-tile renderer="svg" locale="en" time-zone="UTC" .spec=${spec(fields)} .result=${result}></report-tile></div>`,
-  );
-  const reportTile = el.querySelector('report-tile')!;
-  await reportTile.updateComplete;
-  return reportTile;
+function tile(width: number, fields: Partial<ReportSpecInput> = {}, result: ReportResult = longLabels): Promise<ReportTile> {
+  return showTile(spec(fields), result, { width });
 }
 
 interface Box {

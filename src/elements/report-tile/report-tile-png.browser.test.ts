@@ -1,20 +1,9 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { waitUntil } from '../../../test/wait-until.js';
-import './report-tile.ts';
-import type { ReportTile } from './report-tile.ts';
-import { reportSpecSchema } from '../../core/schema/report-spec.ts';
-import type { ReportResult } from '../../core/types.ts';
+import { showTile, volumeResult, volumeSpec } from '../../../test/harness/tile-harness.ts';
 import { PNG_MARGIN } from '../../charts/chart-view/png-frame.ts';
 
-const result: ReportResult = {
-  reportId: 'volume',
-  rows: [
-    { key: 'alice', label: 'Alice Martin', value: 42, count: 42 },
-    { key: 'bob', label: 'Bob de Vries', value: 17, count: 17 },
-  ],
-  total: { value: 59, count: 59 },
-  matched: 59,
-};
+const result = volumeResult([['alice', 'Alice Martin', 42], ['bob', 'Bob de Vries', 17]]);
 
 async function pixels(url: string): Promise<{ width: number; height: number; data: Uint8ClampedArray }> {
   const image = new Image();
@@ -41,8 +30,7 @@ function inked(p: { width: number; data: Uint8ClampedArray }, x0: number, y0: nu
 describe('<report-tile> PNG export', () => {
   for (const renderer of ['canvas', 'svg'] as const) {
     it(`frames the ${renderer} chart with its title, a legend and a blank margin`, async () => {
-      const spec = reportSpecSchema.parse({ id: 'volume', title: 'Chat volume by assignee', chartType: 'column', dimension: 'assigneeId', measure: { op: 'count' } });
-      const el = await fixture<ReportTile>(html`<report-tile renderer=${renderer} no-animation locale="en" time-zone="UTC" .spec=${spec} .result=${result}></report-tile>`);
+      const el = await showTile(volumeSpec({ chartType: 'column' }), result, { renderer, noAnimation: true });
       await waitUntil(() => el.chart, 'chart drawn');
       const chart = el.chart!;
       const png = await pixels((await el.toPngDataUrl())!);

@@ -4,27 +4,16 @@ import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-
 import type { ECharts } from '../../charts/echarts.ts';
 import './report-tile.ts';
 import type { ReportTile } from './report-tile.ts';
-import { reportSpecSchema, type ReportSpecInput } from '../../core/schema/report-spec.ts';
-import type { ReportResult } from '../../core/types.ts';
+import type { ReportSpecInput } from '../../core/schema/report-spec.ts';
+import { showTile, volumeResult, volumeSpec } from '../../../test/harness/tile-harness.ts';
 // The tooltip is registered on first use (a pointer over a chart); these tests show it directly.
 import '../../charts/echarts-tooltip.ts';
 
-const spec = (fields: Partial<ReportSpecInput> = {}) =>
-  reportSpecSchema.parse({ id: 'volume', title: 'Chat volume by assignee', chartType: 'bar', dimension: 'assigneeId', measure: { op: 'count' }, ...fields });
-
-const result: ReportResult = {
-  reportId: 'volume',
-  rows: [
-    { key: 'alice', label: 'Alice Martin', value: 42, count: 42 },
-    { key: 'bob', label: 'Bob de Vries', value: 17, count: 17 },
-    { key: null, label: 'Unassigned', value: 3, count: 3 },
-  ],
-  total: { value: 62, count: 62, previous: { value: 50, count: 50 } },
-  matched: 62,
-};
+const spec = volumeSpec;
+const result = volumeResult([['alice', 'Alice Martin', 42], ['bob', 'Bob de Vries', 17], [null, 'Unassigned', 3]], 50);
 
 async function tile(fields: Partial<ReportSpecInput> = {}, extra: Partial<ReportTile> = {}): Promise<ReportTile> {
-  const el = await fixture<ReportTile>(html`<report-tile renderer="svg" locale="en" time-zone="UTC" .spec=${spec(fields)} .result=${result}></report-tile>`);
+  const el = await showTile(spec(fields), result);
   Object.assign(el, extra);
   await el.updateComplete;
   return el;
