@@ -158,6 +158,7 @@ export function cubeRead(table: ConversationTable, spec: ReportSpec, range: Date
     } else return null;
   }
 
+  if (selective(base, [...byName.values()])) return null;
   // Key columns in a canonical order, so every report with the same columns names the same cube.
   const names = [...byName.keys()].sort();
   const keys = names.map((name) => byName.get(name)!.key);
@@ -178,6 +179,34 @@ export function cubeRead(table: ConversationTable, spec: ReportSpec, range: Date
 }
 
 const EMPTY_ROWS = new Uint32Array(0);
+
+/** Rows of the base looked at to guess how many pass the filters. */
+const SAMPLE = 1024;
+/** Below this share of the base passing, listing the rows that pass beats a cube's pass over all of them. */
+const SELECTIVE_SHARE = 1 / 4;
+
+/**
+ * Whether the filters let through so few rows of the base (sampled at even steps) that the row list
+ * is the cheaper way: a cube reads every row of the base, a row list only a code column once and
+ * then the rows that pass (one assignee of twenty). Depends on the table, spec and range alone,
+ * like the rest of the choice, so a report's figures never depend on what else was computed.
+ */
+function selective(base: CubeBase, entries: { key: CubeKey; mask: Uint8Array | null }[]): boolean {
+  const filtered = entries.filter((entry) => entry.mask !== null);
+  if (filtered.length === 0) return false;
+  const lo = base.kind === 'run' ? base.lo : 0;
+  const length = base.kind === 'run' ? base.hi - base.lo : base.values.length;
+  if (length < SAMPLE) return false;
+  let inBase = 0;
+  let passing = 0;
+  for (let j = 0; j < SAMPLE; j++) {
+    const i = lo + Math.floor(((j + 0.5) * length) / SAMPLE);
+    if (base.kind === 'dates' && !(base.values[i]! >= base.from && base.values[i]! < base.to)) continue;
+    inBase++;
+    if (filtered.every(({ key, mask }) => mask![key.codes[i]!] === 1)) passing++;
+  }
+  return inBase > 0 && passing < inBase * SELECTIVE_SHARE;
+}
 
 function cachedBucketCodes(table: ConversationTable, bounds: number[], lo: number, hi: number, key: string): Codes {
   const cache = tableCache(table);

@@ -2,7 +2,7 @@ import type { DateRange } from '../types.ts';
 import type { Filter, ReportSpec } from '../schema/report-spec.ts';
 import { compileFilters, filterKey, filtersOf, refineRows } from './filters.ts';
 import { cachedSelection, identityRows, storeSelection, tableCache, type TableCache } from './report-cache.ts';
-import type { ConversationTable } from '../table/table.ts';
+import type { Codes, ConversationTable } from '../table/table.ts';
 
 /** First index whose value is ≥ target in an ascending array. */
 function lowerBound(values: Float64Array, target: number): number {
@@ -16,22 +16,15 @@ function lowerBound(values: Float64Array, target: number): number {
   return lo;
 }
 
+/** The rows of a date range alone: a view of the identity rows when rows are in creation order. */
 function dateRows(table: ConversationTable, cache: TableCache, dateProperty: ReportSpec['dateProperty'], range: DateRange): Uint32Array {
-  const key = `${dateProperty}|${range.from}|${range.to}`;
-  const cached = cachedSelection(cache, key);
-  if (cached) return cached;
   const dates = table[dateProperty].values;
   const { from, to } = range;
-  let rows: Uint32Array;
   if (dateProperty === 'createdAt' && cache.createdSorted) {
     // Rows are in creation order: the range is one run of rows, found by two binary searches.
-    rows = to > from ? identityRows(table, cache).subarray(lowerBound(dates, from), lowerBound(dates, to)) : new Uint32Array(0);
-  } else {
-    const out = new Uint32Array(table.size);
-    rows = shrink(out, rowsInRange(out, dates, from, to));
+    return to > from ? identityRows(table, cache).subarray(lowerBound(dates, from), lowerBound(dates, to)) : new Uint32Array(0);
   }
-  storeSelection(cache, key, rows);
-  return rows;
+  return copyOut(rowsInRange(scratchFor(table.size), dates, from, to));
 }
 
 /**
@@ -48,9 +41,44 @@ function rowsInRange(out: Uint32Array, dates: Float64Array, from: number, to: nu
   return n;
 }
 
-/** Drops the unused tail: a copy when it saves more than half, else a view. */
-function shrink(rows: Uint32Array, count: number): Uint32Array {
-  return count < rows.length / 2 ? rows.slice(0, count) : rows.subarray(0, count);
+/** Of `rows` (in `out`'s first `count`), those whose date is in [from, to), in place. */
+function keepInRange(out: Uint32Array, count: number, dates: Float64Array, from: number, to: number): number {
+  let n = 0;
+  for (let k = 0; k < count; k++) {
+    const i = out[k]!;
+    const t = dates[i]!;
+    out[n] = i;
+    n += +(t >= from) & +(t < to);
+  }
+  return n;
+}
+
+/** Rows lo … lo + length − 1 whose code the mask lets through (a run of rows needs no list to walk). */
+function runMasked(out: Uint32Array, lo: number, length: number, codes: Codes, mask: Uint8Array): number {
+  let n = 0;
+  if (codes instanceof Uint8Array)
+    for (let i = lo; i < lo + length; i++) {
+      out[n] = i;
+      n += mask[codes[i]!]!;
+    }
+  else
+    for (let i = lo; i < lo + length; i++) {
+      out[n] = i;
+      n += mask[codes[i]!]!;
+    }
+  return n;
+}
+
+/** One output buffer for every pass: results are copied out at their size, so nothing is allocated at the table's size. */
+let scratch = new Uint32Array(0);
+
+function scratchFor(size: number): Uint32Array {
+  if (scratch.length < size) scratch = new Uint32Array(size);
+  return scratch;
+}
+
+function copyOut(count: number): Uint32Array {
+  return scratch.slice(0, count);
 }
 
 /**
@@ -68,28 +96,38 @@ export function selectRows(
   const dateProperty = spec.dateProperty ?? 'createdAt';
   const filters = [...filtersOf(spec)].map((filter) => ({ filter, key: filterKey(filter) }));
   filters.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  let rows = dateRows(table, cache, dateProperty, range);
-  let key = `${dateProperty}|${range.from}|${range.to}`;
-  let previous = '';
-  for (const { filter, key: part } of filters) {
-    if (part === previous) continue; // the same filter twice changes nothing
-    previous = part;
-    key += `&${part}`;
-    const cached = cachedSelection(cache, key);
-    if (cached) {
-      rows = cached;
-      continue;
-    }
-    rows = refine(table, rows, filter);
-    storeSelection(cache, key, rows);
+  // The same filter twice changes nothing.
+  const distinct = filters.filter((entry, f) => f === 0 || entry.key !== filters[f - 1]!.key);
+  const keys = [`${dateProperty}|${range.from}|${range.to}`];
+  for (const { key } of distinct) keys.push(`${keys.at(-1)!}&${key}`);
+  // Start from the longest selection already made.
+  let done = keys.length - 1;
+  let rows = cachedSelection(cache, keys[done]!);
+  while (!rows && done > 0) rows = cachedSelection(cache, keys[--done]!);
+  if (!rows) {
+    const first = distinct[0] && !(dateProperty === 'createdAt' && cache.createdSorted) ? compileFilters(table, [distinct[0].filter])[0]! : null;
+    if (first?.kind === 'mask' && first.passes === 'some') {
+      // A date test over every row (closedAt…): the first filter in the same pass, not on a list of dated rows.
+      // The codes first (one byte a row), then the dates of the rows that passed only.
+      const out = scratchFor(table.size);
+      rows = copyOut(keepInRange(out, runMasked(out, 0, table.size, first.codes, first.mask), table[dateProperty].values, range.from, range.to));
+      done = 1;
+    } else rows = dateRows(table, cache, dateProperty, range);
+    storeSelection(cache, keys[done]!, rows);
+  }
+  for (let f = done; f < distinct.length; f++) {
+    rows = refine(table, cache, rows, distinct[f]!.filter);
+    storeSelection(cache, keys[f + 1]!, rows);
   }
   return rows;
 }
 
-function refine(table: ConversationTable, rows: Uint32Array, filter: Filter): Uint32Array {
+function refine(table: ConversationTable, cache: TableCache, rows: Uint32Array, filter: Filter): Uint32Array {
   const compiled = compileFilters(table, [filter])[0]!;
   if (compiled.kind === 'mask' && compiled.passes === 'all') return rows;
   if (compiled.kind === 'mask' && compiled.passes === 'none') return new Uint32Array(0);
-  const out = new Uint32Array(rows.length);
-  return shrink(out, refineRows(rows, compiled, out));
+  const out = scratchFor(rows.length);
+  if (compiled.kind === 'mask' && cache.identity && rows.buffer === cache.identity.buffer)
+    return copyOut(runMasked(out, rows.byteOffset / Uint32Array.BYTES_PER_ELEMENT, rows.length, compiled.codes, compiled.mask));
+  return copyOut(refineRows(rows, compiled, out));
 }
