@@ -2,18 +2,14 @@ import { provide } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { DataSource } from '../../adapters/data-source.ts';
-import { DashboardLoadController } from './dashboard-load-controller.ts';
 import { ThemeWatchController } from '../../controllers/theme-watch-controller.ts';
-import { ReorderController } from '../../controllers/reorder-controller.ts';
-import { DashboardStoreController } from '../../controllers/dashboard-store-controller.ts';
-import { KioskController, kioskSeconds } from '../../controllers/kiosk-controller.ts';
 import { renderRefreshStatus } from './refresh-status.ts';
-import { loadToolbarDialog, renderDashboardHeader, type ToolbarDialog } from './dashboard-header.ts';
-import { dialogOutcomes, renderDashboardDialogs } from './dashboard-dialogs.ts';
+import { renderDashboardHeader, showToolbarDialog } from './dashboard-header.ts';
+import { renderDashboardDialogs } from './dashboard-dialogs.ts';
 import { renderDashboardGrid } from './dashboard-grid.ts';
 import { showDrill } from './dashboard-drill.ts';
-import { applyConfig, applyUrlState, saveConfig } from './dashboard-config-io.ts';
-import { moveReport, setFilters } from './dashboard-changes.ts';
+import { reportContextOf, saveConfig } from './dashboard-config-io.ts';
+import { DashboardWiring } from './dashboard-wiring.ts';
 import { CustomDays, rangeProblem } from './custom-days.ts';
 import { ReportActionsController } from './report-actions-controller.ts';
 import { renderConfigError, renderStatusArea, renderToast, type Toast } from './load-status.ts';
@@ -25,15 +21,12 @@ import type { DateRange, ReportContext } from '../../core/types.ts';
 import { DashboardChangeEvent } from '../../events/dashboard-change-event.ts';
 import { DataErrorEvent } from '../../events/data-error-event.ts';
 import type { ReportDrillEvent } from '../../events/report-drill-event.ts';
-import { dashboardName, reportTitle } from '../../i18n/report-titles.ts';
+import { reportTitle } from '../../i18n/report-titles.ts';
 import { errorMessage as message } from '../../i18n/error-message.ts';
 import { LocaleController } from '../../controllers/locale-controller.ts';
 import { canEditDashboard } from '../../store/permissions.ts';
 import type { DashboardStore } from '../../store/dashboard-store.ts';
-import type { DashboardSettings } from '../dashboard-settings/dashboard-settings.ts';
-import type { DashboardWizard } from '../dashboard-wizard/dashboard-wizard.ts';
 import type { Team } from '../shared/dialog/team.ts';
-import type { ReportLibrary } from '../report-library/report-library.ts';
 import type { DrillDialog } from '../drill-dialog/drill-dialog.ts';
 import '../report-tile/report-tile.ts';
 import '../data-quality/data-quality.ts';
@@ -44,10 +37,8 @@ import { controlStyles } from './controls.styles.ts';
 import { liveDisplayStyles } from './live-display.styles.ts';
 import { defaultDashboards } from './default-dashboards.ts';
 import { DEFAULT_RANGE, resolveRange, type RangeValue } from './range-attribute.ts';
-import { MarkupConfigController } from '../../controllers/markup-config-controller.ts';
-import { UrlSyncController, urlPrefix } from '../../controllers/url-sync-controller.ts';
 import { filterBarStyles, renderFilterBar } from './filter-bar.ts';
-import { DashboardConfigError, parseDashboardConfig, type DashboardConfig, type DashboardConfigInput } from '../../core/schema/dashboard-config.ts';
+import { DashboardConfigError, parseDashboardConfig, type DashboardConfigInput } from '../../core/schema/dashboard-config.ts';
 
 export const CONVERSATION_DASHBOARD_TAG = 'conversation-dashboard';
 
@@ -151,9 +142,6 @@ export class ConversationDashboard extends HostSettings(LiveViewAttributes(Marku
   data: DashboardData | undefined;
 
   @query('drill-dialog') private drillDialog!: DrillDialog;
-  @query('dashboard-wizard') private wizard!: DashboardWizard;
-  @query('dashboard-settings') private settings!: DashboardSettings;
-  @query('report-library') private library!: ReportLibrary;
   @state() private announcement = '';
   /** The report in the editor (a new one when it is not on the dashboard yet). */
   @state() private editing: ReportSpec | null = null;
@@ -165,91 +153,35 @@ export class ConversationDashboard extends HostSettings(LiveViewAttributes(Marku
     dashboards: () => this.dashboards,
     user: () => this.user,
     store: () => this.store,
-    locale: () => this.#locale,
-    t: (key, params) => this.#t(key, params),
-    persist: (change, reason) => this.#persist(change, reason),
-    save: (dashboard) => this.#store.save(dashboard),
+    locale: () => this.#i18n.locale,
+    t: (key, params) => this.#i18n.t(key, params),
+    persist: (change, reason) => this.#wiring.persist(change, reason),
+    save: (dashboard) => this.#wiring.store.save(dashboard),
     toast: (toast) => (this.toast = toast),
     announce: (text) => (this.announcement = text),
     edit: (spec) => (this.editing = spec),
     editorDialog: () => this.editorDialog,
   });
-  readonly #reorder = new ReorderController(this, {
-    reports: () => this.currentDashboard?.reports,
-    dashboardId: () => this.currentDashboard?.id,
-    move: (reportId, by) => this.#persist(moveReport(reportId, by), 'report-move'),
-    moved: (report, position) => (this.announcement = this.#t('dashboard.moved', { title: reportTitle(report, this.#locale), position })),
-    tile: (reportId) => [...this.renderRoot.querySelectorAll('report-tile')].find((t) => t.spec?.id === reportId),
-  });
-
-  readonly #load = new DashboardLoadController(this, {
-    source: () => this.dataSource,
-    context: () => this.reportContext,
-    locale: () => this.#locale,
-    filters: () => this.activeFilters,
-    retry: () => this.reload(),
-    clock: () => this.clock,
-    interval: () => this.refreshInterval,
-    reports: () => this.currentDashboard?.reports ?? [],
-    failed: (error, phase) => this.dispatchEvent(new DataErrorEvent({ error, message: message(error), phase })),
-  });
-  readonly #kioskCycle = new KioskController(this, {
-    clock: () => this.clock,
-    seconds: () => kioskSeconds(this.kiosk),
-    advance: () => this.#showNextDashboard(),
-  });
-  readonly #store = new DashboardStoreController(this, {
-    store: () => this.store,
-    user: () => this.user,
+  readonly #wiring = new DashboardWiring(this, {
+    i18n: () => this.#i18n,
     dashboards: () => this.dashboards,
     show: (dashboards) => (this.dashboards = dashboards),
-    stored: (error) => {
-      this.storeError = error === null ? null : message(error);
-      if (error !== null) this.dispatchEvent(new DataErrorEvent({ error, message: message(error), phase: 'store' }));
-    },
-  });
-
-  // ——— Configuration as data (markup, save/restore, URL) ———
-
-  readonly #markup = new MarkupConfigController(this, {
-    environment: () => ({ timeZone: this.timeZone || undefined, now: this.now }),
-    apply: (config) => this.#applyConfig(config, true),
-    failed: (error) => this.dispatchEvent(new DataErrorEvent({ error, message: error.message, phase: 'config' })),
-  });
-  readonly #urlSync = new UrlSyncController(this, {
-    prefix: () => urlPrefix(this.syncUrl),
-    state: () => ({
-      ...(this.resolvedRange ? { range: this.range } : {}),
-      dashboardId: this.dashboardId ?? this.currentDashboard?.id ?? null,
-      compare: this.compare,
-      filters: this.activeFilters,
-    }),
-    apply: (state) => applyUrlState(this, state, this.#timeZone),
+    storeError: (text) => (this.storeError = text),
+    toast: (toast) => (this.toast = toast),
+    announce: (text) => (this.announcement = text),
   });
 
   readonly #i18n = new LocaleController(this, { locale: () => this.locale, timeZone: () => this.timeZone });
 
-  get #locale(): string {
-    return this.#i18n.locale;
-  }
-
-  get #timeZone(): string {
-    return this.#i18n.timeZone;
-  }
-
-  #t(key: string, params?: Record<string, string | number>): string {
-    return this.#i18n.t(key, params);
-  }
-
   /** Why `range` (or `time-zone`) cannot be used, in the user's language. */
   #rangeProblem(): string {
-    return rangeProblem(this.range, this.now ?? Date.now(), this.#timeZone, this.#i18n.t);
+    return rangeProblem(this.range, this.now ?? Date.now(), this.#i18n.timeZone, this.#i18n.t);
   }
 
   /** The resolved date range, or null when `range` cannot be read (the error is shown). */
   get resolvedRange(): DateRange | null {
     try {
-      return resolveRange(this.range, this.now ?? Date.now(), this.#timeZone);
+      return resolveRange(this.range, this.now ?? Date.now(), this.#i18n.timeZone);
     } catch {
       return null;
     }
@@ -275,25 +207,19 @@ export class ConversationDashboard extends HostSettings(LiveViewAttributes(Marku
   }
 
   protected override updated(): void {
-    this.#urlSync.write();
+    this.#wiring.urlSync.write();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // Markup first, then a shared link over it: the URL wins over attributes, which win over the JSON config.
-    this.#markup.update(changed.has('storeType') || changed.has('storeSrc'), hostSettingsError(this));
-    this.#urlSync.readIfConnected();
-    const rezoned = changed.has('timeZone') ? this.#customDays.rezone(this.range, this.#timeZone) : undefined;
+    this.#wiring.readConfig(changed, hostSettingsError(this));
+    const rezoned = changed.has('timeZone') ? this.#customDays.rezone(this.range, this.#i18n.timeZone) : undefined;
     if (rezoned) this.range = rezoned;
-    if (changed.has('store') || changed.has('user')) {
-      this.#store.subscribe();
-      this.#store.list();
-    }
     if (changed.has('dataSource') || changed.has('range') || changed.has('timeZone') || changed.has('compare') || changed.has('now'))
       this.#startLoad();
     // Kept as text: another locale, or its catalog arriving after the first render, re-words it.
     else if (this.rangeError && this.#i18n.textsChanged) this.rangeError = this.#rangeProblem();
     // New business hours or SLA targets (the host's, or another dashboard's own): same data, new results.
-    this.data = this.#load.data();
+    this.data = this.#wiring.load.data();
   }
 
   /** (v2) The dashboard filters in force: the `filters` property, else the open dashboard's saved ones. */
@@ -301,60 +227,25 @@ export class ConversationDashboard extends HostSettings(LiveViewAttributes(Marku
     return this.filters ?? this.currentDashboard?.filters ?? [];
   }
 
-  /**
-   * The filter bar changed the filters: they apply at once (and go into the URL), and are saved
-   * with the dashboard when the user may edit it. A built-in dashboard is not turned into a private
-   * copy for a filter: there they stay in the view (and the link) only.
-   */
-  #setFilters(next: Filter[]): void {
-    this.filters = next;
-    const dashboard = this.currentDashboard;
-    const { store, user } = this;
-    if (!dashboard || !store || !user || dashboard.ownerId === '' || this.kiosk !== null || !canEditDashboard(dashboard, user)) return;
-    void this.#persist(setFilters(next), 'filters');
-  }
-
   /** The context of every report: the range, the zone, and the comparison. */
   get reportContext(): ReportContext | null {
-    const range = this.resolvedRange;
-    if (!range) return null;
-    // A dashboard's own business hours and SLA targets, else the host's.
-    const dashboard = this.currentDashboard;
-    const businessHours = dashboard?.businessHours ?? this.businessHours ?? undefined;
-    const sla = dashboard?.sla ?? this.sla ?? undefined;
-    return {
-      range,
-      timeZone: this.#timeZone,
-      ...(this.compare ? { compare: 'previous-period' as const } : {}),
-      ...(businessHours ? { businessHours } : {}),
-      ...(sla ? { sla } : {}),
-    };
+    return reportContextOf(this, this.#i18n.timeZone);
   }
 
   #startLoad(): void {
     this.rangeError = this.reportContext ? null : this.#rangeProblem();
-    this.#load.start();
-  }
-
-  /** Kiosk cycling: the next dashboard, after the last the first. */
-  #showNextDashboard(): void {
-    const list = this.dashboards;
-    if (list.length < 2) return;
-    const at = list.findIndex((d) => d.id === this.currentDashboard?.id);
-    const next = list[(at + 1) % list.length]!;
-    this.dashboardId = next.id;
-    this.dispatchEvent(new DashboardChangeEvent({ dashboardId: next.id, dashboard: next, reason: 'kiosk' }));
+    this.#wiring.load.start();
   }
 
   /** Refreshes the data now, in the background (what the Refresh button does). */
   refresh(): void {
-    this.#load.refresh.refreshNow();
+    this.#wiring.load.refresh.refreshNow();
   }
 
   /** Reloads the data (what Retry does). */
   reload(): void {
     this.rangeError = this.reportContext ? null : this.#rangeProblem();
-    this.#load.reload();
+    this.#wiring.load.reload();
   }
 
   /**
@@ -363,7 +254,7 @@ export class ConversationDashboard extends HostSettings(LiveViewAttributes(Marku
    * time zone when they were set. Plain data: `JSON.stringify` it as it is.
    */
   save(): DashboardConfigInput {
-    return saveConfig(this, this.dashboards, this.#store);
+    return saveConfig(this, this.dashboards, this.#wiring.store);
   }
 
   /**
@@ -373,19 +264,12 @@ export class ConversationDashboard extends HostSettings(LiveViewAttributes(Marku
    * @throws DashboardConfigError naming the first bad field in `path` (e.g. `dashboards[0].reports[1].chartType`); nothing is applied then.
    */
   restore(config: unknown): void {
-    this.#applyConfig(parseDashboardConfig(config), false);
+    this.#wiring.applyConfig(parseDashboardConfig(config), false);
   }
 
   /** Why the markup configuration cannot be used (the JSON config or an attribute), or null; shown in place of the dashboard. */
   get configError(): DashboardConfigError | null {
-    return this.#markup.error ?? hostSettingsError(this);
-  }
-
-  /** Sets what a valid config gives; from markup, what an attribute on the element says wins. */
-  #applyConfig(config: DashboardConfig, fromMarkup: boolean): void {
-    applyConfig(this, this.#store, config, fromMarkup);
-    this.dashboards = this.#store.merged();
-    this.#store.list();
+    return this.#wiring.markup.error ?? hostSettingsError(this);
   }
 
   // ——— Interaction ———
@@ -395,7 +279,7 @@ export class ConversationDashboard extends HostSettings(LiveViewAttributes(Marku
     // Each dashboard has its own filters.
     this.filters = null;
     // Chosen by hand on a wall display: it gets a full turn.
-    this.#kioskCycle.restart();
+    this.#wiring.kiosk.restart();
     const dashboard = this.currentDashboard;
     if (dashboard) this.dispatchEvent(new DashboardChangeEvent({ dashboardId: dashboard.id, dashboard, reason: 'open' }));
   }
@@ -407,7 +291,7 @@ export class ConversationDashboard extends HostSettings(LiveViewAttributes(Marku
     const spec = this.currentDashboard?.reports.find((report) => report.id === event.detail.reportId);
     const data = this.data;
     if (!spec || !data) return;
-    const heading = (point: string) => this.#t('dashboard.drillHeading', { report: reportTitle(spec, this.#locale), point });
+    const heading = (point: string) => this.#i18n.t('dashboard.drillHeading', { report: reportTitle(spec, this.#i18n.locale), point });
     try {
       await showDrill(this.drillDialog, spec, data, event.detail, heading, () => this.data);
     } catch (error) {
@@ -417,19 +301,6 @@ export class ConversationDashboard extends HostSettings(LiveViewAttributes(Marku
 
   /** A message with, for a removal, Undo; stays until dismissed or replaced, so no one has to be quick. */
   @state() private toast: Toast | null = null;
-
-  /** Saves `change` to the dashboard on screen (see `DashboardStoreController.persist`), opens the result and says so. */
-  async #persist(change: (dashboard: Dashboard) => Dashboard | null, reason: string): Promise<{ saved: Dashboard; copiedFrom: string | null } | null> {
-    const outcome = await this.#store.persist(this.currentDashboard, change);
-    if (!outcome) return null;
-    const { saved } = outcome;
-    this.dashboardId = saved.id;
-    this.dispatchEvent(new DashboardChangeEvent({ dashboardId: saved.id, dashboard: saved, reason }));
-    // The first change to a built-in dashboard makes the user's own copy: say so, never silently.
-    const copiedFrom = outcome.copied ? dashboardName(outcome.changed, this.#locale) : null;
-    if (copiedFrom) this.toast = { message: this.#t('dashboard.copyMade', { name: copiedFrom }) };
-    return { saved, copiedFrom };
-  }
 
   // ——— Rendering ———
 
@@ -442,41 +313,26 @@ export class ConversationDashboard extends HostSettings(LiveViewAttributes(Marku
       <div class="root">
         ${this.#renderHeader()} ${this.#renderFilters()}
         ${renderStatusArea({
-          loader: this.#load.loader, hasSource: Boolean(this.dataSource), rangeError: this.rangeError, storeError: this.storeError,
-          rejected: this.data?.rejected ?? [], locale: this.#locale, timeZone: this.#timeZone, t: this.#i18n.t, retry: () => this.reload(),
+          loader: this.#wiring.load.loader, hasSource: Boolean(this.dataSource), rangeError: this.rangeError, storeError: this.storeError,
+          rejected: this.data?.rejected ?? [], locale: this.#i18n.locale, timeZone: this.#i18n.timeZone, t: this.#i18n.t, retry: () => this.reload(),
         })}
         ${renderDashboardGrid({
-          dashboard, editable, locale: this.#locale, timeZone: this.#timeZone, t: this.#i18n.t,
-          reorder: this.#reorder, actions: this.#actions, drill: (event) => void this.#onDrill(event),
+          dashboard, editable, locale: this.#i18n.locale, timeZone: this.#i18n.timeZone, t: this.#i18n.t,
+          reorder: this.#wiring.reorder, actions: this.#actions, drill: (event) => void this.#onDrill(event),
         })}
         <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
         ${renderToast(this.toast, this.#i18n.t, () => (this.toast = null))}
-        <drill-dialog locale=${this.#locale} .timeZone=${this.#timeZone} theme=${this.theme} .conversationUrl=${this.conversationUrl}></drill-dialog>
+        <drill-dialog locale=${this.#i18n.locale} .timeZone=${this.#i18n.timeZone} theme=${this.theme} .conversationUrl=${this.conversationUrl}></drill-dialog>
         ${this.#renderDialogs(dashboard)}
       </div>
     `;
   }
 
-  readonly #dialogOutcomes = dialogOutcomes({
-    host: this,
-    dashboards: () => this.dashboards,
-    show: (dashboards) => (this.dashboards = dashboards),
-    open: (dashboardId) => (this.dashboardId = dashboardId),
-    relist: () => this.#store.list(),
-  });
-
-  /** Opens the wizard, the report library or the settings, whose code loads on first use (not in the first paint). */
-  async #show(dialog: ToolbarDialog): Promise<void> {
-    await loadToolbarDialog(dialog);
-    await this.updateComplete;
-    await this[dialog]?.show();
-  }
-
   #renderDialogs(dashboard: Dashboard | undefined): TemplateResult | typeof nothing {
     const { store, user, teams, kiosk, theme, editing } = this;
     return renderDashboardDialogs({
-      dashboard, dashboards: this.dashboards, store, user, teams, kiosk, theme, editing, locale: this.#locale, t: this.#i18n.t,
-      ...this.#dialogOutcomes,
+      dashboard, dashboards: this.dashboards, store, user, teams, kiosk, theme, editing, locale: this.#i18n.locale, t: this.#i18n.t,
+      ...this.#wiring.dialogOutcomes,
       add: (event) => void this.#actions.add(event),
       createCustom: (event) => void this.#actions.createCustom(event),
       editorCancel: () => (this.editing = null),
@@ -494,8 +350,8 @@ export class ConversationDashboard extends HostSettings(LiveViewAttributes(Marku
         filters: this.activeFilters,
         lookups: data?.lookups ?? { assignees: [], inboxes: [], chatflows: [] },
         catalog: data?.catalog ?? null,
-        t: (key, params) => this.#t(key, params),
-        change: (next) => this.#setFilters(next),
+        t: (key, params) => this.#i18n.t(key, params),
+        change: (next) => this.#wiring.setFilters(next),
       },
       this.filterProperty,
       (property) => (this.filterProperty = property),
@@ -504,19 +360,19 @@ export class ConversationDashboard extends HostSettings(LiveViewAttributes(Marku
 
   #renderHeader(): TemplateResult {
     const { store, user, kiosk, range, compare, dataSource } = this;
-    const error = this.#load.refreshError;
+    const error = this.#wiring.load.refreshError;
     return renderDashboardHeader({
       dashboards: this.dashboards, current: this.currentDashboard, store, user, kiosk, range, compare,
-      resolved: this.resolvedRange, locale: this.#locale, timeZone: this.#timeZone, t: this.#i18n.t,
+      resolved: this.resolvedRange, locale: this.#i18n.locale, timeZone: this.#i18n.timeZone, t: this.#i18n.t,
       select: (id) => this.#selectDashboard(id),
-      show: (dialog) => void this.#show(dialog),
+      show: (dialog) => void showToolbarDialog(this, dialog),
       rangeSelect: (event) => {
         const range = this.#customDays.select(event);
         if (range !== undefined) this.range = range;
       },
       setCompare: (on) => (this.compare = on),
       refreshStatus: dataSource
-        ? renderRefreshStatus({ refresh: this.#load.refresh, clock: this.clock, locale: this.#locale, timeZone: this.#timeZone, t: this.#i18n.t, error })
+        ? renderRefreshStatus({ refresh: this.#wiring.load.refresh, clock: this.clock, locale: this.#i18n.locale, timeZone: this.#i18n.timeZone, t: this.#i18n.t, error })
         : nothing,
     });
   }

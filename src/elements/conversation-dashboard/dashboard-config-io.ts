@@ -4,7 +4,7 @@ import type { BusinessHours, Sla } from '../../core/schema/business-hours.ts';
 import type { Dashboard } from '../../core/schema/dashboard.ts';
 import { DASHBOARD_CONFIG_VERSION, type DashboardConfig, type DashboardConfigInput } from '../../core/schema/dashboard-config.ts';
 import type { Filter } from '../../core/schema/report-spec.ts';
-import type { DateRange } from '../../core/types.ts';
+import type { DateRange, ReportContext } from '../../core/types.ts';
 import { templateList } from '../../core/dashboard/templates.ts';
 import { resolveRange, type RangeValue } from './range-attribute.ts';
 
@@ -70,4 +70,20 @@ export function applyUrlState(view: ConfigView, state: UrlViewState, timeZone: s
   if (state.dashboardId) view.dashboardId = state.dashboardId;
   if (state.compare !== undefined) view.compare = state.compare;
   if (state.filters !== undefined) view.filters = state.filters;
+}
+
+/** The context of every report: the range, the zone, the comparison, and a dashboard's own business hours and SLA targets, else the host's. */
+export function reportContextOf(view: ConfigView, timeZone: string): ReportContext | null {
+  const range = view.resolvedRange;
+  if (!range) return null;
+  const dashboard = view.currentDashboard;
+  const businessHours = dashboard?.businessHours ?? view.businessHours ?? undefined;
+  const sla = dashboard?.sla ?? view.sla ?? undefined;
+  return {
+    range,
+    timeZone,
+    ...(view.compare ? { compare: 'previous-period' as const } : {}),
+    ...(businessHours ? { businessHours } : {}),
+    ...(sla ? { sla } : {}),
+  };
 }

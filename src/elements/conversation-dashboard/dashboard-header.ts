@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import type { DateRange } from '../../core/types.ts';
 import type { Dashboard, DashboardUser } from '../../core/schema/dashboard.ts';
 import type { RangeSelectEvent } from '../../events/range-select-event.ts';
@@ -17,9 +17,13 @@ const dialogModules: Record<ToolbarDialog, () => Promise<unknown>> = {
   settings: () => import('../dashboard-settings/dashboard-settings.ts'),
 };
 
-/** Defines the dialog's element (its module loads on first use). */
-export async function loadToolbarDialog(dialog: ToolbarDialog): Promise<void> {
+const dialogTags = { wizard: 'dashboard-wizard', library: 'report-library', settings: 'dashboard-settings' } as const;
+
+/** Opens the wizard, the report library or the settings in `host`, defining its element first (its module loads on first use). */
+export async function showToolbarDialog(host: ReactiveElement, dialog: ToolbarDialog): Promise<void> {
   await dialogModules[dialog]();
+  await host.updateComplete;
+  await host.renderRoot.querySelector(dialogTags[dialog])?.show();
 }
 
 export interface DashboardHeaderInput {
