@@ -68,10 +68,12 @@ describe('reports on the histogram quantile path', () => {
         return end === null ? null : end - c.createdAt;
       };
       const byAssignee = new Map<string | null, number[]>();
+      const conversationsOf = new Map<string | null, number>();
       const all: number[] = [];
       for (const c of inRange) {
         const v = valueOf(c);
         if (!byAssignee.has(c.assigneeId)) byAssignee.set(c.assigneeId, []);
+        conversationsOf.set(c.assigneeId, (conversationsOf.get(c.assigneeId) ?? 0) + 1);
         if (v === null) continue;
         byAssignee.get(c.assigneeId)!.push(v);
         all.push(v);
@@ -79,8 +81,13 @@ describe('reports on the histogram quantile path', () => {
       results.forEach((result, index) => {
         const op = ops[index]!;
         assert.equal(result.rows.length, byAssignee.size, op);
-        for (const row of result.rows) close(row.value, expected(byAssignee.get(row.key as string | null)!, op), `${property} ${op} ${String(row.key)}`);
+        for (const row of result.rows) {
+          close(row.value, expected(byAssignee.get(row.key as string | null)!, op), `${property} ${op} ${String(row.key)}`);
+          // Conversations, those without a value included (the histograms' pass counts them).
+          assert.equal(row.count, conversationsOf.get(row.key as string | null), `${property} ${op} count of ${String(row.key)}`);
+        }
         close(result.total.value, expected(all, op), `${property} ${op} total`);
+        assert.equal(result.total.count, inRange.length, `${property} ${op} total count`);
       });
     });
   }

@@ -9,14 +9,14 @@ import type { Codes } from '../table/table.ts';
  * written and read again costs about as much again. So:
  *
  * 1. one pass (`build`) computes, per value, an order-preserving key from the leading bits of the
- *    double and counts it in a histogram of 256 buckets per group (cell = group · 256 + bucket,
- *    1 KiB per group: the counters stay in the L1 cache); it keeps each row's cell (2 bytes) and
- *    the sum per group. Which bits make the bucket (a window of the key) comes from a small
+ *    double and counts it in a histogram of 1023 buckets per group, plus one for the rows without
+ *    a value (cell = group · 1024 + bucket, 4 KiB per group); it keeps each row's cell (2 bytes)
+ *    and the sum per group, and gives the rows per group, so no other pass counts them. Which bits make the bucket (a window of the key) comes from a small
  *    sample, so that the buckets are narrow where the values are; values outside the window go
  *    to the first or last bucket. No q is needed yet: the median and p90 share this pass;
  * 2. per asked q, the histograms tell in which bucket each group's rank falls (and the total's,
  *    from the histograms summed: every group uses the same buckets), and a scan of the 2-byte
- *    cells copies the values of those buckets only (about 1 % of the rows);
+ *    cells copies the values of those buckets only (a few in a thousand rows);
  * 3. selection within them finishes.
  *
  * Exact whatever the data or the sample: a bucket holds every value with its key, and buckets are
@@ -31,10 +31,12 @@ export const HISTOGRAM_MAX_GROUPS = 64;
  */
 export const HISTOGRAM_MIN_ROWS = 131_072;
 
-/** Buckets per group: a row's cell is group · 256 + bucket, in a Uint16. */
-const BUCKETS = 256;
-/** The cell of a row without a value (NaN is null); its group would need 256 groups. */
-const NULL_CELL = 0xffff;
+/** Buckets per group (a row's cell is group · 1024 + bucket, in a Uint16): 1023 for values, the last for rows without one (NaN is null). */
+const BUCKET_BITS = 10;
+const BUCKETS = 1 << BUCKET_BITS;
+const NULL_BUCKET = BUCKETS - 1;
+/** The highest bucket of a value. */
+const TOP = BUCKETS - 2;
 /** The sample that places the window: blocks of consecutive selected rows spread over the selection. */
 const SAMPLE_BLOCKS = 64;
 const SAMPLE_BLOCK = 64;
@@ -67,9 +69,11 @@ function keyOf(value: number): number {
   return (h ^ ((h >> 31) | 0x80000000)) >>> 0;
 }
 
-// Each hot loop is alone in its function (see aggregate.ts for why), and written per input shape.
+// Each hot loop is alone in its function (see aggregate.ts for why), and written per input shape:
+// rows listed, or one run of consecutive rows (a date range over rows kept in creation order), which
+// spares reading a row index per row.
 
-/** A row's bucket: (key >>> shift) − base, clamped to 0..255; window = [shift, base]. */
+/** A row's bucket: (key >>> shift) − base, clamped to 0..TOP; window = [shift, base]. A row without a value counts in its group's NULL_BUCKET. */
 function histogramByCodeInto(
   counts: Int32Array,
   sum: Float64Array,
@@ -86,17 +90,49 @@ function histogramByCodeInto(
   for (let k = 0; k < total; k++) {
     const i = rows[k]!;
     const v = minus ? values[i]! - minus[i]! : values[i]!;
+    const g = codes[i]! << BUCKET_BITS;
     if (v !== v) {
-      cells[k] = NULL_CELL;
+      counts[g | NULL_BUCKET]!++;
+      cells[k] = g | NULL_BUCKET;
       continue;
     }
-    const g = codes[i]!;
     bits[0] = v;
     const h = words[1]!;
-    const b = Math.min(Math.max(((h ^ ((h >> 31) | 0x80000000)) >>> shift) - base, 0), 255);
-    const cell = (g << 8) | b;
+    const cell = g | Math.min(Math.max(((h ^ ((h >> 31) | 0x80000000)) >>> shift) - base, 0), TOP);
     counts[cell]!++;
-    sum[g]! += v;
+    sum[g >> BUCKET_BITS]! += v;
+    cells[k] = cell;
+  }
+}
+
+/** As histogramByCodeInto, for the run of rows from `from` on (one cell per row). */
+function histogramOfRunInto(
+  counts: Int32Array,
+  sum: Float64Array,
+  cells: Uint16Array,
+  window: Int32Array,
+  from: number,
+  codes: Codes,
+  values: Float64Array,
+  minus: Float64Array | null,
+): void {
+  const total = cells.length;
+  const shift = window[0]!;
+  const base = window[1]!;
+  for (let k = 0; k < total; k++) {
+    const i = from + k;
+    const v = minus ? values[i]! - minus[i]! : values[i]!;
+    const g = codes[i]! << BUCKET_BITS;
+    if (v !== v) {
+      counts[g | NULL_BUCKET]!++;
+      cells[k] = g | NULL_BUCKET;
+      continue;
+    }
+    bits[0] = v;
+    const h = words[1]!;
+    const cell = g | Math.min(Math.max(((h ^ ((h >> 31) | 0x80000000)) >>> shift) - base, 0), TOP);
+    counts[cell]!++;
+    sum[g >> BUCKET_BITS]! += v;
     cells[k] = cell;
   }
 }
@@ -117,17 +153,17 @@ function histogramByIdInto(
   for (let k = 0; k < total; k++) {
     const i = rows[k]!;
     const v = minus ? values[i]! - minus[i]! : values[i]!;
+    const g = ids[k]! << BUCKET_BITS;
     if (v !== v) {
-      cells[k] = NULL_CELL;
+      counts[g | NULL_BUCKET]!++;
+      cells[k] = g | NULL_BUCKET;
       continue;
     }
-    const g = ids[k]!;
     bits[0] = v;
     const h = words[1]!;
-    const b = Math.min(Math.max(((h ^ ((h >> 31) | 0x80000000)) >>> shift) - base, 0), 255);
-    const cell = (g << 8) | b;
+    const cell = g | Math.min(Math.max(((h ^ ((h >> 31) | 0x80000000)) >>> shift) - base, 0), TOP);
     counts[cell]!++;
-    sum[g]! += v;
+    sum[g >> BUCKET_BITS]! += v;
     cells[k] = cell;
   }
 }
@@ -155,7 +191,32 @@ function gatherCellsInto(
     if (m === 0) continue;
     const i = rows[k]!;
     const v = minus ? values[i]! - minus[i]! : values[i]!;
-    if (m & 1) out[cursor[cell >> 8]!++] = v;
+    if (m & 1) out[cursor[cell >> BUCKET_BITS]!++] = v;
+    if (m & 2) union[u++] = v;
+  }
+  length[0] = u;
+}
+
+function gatherRunInto(
+  out: Float64Array,
+  cursor: Int32Array,
+  union: Float64Array,
+  length: Int32Array,
+  mark: Uint8Array,
+  cells: Uint16Array,
+  from: number,
+  values: Float64Array,
+  minus: Float64Array | null,
+): void {
+  const total = cells.length;
+  let u = 0;
+  for (let k = 0; k < total; k++) {
+    const cell = cells[k]!;
+    const m = mark[cell]!;
+    if (m === 0) continue;
+    const i = from + k;
+    const v = minus ? values[i]! - minus[i]! : values[i]!;
+    if (m & 1) out[cursor[cell >> BUCKET_BITS]!++] = v;
     if (m & 2) union[u++] = v;
   }
   length[0] = u;
@@ -178,7 +239,7 @@ function sampleInto(out: Float64Array, blocks: number, block: number, rows: Uint
 
 /**
  * [shift, base] such that the sampled values from the 1st to the 99th percentile spread over as
- * many of the 256 buckets as the key allows, centred.
+ * many of the value buckets as the key allows, centred.
  */
 function windowOf(rows: Uint32Array, values: Float64Array, minus: Float64Array | null): Int32Array {
   const block = Math.min(rows.length, SAMPLE_BLOCK);
@@ -190,12 +251,16 @@ function windowOf(rows: Uint32Array, values: Float64Array, minus: Float64Array |
   const hi = keys[Math.ceil((m - 1) * 0.99)]!;
   // At least 1: keys shifted fit in 31 bits, so the kernels stay in small integers.
   let shift = 1;
-  while (shift < 31 && (hi >>> shift) - (lo >>> shift) > BUCKETS - 3) shift++;
+  while (shift < 31 && (hi >>> shift) - (lo >>> shift) > TOP - 2) shift++;
   const span = (hi >>> shift) - (lo >>> shift);
-  return Int32Array.of(shift, (lo >>> shift) - ((BUCKETS - span) >> 1));
+  return Int32Array.of(shift, (lo >>> shift) - ((TOP - span) >> 1));
 }
 
-/** Where rank floor(q·(n − 1)) falls in 256 bucket counts: its bucket, the values before it, and the next non-empty bucket when interpolation needs the next value and it lies there (else −1). */
+/**
+ * Where rank floor(q·(n − 1)) falls in the value buckets' counts: its bucket, the values before
+ * it, and the next non-empty bucket when interpolation needs the next value and it lies there
+ * (else −1).
+ */
 function locate(counts: Float64Array, n: number, q: number): { bucket: number; below: number; next: number } {
   const position = q * (n - 1);
   const rank = Math.floor(position);
@@ -224,6 +289,11 @@ function fromBuckets(values: Float64Array, below: number, n: number, q: number):
   return low + (minimumOf(values, at + 1, values.length) - low) * (position - rank);
 }
 
+/** The selected rows as one run of consecutive rows (its first), or −1 when they are not. */
+function runStart(rows: Uint32Array): number {
+  return rows.length > 0 && rows[rows.length - 1]! - rows[0]! === rows.length - 1 ? rows[0]! : -1;
+}
+
 /**
  * Quantiles of the groups of one selection and of unions of them, from per-group histograms
  * (above). One scan of the cells per q gives every group's quantile and the total's; other unions
@@ -232,7 +302,7 @@ function fromBuckets(values: Float64Array, below: number, n: number, q: number):
 export class HistogramQuantiles {
   readonly #input: HistogramInput;
   readonly #groups: number;
-  /** Values per cell (group · 256 + bucket). */
+  /** Rows per cell (group · BUCKETS + bucket). */
   readonly #counts: Int32Array;
   readonly #cells: Uint16Array;
   readonly #n: Float64Array;
@@ -247,24 +317,31 @@ export class HistogramQuantiles {
     this.#n = n;
   }
 
-  /** The pass: histograms, each row's cell, and n and sum per group (min and max are NaN: not computed). */
-  static build(input: HistogramInput, groups: number): { quantiles: HistogramQuantiles; stats: HistogramStats } {
+  /**
+   * The pass: histograms, each row's cell, and per group the rows (`count`, nulls included), n
+   * and sum (min and max are NaN: not computed).
+   */
+  static build(input: HistogramInput, groups: number): { quantiles: HistogramQuantiles; stats: HistogramStats; count: Float64Array } {
     if (groups > HISTOGRAM_MAX_GROUPS) throw new RangeError(`Histogram quantiles take at most ${HISTOGRAM_MAX_GROUPS} groups, not ${groups}.`);
     const { rows, codes, ids, values, minus } = input;
     const window = windowOf(rows, values, minus);
     const counts = new Int32Array(groups * BUCKETS);
     const sum = new Float64Array(groups);
     const cells = new Uint16Array(rows.length);
+    const from = runStart(rows);
     if (ids) histogramByIdInto(counts, sum, cells, window, rows, ids, values, minus);
+    else if (from >= 0) histogramOfRunInto(counts, sum, cells, window, from, codes!, values, minus);
     else histogramByCodeInto(counts, sum, cells, window, rows, codes!, values, minus);
     const n = new Float64Array(groups);
+    const count = new Float64Array(groups);
     for (let g = 0; g < groups; g++) {
       let total = 0;
-      for (let b = 0; b < BUCKETS; b++) total += counts[g * BUCKETS + b]!;
+      for (let b = 0; b < NULL_BUCKET; b++) total += counts[g * BUCKETS + b]!;
       n[g] = total;
+      count[g] = total + counts[g * BUCKETS + NULL_BUCKET]!;
     }
     const unknown = new Float64Array(groups).fill(Number.NaN);
-    return { quantiles: new HistogramQuantiles(input, groups, counts, cells, n), stats: { n, sum, min: unknown, max: unknown.slice() } };
+    return { quantiles: new HistogramQuantiles(input, groups, counts, cells, n), stats: { n, sum, min: unknown, max: unknown.slice() }, count };
   }
 
   /** quantile_cont at q of the values of `members` (group ids); null when they hold none. */
@@ -291,7 +368,7 @@ export class HistogramQuantiles {
       if (!this.#totals.has(q)) this.#everyGroup(q);
       return this.#totals.get(q)!;
     }
-    const mark = new Uint8Array(NULL_CELL + 1);
+    const mark = new Uint8Array(this.#groups * BUCKETS);
     const plan = this.#markUnion(mark, member, count, q);
     const union = new Float64Array(plan.size);
     this.#gather(mark, new Float64Array(0), new Int32Array(this.#groups), union);
@@ -301,8 +378,8 @@ export class HistogramQuantiles {
   /** Marks (bit 2) the cells of the `member` groups in the bucket(s) holding the union's rank; returns how many values they hold and how many lie below. */
   #markUnion(mark: Uint8Array, member: Uint8Array, count: number, q: number): { size: number; below: number } {
     const counts = this.#counts;
-    const summed = new Float64Array(BUCKETS);
-    for (let g = 0; g < this.#groups; g++) if (member[g] === 1) for (let b = 0; b < BUCKETS; b++) summed[b]! += counts[g * BUCKETS + b]!;
+    const summed = new Float64Array(NULL_BUCKET);
+    for (let g = 0; g < this.#groups; g++) if (member[g] === 1) for (let b = 0; b < NULL_BUCKET; b++) summed[b]! += counts[g * BUCKETS + b]!;
     const { bucket, below, next } = locate(summed, count, q);
     for (let g = 0; g < this.#groups; g++) {
       if (member[g] === 0) continue;
@@ -317,16 +394,16 @@ export class HistogramQuantiles {
     const groups = this.#groups;
     const counts = this.#counts;
     const n = this.#n;
-    const mark = new Uint8Array(NULL_CELL + 1);
+    const mark = new Uint8Array(groups * BUCKETS);
     const starts = new Int32Array(groups + 1);
     const below = new Float64Array(groups);
-    const own = new Float64Array(BUCKETS);
+    const own = new Float64Array(NULL_BUCKET);
     let total = 0;
     for (let g = 0; g < groups; g++) {
       starts[g + 1] = starts[g]!;
       total += n[g]!;
       if (n[g] === 0) continue;
-      own.set(counts.subarray(g * BUCKETS, (g + 1) * BUCKETS));
+      own.set(counts.subarray(g * BUCKETS, g * BUCKETS + NULL_BUCKET));
       const at = locate(own, n[g]!, q);
       below[g] = at.below;
       mark[g * BUCKETS + at.bucket] = 1;
@@ -348,6 +425,9 @@ export class HistogramQuantiles {
 
   #gather(mark: Uint8Array, out: Float64Array, cursor: Int32Array, union: Float64Array): void {
     const { rows, values, minus } = this.#input;
-    gatherCellsInto(out, cursor, union, new Int32Array(1), mark, this.#cells, rows, values, minus);
+    const from = runStart(rows);
+    const length = new Int32Array(1);
+    if (from >= 0) gatherRunInto(out, cursor, union, length, mark, this.#cells, from, values, minus);
+    else gatherCellsInto(out, cursor, union, length, mark, this.#cells, rows, values, minus);
   }
 }

@@ -67,16 +67,22 @@ function measureSource(table: ConversationTable, measure: Measure & { property: 
 /** A quantile measure's values: grouped in one buffer, or (few groups) histograms of them (quantile-histogram.ts). */
 type KeptValues = { offsets: Uint32Array; buffer: Float64Array; quantileMemo?: Map<number, Float64Array> } | { histogram: HistogramQuantiles };
 
+/** Whether a quantile over these rows and groups is read from histograms (quantile-histogram.ts). */
+const byHistogram = (selected: Uint32Array, groups: number): boolean => groups <= HISTOGRAM_MAX_GROUPS && selected.length >= HISTOGRAM_MIN_ROWS;
+
+/** Histograms of a quantile measure's values, with n and sum, and the rows per group (nulls included) of the same pass. */
+function histogramValues(selected: Uint32Array, source: GroupSource, groups: number, values: MeasureSource): { kept: KeptValues; stats: MeasureStats; count: Float64Array } {
+  const input = { rows: selected, codes: 'codes' in source ? source.codes : null, ids: 'ids' in source ? source.ids : null, values: values.values, minus: values.minus };
+  const { quantiles, stats, count } = HistogramQuantiles.build(input, groups);
+  return { kept: { histogram: quantiles }, stats, count };
+}
+
 /**
  * What quantiles of `measure` need, with n and sum per group, and min and max when `extent` says
  * so (histograms do not compute them). `capacity`: rows (or values) per group, for `collectGroups`.
  */
 function keepValues(selected: Uint32Array, source: GroupSource, groups: number, values: MeasureSource, capacity: Float64Array): { kept: KeptValues; stats: MeasureStats; extent: boolean } {
-  if (groups <= HISTOGRAM_MAX_GROUPS && selected.length >= HISTOGRAM_MIN_ROWS) {
-    const input = { rows: selected, codes: 'codes' in source ? source.codes : null, ids: 'ids' in source ? source.ids : null, values: values.values, minus: values.minus };
-    const { quantiles, stats } = HistogramQuantiles.build(input, groups);
-    return { kept: { histogram: quantiles }, stats, extent: false };
-  }
+  if (byHistogram(selected, groups)) return { ...histogramValues(selected, source, groups, values), extent: false };
   const kept = collectGroups(selected, source, groups, values, capacity);
   return { kept, stats: statsOfKept(kept, groups), extent: true };
 }
@@ -270,9 +276,15 @@ export class PeriodBatch {
     }
     this.#fusedPass(groupKey, cells, selected);
     const { dimension, series, seriesCount, source, groups, rawGroups, fold } = cells;
+    const { measure } = spec;
+    if (!cells.count && !fold && measure.op !== 'count' && isQuantile(measure) && !cells.measures.has(measure.property) && byHistogram(selected, groups)) {
+      // The histograms' pass counts the rows too: no counting pass of its own.
+      const { kept, stats: raw, count } = histogramValues(selected, source, groups, measureSource(table, measure));
+      cells.count = count;
+      cells.measures.set(measure.property, { raw, folded: raw, extent: false, kept });
+    }
     cells.count ??= fold ? foldArray(countGroups(selected, source, rawGroups), fold, groups, 'sum') : countGroups(selected, source, groups);
     const count = cells.count;
-    const { measure } = spec;
     if (measure.op === 'count') {
       const zero = new Float64Array(groups);
       return { selected, matched: selected.length, dimension, series, seriesCount, stats: { groups, count, n: zero, sum: zero, min: zero, max: zero } };
