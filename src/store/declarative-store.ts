@@ -6,7 +6,7 @@ import { RestDashboardStore } from './rest-dashboard-store.ts';
 
 /** The store attributes of `<conversation-dashboard>` (null: not set). */
 export interface StoreAttributes {
-  /** `store="local"`. */
+  /** `store-type="local"` (or its deprecated alias `store`). */
   storeType?: string | null;
   /** `store-src="/api"`. */
   storeSrc?: string | null;
@@ -22,9 +22,9 @@ function attributeError(attribute: string, message: string): DashboardConfigErro
  */
 export function storeOptionsFromAttributes(attributes: StoreAttributes, base?: StoreOptions): StoreOptions | undefined {
   const { storeType, storeSrc } = attributes;
-  if (typeof storeType === 'string' && typeof storeSrc === 'string') throw attributeError('store-src', 'cannot be combined with store: give one store');
+  if (typeof storeType === 'string' && typeof storeSrc === 'string') throw attributeError('store-src', 'cannot be combined with store-type: give one store');
   if (typeof storeType === 'string') {
-    if (storeType.trim() !== 'local') throw attributeError('store', `must be "local" (or use store-src for a REST store), got "${storeType}"`);
+    if (storeType.trim() !== 'local') throw attributeError('store-type', `must be "local" (or use store-src for a REST store), got "${storeType}"`);
     return base?.type === 'local' ? base : { type: 'local' };
   }
   if (typeof storeSrc === 'string') {

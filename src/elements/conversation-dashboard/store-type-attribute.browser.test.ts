@@ -42,7 +42,7 @@ describe('<conversation-dashboard store-type>', () => {
     el.removeAttribute('store-type');
     await el.updateComplete;
     expect(el.storeType).to.equal('somewhere-else');
-    expect(el.configError?.message).to.contain('store');
+    expect(el.configError?.message, 'the error names the attribute by its new name').to.contain('store-type');
 
     el.setAttribute('store', 'local');
     await el.updateComplete;
