@@ -1,20 +1,16 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../../../test/wait-until.js';
 import { tiles } from '../../../test/harness/dashboard-harness.ts';
+import { END, hourlySource, tableReport } from '../../../test/harness/hourly-board.ts';
 import { sendKeys } from '@web/test-runner-commands';
 import './conversation-dashboard.ts';
 import type { ConversationDashboard } from './conversation-dashboard.ts';
-import { ArrayDataSource } from '../../adapters/array-data-source.ts';
-import { reportSpecSchema, type ReportSpec } from '../../core/schema/report-spec.ts';
 import { MemoryDashboardStore } from '../../store/memory-dashboard-store.ts';
 import { ReportRemoveEvent } from '../../events/report-remove-event.ts';
 
 const user = { id: 'olivia', teamIds: ['support'], canEdit: true };
-const END = Date.UTC(2026, 10, 20, 12);
-const source = new ArrayDataSource(
-  Array.from({ length: 6 }, (_, i) => ({ id: `c${i}`, channel: 'chat', status: 'open', inboxId: 'in-1', assigneeId: `a${i % 3}`, createdAt: END - (i + 1) * 3_600_000 })),
-);
-const report = (id: string): ReportSpec => reportSpecSchema.parse({ id, title: `Report ${id}`, chartType: 'table', dimension: 'assigneeId', measure: { op: 'count' } });
+const source = hourlySource(6);
+const report = (id: string) => tableReport(id);
 
 const toast = (el: ConversationDashboard) => el.shadowRoot!.querySelector<HTMLElement>('[part="toast"]')!;
 

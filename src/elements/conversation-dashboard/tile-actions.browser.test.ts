@@ -3,20 +3,16 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../../test/wait-until.js';
 import { tiles } from '../../../test/harness/dashboard-harness.ts';
+import { END, hourlySource, tableReport } from '../../../test/harness/hourly-board.ts';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import './conversation-dashboard.ts';
 import type { ConversationDashboard } from './conversation-dashboard.ts';
 import type { ReportTile } from '../report-tile/report-tile.ts';
-import { ArrayDataSource } from '../../adapters/array-data-source.ts';
-import { reportSpecSchema, type ReportSpec } from '../../core/schema/report-spec.ts';
 import { MemoryDashboardStore } from '../../store/memory-dashboard-store.ts';
 import { owner as user } from '../../../test/harness/users.ts';
 
-const END = Date.UTC(2026, 10, 20, 12);
-const source = new ArrayDataSource(
-  Array.from({ length: 12 }, (_, i) => ({ id: `c${i}`, channel: 'chat', status: 'open', inboxId: 'in-1', assigneeId: `a${i % 3}`, createdAt: END - (i + 1) * 3_600_000 })),
-);
-const report = (id: string): ReportSpec => reportSpecSchema.parse({ id, title: `Report ${id}`, chartType: 'table', dimension: 'assigneeId', measure: { op: 'count' } });
+const source = hourlySource(12);
+const report = (id: string) => tableReport(id);
 
 async function mount() {
   const store = new MemoryDashboardStore([
