@@ -24,6 +24,7 @@ import {
   type ReportSpecInput,
 } from '../../src/core/index.ts';
 import { referenceDerived, referenceOpenTime, type ReferenceValue } from './oracle/business-reference.ts';
+import { weekdays9to17 } from '../harness/office-hours.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -99,14 +100,6 @@ function compareRecords(t: ConversationTable, conversations: Conversation[], con
       assert.equal(engine.get(id), values[property], `${property} of ${id} (${JSON.stringify(conversations.find((c) => c.id === id))})`);
   }
 }
-
-const weekdays9to17: BusinessHours['week'] = {
-  mon: [['09:00', '17:00']],
-  tue: [['09:00', '17:00']],
-  wed: [['09:00', '17:00']],
-  thu: [['09:00', '17:00']],
-  fri: [['09:00', '17:00']],
-};
 
 /** Epoch ms of a local wall-clock time, for writing cases (checked against Intl by the reference itself). */
 function local(iso: string, offsetHours: number): number {

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { drillDown, templates, type ReportContext } from '../../src/core/index.ts';
 import { generateConversations } from '../../src/sample/generate-conversations.ts';
 import { computeAsThePage, hostWithSample } from '../harness/worker-host.ts';
+import { weekdays9to17 } from '../harness/office-hours.ts';
 
 test('the Worker host computes business hours, SLAs, weekday/hour, teams and share as the page does', () => {
   const sample = generateConversations({ n: 3000, seed: 20, end: Date.UTC(2026, 10, 20), days: 60 });
@@ -19,7 +20,7 @@ test('the Worker host computes business hours, SLAs, weekday/hour, teams and sha
     compare: 'previous-period',
     businessHours: {
       timeZone: 'Europe/Amsterdam',
-      week: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']] },
+      week: weekdays9to17,
       holidays: ['2026-11-11'],
       byInbox: { 'inbox-billing': { timeZone: 'America/New_York', week: { sat: [['22:00', '24:00']], sun: [['00:00', '06:00']] } } },
     },

@@ -5,13 +5,11 @@
  * value as measure, and each as dimension, breakdown and filter, drills included. Business-hour
  * spans: push-down-business.test.ts.
  */
-import assert from 'node:assert/strict';
 import { parseConversations, reportSpecSchema, templates, type ReportContext, type ReportSpec, type ReportSpecInput } from '../../core/index.ts';
 import { generateAdversarialConversations } from '../../../test/node/oracle/adversarial-data.ts';
 import { contextBoundaries, ADVERSARIAL_CONTEXTS } from '../../../test/node/oracle/scenarios.ts';
 import { dstChanges, dstNightConversations } from './testing/dst-nights.ts';
-import { ENGINE_DIALECTS, engineSuite } from './testing/engines.ts';
-import { resultAndDrillProblems } from './testing/push-down-check.ts';
+import { ENGINE_DIALECTS, engineSuite, specTests } from './testing/engines.ts';
 
 const HOUR = 3_600_000;
 const spec = (input: Omit<ReportSpecInput, 'title' | 'chartType'>): ReportSpec => reportSpecSchema.parse({ title: input.id, chartType: 'table', ...input });
@@ -56,10 +54,6 @@ const CONTEXTS: (ReportContext & { name: string })[] = [
 
 for (const dialect of ENGINE_DIALECTS) {
   engineSuite(dialect, `derived properties and share pushed down (${dialect}, real engine) equal computeReport`, { parsed, lookups }, (suite) => {
-    for (const s of SPECS)
-      suite.test(s.id, async ({ source, table }) => {
-        const problems = await resultAndDrillProblems(source, table, s, CONTEXTS);
-        assert.deepEqual(problems.slice(0, 20), []);
-      });
+    specTests(suite, SPECS, CONTEXTS);
   });
 }

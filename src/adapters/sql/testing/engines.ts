@@ -10,13 +10,14 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test, type TestContext } from 'node:test';
-import { createTable, normalizePageUrl, type ConversationTable } from '../../../core/index.ts';
+import { createTable, normalizePageUrl, type ConversationTable, type ReportContext, type ReportSpec } from '../../../core/index.ts';
 import type { Conversation, Lookups } from '../../../core/schema/conversation.ts';
 import { SqlDataSource, type SqlExecutor } from '../../sql-data-source.ts';
 import type { SqlDialectName } from '../sql-dialect.ts';
 import type { SqlCustomProperty } from '../sql-schema.ts';
 import { createTestDatabase, customPropertiesOf } from './duckdb-database.ts';
 import { startPostgres } from './postgres-server.ts';
+import { resultAndDrillProblems } from './push-down-check.ts';
 
 export interface TestEngine {
   dialect: SqlDialectName;
@@ -238,4 +239,16 @@ export function engineSuite(dialect: SqlDialectName, name: string, data: EngineS
         }),
     });
   });
+}
+
+/**
+ * One test per spec on the suite's engine: push-down gives the browser engine's result and drill
+ * ids in every context (the first 20 differences shown).
+ */
+export function specTests(suite: EngineSuite, specs: readonly ReportSpec[], contexts: readonly (ReportContext & { name: string })[]): void {
+  for (const s of specs)
+    suite.test(s.id, async ({ source, table }) => {
+      const problems = await resultAndDrillProblems(source, table, s, contexts);
+      assert.deepEqual(problems.slice(0, 20), []);
+    });
 }
