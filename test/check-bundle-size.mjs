@@ -52,6 +52,9 @@ export const LAZY_ONLY = [
   /^node_modules\/echarts\/lib\/component\/axisPointer\/(?!modelHelper\.js)/,
   // The drill dialog loads on the first drill.
   /^src\/elements\/drill-dialog\//,
+  // Apache Arrow reading (flechette) loads when the first Arrow page arrives (src/engine/report-engine.ts).
+  /^node_modules\/@uwdata\/flechette\//,
+  /^src\/core\/wire\/arrow\//,
 ];
 
 const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g;

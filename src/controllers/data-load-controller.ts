@@ -1,7 +1,7 @@
 import { Task } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { raceAbort, type DataSource, type LoadActivity } from '../adapters/data-source.ts';
-import { MalformedPageError } from '../core/wire/ingest.ts';
+import { MalformedPageError } from '../core/wire/ingest-session.ts';
 import type { ParseError } from '../core/wire/parse-conversations.ts';
 import type { Lookups } from '../core/schema/conversation.ts';
 import { normalizeLookups, type ConversationTable } from '../core/table/table.ts';

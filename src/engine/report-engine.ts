@@ -1,8 +1,7 @@
 import type { SourcePage } from '../adapters/data-source.ts';
 import { ReportBatch, computeReport } from '../core/engine/compute-report.ts';
 import { drillDown } from '../core/engine/drill-down.ts';
-import { IngestSession, MalformedPageError, isArrowPage, pageRecordCount, type IngestPage } from '../core/wire/ingest.ts';
-import { arrowTransfer, isArrowInput } from '../core/wire/arrow/arrow-transfer.ts';
+import { PageIngest, MalformedPageError, countPageRecords, isArrowPage, type ArrowReading, type IngestPage } from '../core/wire/ingest-session.ts';
 import type { ArrowInput } from '../core/wire/arrow/read-arrow.ts';
 import type { ParseError } from '../core/wire/parse-conversations.ts';
 import type { Conversation, Lookups } from '../core/schema/conversation.ts';
@@ -290,7 +289,7 @@ class WorkerConnection {
     let transfer: Transferable[] = [];
     if (isArrowPage(page)) {
       // Bytes move to the Worker; a Table (class instances) is written to IPC bytes first.
-      const moved = await arrowTransfer(page.arrow);
+      const moved = await (await loadArrowReading()).arrowTransfer(page.arrow);
       page = { arrow: moved.bytes };
       transfer = moved.transfer;
     } else if ('columns' in page) transfer = wireTransferables(page.columns instanceof ArrayBuffer ? page.columns : { columns: page.columns });
@@ -404,7 +403,9 @@ export class EngineLoader {
   #mode: 'undecided' | 'main' | 'worker' = 'undecided';
   #buffer: IngestPage[] = [];
   #buffered = 0;
-  #session: IngestSession | null = null;
+  #session: PageIngest | null = null;
+  /** Loaded when the first Arrow page (or what may be one) arrives: pages of objects never need it. */
+  #arrow: ArrowReading | null = null;
   #connection: WorkerConnection | null = null;
   #aborted = false;
 
@@ -421,12 +422,17 @@ export class EngineLoader {
   /** Takes one page from the source; throws MalformedPageError or WireFormatError on a bad one. */
   async add(page: SourcePage | ArrowInput, pageNumber: number): Promise<void> {
     if (this.#aborted) return;
-    // A page may be Arrow by itself (IPC bytes or a Table) rather than { arrow }.
-    if (isArrowInput(page)) page = { arrow: page };
-    const count = pageRecordCount(page, pageNumber);
-    const ingest = toIngestPage(page, pageNumber);
+    // A page may be Arrow by itself (IPC bytes or a Table) rather than { arrow }: anything not shaped
+    // like a page is checked once Arrow reading has loaded.
+    if (isArrowPage(page) || !isPageShaped(page)) {
+      this.#arrow ??= await loadArrowReading();
+      if (this.#aborted) return;
+    }
+    const source: SourcePage = this.#arrow?.isArrowInput(page) ? { arrow: page } : (page as SourcePage);
+    const count = countPageRecords(source, pageNumber, this.#arrow);
+    const ingest = toIngestPage(source, pageNumber);
     if (this.#mode === 'undecided') {
-      const total = page.total;
+      const total = source.total;
       if (typeof total === 'number' && Number.isFinite(total)) await this.#decide(total >= this.#threshold ? 'worker' : 'main');
       else {
         this.#buffer.push(ingest);
@@ -444,7 +450,8 @@ export class EngineLoader {
       await this.#connection.send(page);
       return;
     }
-    const session = (this.#session ??= new IngestSession());
+    const session = (this.#session ??= new PageIngest());
+    session.arrowReading = this.#arrow;
     session.add(page);
     this.#onProgress(session.received);
   }
@@ -488,7 +495,7 @@ export class EngineLoader {
       const ready = await this.#connection.finish(lookups);
       return { engine: new WorkerEngine(this.#connection, ready.size, ready.columnBytes, ready.catalog), rejected: ready.rejected };
     }
-    const session = (this.#session ??= new IngestSession());
+    const session = (this.#session ??= new PageIngest(0, this.#arrow));
     const table = session.finish(lookups);
     return { engine: new MainThreadEngine(table, tableFootprint(table).columnBytes), rejected: session.rejected };
   }
@@ -501,6 +508,15 @@ export class EngineLoader {
     this.#connection?.terminate();
     this.#connection = null;
   }
+}
+
+function loadArrowReading(): Promise<ArrowReading> {
+  return import('../core/wire/arrow/arrow-reading.ts');
+}
+
+/** Whether `page` has a page's shape (objects, Arrow or columns); else it may be Arrow by itself. */
+function isPageShaped(page: unknown): boolean {
+  return typeof page === 'object' && page !== null && ('conversations' in page || 'arrow' in page || 'columns' in page);
 }
 
 function toIngestPage(page: SourcePage, pageNumber: number): IngestPage {

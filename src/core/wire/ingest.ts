@@ -1,149 +1,19 @@
-import { parseConversations, type ParseError } from './parse-conversations.ts';
-import { IdIndex } from './id-index.ts';
-import type { Conversation, Lookups, LookupsInput } from '../schema/conversation.ts';
-import { TableBuilder, type ConversationTable } from '../table/table.ts';
-import { appendWirePage, decodeWirePage, isBinaryWirePage, wirePageLength, type WirePage } from './wire-format.ts';
-import { appendArrowPage, checkArrowPage, registerArrowIds, tableFromArrowPage, type CheckedArrowPage } from './arrow/arrow-table.ts';
-import { arrowRowCount, readArrowPage, type ArrowInput } from './arrow/read-arrow.ts';
+import * as arrowReading from './arrow/arrow-reading.ts';
+import { PageIngest, countPageRecords } from './ingest-session.ts';
 
-/** One page as a source hands it over: records to parse, Apache Arrow, or columns in the wire format. */
-export type IngestPage = { conversations: unknown[] } | { arrow: ArrowInput } | { columns: WirePage['columns'] | ArrayBuffer; length?: number };
-
-/** True for a page that holds Apache Arrow (`{ arrow }`). */
-export function isArrowPage(page: unknown): page is { arrow: ArrowInput } {
-  return typeof page === 'object' && page !== null && 'arrow' in page && (page as { arrow?: unknown }).arrow !== undefined;
-}
-
-export class MalformedPageError extends Error {
-  override name = 'MalformedPageError';
-  constructor(
-    readonly page: number,
-    detail: string,
-  ) {
-    super(`Page ${page} from the data source is malformed: ${detail}`);
-  }
-}
+export { MalformedPageError, isArrowPage, type IngestPage } from './ingest-session.ts';
 
 /** The records of a page, whatever its form (for progress): throws MalformedPageError on a non-page. */
 export function pageRecordCount(page: unknown, pageNumber: number): number {
-  if (page && typeof page === 'object') {
-    if (Array.isArray((page as { conversations?: unknown }).conversations)) return (page as { conversations: unknown[] }).conversations.length;
-    if (isArrowPage(page)) return arrowRowCount(page.arrow);
-    const columns = (page as { columns?: unknown }).columns;
-    if (columns instanceof ArrayBuffer) return decodeLength(columns, pageNumber);
-    if (columns && typeof columns === 'object') return wirePageLength(page as WirePage);
-  }
-  throw new MalformedPageError(pageNumber, 'expected { conversations: [...] }, { arrow: … } or { columns: … }');
-}
-
-function decodeLength(buffer: ArrayBuffer, pageNumber: number): number {
-  if (!isBinaryWirePage(buffer)) throw new MalformedPageError(pageNumber, 'its columns are an ArrayBuffer but not a binary columnar page');
-  return wirePageLength(decodeWirePage(buffer));
+  return countPageRecords(page, pageNumber, arrowReading);
 }
 
 /**
- * Turns pages into a table: object pages are validated by `parseConversations`, columnar pages by
- * the wire format's checks, both into one growing set of columns. Ids are unique across all pages.
- * Runs wherever the table will live: in the page for small data, in the engine Worker for large.
+ * Turns pages into a table (see `PageIngest`), Arrow pages included: for servers, Workers and
+ * hosts. The page's engine uses `PageIngest` and loads Arrow reading when an Arrow page comes.
  */
-export class IngestSession {
-  readonly rejected: ParseError[] = [];
-  /** Records seen so far, valid or not (positions of rejected records count from here). */
-  received = 0;
-  #pages = 0;
-  readonly #builder: TableBuilder;
-  readonly #ids: IdIndex;
-  /**
-   * The first page, when it is Arrow: held as it is, so that a load of one Arrow page becomes the
-   * table without a copy. Appended to the builder only if another page follows.
-   */
-  #held: CheckedArrowPage | null = null;
-
+export class IngestSession extends PageIngest {
   constructor(expectedSize = 0) {
-    this.#builder = new TableBuilder(expectedSize);
-    this.#ids = new IdIndex(expectedSize);
-  }
-
-  /** Conversations kept so far. */
-  get size(): number {
-    return this.#builder.size + (this.#held?.kept ?? 0);
-  }
-
-  add(page: IngestPage): void {
-    this.#pages++;
-    if (isArrowPage(page)) {
-      this.#addArrow(page.arrow);
-      return;
-    }
-    this.#release();
-    if (page && typeof page === 'object' && 'conversations' in page && Array.isArray(page.conversations)) {
-      this.#addObjects(page.conversations);
-      return;
-    }
-    const columns = page && typeof page === 'object' && 'columns' in page ? page.columns : undefined;
-    if (columns === undefined || columns === null) throw new MalformedPageError(this.#pages, 'expected { conversations: [...] } or { columns: … }');
-    const wire: WirePage = columns instanceof ArrayBuffer ? decodeWirePage(columns) : { columns, ...('length' in page && page.length !== undefined ? { length: page.length } : {}) };
-    const length = wirePageLength(wire);
-    const errors = appendWirePage(this.#builder, wire, this.#ids, this.received);
-    for (const error of errors) this.rejected.push(error);
-    this.received += length;
-  }
-
-  #addArrow(input: ArrowInput): void {
-    const page = readArrowPage(input);
-    const builder = this.#builder;
-    this.#release();
-    const first = this.#pages === 1;
-    const checked = checkArrowPage(page, first ? null : this.#ids, builder.size, (j) => builder.texts.id.at(j), this.received);
-    for (const error of checked.errors) this.rejected.push(error);
-    this.received += page.length;
-    if (first) this.#held = checked;
-    else appendArrowPage(builder, checked);
-  }
-
-  /** Moves a held Arrow page into the builder (another page came), its ids into the index. */
-  #release(): void {
-    if (!this.#held) return;
-    const builder = this.#builder;
-    const start = builder.size;
-    appendArrowPage(builder, this.#held);
-    this.#ids.read = (j) => builder.texts.id.at(j);
-    registerArrowIds(this.#held, this.#ids, start);
-    this.#held = null;
-  }
-
-  /** Records parsed one by one; duplicates within the page by parseConversations, across pages here. */
-  #addObjects(records: unknown[]): void {
-    const parsed = parseConversations(records, new Set());
-    const builder = this.#builder;
-    const ids = this.#ids;
-    const start = builder.size;
-    const kept: Conversation[] = [];
-    const errors = parsed.errors.map((error) => ({ ...error, index: error.index + this.received }));
-    ids.read = (j) => (j < start ? builder.texts.id.at(j) : kept[j - start]!.id);
-    // parseConversations drops invalid records, so the kept ones map back to input positions in order.
-    let position = 0;
-    const failed = new Set(parsed.errors.map((error) => error.index));
-    for (const conversation of parsed.conversations) {
-      while (failed.has(position)) position++;
-      const id = conversation.id;
-      if (ids.find(id, 0, id.length) >= 0) {
-        const problem = { field: 'id', message: `duplicates the id of an earlier record ("${id}")` };
-        errors.push({ index: position + this.received, id, ...problem, problems: [problem] });
-      } else {
-        ids.add(id, 0, id.length, start + kept.length);
-        kept.push(conversation);
-      }
-      position++;
-    }
-    builder.addConversations(kept);
-    errors.sort((a, b) => a.index - b.index);
-    for (const error of errors) this.rejected.push(error);
-    this.received += records.length;
-  }
-
-  finish(lookups?: Lookups | LookupsInput): ConversationTable {
-    if (this.#held) return tableFromArrowPage(this.#held, lookups);
-    return this.#builder.build(lookups);
+    super(expectedSize, arrowReading);
   }
 }
