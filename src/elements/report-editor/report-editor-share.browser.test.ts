@@ -1,8 +1,7 @@
-import { expect, fixture, html } from '@open-wc/testing';
-import { waitUntil } from '../../../test/wait-until.js';
-import './report-editor.ts';
+import { expect } from '@open-wc/testing';
+import { $, previewSettled, showEditor } from '../../../test/harness/editor-harness.ts';
 import type { ReportEditor } from './report-editor.ts';
-import { computeReport, createTable, parseConversations, reportSpecSchema, type ReportSpec, type ReportSpecInput } from '../../core/index.ts';
+import { createTable, parseConversations, reportSpecSchema, type ReportSpec, type ReportSpecInput } from '../../core/index.ts';
 import { generateConversations } from '../../sample/generate-conversations.ts';
 
 /*
@@ -25,27 +24,8 @@ const context = {
 const spec = (fields: Partial<ReportSpecInput> = {}): ReportSpec =>
   reportSpecSchema.parse({ id: 'sla', title: 'SLA by inbox', chartType: 'bar', dimension: 'inboxId', measure: { op: 'count' }, ...fields });
 
-async function editor(start: ReportSpec, locale = 'en'): Promise<ReportEditor> {
-  const el = await fixture<ReportEditor>(
-    html`<report-editor locale=${locale} .spec=${start} .table=${table} .context=${context} .lookups=${sample.lookups}></report-editor>`,
-  );
-  await el.updateComplete;
-  await waitUntil(() => el.previewResult, 'the preview is computed');
-  return el;
-}
-
-const $ = <T extends Element = HTMLElement>(el: ReportEditor, selector: string): T => {
-  const found = el.shadowRoot!.querySelector<T>(selector);
-  if (!found) throw new Error(`No ${selector}`);
-  return found;
-};
-
-async function previewSettled(el: ReportEditor): Promise<void> {
-  await waitUntil(
-    () => el.draftSpec && JSON.stringify(el.previewResult) === JSON.stringify(computeReport(table, el.draftSpec, context)),
-    'the preview catches up with the draft',
-  );
-}
+const data = { table, context, lookups: sample.lookups };
+const editor = (start: ReportSpec, locale = 'en'): Promise<ReportEditor> => showEditor(start, data, { locale });
 
 describe('<report-editor> share measure', () => {
   it('offers share for a category and picks the value it counts', async () => {
@@ -56,13 +36,13 @@ describe('<report-editor> share measure', () => {
     const value = $<HTMLSelectElement>(el, '#share-value');
     expect([...value.options].map((o) => o.textContent!.trim())).to.deep.equal(['Met', 'Breached', 'Pending']);
     expect(value.selectedOptions[0]!.textContent!.trim()).to.equal('Met');
-    await previewSettled(el);
+    await previewSettled(el, data);
 
     value.value = value.options[1]!.value;
     value.dispatchEvent(new Event('change'));
     await el.updateComplete;
     expect(el.draftSpec!.measure).to.deep.equal({ op: 'share', property: 'firstResponseSla', value: 'breached' });
-    await previewSettled(el);
+    await previewSettled(el, data);
     const shares = el.previewResult!.rows.map((row) => row.value).filter((v): v is number => v !== null);
     expect(shares.length).to.be.greaterThan(0);
     expect(shares.every((v) => v >= 0 && v <= 1)).to.equal(true);
@@ -89,6 +69,6 @@ describe('<report-editor> share measure', () => {
     use.click();
     await el.updateComplete;
     expect(el.draftSpec!.measure).to.deep.equal({ op: 'share', property: 'firstResponseSla', value: 'met' });
-    await previewSettled(el);
+    await previewSettled(el, data);
   });
 });

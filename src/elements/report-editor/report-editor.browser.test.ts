@@ -3,7 +3,7 @@ import { waitUntil } from '../../../test/wait-until.js';
 import { ContextProvider } from '@lit/context';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { dashboardDataContext, type DashboardData } from '../../controllers/dashboard-data.ts';
-import './report-editor.ts';
+import { $, previewSettled, showEditor } from '../../../test/harness/editor-harness.ts';
 import type { ReportEditor } from './report-editor.ts';
 import type { PropertySearch } from './property-search.ts';
 import { computeReport, createTable, parseConversations, reportSpecSchema, templates, type ReportSpec, type ReportSpecInput } from '../../core/index.ts';
@@ -32,21 +32,9 @@ const expected: ReportSpec = spec({
   ],
 });
 
-async function editor(start: ReportSpec = spec(), extra: Partial<ReportEditor> = {}): Promise<ReportEditor> {
-  const el = await fixture<ReportEditor>(
-    html`<report-editor locale="en" .spec=${start} .table=${table} .context=${context} .lookups=${sample.lookups}></report-editor>`,
-  );
-  Object.assign(el, extra);
-  await el.updateComplete;
-  await waitUntil(() => el.previewResult, 'the preview is computed');
-  return el;
-}
+const data = { table, context, lookups: sample.lookups };
+const editor = (start: ReportSpec = spec(), extra: Partial<ReportEditor> = {}): Promise<ReportEditor> => showEditor(start, data, { extra });
 
-const $ = <T extends Element = HTMLElement>(el: ReportEditor, selector: string): T => {
-  const found = el.shadowRoot!.querySelector<T>(selector);
-  if (!found) throw new Error(`No ${selector}`);
-  return found;
-};
 const $$ = <T extends Element = HTMLElement>(el: ReportEditor, selector: string): T[] => [...el.shadowRoot!.querySelectorAll<T>(selector)];
 
 function deepActive(): Element | null {
@@ -69,13 +57,6 @@ async function tabTo(selector: string, backwards = false, max = 80): Promise<Ele
   throw new Error(`Tab never reached ${selector}; focus is on ${deepActive()?.outerHTML.slice(0, 120)}`);
 }
 
-/** Waits until the preview shows what core computes for the draft as it is now. */
-async function previewSettled(el: ReportEditor): Promise<void> {
-  await waitUntil(
-    () => el.draftSpec && JSON.stringify(el.previewResult) === JSON.stringify(computeReport(table, el.draftSpec, context)),
-    'the preview catches up with the draft',
-  );
-}
 
 async function settle(el: ReportEditor): Promise<void> {
   await el.updateComplete;
@@ -198,7 +179,7 @@ describe('<report-editor>', () => {
     expect($(el, '.filter-summary').textContent).to.equal('Channel is Chat AND Response time is greater than 5 minutes');
 
     // The preview follows, then Save hands over the spec.
-    await previewSettled(el);
+    await previewSettled(el, data);
     const result = await saved(el, () => $(el, '.save').click());
     expect(result).to.deep.equal(expected);
     const computed = computeReport(table, result, context);
@@ -278,7 +259,7 @@ describe('<report-editor>', () => {
     expect(deepActive()?.matches('.filters-button')).to.be.true;
 
     await tabTo('.save', true);
-    await previewSettled(el);
+    await previewSettled(el, data);
     const result = await saved(el, () => sendKeys({ press: 'Enter' }));
     expect(result).to.deep.equal(expected);
     expect(el.previewResult).to.deep.equal(computeReport(table, result, context));
@@ -321,7 +302,7 @@ describe('<report-editor>', () => {
     bucket.dispatchEvent(new Event('change'));
     await settle(el);
     expect(el.draftSpec).to.deep.include({ measure: { op: 'p90', property: 'responseTime' }, timeBucket: 'month', dimension: 'createdAt' });
-    await previewSettled(el);
+    await previewSettled(el, data);
   });
 
   it('renames in place: Enter or leaving the field keeps the name, Escape brings the old one back', async () => {
@@ -373,7 +354,7 @@ describe('<report-editor>', () => {
     expect(el.draftSpec!.filters).to.deep.equal([
       { property: 'createdAt', operator: 'between', value: [Date.UTC(2026, 10, 1, 23), Date.UTC(2026, 10, 8, 23) - 1] },
     ]);
-    await previewSettled(el);
+    await previewSettled(el, data);
     expect(el.previewResult!.matched).to.be.greaterThan(0);
   });
 
@@ -411,7 +392,7 @@ describe('<report-editor>', () => {
     expect($(el, '.name-button').textContent).to.contain('Volume by assignee');
     expect($<HTMLInputElement>(el, 'input[name="chart-type"][value="bar"]').checked).to.be.true;
     expect($(el, '.filters-button').textContent!.trim()).to.equal('Filters');
-    await previewSettled(el);
+    await previewSettled(el, data);
   });
 
   it('disables chart types that cannot show the report, and says why', async () => {
