@@ -120,7 +120,7 @@ async function dashboardsOnly(page: Page, origin: string, sizes: number[], trace
   await page.waitForFunction('window.benchReady === true', { timeout: 60_000 });
   const dashboards = (await page.evaluate(
     (config) => (window as unknown as { runDashboards: (c: unknown) => Promise<unknown> }).runDashboards(config),
-    { sizes },
+    { sizes, pages: process.env.BENCH_DASHBOARD_PAGES ?? 'arrow' },
   )) as DashboardFigures[];
   return { engine: [], arrow: [], dashboards, libraryWorker: { mode: 'skipped', tiles: 0 }, editorPreview: [], peers: null };
 }

@@ -8,7 +8,8 @@ import type { SourcePage, DataSource } from '../../src/adapters/data-source.ts';
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ReportTile } from '../../src/elements/report-tile/report-tile.ts';
 import { generateConversations } from '../../src/sample/generate-conversations.ts';
-import { binaryPages, engineBench, type EngineFigures } from '../engine-bench.ts';
+import { binaryPages, engineBench, PAGE_SIZE, type EngineFigures } from '../engine-bench.ts';
+import type { Conversation } from '../../src/core/schema/conversation.ts';
 import { arrowBench, type ArrowFigures } from '../arrow-bench.ts';
 import { toArrowIPC } from '../../src/core/wire/arrow/to-arrow-ipc.ts';
 import { round } from '../measure.ts';
@@ -29,18 +30,21 @@ export interface DashboardFigures {
 
 const log = (line: string) => console.log(line);
 
+/** A page as the bench hands it over: binary wire (ArrayBuffer), Apache Arrow IPC (Uint8Array), or records. */
+type BenchPage = ArrayBuffer | Uint8Array | Conversation[];
+
 /**
- * Pages as a server would send them, released one per turn: binary wire pages (ArrayBuffer) or
- * Apache Arrow IPC streams (Uint8Array).
+ * Pages as a server would send them, released one per turn: binary wire pages (ArrayBuffer),
+ * Apache Arrow IPC streams (Uint8Array), or arrays of records.
  */
-function pagedSource(pages: (ArrayBuffer | Uint8Array)[], total: number, lookups: ReturnType<typeof generateConversations>['lookups'], onLastPage: () => void): DataSource {
+function pagedSource(pages: BenchPage[], total: number, lookups: ReturnType<typeof generateConversations>['lookups'], onLastPage: () => void): DataSource {
   return {
     async *load({ signal }) {
       for (const [index, page] of pages.entries()) {
         await new Promise((resolve) => setTimeout(resolve, 0));
         if (signal.aborted) throw signal.reason;
         if (index === pages.length - 1) onLastPage();
-        yield (page instanceof Uint8Array ? { arrow: page, total } : { columns: page, total }) satisfies SourcePage;
+        yield (page instanceof Uint8Array ? { arrow: page, total } : Array.isArray(page) ? { conversations: page, total } : { columns: page, total }) satisfies SourcePage;
       }
     },
     async lookups() {
@@ -51,7 +55,7 @@ function pagedSource(pages: (ArrayBuffer | Uint8Array)[], total: number, lookups
 
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
-async function dashboardRun(n: number, pages: (ArrayBuffer | Uint8Array)[], lookups: ReturnType<typeof generateConversations>['lookups']): Promise<DashboardFigures> {
+async function dashboardRun(n: number, pages: BenchPage[], lookups: ReturnType<typeof generateConversations>['lookups']): Promise<DashboardFigures> {
   document.querySelector('conversation-dashboard')?.remove();
   const el = document.createElement('conversation-dashboard') as ConversationDashboard;
   el.setAttribute('locale', 'en');
@@ -120,7 +124,7 @@ async function run(config: { sizes: number[]; objectRuns: Record<number, number>
  * The first load pays for modules, fonts and JIT; the second is the one measured. A driver that
  * exposed `benchTrace` (BENCH_TRACE) records a Chrome trace of the measured load alone.
  */
-async function dashboardFigures(n: number, pages: Uint8Array[], lookups: ReturnType<typeof generateConversations>['lookups']): Promise<DashboardFigures> {
+async function dashboardFigures(n: number, pages: BenchPage[], lookups: ReturnType<typeof generateConversations>['lookups']): Promise<DashboardFigures> {
   log(`browser: N = ${n.toLocaleString('en')}: dashboard…`);
   await dashboardRun(n, pages.map((page) => page.slice(0)), lookups);
   const trace = (window as unknown as { benchTrace?: (phase: 'start' | 'stop', n: number) => Promise<void> }).benchTrace;
@@ -130,13 +134,22 @@ async function dashboardFigures(n: number, pages: Uint8Array[], lookups: ReturnT
   return figures;
 }
 
-/** Only the dashboard figures (BENCH_ONLY=dashboard): no engine or Arrow figures before them. */
-async function runDashboards(config: { sizes: number[] }): Promise<DashboardFigures[]> {
+/** One Arrow stream (as from a server or DuckDB), binary wire pages or record pages of PAGE_SIZE. */
+function benchPages(conversations: Conversation[], form: 'arrow' | 'wire' | 'objects'): BenchPage[] {
+  if (form === 'wire') return binaryPages(conversations);
+  if (form === 'arrow') return [toArrowIPC(conversations)];
+  const pages: Conversation[][] = [];
+  for (let start = 0; start < conversations.length; start += PAGE_SIZE) pages.push(conversations.slice(start, start + PAGE_SIZE));
+  return pages;
+}
+
+/** Only the dashboard figures (BENCH_ONLY=dashboard): no engine or Arrow figures before them; `pages` as BENCH_DASHBOARD_PAGES says. */
+async function runDashboards(config: { sizes: number[]; pages: 'arrow' | 'wire' | 'objects' }): Promise<DashboardFigures[]> {
   const dashboards: DashboardFigures[] = [];
   for (const n of config.sizes) {
     log(`browser: N = ${n.toLocaleString('en')}: generating…`);
     // The conversations are garbage by the time the dashboard loads, as in run().
-    const { pages, lookups } = ((generated) => ({ pages: [toArrowIPC(generated.conversations)], lookups: generated.lookups }))(
+    const { pages, lookups } = ((generated) => ({ pages: benchPages(generated.conversations, config.pages), lookups: generated.lookups }))(
       generateConversations({ n, seed: SEED, end: END, days: DAYS }),
     );
     dashboards.push(await dashboardFigures(n, pages, lookups));

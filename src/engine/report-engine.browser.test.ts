@@ -4,6 +4,7 @@ import { encodeWirePage, toWirePage } from '../core/wire/wire-encode.ts';
 import { normalizeLookups } from '../core/table/table.ts';
 import { generateConversations } from '../sample/generate-conversations.ts';
 import type { SourcePage } from '../adapters/data-source.ts';
+import { createEngineWorker } from '../worker/create-engine-worker.ts';
 import { EngineLoader, type ReportEngine } from './report-engine.ts';
 
 const END = Date.UTC(2026, 10, 20);
@@ -79,6 +80,42 @@ describe('report engine: the Worker path', () => {
       }
     });
   }
+
+  it('posts a large page of records to the Worker in slices, with the same results and rejects as one page in the page', async () => {
+    const big = generateConversations({ n: 12_000, seed: 5, end: END, days: 40 });
+    const many: unknown[] = [...big.conversations];
+    many.splice(10, 0, { ...big.conversations[0], id: 'bad-close', closedAt: big.conversations[0]!.createdAt - 1 });
+    // A duplicate far from its original: in another slice.
+    many.splice(9_000, 0, { ...big.conversations[1] });
+    let posted = 0;
+    const createWorker = () => {
+      const worker = createEngineWorker()!;
+      const post = worker.postMessage.bind(worker) as (message: unknown, transfer?: Transferable[]) => void;
+      worker.postMessage = ((message: unknown, transfer?: Transferable[]) => {
+        if ((message as { type?: string }).type === 'page') posted++;
+        post(message, transfer);
+      }) as Worker['postMessage'];
+      return worker;
+    };
+    const loadAll = async (loader: EngineLoader) => {
+      await loader.add({ conversations: many, total: many.length }, 1);
+      return loader.finish(normalizeLookups(big.lookups));
+    };
+    const inWorker = await loadAll(new EngineLoader({ workerThreshold: 0, createWorker }));
+    const inPage = await loadAll(new EngineLoader({ workerThreshold: Infinity }));
+    try {
+      expect(inWorker.engine.mode).to.equal('worker');
+      expect(posted, 'slices').to.be.greaterThan(1);
+      expect(inWorker.engine.size).to.equal(inPage.engine.size);
+      expect(inWorker.rejected).to.deep.equal(inPage.rejected);
+      expect(inWorker.rejected.map((error) => error.index)).to.deep.equal([10, 9_000]);
+      const spec = templates.chatOverview.reports[0]!;
+      expect(await inWorker.engine.compute(spec, context)).to.deep.equal(await inPage.engine.compute(spec, context));
+    } finally {
+      inWorker.engine.dispose();
+      inPage.engine.dispose();
+    }
+  });
 
   it('keeps small loads in the page, with the same results', async () => {
     const { engine } = await load('columns', 50_000);
