@@ -13,9 +13,9 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import duckdbWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import duckdbWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import * as aq from 'arquero';
-import { dictionary, float64, tableFromArrays, tableToIPC, utf8 } from '@uwdata/flechette';
 import { bucketBoundaries, clearReportCache, computeReport, type ConversationTable, type Conversation, type Lookups } from '../../src/core/index.ts';
-import { IngestSession } from '../../src/core/wire/ingest.ts';
+import { ingestArrowAsHost } from '../arrow-host-ingest.ts';
+import { peersArrowStream } from '../peers-arrow-stream.ts';
 import { dayKeyOf } from '../baselines/rows.ts';
 import { figure, round, type Figure } from '../measure.ts';
 import { QUERY_NAMES, SIX_QUERIES, TIME_ZONE, answerOf, difference, foldTop, keyText, type Answer, type QueryName } from '../six-queries.ts';
@@ -43,41 +43,6 @@ export interface PeersFigures {
   floorMs: number;
   engineVsFloor: number;
   equal: boolean;
-}
-
-/** What a page prepares before timing: the Arrow stream every engine reads. */
-function arrowStream(conversations: readonly Conversation[]): Uint8Array {
-  const text = (pick: (c: Conversation) => string | null) => conversations.map(pick);
-  const time = (pick: (c: Conversation) => number | null) => Float64Array.from(conversations, (c) => pick(c) ?? Number.NaN);
-  const table = tableFromArrays(
-    {
-      id: text((c) => c.id),
-      channel: text((c) => c.channel),
-      status: text((c) => c.status),
-      inboxId: text((c) => c.inboxId),
-      assigneeId: text((c) => c.assigneeId),
-      chatflowId: text((c) => c.chatflowId),
-      pageUrl: text((c) => c.pageUrl),
-      createdAt: time((c) => c.createdAt),
-      firstResponseAt: conversations.map((c) => c.firstResponseAt),
-      closedAt: conversations.map((c) => c.closedAt),
-    },
-    {
-      types: {
-        id: utf8(),
-        channel: dictionary(utf8()),
-        status: dictionary(utf8()),
-        inboxId: dictionary(utf8()),
-        assigneeId: dictionary(utf8()),
-        chatflowId: dictionary(utf8()),
-        pageUrl: dictionary(utf8()),
-        createdAt: float64(),
-        firstResponseAt: float64(),
-        closedAt: float64(),
-      },
-    },
-  );
-  return tableToIPC(table, { format: 'stream' })!;
 }
 
 const PAGE_OF = /[?#].*$/;
@@ -258,14 +223,12 @@ export async function peersRun(conversations: readonly Conversation[], lookups: 
   const n = conversations.length;
   const dayBounds = Float64Array.from(bucketBoundaries(RANGE.from, RANGE.to, 'day', TIME_ZONE));
   log(`browser: peers at N = ${n.toLocaleString('en')}: building the Arrow stream…`);
-  const bytes = arrowStream(conversations);
+  const bytes = peersArrowStream(conversations);
   const context = { range: RANGE, timeZone: TIME_ZONE };
 
   let table!: ConversationTable;
   const ingestOurs = () => {
-    const session = new IngestSession(n);
-    session.add({ arrow: bytes });
-    table = session.finish(lookups);
+    table = ingestArrowAsHost(bytes, lookups);
   };
   const ours: Record<QueryName, () => Answer> = Object.fromEntries(
     QUERY_NAMES.map((name) => [name, () => answerOf(computeReport(table, SIX_QUERIES[name], context))]),

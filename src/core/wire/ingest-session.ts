@@ -64,8 +64,11 @@ export class PageIngest {
   /** Records seen so far, valid or not (positions of rejected records count from here). */
   received = 0;
   #pages = 0;
-  readonly #builder: TableBuilder;
-  readonly #ids: IdIndex;
+  readonly #expectedSize: number;
+  // Made when first needed: a load of one Arrow page becomes the table without either, and
+  // allocating them for a million rows up front costs more than reading the page.
+  #builderMade: TableBuilder | null = null;
+  #idsMade: IdIndex | null = null;
   /**
    * The first page, when it is Arrow: held as it is, so that a load of one Arrow page becomes the
    * table without a copy. Appended to the builder only if another page follows.
@@ -74,13 +77,20 @@ export class PageIngest {
 
   constructor(expectedSize = 0, arrowReading: ArrowReading | null = null) {
     this.arrowReading = arrowReading;
-    this.#builder = new TableBuilder(expectedSize);
-    this.#ids = new IdIndex(expectedSize);
+    this.#expectedSize = expectedSize;
+  }
+
+  get #builder(): TableBuilder {
+    return (this.#builderMade ??= new TableBuilder(this.#expectedSize));
+  }
+
+  get #ids(): IdIndex {
+    return (this.#idsMade ??= new IdIndex(this.#expectedSize));
   }
 
   /** Conversations kept so far. */
   get size(): number {
-    return this.#builder.size + (this.#held?.kept ?? 0);
+    return (this.#builderMade?.size ?? 0) + (this.#held?.kept ?? 0);
   }
 
   add(page: IngestPage): void {
@@ -106,14 +116,18 @@ export class PageIngest {
   #addArrow(input: ArrowInput): void {
     const { readArrowPage, checkArrowPage, appendArrowPage } = needArrow(this.arrowReading);
     const page = readArrowPage(input);
-    const builder = this.#builder;
     this.#release();
     const first = this.#pages === 1;
-    const checked = checkArrowPage(page, first ? null : this.#ids, builder.size, (j) => builder.texts.id.at(j), this.received);
+    let checked: CheckedArrowPage;
+    if (first) checked = checkArrowPage(page, null, 0, () => null, this.received);
+    else {
+      const builder = this.#builder;
+      checked = checkArrowPage(page, this.#ids, builder.size, (j) => builder.texts.id.at(j), this.received);
+    }
     for (const error of checked.errors) this.rejected.push(error);
     this.received += page.length;
     if (first) this.#held = checked;
-    else appendArrowPage(builder, checked);
+    else appendArrowPage(this.#builder, checked);
   }
 
   /** Moves a held Arrow page into the builder (another page came), its ids into the index. */

@@ -259,6 +259,27 @@ describe('Arrow ingest: types and edge cases', () => {
     assert.throws(() => readArrowPage(new Uint8Array([1, 2, 3, 4])), (e: unknown) => e instanceof ArrowFormatError && /not a readable Arrow/.test(e.message));
   });
 
+  test('dictionary indices outside the dictionary throw naming the column; under a null they are ignored', () => {
+    const rows: Conversation[] = Array.from({ length: 21 }, (_, k) => ({ ...base, id: `c${k}`, assigneeId: k % 4 === 0 ? null : `agent-${k % 3}`, status: k % 2 ? 'open' : 'closed' }));
+    const indices = (table: Table, name: string) => table.getChild(name).data[0]!.values as unknown as Int8Array | Int32Array;
+    // The kit's form (entry 0 null, adopted) and a foreign one (int32, no null entry, shifted by one).
+    for (const [label, make] of [['kit', () => toArrowTable(rows) as Table], ['foreign', () => foreignTable(rows)]] as const) {
+      const past = make();
+      indices(past, 'status')[19] = 9;
+      assert.throws(() => readArrowPage(past), (e: unknown) => e instanceof ArrowFormatError && e.column === 'status' && /index 9 at row 19/.test(e.message), label);
+      const negative = make();
+      indices(negative, 'inboxId')[3] = -2;
+      // An adopted int8 −2 reads as the unsigned code 254.
+      assert.throws(() => readArrowPage(negative), (e: unknown) => e instanceof ArrowFormatError && e.column === 'inboxId' && /index (-2|254) at row 3/.test(e.message), label);
+    }
+    // Where the validity bits say null, the index is unspecified (the kit's form marks nulls by entry 0 instead).
+    const underNull = foreignTable(rows);
+    indices(underNull, 'assigneeId')[8] = 100;
+    const page = readArrowPage(underNull);
+    assert.equal(page.dicts.assigneeId!.codes[8], 0);
+    assert.equal(page.dicts.assigneeId!.values[page.dicts.assigneeId!.codes[9]!], 'agent-0');
+  });
+
   test('the table keeps no second copy: adopted columns plus little else', () => {
     const sample = generateConversations({ n: 20000, seed: 8 });
     const bytes = toArrowIPC(sample.conversations);

@@ -23,6 +23,7 @@ import { duplicateIdRows } from './duplicate-ids.ts';
 import { arrowTextIsNull, DICT_COLUMNS, TEXT_COLUMNS, TIME_COLUMNS, type ArrowPage, type ArrowText } from './read-arrow.ts';
 import type { RowProblem } from '../row-problems.ts';
 import { appendKeptNumbers } from '../append-kept-numbers.ts';
+import { presentFlags } from './arrow-kernels.ts';
 
 /** An Arrow page whose ids have been checked against the load: which rows stay, and the rejects. */
 export interface CheckedArrowPage {
@@ -175,9 +176,14 @@ export function tableFromArrowPage(checked: CheckedArrowPage, lookups?: Lookups 
   const pageUrl = dict(page.dicts.pageUrl);
   const { pageUrlGroupOf, pageUrlGroups } = groupPageUrls(pageUrl.values);
   const ticketId = text(page.texts.ticketId);
-  const hasTicket = new Uint8Array(size).fill(1);
-  if (page.texts.ticketId) {
-    const { validity, nulls } = page.texts.ticketId;
+  const hasTicket = new Uint8Array(size);
+  const ticket = page.texts.ticketId;
+  if (!ticket) hasTicket.fill(1);
+  else if (!rows && !ticket.nulls && !ticket.validity) hasTicket.fill(2);
+  else if (!rows && !ticket.nulls) presentFlags(hasTicket, ticket.validity!);
+  else {
+    const { validity, nulls } = ticket;
+    hasTicket.fill(1);
     for (let i = 0; i < size; i++) {
       const j = rows ? rows[i]! : i;
       if (!(nulls && nulls[j]) && (!validity || validity[j >>> 3]! & (1 << (j & 7)))) hasTicket[i] = 2;

@@ -21,10 +21,17 @@ function readInt32(bytes: Uint8Array, at: number): number {
   return at + 4 <= bytes.length ? bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24) : 0;
 }
 
-/** Walks messages from `start` to `end`; returns the number of record batches. */
-function walk(bytes: Uint8Array, start: number, end: number, requireEnd: boolean): number {
+/** Record batches and the rows their headers claim, as the framing tells them. */
+export interface Framing {
+  batches: number;
+  rows: number;
+}
+
+/** Walks messages from `start` to `end`. */
+function walk(bytes: Uint8Array, start: number, end: number, requireEnd: boolean): Framing {
   let offset = start;
   let records = 0;
+  let rows = 0;
   let messages = 0;
   while (offset < end) {
     const head = readInt32(bytes, offset);
@@ -32,7 +39,7 @@ function walk(bytes: Uint8Array, start: number, end: number, requireEnd: boolean
     if (head === 0 || (head === -1 && readInt32(bytes, offset + 4) === 0)) {
       const after = offset + (head === 0 ? 4 : 8);
       if (after !== end && requireEnd) throw new ArrowFormatError('', `the stream ends at byte ${offset} but ${end - after} more bytes follow (corrupt data)`);
-      return records;
+      return { batches: records, rows };
     }
     // The metadata's flatbuffer is checked before flechette follows its offsets and list lengths.
     const prefix = head === -1 ? 8 : 4;
@@ -49,21 +56,24 @@ function walk(bytes: Uint8Array, start: number, end: number, requireEnd: boolean
     if (!message || !message.content || message.index <= offset || message.index > end)
       throw new ArrowFormatError('', `message ${messages + 1} (at byte ${offset}) is malformed (corrupt data)`);
     if (messages === 0 && message.type !== SCHEMA) throw new ArrowFormatError('', 'does not start with a schema (corrupt data, or not Arrow)');
-    if (message.type === RECORD_BATCH) records++;
+    if (message.type === RECORD_BATCH) {
+      records++;
+      rows += Number((message.content as { length?: number | bigint }).length ?? 0);
+    }
     messages++;
     // Messages are padded to 8 bytes; a writer that pads less still tiles the bytes exactly.
     offset = message.index;
   }
   if (offset !== end) throw new ArrowFormatError('', `the last message runs past the end of the data (truncated or corrupt)`);
-  return records;
+  return { batches: records, rows };
 }
 
 /**
- * The record batches `bytes` hold by their framing; throws an ArrowFormatError when the messages do
- * not frame cleanly. The caller checks that the decoded data has as many (a file's footer lists its
- * batches apart from the messages).
+ * The record batches `bytes` hold by their framing, and their rows; throws an ArrowFormatError when
+ * the messages do not frame cleanly. The caller checks that the decoded data has as many batches (a
+ * file's footer lists its batches apart from the messages).
  */
-export function framedRecordBatches(bytes: Uint8Array): number {
+export function arrowFraming(bytes: Uint8Array): Framing {
   if (!isFile(bytes)) return walk(bytes, 0, bytes.length, true);
   // File: magic and padding, the stream's messages, the footer, its length, the magic again.
   const tail = bytes.length - 10;

@@ -26,7 +26,21 @@ import { EPOCH_MS_MESSAGE, MAX_EPOCH_MS } from '../../schema/timestamp.ts';
 import type { Codes, DictName, TextName } from '../../table/table.ts';
 import { ArrowFormatError } from './arrow-format-error.ts';
 import { RowProblems, type RowProblem } from '../row-problems.ts';
-import { framedRecordBatches } from './check-ipc-framing.ts';
+import { arrowFraming, type Framing } from './check-ipc-framing.ts';
+import {
+  backwardsOffset,
+  exceeds16,
+  exceeds8,
+  nanUnderNulls,
+  nextBadCreated,
+  nextBadLater,
+  nextEmpty,
+  nextNull,
+  outside32,
+  shiftedCodes16,
+  shiftedCodes8,
+  zeroUnderNulls,
+} from './arrow-kernels.ts';
 
 /**
  * A flechette `Table`, described by the little the kit's types need: the kit's declarations then
@@ -87,23 +101,33 @@ export interface ArrowPage {
   zeroCopy: boolean;
 }
 
-/** The flechette table of `input`; corrupt or foreign bytes throw an ArrowFormatError. */
-function arrowTable(input: ArrowInput): Table {
-  if (input instanceof Table) return input;
+/** The bytes of `input` when it is IPC bytes (null for a flechette Table); anything else throws. */
+function ipcBytes(input: ArrowInput): Uint8Array | null {
+  if (input instanceof Table) return null;
   if (typeof input === 'object' && input !== null && 'schema' in input)
     throw new ArrowFormatError('', 'got a table that is not a flechette Table (from apache-arrow, say): pass its IPC bytes instead (tableToIPC)');
   if (!(input instanceof Uint8Array) && !(input instanceof ArrayBuffer))
     throw new ArrowFormatError('', `expected Arrow IPC bytes (Uint8Array or ArrayBuffer) or a flechette Table, got ${typeof input}`);
-  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
-  let batches: number;
+  return input instanceof Uint8Array ? input : new Uint8Array(input);
+}
+
+/** The framing of IPC bytes, checked; a first message that does not read says "not Arrow" first. */
+function checkedFraming(bytes: Uint8Array): Framing {
   try {
-    batches = framedRecordBatches(bytes);
+    return arrowFraming(bytes);
   } catch (error) {
     // A first message that does not read: most likely not Arrow at all, so say that first.
     if (error instanceof ArrowFormatError && /message 1\b|schema/.test(error.message))
       throw new ArrowFormatError('', `the bytes are not a readable Arrow IPC stream or file: ${error.message.replace(/^Arrow data: /, '')}`, { cause: error });
     throw error;
   }
+}
+
+/** The flechette table of `input`; corrupt or foreign bytes throw an ArrowFormatError. */
+function arrowTable(input: ArrowInput): Table {
+  const bytes = ipcBytes(input);
+  if (!bytes) return input as Table;
+  const { batches } = checkedFraming(bytes);
   let table: Table;
   try {
     table = tableFromIPC(bytes, { useProxy: false });
@@ -116,10 +140,14 @@ function arrowTable(input: ArrowInput): Table {
   return table;
 }
 
-/** Rows of an Arrow input, for progress; throws ArrowFormatError on bytes that are not Arrow. */
+/**
+ * Rows of an Arrow input, for progress, from the message headers alone (the data is read once, at
+ * ingest); throws ArrowFormatError on bytes that are not Arrow or do not frame cleanly.
+ */
 export function arrowRowCount(input: ArrowInput): number {
-  const table = arrowTable(input);
-  return table.children[0]?.length ?? 0;
+  const bytes = ipcBytes(input);
+  if (!bytes) return (input as Table).children[0]?.length ?? 0;
+  return checkedFraming(bytes).rows;
 }
 
 function typeName(type: Batch<unknown>['type'] | undefined): string {
@@ -201,7 +229,7 @@ function readTimes(name: string, column: Column<unknown>, length: number, single
     if (adopt) {
       result = values as unknown as Float64Array;
       // The slots under nulls are unspecified in Arrow; NaN there is the table's null.
-      if (validity) for (let j = 0; j < n; j++) if (!isValidAt(validity, j)) result[j] = Number.NaN;
+      if (validity) nanUnderNulls(result, validity, n);
       continue;
     }
     const target = out!;
@@ -214,7 +242,7 @@ function readTimes(name: string, column: Column<unknown>, length: number, single
         target[at + j] = (high * TWO_32 + (halves[2 * j]! >>> 0)) * scale;
       }
     } else for (let j = 0; j < n; j++) target[at + j] = (values[j] as number) * scale;
-    if (validity) for (let j = 0; j < n; j++) if (!isValidAt(validity, j)) target[at + j] = Number.NaN;
+    if (validity) nanUnderNulls(target.subarray(at, at + n), validity, n);
     at += n;
   }
   return { values: result ?? out!, copied: !adopt };
@@ -286,11 +314,26 @@ function readCategorical(name: string, column: Column<unknown>, length: number, 
       const codes = unsignedView(indices);
       if (codes) {
         // Under a null the index is unspecified: 0 there is the table's null (and keeps bounds).
-        if (validity) for (let j = 0; j < n; j++) if (!isValidAt(validity, j)) codes[j] = 0;
-        const largest = codes instanceof Uint8Array ? largestOf8(codes) : codes instanceof Uint16Array ? largestOf16(codes) : largestOf32(codes);
-        if (largest >= remap.length) for (let j = 0; j < n; j++) if (codes[j]! >= remap.length) throw outOfBounds(name, j, codes[j]!, remap.length);
+        if (validity) zeroUnderNulls(new Uint8Array(codes.buffer, codes.byteOffset, codes.byteLength), codes.BYTES_PER_ELEMENT, validity, n);
+        if (exceedsLimit(codes, remap.length - 1)) for (let j = 0; j < n; j++) if (codes[j]! >= remap.length) throw outOfBounds(name, j, codes[j]!, remap.length);
         return { column: { kind: 'dict', codes, values }, copied: false };
       }
+    }
+    out ??= codesFor(values.length, length);
+    // A dictionary whose every entry is a valid value of its own (a writer's usual form, without
+    // the kit's null entry 0): the codes are the indices shifted by one, copied in one loop.
+    const shift = shiftOf(remap);
+    if (shift > 0 && indices instanceof Int32Array && !(out instanceof Uint32Array)) {
+      if (outside32(indices, remap.length - 1))
+        for (let j = 0; j < n; j++) {
+          const k = indices[j]!;
+          if (isValidAt(validity, j) && (k < 0 || k >= remap.length)) throw outOfBounds(name, j, k, remap.length);
+        }
+      if (out instanceof Uint8Array) shiftedCodes8(out, at, indices, shift);
+      else shiftedCodes16(out, at, indices, shift);
+      if (validity) zeroUnderNulls(new Uint8Array(out.buffer, out.byteOffset + at * out.BYTES_PER_ELEMENT, n * out.BYTES_PER_ELEMENT), out.BYTES_PER_ELEMENT, validity, n);
+      at += n;
+      continue;
     }
     let largest = 0;
     let smallest = 0;
@@ -304,7 +347,6 @@ function readCategorical(name: string, column: Column<unknown>, length: number, 
         const k = indices[j] as number;
         if (isValidAt(validity, j) && (k < 0 || k >= remap.length)) throw outOfBounds(name, j, k, remap.length);
       }
-    out ??= codesFor(values.length, length);
     for (let j = 0; j < n; j++) {
       if (!isValidAt(validity, j)) continue;
       const code = remap[indices[j] as number]!;
@@ -316,22 +358,21 @@ function readCategorical(name: string, column: Column<unknown>, length: number, 
   return { column: { kind: 'dict', codes: out ?? codesFor(1, length), values }, copied: true };
 }
 
-// One loop per width keeps each monomorphic (a shared loop over three array kinds runs several times slower).
-function largestOf8(codes: Uint8Array): number {
-  let largest = 0;
-  for (let j = 0; j < codes.length; j++) if (codes[j]! > largest) largest = codes[j]!;
-  return largest;
+/** True when some code exceeds `limit` (one monomorphic loop per width). */
+function exceedsLimit(codes: Codes, limit: number): boolean {
+  if (codes instanceof Uint8Array) return exceeds8(codes, limit);
+  if (codes instanceof Uint16Array) return exceeds16(codes, limit);
+  return outside32(new Int32Array(codes.buffer, codes.byteOffset, codes.length), limit);
 }
-function largestOf16(codes: Uint16Array): number {
-  let largest = 0;
-  for (let j = 0; j < codes.length; j++) if (codes[j]! > largest) largest = codes[j]!;
-  return largest;
+
+/** d when `remap[k] = k + d` for every k (d ≥ 1: each entry a distinct valid value); else 0. */
+function shiftOf(remap: Int32Array): number {
+  const shift = remap[0] ?? 0;
+  if (shift < 1) return 0;
+  for (let k = 1; k < remap.length; k++) if (remap[k] !== k + shift) return 0;
+  return shift;
 }
-function largestOf32(codes: Uint32Array): number {
-  let largest = 0;
-  for (let j = 0; j < codes.length; j++) if (codes[j]! > largest) largest = codes[j]!;
-  return largest;
-}
+
 /** Rows whose code is 0 (null), for a required column; usually none, found with a monomorphic scan. */
 function hasNullCode(codes: Codes): boolean {
   return codes instanceof Uint8Array ? codes.indexOf(0) >= 0 : codes instanceof Uint16Array ? codes.indexOf(0) >= 0 : codes.indexOf(0) >= 0;
@@ -380,14 +421,17 @@ function checkOffsets(name: string, batch: Batch<unknown>): void {
   const n = batch.length;
   if (offsets.length < n + 1) throw new ArrowFormatError(name, `has ${offsets.length} offsets for ${n} rows (truncated or corrupt)`);
   const size = (batch.values as { length?: number } | undefined)?.length ?? 0;
-  let previous = Number(offsets[0]!);
-  if (previous < 0) throw new ArrowFormatError(name, `has a negative text offset at row 0 (corrupt data)`);
-  for (let j = 1; j <= n; j++) {
-    const offset = Number(offsets[j]!);
-    if (offset < previous) throw new ArrowFormatError(name, `has text offsets that go backwards at row ${j - 1} (corrupt data)`);
-    previous = offset;
-  }
+  if (Number(offsets[0]!) < 0) throw new ArrowFormatError(name, `has a negative text offset at row 0 (corrupt data)`);
+  const backwards = offsets instanceof Int32Array ? backwardsOffset(offsets, n) : firstBackwards(offsets, n);
+  if (backwards >= 0) throw new ArrowFormatError(name, `has text offsets that go backwards at row ${backwards - 1} (corrupt data)`);
+  const previous = Number(offsets[n]!);
   if (previous > size) throw new ArrowFormatError(name, `has text offsets past the end of its ${size} bytes of data (corrupt data)`);
+}
+
+/** backwardsOffset for offsets of another type (64-bit ones of large utf8). */
+function firstBackwards(offsets: ArrayLike<number | bigint>, n: number): number {
+  for (let j = 1; j <= n; j++) if (Number(offsets[j]!) < Number(offsets[j - 1]!)) return j;
+  return -1;
 }
 
 const encoder = new TextEncoder();
@@ -515,19 +559,14 @@ export function readArrowPage(input: ArrowInput): ArrowPage {
     zeroCopy &&= !read.copied;
   }
   const created = times.createdAt!;
-  for (let row = 0; row < length; row++) {
-    const t = created[row]!;
-    if (!(t >= -MAX_EPOCH_MS && t <= MAX_EPOCH_MS))
-      problems.add(row, 'createdAt', t !== t ? 'is required (epoch milliseconds)' : EPOCH_MS_MESSAGE);
-  }
+  for (let row = nextBadCreated(created, 0); row >= 0; row = nextBadCreated(created, row + 1))
+    problems.add(row, 'createdAt', created[row] !== created[row] ? 'is required (epoch milliseconds)' : EPOCH_MS_MESSAGE);
   for (const name of ['firstResponseAt', 'closedAt'] as const) {
     const values = times[name];
     if (!values) continue;
-    for (let row = 0; row < length; row++) {
+    for (let row = nextBadLater(values, created, 0); row >= 0; row = nextBadLater(values, created, row + 1)) {
       const t = values[row]!;
-      if (t !== t) continue;
-      if (!(t >= -MAX_EPOCH_MS && t <= MAX_EPOCH_MS)) problems.add(row, name, EPOCH_MS_MESSAGE);
-      else if (t < created[row]!) problems.add(row, name, 'is earlier than createdAt');
+      problems.add(row, name, !(t >= -MAX_EPOCH_MS && t <= MAX_EPOCH_MS) ? EPOCH_MS_MESSAGE : 'is earlier than createdAt');
     }
   }
 
@@ -559,9 +598,20 @@ export function readArrowPage(input: ArrowInput): ArrowPage {
     zeroCopy &&= !read.copied;
   }
   const id = texts.id!;
-  for (let row = 0; row < length; row++) {
-    const from = row === 0 ? 0 : id.ends[row - 1]!;
-    if ((id.nulls && id.nulls[row]) || !isValidAt(id.validity, row) || id.ends[row] === from) problems.add(row, 'id', 'must be a non-empty string');
+  const noId = 'must be a non-empty string';
+  if (id.nulls)
+    for (let row = 0; row < length; row++) {
+      const from = row === 0 ? 0 : id.ends[row - 1]!;
+      if (id.nulls[row] || id.ends[row] === from) problems.add(row, 'id', noId);
+    }
+  else {
+    // A null id is empty too (its end repeats the previous one): one problem per row either way.
+    for (let row = nextEmpty(id.ends, 0, length); row >= 0; row = nextEmpty(id.ends, row + 1, length)) problems.add(row, 'id', noId);
+    if (id.validity)
+      for (let row = nextNull(id.validity, 0, length); row >= 0; row = nextNull(id.validity, row + 1, length)) {
+        const from = row === 0 ? 0 : id.ends[row - 1]!;
+        if (id.ends[row] !== from) problems.add(row, 'id', noId);
+      }
   }
 
   const properties = new Map<string, ArrowDict | ArrowNumbers>();
