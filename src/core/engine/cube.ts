@@ -320,7 +320,11 @@ function countPairInto(banks: Uint32Array, a: Uint8Array, b: Codes, stride: numb
   for (let i = end; i < lo + length; i++) banks[a[i]! + b[i]! * stride]!++;
 }
 
-/** Rows per cell of a date test keyed on three one-byte columns (closed by assignee: assignee × channel × status). */
+/**
+ * Rows per cell of a date test keyed on three one-byte columns (closed by assignee: assignee ×
+ * channel × status), four banks: the rows without such a date all go to the sink, and would wait on
+ * each other's increment in one counter.
+ */
 function countDatesTripleInto(
   banks: Uint32Array,
   dates: Float64Array,
@@ -332,11 +336,23 @@ function countDatesTripleInto(
   sb: number,
   sc: number,
   sink: number,
+  total: number,
 ): void {
   const length = dates.length;
-  for (let i = 0; i < length; i++) {
+  const end = length - (length % 4);
+  // NaN (no such date) fails both tests.
+  for (let i = 0; i < end; i += 4) {
+    let t = dates[i]!;
+    banks[t >= from && t < to ? a[i]! + b[i]! * sb + c[i]! * sc : sink]!++;
+    t = dates[i + 1]!;
+    banks[total + (t >= from && t < to ? a[i + 1]! + b[i + 1]! * sb + c[i + 1]! * sc : sink)]!++;
+    t = dates[i + 2]!;
+    banks[2 * total + (t >= from && t < to ? a[i + 2]! + b[i + 2]! * sb + c[i + 2]! * sc : sink)]!++;
+    t = dates[i + 3]!;
+    banks[3 * total + (t >= from && t < to ? a[i + 3]! + b[i + 3]! * sb + c[i + 3]! * sc : sink)]!++;
+  }
+  for (let i = end; i < length; i++) {
     const t = dates[i]!;
-    // NaN (no such date) fails both tests.
     banks[t >= from && t < to ? a[i]! + b[i]! * sb + c[i]! * sc : sink]!++;
   }
 }
@@ -513,9 +529,9 @@ export function buildCube(read: CubeRead, measures: ReadonlyMap<string, MeasureS
     return { bytes: cells * 8, keys, strides, cells, count: mergeBanks(banks, cells), measures: new Map() };
   }
   if (measures.size === 0 && base.kind === 'dates' && keys.length === 3 && first instanceof Uint8Array && second instanceof Uint8Array && third instanceof Uint8Array) {
-    const banks = new Uint32Array(total);
-    countDatesTripleInto(banks, base.values, base.from, base.to, first, second, third, strides[1]!, strides[2]!, sink);
-    return { bytes: total * 8, keys, strides, cells, count: Float64Array.from(banks), measures: new Map() };
+    const banks = new Uint32Array(total * 4);
+    countDatesTripleInto(banks, base.values, base.from, base.to, first, second, third, strides[1]!, strides[2]!, sink, total);
+    return { bytes: total * 8, keys, strides, cells, count: mergeBanks(banks, total), measures: new Map() };
   }
   const pending = [...measures];
   const pair = pending.filter(([property, source]) => source.minus && !extent.has(property));

@@ -12,7 +12,12 @@ const DAY = 86_400_000;
 const end = Date.UTC(2026, 10, 20);
 const { conversations, lookups } = generateConversations({ n: 6000, seed: 11, end, days: 40 });
 const table = createTable(conversations, lookups);
-const context = { range: { from: end - 30 * DAY, to: end - 2 * DAY }, timeZone: 'UTC' };
+const wide = { range: { from: end - 30 * DAY, to: end - 2 * DAY }, timeZone: 'UTC' };
+// Under half the table: a createdAt range is walked as its run of rows, not filtered over every row.
+// Its ends are creation times of conversations: the one at `from` is in, the one at `to` is not.
+const times = conversations.map((c) => c.createdAt).sort((a, b) => a - b);
+const narrow = { range: { from: times[3000]!, to: times[5000]! }, timeZone: 'UTC' };
+let context = wide;
 const spec = (fields: Partial<ReportSpecInput>) => reportSpecSchema.parse({ id: 'r', title: 'R', chartType: 'bar', measure: { op: 'count' }, ...fields });
 
 type Field = 'assigneeId' | 'inboxId' | 'channel' | 'status';
@@ -47,8 +52,9 @@ describe('selective filters go the row-list way', () => {
     assert.notEqual(cubeRead(table, spec({ dimension: 'inboxId', channel: 'chat' }), context.range, context.timeZone), null);
   });
 
-  it('counts and averages as the objects say, alone and in a batch, cold and warm', () => {
-    for (const warm of [false, true]) {
+  it('counts and averages as the objects say, alone and in a batch, cold and warm, over most of the table or a little', () => {
+    for (const [warm, range] of [[false, wide], [true, narrow], [true, wide], [false, narrow], [true, narrow]] as const) {
+      context = range;
       if (!warm) clearReportCache(table);
       const specs = cases.flatMap((c) => [specOf(c, { op: 'count' }), specOf(c, { op: 'avg', property: 'responseTime' })]);
       const batch = computeReports(table, specs, context);

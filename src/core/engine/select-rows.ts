@@ -16,6 +16,18 @@ function lowerBound(values: Float64Array, target: number): number {
   return lo;
 }
 
+/** First position in `rows` (ascending, in creation order) whose date is ≥ target. */
+function lowerBoundRows(rows: Uint32Array, dates: Float64Array, target: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dates[rows[mid]!]! < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The rows of a date range alone: a view of the identity rows when rows are in creation order. */
 function dateRows(table: ConversationTable, cache: TableCache, dateProperty: ReportSpec['dateProperty'], range: DateRange): Uint32Array {
   const dates = table[dateProperty].values;
@@ -105,12 +117,25 @@ export function selectRows(
   let rows = cachedSelection(cache, keys[done]!);
   while (!rows && done > 0) rows = cachedSelection(cache, keys[--done]!);
   if (!rows) {
-    const first = distinct[0] && !(dateProperty === 'createdAt' && cache.createdSorted) ? compileFilters(table, [distinct[0].filter])[0]! : null;
-    if (first?.kind === 'mask' && first.passes === 'some') {
-      // A date test over every row (closedAt…): the first filter in the same pass, not on a list of dated rows.
-      // The codes first (one byte a row), then the dates of the rows that passed only.
-      const out = scratchFor(table.size);
-      rows = copyOut(keepInRange(out, runMasked(out, 0, table.size, first.codes, first.mask), table[dateProperty].values, range.from, range.to));
+    const first = distinct[0] ? compileFilters(table, [distinct[0].filter])[0]! : null;
+    const sorted = dateProperty === 'createdAt' && cache.createdSorted;
+    const dates = table[dateProperty].values;
+    const run = sorted && range.to > range.from ? { lo: lowerBound(dates, range.from), hi: lowerBound(dates, range.to) } : null;
+    const allKey = first ? `*&${distinct[0]!.key}` : '';
+    // The first filter over every row serves every date property and range (a dashboard's created,
+    // closed and first-response reports narrowed to one assignee): worth it unless a createdAt range
+    // is a small part of the table, where walking its run is cheaper.
+    const everywhere =
+      first?.kind === 'mask' && first.passes === 'some' && (!sorted || (run !== null && (run.hi - run.lo >= table.size / 2 || cachedSelection(cache, allKey) !== undefined)));
+    if (everywhere) {
+      let all = cachedSelection(cache, allKey);
+      if (!all) storeSelection(cache, allKey, (all = copyOut(runMasked(scratchFor(table.size), 0, table.size, first.codes, first.mask))));
+      if (run) rows = all.subarray(lowerBoundRows(all, dates, range.from), lowerBoundRows(all, dates, range.to));
+      else {
+        const out = scratchFor(all.length);
+        out.set(all);
+        rows = copyOut(keepInRange(out, all.length, dates, range.from, range.to));
+      }
       done = 1;
     } else rows = dateRows(table, cache, dateProperty, range);
     storeSelection(cache, keys[done]!, rows);
