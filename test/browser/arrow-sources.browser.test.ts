@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../wait-until.js';
+import { tiles } from '../harness/dashboard-harness.ts';
 import '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ReportTile } from '../../src/elements/report-tile/report-tile.ts';
@@ -16,9 +17,8 @@ async function showDashboard(source: DataSource): Promise<{ el: ConversationDash
   const el = await fixture<ConversationDashboard>(
     html`<conversation-dashboard locale="en" time-zone="Europe/Amsterdam" .now=${END} .dataSource=${source}></conversation-dashboard>`,
   );
-  const tiles = () => [...el.shadowRoot!.querySelectorAll<ReportTile>('report-tile')];
-  await waitUntil(() => el.data?.state === 'error' || (tiles().length > 0 && tiles().every((tile) => tile.shownResult)), 'every tile has a result', { timeout: 30_000 });
-  return { el, tiles: tiles() };
+  await waitUntil(() => el.data?.state === 'error' || (tiles(el).length > 0 && tiles(el).every((tile) => tile.shownResult)), 'every tile has a result', { timeout: 30_000 });
+  return { el, tiles: tiles(el) };
 }
 
 /** Every tile against computeReport on a table made from the same records as objects. */

@@ -1,6 +1,7 @@
 // Configuration as data: save() / restore() and the sync-url attribute of <conversation-dashboard>.
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../wait-until.js';
+import { settled } from '../harness/dashboard-harness.ts';
 import '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import { ArrayDataSource } from '../../src/adapters/array-data-source.ts';
@@ -74,7 +75,7 @@ describe('<conversation-dashboard> save() and restore()', () => {
     expect(el.currentDashboard!.id).to.equal('team-board');
     expect(switcher(el)).to.deep.equal(['Team board', "Vue d'ensemble des chats", "Vue d'ensemble des e-mails"]);
     expect([el.range, el.compare, el.locale, el.timeZone]).to.deep.equal(['last-7-days', true, 'fr', 'Europe/Paris']);
-    await waitUntil(() => [...el.shadowRoot!.querySelectorAll('report-tile')].every((t) => t.shownResult), 'the restored reports computed');
+    await settled(el);
     expect(el.save()).to.deep.equal(config);
 
     // Into a second dashboard: the same view.

@@ -1,5 +1,6 @@
 import { aTimeout, expect } from '@open-wc/testing';
 import { waitUntil } from '../wait-until.js';
+import { settled, tiles } from '../harness/dashboard-harness.ts';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
@@ -76,12 +77,11 @@ describe('<report-editor> preview with the table in the engine Worker', () => {
     el.setAttribute('time-zone', 'Europe/Amsterdam');
     Object.assign(el, { now: END, store: new MemoryDashboardStore(), user: owner, dataSource: source });
     document.body.append(el);
-    const tiles = () => [...el.shadowRoot!.querySelectorAll<ReportTile>('report-tile')];
-    await waitUntil(() => tiles().length > 0 && tiles().every((tile) => tile.shownResult), 'every tile has a result', { timeout: 100_000 });
+    await settled(el, { timeout: 100_000 });
     expect(el.data?.table, 'the table stays in the Worker').to.equal(null);
 
     // Actions → Edit on "Chat volume by assignee".
-    const tile = tiles()[0]!;
+    const tile = tiles(el)[0]!;
     expect(tile.spec!.id).to.equal('chat-volume-by-assignee');
     tile.shadowRoot!.querySelector<HTMLButtonElement>('.menu-button')!.click();
     await tile.updateComplete;

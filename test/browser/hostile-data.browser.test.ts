@@ -2,6 +2,7 @@
 import { deepElements, injections, startGuard } from './dom-guard.ts';
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../wait-until.js';
+import { tiles } from '../harness/dashboard-harness.ts';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import '../../src/elements/report-editor/report-editor.ts';
@@ -233,10 +234,6 @@ function expectInertHtml(htmlText: string, expectedText: string[], where: string
   for (const expected of expectedText) expect(text, where).to.contain(expected.replace(/\r\n?/g, '\n'));
 }
 
-function tilesOf(el: ConversationDashboard): ReportTile[] {
-  return [...el.shadowRoot!.querySelectorAll('report-tile')];
-}
-
 async function hostileDashboardElement(): Promise<ConversationDashboard> {
   const store = new MemoryDashboardStore([hostileDashboard]);
   const el = await fixture<ConversationDashboard>(
@@ -251,8 +248,8 @@ async function hostileDashboardElement(): Promise<ConversationDashboard> {
       .dataSource=${new ArrayDataSource(records(), { lookups: hostileLookups, pageSize: 40 })}
     ></conversation-dashboard>`,
   );
-  await waitUntil(() => tilesOf(el).length === specs.length && tilesOf(el).every((t) => t.shownResult), 'every tile has a result', { timeout: 15_000 });
-  await Promise.all(tilesOf(el).map((t) => t.updateComplete));
+  await waitUntil(() => tiles(el).length === specs.length && tiles(el).every((t) => t.shownResult), 'every tile has a result', { timeout: 15_000 });
+  await Promise.all(tiles(el).map((t) => t.updateComplete));
   return el;
 }
 
@@ -284,7 +281,7 @@ describe('hostile data through every view', function () {
   it('tiles: tooltips, axis and legend labels, pie labels and tables show payloads as inert, truncated text', async () => {
     const el = await hostileDashboardElement();
     expect(el.shadowRoot!.querySelector('[part="switcher"] option')!.textContent).to.contain(markup.img);
-    for (const tile of tilesOf(el)) {
+    for (const tile of tiles(el)) {
       const spec = tile.spec!;
       const result = tile.shownResult!;
       expect(result, spec.id).to.deep.equal(computeReport(table, spec, el.reportContext!));
@@ -354,7 +351,7 @@ describe('hostile data through every view', function () {
       await tile.updateComplete;
     }
     // Long text is cut on screen: a 10 000-character name does not widen its table cell.
-    const byAssignee = tilesOf(el).find((t) => t.spec!.id === 'by-assignee')!;
+    const byAssignee = tiles(el).find((t) => t.spec!.id === 'by-assignee')!;
     byAssignee.view = 'table';
     await byAssignee.updateComplete;
     const longCell = [...byAssignee.shadowRoot!.querySelectorAll('td')].find((td) => td.textContent === longName)!;
@@ -367,7 +364,7 @@ describe('hostile data through every view', function () {
 
   it('the drill dialog lists payloads as text, links only http(s) pages, and truncates long text', async () => {
     const el = await hostileDashboardElement();
-    const tile = tilesOf(el).find((t) => t.spec!.id === 'by-assignee')!;
+    const tile = tiles(el).find((t) => t.spec!.id === 'by-assignee')!;
     tile.view = 'table';
     await tile.updateComplete;
     const row = [...tile.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr')].find((tr) => tr.cells[0]!.textContent === markup.img)!;
@@ -432,16 +429,16 @@ describe('hostile data through every view', function () {
 
   it('CSV exports of tiles and of the rejected records keep text whole and neutralise formulas', async () => {
     const el = await hostileDashboardElement();
-    for (const tile of tilesOf(el)) {
+    for (const tile of tiles(el)) {
       const csv = tile.toCsv();
       const rows = expectNeutralised(csv, `${tile.spec!.id} CSV`);
       expect(rows.length).to.equal(tile.shownResult!.rows.length + 1);
     }
-    const byAssignee = cells(parseCsv(tilesOf(el).find((t) => t.spec!.id === 'by-assignee')!.toCsv()));
+    const byAssignee = cells(parseCsv(tiles(el).find((t) => t.spec!.id === 'by-assignee')!.toCsv()));
     expect(byAssignee).to.include(longName);
     for (const payload of [formulas.hyperlink, formulas.plusCmd, formulas.atSum, formulas.minus, formulas.tab, formulas.carriageReturn])
       expect(byAssignee).to.include(`'${payload}`);
-    const score = parseCsv(tilesOf(el).find((t) => t.spec!.id === 'score')!.toCsv());
+    const score = parseCsv(tiles(el).find((t) => t.spec!.id === 'score')!.toCsv());
     expect(score.slice(1).some((row) => Number(row[1]) < 0 && NUMBER.test(row[1]!)), 'negative sums stay numbers').to.equal(true);
 
     // The data-quality panel: how many, why, and all of them as CSV.
@@ -472,7 +469,7 @@ describe('hostile data through every view', function () {
 
   it('PNG export draws the hostile charts without running anything (canvas and SVG renderers)', async () => {
     const el = await hostileDashboardElement();
-    const graphic = tilesOf(el).filter((t) => !['table', 'kpi'].includes(t.spec!.chartType));
+    const graphic = tiles(el).filter((t) => !['table', 'kpi'].includes(t.spec!.chartType));
     for (const tile of graphic) {
       await waitUntil(() => tile.chart);
       const url = await tile.toPngDataUrl();

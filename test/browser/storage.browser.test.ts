@@ -5,6 +5,7 @@
  */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../wait-until.js';
+import { tiles } from '../harness/dashboard-harness.ts';
 import '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ConversationDashboard } from '../../src/elements/conversation-dashboard/conversation-dashboard.ts';
 import type { ReportTile } from '../../src/elements/report-tile/report-tile.ts';
@@ -60,7 +61,7 @@ async function changed(el: ConversationDashboard, act: () => void): Promise<Dash
 }
 
 function tile(el: ConversationDashboard, id: string): ReportTile {
-  return [...el.shadowRoot!.querySelectorAll('report-tile')].find((t) => t.spec?.id === id)!;
+  return tiles(el).find((t) => t.spec?.id === id)!;
 }
 
 describe('dashboards in localStorage', function () {

@@ -8,7 +8,7 @@ import { ArrayDataSource } from '../../src/adapters/array-data-source.ts';
 import { computeReport, createTable, parseConversations } from '../../src/core/index.ts';
 import { reportSpecSchema } from '../../src/core/schema/report-spec.ts';
 import { generateConversations } from '../../src/sample/generate-conversations.ts';
-import type { ReportTile } from '../../src/elements/report-tile/report-tile.ts';
+import { settled } from '../harness/dashboard-harness.ts';
 
 const END = Date.UTC(2026, 10, 20, 12);
 const sample = generateConversations({ n: 60_000, seed: 9, end: END, days: 60 });
@@ -34,7 +34,6 @@ describe('<conversation-dashboard> in Worker mode with records postMessage canno
     const el = await fixture<ConversationDashboard>(
       html`<conversation-dashboard locale="en" time-zone="UTC" .now=${END} .dataSource=${source}></conversation-dashboard>`,
     );
-    const tiles = () => [...el.shadowRoot!.querySelectorAll<ReportTile>('report-tile')];
     await waitUntil(() => el.data?.state === 'ready' || el.data?.state === 'error', 'the load ends', { timeout: 60_000 });
     expect(el.data!.state, String((el.data as { error?: unknown }).error ?? '')).to.equal('ready');
     expect(el.data!.table, 'the table is in the Worker').to.equal(null);
@@ -48,7 +47,7 @@ describe('<conversation-dashboard> in Worker mode with records postMessage canno
     await part.updateComplete;
     const panel = part.shadowRoot!;
     expect(panel.querySelector('summary')!.textContent).to.contain('2 records rejected');
-    await waitUntil(() => tiles().length > 0 && tiles().every((t) => t.shownResult), 'every tile computed', { timeout: 30_000 });
+    await settled(el);
     // Every valid record is in the Worker's table: counts by assignee equal the oracle's.
     const all = reportSpecSchema.parse({ id: 'all', title: 'All', chartType: 'bar', dimension: 'assigneeId', measure: { op: 'count' } });
     const table = createTable(expected.conversations, sample.lookups);

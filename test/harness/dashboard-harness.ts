@@ -13,11 +13,13 @@ export function tiles(el: ConversationDashboard): ReportTile[] {
 
 /**
  * Resolves once the dashboard shows tiles and every one shows its result; with `orError`, a tile
- * showing its error counts as settled too.
+ * showing its error counts as settled too. `timeout` raises the hang guard for a large load.
  */
-export async function settled(el: ConversationDashboard, options: { orError?: boolean } = {}): Promise<void> {
+export async function settled(el: ConversationDashboard, options: { orError?: boolean; timeout?: number } = {}): Promise<void> {
   const done = (tile: ReportTile) => tile.shownResult || (options.orError && tile.shadowRoot!.querySelector('[part="error"]'));
-  await waitUntil(() => tiles(el).length > 0 && tiles(el).every(done), options.orError ? 'every tile settled' : 'every tile has a result');
+  await waitUntil(() => tiles(el).length > 0 && tiles(el).every(done), options.orError ? 'every tile settled' : 'every tile has a result', {
+    ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
+  });
 }
 
 /** The dashboard's drill dialog. */
