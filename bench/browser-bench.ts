@@ -16,6 +16,7 @@ import type { DashboardFigures } from './browser/bench-page.ts';
 import type { EditorPreviewFigures } from './browser/editor-preview-bench.ts';
 import type { PeersFigures } from './browser/peers-bench.ts';
 import { chromiumArgs, chromiumPath } from '../test/chromium.mjs';
+import { mainThread, taskFigures, type TaskFigures, type TraceEvent } from './trace-tasks.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -111,10 +112,15 @@ function serve(directories: Record<string, string>): Promise<{ server: Server; o
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'toplevel', 'blink.user_timing'];
 
 async function dashboardsOnly(page: Page, origin: string, sizes: number[], trace: string | undefined): Promise<Omit<BrowserFigures, 'userAgent'>> {
+  const traced = new Map<number, TaskFigures>();
   if (trace)
     await page.exposeFunction('benchTrace', async (phase: 'start' | 'stop', n: number) => {
       if (phase === 'start') await page.tracing.start({ path: `${trace}-${n}.json`, categories: TRACE_CATEGORIES });
-      else await page.tracing.stop();
+      else {
+        const bytes = await page.tracing.stop();
+        const parsed = JSON.parse(new TextDecoder().decode(bytes)) as { traceEvents: TraceEvent[] };
+        traced.set(n, taskFigures(mainThread(parsed.traceEvents).tasks));
+      }
     });
   await page.goto(`${origin}/index.html`);
   await page.waitForFunction('window.benchReady === true', { timeout: 60_000 });
@@ -122,6 +128,7 @@ async function dashboardsOnly(page: Page, origin: string, sizes: number[], trace
     (config) => (window as unknown as { runDashboards: (c: unknown) => Promise<unknown> }).runDashboards(config),
     { sizes, pages: process.env.BENCH_DASHBOARD_PAGES ?? 'arrow' },
   )) as DashboardFigures[];
+  for (const figures of dashboards) if (traced.has(figures.n)) figures.traced = traced.get(figures.n)!;
   return { engine: [], arrow: [], dashboards, libraryWorker: { mode: 'skipped', tiles: 0 }, editorPreview: [], peers: null };
 }
 

@@ -127,7 +127,10 @@ const dashboardLines = (dashboards: BrowserFigures['dashboards']): string[] => [
   ...dashboards.map(
     (d) =>
       `  N = ${d.n.toLocaleString('en')} (${d.mode}): first full paint ${d.paintAfterDataMs.toFixed(0)} ms after the data arrived, ${d.totalMs.toFixed(0)} ms in all; ` +
-      `${d.longTasks} main-thread tasks over 50 ms, longest ${d.longestTaskMs.toFixed(0)} ms`,
+      `${d.longTasks} main-thread tasks over 50 ms, longest ${d.longestTaskMs.toFixed(0)} ms` +
+      (d.traced
+        ? `; traced: ${d.traced.over50Wall} over 50 ms by wall time (longest ${d.traced.longestWallMs}), ${d.traced.over50Cpu} by CPU time (longest ${d.traced.longestCpuMs})`
+        : ''),
   ),
 ];
 const longTasksOf = (dashboards: BrowserFigures['dashboards']) =>

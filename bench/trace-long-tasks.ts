@@ -6,20 +6,8 @@
  *   node --import tsx bench/trace-long-tasks.ts name-1000000.json [threshold ms, default 30]
  */
 import { readFileSync } from 'node:fs';
+import { cpuTime, mainThread, taskFigures, type TraceEvent } from './trace-tasks.ts';
 
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  /** Thread (CPU) time: what the task cost without the waits a loaded machine adds. */
-  tdur?: number;
-  pid: number;
-  tid: number;
-  id?: string;
-  args?: { name?: string; data?: Record<string, unknown> };
-}
 interface ProfileNode {
   id: number;
   parent?: number;
@@ -32,12 +20,8 @@ const threshold = Number(thresholdText ?? 30) * 1000;
 const parsed = JSON.parse(readFileSync(file, 'utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
 const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
 
-// The renderer main thread with the most work: the bench page's.
-const mains = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-const busy = (pid: number, tid: number) => events.reduce((sum, e) => sum + (e.pid === pid && e.tid === tid && e.name === 'RunTask' ? (e.dur ?? 0) : 0), 0);
-const main = mains.map((m) => ({ pid: m.pid, tid: m.tid, busy: busy(m.pid, m.tid) })).sort((a, b) => b.busy - a.busy)[0];
-if (!main) throw new Error('No renderer main thread in the trace.');
-const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
+const main = mainThread(events);
+const onMain = main.events;
 
 // JS samples of the main thread: Profile / ProfileChunk events.
 const nodes = new Map<number, ProfileNode>();
@@ -67,16 +51,14 @@ const stackOf = (id: number): string[] => {
   return out;
 };
 
-// From the bench's mark on (the element's set-up before it is not measured either).
-const mark = onMain.find((e) => e.name === 'cr-bench-load');
-const start = mark?.ts ?? Math.min(...onMain.filter((e) => e.ph === 'X').map((e) => e.ts));
-const all = onMain.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.ts + (e.dur ?? 0) > start);
-const tasks = all.filter((e) => (e.dur ?? 0) >= threshold).sort((a, b) => a.ts - b.ts);
-const cpu = (e: TraceEvent) => e.tdur ?? e.dur ?? 0;
-const longest = (list: TraceEvent[], of: (e: TraceEvent) => number) => (Math.max(0, ...list.map(of)) / 1000).toFixed(1);
+const all = main.tasks;
+const start = all[0]?.ts ?? 0;
+const tasks = all.filter((e) => (e.dur ?? 0) >= threshold);
+const cpu = cpuTime;
+const f = taskFigures(all);
 console.log(
-  `${all.length} tasks on the main thread; over 50 ms: ${all.filter((e) => e.dur! > 50_000).length} by wall time (longest ${longest(all, (e) => e.dur!)}), ` +
-    `${all.filter((e) => cpu(e) > 50_000).length} by CPU time (longest ${longest(all, cpu)}); ${tasks.length} over ${threshold / 1000} ms by wall time`,
+  `${f.tasks} tasks on the main thread; over 50 ms: ${f.over50Wall} by wall time (longest ${f.longestWallMs}), ` +
+    `${f.over50Cpu} by CPU time (longest ${f.longestCpuMs}); ${tasks.length} over ${threshold / 1000} ms by wall time`,
 );
 const TOP = new Set(['FunctionCall', 'TimerFire', 'FireAnimationFrame', 'EventDispatch', 'Layout', 'UpdateLayoutTree', 'Paint', 'PrePaint', 'Layerize', 'MajorGC', 'MinorGC', 'V8.GC_MARK_COMPACTOR', 'RunMicrotasks', 'v8.run', 'HandlePostMessage', 'ParseHTML', 'EvaluateScript', 'v8.compile', 'UpdateLayer', 'Commit', 'ScheduleStyleRecalculation']);
 for (const task of tasks) {

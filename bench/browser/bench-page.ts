@@ -13,6 +13,7 @@ import type { Conversation } from '../../src/core/schema/conversation.ts';
 import { arrowBench, type ArrowFigures } from '../arrow-bench.ts';
 import { toArrowIPC } from '../../src/core/wire/arrow/to-arrow-ipc.ts';
 import { round } from '../measure.ts';
+import type { TaskFigures } from '../trace-tasks.ts';
 import { DAYS, END, RANGE, SEED } from '../bench-data.ts';
 import { editorPreviewRun, type EditorPreviewFigures } from './editor-preview-bench.ts';
 import { peersRun, type PeersFigures } from './peers-bench.ts';
@@ -26,6 +27,8 @@ export interface DashboardFigures {
   longTasks: number;
   longestTaskMs: number;
   mode: 'worker' | 'main';
+  /** With BENCH_TRACE: the measured load's main-thread tasks over 50 ms by wall and by CPU time (a loaded machine inflates the former). */
+  traced?: TaskFigures;
 }
 
 const log = (line: string) => console.log(line);
