@@ -22,30 +22,36 @@ interface Case {
 let seed = 20261207;
 const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
 
-/** The rows as the kernel reads them: codes, or ids per selected row; with and without `minus`, and a selection that skips rows. */
+/**
+ * The rows as the kernel reads them: codes, or ids per selected row; with and without `minus`; a
+ * selection that skips rows, as one run of rows or (stride 2) listed.
+ */
 function inputs(c: Case): { label: string; input: HistogramInput; selected: number[] }[] {
-  const size = c.rows.length + 3;
-  // Rows 0, 1 and the last are not selected: the kernel must read only the selected ones.
-  const selected = c.rows.map((_, k) => k + 2);
-  const rows = Uint32Array.from(selected);
-  const codes = new Uint16Array(size);
-  const values = new Float64Array(size).fill(123456);
-  const minus = new Float64Array(size).fill(99);
-  const shifted = new Float64Array(size).fill(7);
-  c.rows.forEach((row, k) => {
-    const i = k + 2;
-    codes[i] = row.group;
-    values[i] = row.value ?? Number.NaN;
-    shifted[i] = row.value === null ? Number.NaN : row.value + 1000;
-    minus[i] = 1000;
+  return [1, 2].flatMap((stride) => {
+    const size = c.rows.length * stride + 3;
+    // Rows 0, 1 and the last (and with stride 2 every other one) are not selected: the kernel must read only the selected ones.
+    const selected = c.rows.map((_, k) => k * stride + 2);
+    const rows = Uint32Array.from(selected);
+    const codes = new Uint16Array(size);
+    const values = new Float64Array(size).fill(123456);
+    const minus = new Float64Array(size).fill(99);
+    const shifted = new Float64Array(size).fill(7);
+    c.rows.forEach((row, k) => {
+      const i = selected[k]!;
+      codes[i] = row.group;
+      values[i] = row.value ?? Number.NaN;
+      shifted[i] = row.value === null ? Number.NaN : row.value + 1000;
+      minus[i] = 1000;
+    });
+    const ids = Int32Array.from(c.rows, (row) => row.group);
+    const narrow = Uint8Array.from(codes);
+    const how = stride === 1 ? 'run' : 'listed';
+    return [
+      { label: `codes, ${how}`, input: { rows, codes: narrow, ids: null, values, minus: null }, selected },
+      { label: `wide codes, minus, ${how}`, input: { rows, codes, ids: null, values: shifted, minus }, selected },
+      { label: `ids, ${how}`, input: { rows, codes: null, ids, values, minus: null }, selected },
+    ];
   });
-  const ids = Int32Array.from(c.rows, (row) => row.group);
-  const narrow = Uint8Array.from(codes);
-  return [
-    { label: 'codes', input: { rows, codes: narrow, ids: null, values, minus: null }, selected },
-    { label: 'wide codes, minus', input: { rows, codes, ids: null, values: shifted, minus }, selected },
-    { label: 'ids', input: { rows, codes: null, ids, values, minus: null }, selected },
-  ];
 }
 
 function check(c: Case): void {

@@ -71,7 +71,7 @@ function keyOf(value: number): number {
 
 // Each hot loop is alone in its function (see aggregate.ts for why), and written per input shape:
 // rows listed, or one run of consecutive rows (a date range over rows kept in creation order), which
-// spares reading a row index per row.
+// spares reading a row index per row; durations (values − minus) apart from plain values.
 
 /** A row's bucket: (key >>> shift) − base, clamped to 0..TOP; window = [shift, base]. A row without a value counts in its group's NULL_BUCKET. */
 function histogramByCodeInto(
@@ -105,8 +105,14 @@ function histogramByCodeInto(
   }
 }
 
-/** As histogramByCodeInto, for the run of rows from `from` on (one cell per row). */
-function histogramOfRunInto(
+/**
+ * As histogramByCodeInto, for the run of rows from `from` on (one cell per row), of a duration
+ * (`values` − `minus`): a kernel of its own, since a `minus ?` test per row costs about a seventh
+ * of the pass; two rows per iteration, which saves about as much again (the two rows' work
+ * overlaps). `cells` has an even length (the caller passes an odd last row to histogramByCodeInto);
+ * sums stay in row order.
+ */
+function histogramOfDurationRunInto(
   counts: Int32Array,
   sum: Float64Array,
   cells: Uint16Array,
@@ -114,26 +120,78 @@ function histogramOfRunInto(
   from: number,
   codes: Codes,
   values: Float64Array,
-  minus: Float64Array | null,
+  minus: Float64Array,
 ): void {
   const total = cells.length;
   const shift = window[0]!;
   const base = window[1]!;
-  for (let k = 0; k < total; k++) {
+  for (let k = 0; k < total; k += 2) {
     const i = from + k;
-    const v = minus ? values[i]! - minus[i]! : values[i]!;
+    const j = i + 1;
+    const v = values[i]! - minus[i]!;
+    const w = values[j]! - minus[j]!;
     const g = codes[i]! << BUCKET_BITS;
-    if (v !== v) {
-      counts[g | NULL_BUCKET]!++;
-      cells[k] = g | NULL_BUCKET;
-      continue;
+    const g2 = codes[j]! << BUCKET_BITS;
+    let cell = g | NULL_BUCKET;
+    if (v === v) {
+      bits[0] = v;
+      const h = words[1]!;
+      cell = g | Math.min(Math.max(((h ^ ((h >> 31) | 0x80000000)) >>> shift) - base, 0), TOP);
+      sum[g >> BUCKET_BITS]! += v;
     }
-    bits[0] = v;
-    const h = words[1]!;
-    const cell = g | Math.min(Math.max(((h ^ ((h >> 31) | 0x80000000)) >>> shift) - base, 0), TOP);
     counts[cell]!++;
-    sum[g >> BUCKET_BITS]! += v;
     cells[k] = cell;
+    let cell2 = g2 | NULL_BUCKET;
+    if (w === w) {
+      bits[0] = w;
+      const h = words[1]!;
+      cell2 = g2 | Math.min(Math.max(((h ^ ((h >> 31) | 0x80000000)) >>> shift) - base, 0), TOP);
+      sum[g2 >> BUCKET_BITS]! += w;
+    }
+    counts[cell2]!++;
+    cells[k + 1] = cell2;
+  }
+}
+
+/** As histogramOfDurationRunInto, for listed rows (`cells` as long as the even part of `rows`). */
+function histogramOfDurationInto(
+  counts: Int32Array,
+  sum: Float64Array,
+  cells: Uint16Array,
+  window: Int32Array,
+  rows: Uint32Array,
+  codes: Codes,
+  values: Float64Array,
+  minus: Float64Array,
+): void {
+  const total = cells.length;
+  const shift = window[0]!;
+  const base = window[1]!;
+  for (let k = 0; k < total; k += 2) {
+    const i = rows[k]!;
+    const j = rows[k + 1]!;
+    const v = values[i]! - minus[i]!;
+    const w = values[j]! - minus[j]!;
+    const g = codes[i]! << BUCKET_BITS;
+    const g2 = codes[j]! << BUCKET_BITS;
+    let cell = g | NULL_BUCKET;
+    if (v === v) {
+      bits[0] = v;
+      const h = words[1]!;
+      cell = g | Math.min(Math.max(((h ^ ((h >> 31) | 0x80000000)) >>> shift) - base, 0), TOP);
+      sum[g >> BUCKET_BITS]! += v;
+    }
+    counts[cell]!++;
+    cells[k] = cell;
+    let cell2 = g2 | NULL_BUCKET;
+    if (w === w) {
+      bits[0] = w;
+      const h = words[1]!;
+      cell2 = g2 | Math.min(Math.max(((h ^ ((h >> 31) | 0x80000000)) >>> shift) - base, 0), TOP);
+      sum[g2 >> BUCKET_BITS]! += w;
+    }
+    counts[cell2]!++;
+    cells[k + 1] = cell2;
   }
 }
 
@@ -246,7 +304,9 @@ function windowOf(rows: Uint32Array, values: Float64Array, minus: Float64Array |
   const sample = new Float64Array(SAMPLE_BLOCKS * block);
   const m = sampleInto(sample, block === 0 ? 0 : SAMPLE_BLOCKS, block, rows, values, minus);
   if (m === 0) return Int32Array.of(31, 0);
-  const keys = Uint32Array.from(sample.subarray(0, m), keyOf).sort();
+  const keys = new Uint32Array(m);
+  for (let k = 0; k < m; k++) keys[k] = keyOf(sample[k]!);
+  keys.sort();
   const lo = keys[Math.floor((m - 1) * 0.01)]!;
   const hi = keys[Math.ceil((m - 1) * 0.99)]!;
   // At least 1: keys shifted fit in 31 bits, so the kernels stay in small integers.
@@ -330,8 +390,13 @@ export class HistogramQuantiles {
     const cells = new Uint16Array(rows.length);
     const from = runStart(rows);
     if (ids) histogramByIdInto(counts, sum, cells, window, rows, ids, values, minus);
-    else if (from >= 0) histogramOfRunInto(counts, sum, cells, window, from, codes!, values, minus);
-    else histogramByCodeInto(counts, sum, cells, window, rows, codes!, values, minus);
+    else if (!minus) histogramByCodeInto(counts, sum, cells, window, rows, codes!, values, null);
+    else {
+      const pairs = rows.length & ~1;
+      if (from >= 0) histogramOfDurationRunInto(counts, sum, cells.subarray(0, pairs), window, from, codes!, values, minus);
+      else histogramOfDurationInto(counts, sum, cells.subarray(0, pairs), window, rows, codes!, values, minus);
+      if (pairs < rows.length) histogramByCodeInto(counts, sum, cells.subarray(pairs), window, rows.subarray(pairs), codes!, values, minus);
+    }
     const n = new Float64Array(groups);
     const count = new Float64Array(groups);
     for (let g = 0; g < groups; g++) {
