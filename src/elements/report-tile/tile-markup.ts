@@ -34,7 +34,8 @@ export class TileMarkupController {
   #specAttribute: string | null | undefined = undefined;
   #specConfig: TileConfig | null = null;
   #specError: DashboardConfigError | null = null;
-  #rangeError: DashboardConfigError | null = null;
+  /** Why the range could not be resolved, as thrown: worded when asked for, so it follows the locale. */
+  #rangeError: { thrown: unknown } | null = null;
   /** The data this tile loaded itself (standalone, with a source attribute). */
   #ownData: DashboardData | undefined;
 
@@ -51,7 +52,13 @@ export class TileMarkupController {
 
   /** Why the markup configuration cannot be used (the `spec` JSON, the child config, an attribute), or null. */
   get error(): DashboardConfigError | null {
-    return this.#specError ?? this.#declarative.error ?? this.#rangeError;
+    return this.#specError ?? this.#declarative.error ?? (this.#rangeError && this.#rangeConfigError(this.#rangeError.thrown));
+  }
+
+  #rangeConfigError(error: unknown): DashboardConfigError {
+    const range = error instanceof RangeValueError;
+    const message = range ? this.#t(`dashboard.rangeError.${error.problem}`, { value: error.value }) : errorMessage(error);
+    return new DashboardConfigError([{ path: range && error.problem === 'unknown-zone' ? 'time-zone' : 'range', message }], { what: 'Invalid range' });
   }
 
   /** The `spec` attribute changed: read in the next update. */
@@ -104,8 +111,7 @@ export class TileMarkupController {
         try {
           context = { range: resolveRange(host.range, Date.now(), timeZone), timeZone };
         } catch (error) {
-          const text = error instanceof RangeValueError ? this.#t(`dashboard.rangeError.${error.problem}`, { value: error.value }) : errorMessage(error);
-          this.#rangeError = new DashboardConfigError([{ path: error instanceof RangeValueError && error.problem === 'unknown-zone' ? 'time-zone' : 'range', message: text }], { what: 'Invalid range' });
+          this.#rangeError = { thrown: error };
         }
       }
       if (context && source) this.#standalone ??= new StandaloneDataController(host);
