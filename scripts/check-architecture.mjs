@@ -3,7 +3,8 @@
 //   1. no import circle in src/ (madge, type imports included);
 //   2. nothing in src/charts/, src/theme/ or src/events/ imports from src/elements/ (they sit below the elements),
 //      and src/core/ imports only from itself;
-//   3. no copy-pasted block outside tests and boilerplate (jscpd; the engine's hand-specialized hot loops excepted);
+//   3. no copy-pasted block outside tests and boilerplate (jscpd; the engine's hand-specialized hot loops excepted),
+//      and none of more than TEST_CLONE_LINES lines among the tests and their harness (shared setup lives in test/harness/);
 //   4. element files (src/elements/**/*.ts, not tests or styles) over N lines: listed always, failing only with
 //      --max-element-lines N.
 //
@@ -39,6 +40,14 @@ const JSCPD_IGNORE = [
   '**/test-*.ts',
   '**/i18n/*/index.ts',
 ];
+
+/** The tests: every `*.test.ts`, and test/ whole (harness, fixtures, runner scripts). */
+const TEST_PATTERN = '{src/**/*.test.ts,test/**/*.ts,test/**/*.mjs}';
+/**
+ * Tests repeat a few lines of arrange and assert on purpose; a longer repeated block is setup for
+ * test/harness/. jscpd's `--min-lines N` reports blocks of more than N lines.
+ */
+const TEST_CLONE_LINES = 10;
 
 /**
  * The engine's hot loops, the `…Into` functions of src/core/engine/ (see the comment above them in
@@ -165,33 +174,47 @@ function onlyHotLoops(side) {
   return names.length > 0 && names.every(isHotLoop);
 }
 
-function checkClones() {
+/** jscpd's JSON report for `args` (what to scan, and how), or null after recording why it did not run. */
+function jscpdReport(args, what) {
   const out = mkdtempSync(join(tmpdir(), 'jscpd-'));
   try {
     const bin = join(root, 'node_modules', 'jscpd', 'run-jscpd.js');
-    const run = spawnSync(
-      process.execPath,
-      [bin, 'src', '--format', 'typescript', '--ignore', JSCPD_IGNORE.join(','), '--ignore-pattern', JSCPD_IGNORE_PATTERNS.join(','), '--reporters', 'json', '--output', out, '--silent', '--no-tips'],
-      { cwd: root, encoding: 'utf8' },
-    );
+    const run = spawnSync(process.execPath, [bin, ...args, '--reporters', 'json', '--output', out, '--silent', '--no-tips'], { cwd: root, encoding: 'utf8' });
     if (run.status !== 0) {
-      failures.push(`jscpd did not run (exit ${run.status}): ${(run.stderr || run.stdout || '').trim()}`);
-      return;
+      failures.push(`jscpd${what} did not run (exit ${run.status}): ${(run.stderr || run.stdout || '').trim()}`);
+      return null;
     }
-    const report = JSON.parse(readFileSync(join(out, 'jscpd-report.json'), 'utf8'));
-    const all = report.duplicates ?? [];
-    const clones = all.filter((clone) => !(onlyHotLoops(clone.firstFile) && onlyHotLoops(clone.secondFile)));
-    const where = (file) => `src/${toPosix(file.name)}:${file.start}-${file.end}`;
-    for (const clone of clones) failures.push(`copy-pasted block (${clone.lines} lines): ${where(clone.firstFile)} = ${where(clone.secondFile)}`);
-    console.log(`jscpd: ${report.statistics?.total?.sources ?? '?'} files, ${clones.length} clone(s), ${all.length - clones.length} more between the engine's hot loops (accepted)`);
+    return JSON.parse(readFileSync(join(out, 'jscpd-report.json'), 'utf8'));
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
 }
 
+function checkClones() {
+  const report = jscpdReport(['src', '--format', 'typescript', '--ignore', JSCPD_IGNORE.join(','), '--ignore-pattern', JSCPD_IGNORE_PATTERNS.join(',')], '');
+  if (!report) return;
+  const all = report.duplicates ?? [];
+  const clones = all.filter((clone) => !(onlyHotLoops(clone.firstFile) && onlyHotLoops(clone.secondFile)));
+  const where = (file) => `src/${toPosix(file.name)}:${file.start}-${file.end}`;
+  for (const clone of clones) failures.push(`copy-pasted block (${clone.lines} lines): ${where(clone.firstFile)} = ${where(clone.secondFile)}`);
+  console.log(`jscpd: ${report.statistics?.total?.sources ?? '?'} files, ${clones.length} clone(s), ${all.length - clones.length} more between the engine's hot loops (accepted)`);
+}
+
+function checkTestClones() {
+  const report = jscpdReport(['.', '--pattern', TEST_PATTERN, '--min-lines', String(TEST_CLONE_LINES)], ' (tests)');
+  if (!report) return;
+  const clones = report.duplicates ?? [];
+  const where = (file) => `${toPosix(file.name)}:${file.start}-${file.end}`;
+  for (const clone of clones) failures.push(`test setup copied (${clone.lines} lines; move it to test/harness/): ${where(clone.firstFile)} = ${where(clone.secondFile)}`);
+  console.log(`jscpd (tests, over ${TEST_CLONE_LINES} lines): ${report.statistics?.total?.sources ?? '?'} files, ${clones.length} clone(s)`);
+}
+
 if (!flag('--skip-madge')) await checkCircles();
 checkLayers();
-if (!flag('--skip-jscpd')) checkClones();
+if (!flag('--skip-jscpd')) {
+  checkClones();
+  checkTestClones();
+}
 checkElementSizes();
 
 if (failures.length > 0) {
