@@ -55,6 +55,8 @@ export const LAZY_ONLY = [
   // Apache Arrow reading (flechette) loads when the first Arrow page arrives (src/engine/report-engine.ts).
   /^node_modules\/@uwdata\/flechette\//,
   /^src\/core\/wire\/arrow\//,
+  // The older columnar format's reader loads when the first columnar page arrives.
+  /^src\/core\/wire\/wire-(?:format|encode|reading)\.ts$/,
 ];
 
 const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g;

@@ -1,7 +1,7 @@
 import type { SourcePage } from '../adapters/data-source.ts';
 import { ReportBatch, computeReport } from '../core/engine/compute-report.ts';
 import { drillDown } from '../core/engine/drill-down.ts';
-import { PageIngest, MalformedPageError, countPageRecords, isArrowPage, type ArrowReading, type IngestPage } from '../core/wire/ingest-session.ts';
+import { PageIngest, MalformedPageError, countPageRecords, isArrowPage, type ArrowReading, type IngestPage, type PageReaders, type WireReading } from '../core/wire/ingest-session.ts';
 import type { ArrowInput } from '../core/wire/arrow/read-arrow.ts';
 import type { ParseError } from '../core/wire/parse-conversations.ts';
 import type { Conversation, Lookups } from '../core/schema/conversation.ts';
@@ -10,8 +10,6 @@ import { tableFootprint, type ConversationTable } from '../core/table/table.ts';
 import { tableCatalog, type TableCatalog } from '../core/table/table-catalog.ts';
 import type { DrillPageRequest } from '../core/schema/drill-page.ts';
 import type { DrillPage, DrillPoint, ReportContext, ReportResult } from '../core/types.ts';
-import { wireTransferables } from '../core/wire/wire-encode.ts';
-import { isBinaryWirePage } from '../core/wire/wire-format.ts';
 import { createEngineWorker } from '../worker/create-engine-worker.ts';
 import { cloneSafeRecords, isDataCloneError } from '../worker/clone-safe.ts';
 import { deserializeError, serializeError, type ComputeOutcome, type FromEngine, type SerializedError, type ToEngine } from '../worker/protocol.ts';
@@ -303,7 +301,7 @@ class WorkerConnection {
       const moved = await (await loadArrowReading()).arrowTransfer(page.arrow);
       page = { arrow: moved.bytes };
       transfer = moved.transfer;
-    } else if ('columns' in page) transfer = wireTransferables(page.columns instanceof ArrayBuffer ? page.columns : { columns: page.columns });
+    } else if ('columns' in page) transfer = (await loadWireReading()).wireTransferables(page.columns instanceof ArrayBuffer ? page.columns : { columns: page.columns });
     await this.#post(page, transfer);
   }
 
@@ -439,8 +437,8 @@ export class EngineLoader {
   #buffer: IngestPage[] = [];
   #buffered = 0;
   #session: PageIngest | null = null;
-  /** Loaded when the first Arrow page (or what may be one) arrives: pages of objects never need it. */
-  #arrow: ArrowReading | null = null;
+  /** Arrow reading, loaded when the first Arrow page (or what may be one) arrives; the columnar reader with the first columnar page. Pages of objects need neither. */
+  readonly #readers: PageReaders = {};
   #connection: WorkerConnection | null = null;
   #aborted = false;
 
@@ -459,17 +457,18 @@ export class EngineLoader {
     if (this.#aborted) return;
     // A page may be Arrow by itself (IPC bytes or a Table) rather than { arrow }: anything not shaped
     // like a page is checked once Arrow reading has loaded.
-    if (isArrowPage(page) || !isPageShaped(page)) {
-      this.#arrow ??= await loadArrowReading();
-      if (this.#aborted) return;
-    }
-    const source: SourcePage = this.#arrow?.isArrowInput(page) ? { arrow: page } : (page as SourcePage);
+    const readers = this.#readers;
+    if (isArrowPage(page) || !isPageShaped(page)) readers.arrow ??= await loadArrowReading();
+    else if ('columns' in page) readers.wire ??= await loadWireReading();
+    if (this.#aborted) return;
+    const source: SourcePage = readers.arrow?.isArrowInput(page) ? { arrow: page } : (page as SourcePage);
     // Read with care: a page that is not an object is rejected by countPageRecords, as malformed.
     const { total, columns } = (source ?? {}) as { total?: unknown; columns?: unknown };
     const counting = this.#mode === 'undecided' && !(typeof total === 'number' && Number.isFinite(total));
     // A binary wire page is read in full to count it (checksum and all, ~15 ms for 50 000 records):
     // only its magic number is checked here unless the count is needed; it is read where it is taken in.
-    const count = counting || !isBinaryWirePage(columns) ? countPageRecords(source, pageNumber, this.#arrow) : 0;
+    // (The columnar reader is loaded for any { columns } page, above.)
+    const count = counting || !readers.wire?.isBinaryWirePage(columns) ? countPageRecords(source, pageNumber, readers) : 0;
     const ingest = toIngestPage(source, pageNumber);
     if (this.#mode === 'undecided') {
       if (!counting) await this.#decide((total as number) >= this.#threshold ? 'worker' : 'main');
@@ -489,8 +488,7 @@ export class EngineLoader {
       await this.#connection.send(page);
       return;
     }
-    const session = (this.#session ??= new PageIngest());
-    session.arrowReading = this.#arrow;
+    const session = (this.#session ??= new PageIngest(0, this.#readers));
     session.add(page);
     this.#onProgress(session.received);
   }
@@ -534,7 +532,7 @@ export class EngineLoader {
       const ready = await this.#connection.finish(lookups);
       return { engine: new WorkerEngine(this.#connection, ready.size, ready.columnBytes, ready.catalog), rejected: ready.rejected };
     }
-    const session = (this.#session ??= new PageIngest(0, this.#arrow));
+    const session = (this.#session ??= new PageIngest(0, this.#readers));
     const table = session.finish(lookups);
     return { engine: new MainThreadEngine(table, tableFootprint(table).columnBytes), rejected: session.rejected };
   }
@@ -551,6 +549,10 @@ export class EngineLoader {
 
 function loadArrowReading(): Promise<ArrowReading> {
   return import('../core/wire/arrow/arrow-reading.ts');
+}
+
+function loadWireReading(): Promise<WireReading> {
+  return import('../core/wire/wire-reading.ts');
 }
 
 /** Whether `page` has a page's shape (objects, Arrow or columns); else it may be Arrow by itself. */

@@ -1,7 +1,7 @@
 // What the default dashboard downloads before it paints (test/check-bundle-size.mjs): the fr/nl
 // catalogs are not part of it, they load from chunks of their own when their locale is used; nor
 // are the ECharts parts its first paint does not draw (the tooltip, the line chart), the drill
-// dialog, or Arrow reading (flechette), which loads when an Arrow page arrives.
+// dialog, or the Arrow (flechette) and columnar readers, which load when such a page arrives.
 // Needs a build (`npm test` builds before the Node tests).
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
@@ -28,15 +28,15 @@ describe('first paint', () => {
     for (const language of ['fr', 'nl']) assert.ok(lazyModules.includes(`src/i18n/${language}/index.ts`), `${language} is in a lazy chunk`);
   });
 
-  it('draws without the tooltip, the line chart, the drill dialog and Arrow reading; they are in lazily loaded chunks', { skip: !existsSync(modulesFile) }, () => {
+  it('draws without the tooltip, the line chart, the drill dialog and the Arrow and columnar readers; they are in lazily loaded chunks', { skip: !existsSync(modulesFile) }, () => {
     const sizes = bundleSizes(dist);
     const eager = (firstPaintModules(dist, sizes.kit.files) ?? []).map(({ module }) => module);
-    for (const module of ['node_modules/echarts/lib/component/tooltip/TooltipView.js', 'node_modules/echarts/lib/chart/line/LineView.js', 'src/elements/drill-dialog/drill-dialog.ts', 'src/core/wire/arrow/read-arrow.ts', 'node_modules/@uwdata/flechette/src/table.js']) {
+    for (const module of ['node_modules/echarts/lib/component/tooltip/TooltipView.js', 'node_modules/echarts/lib/chart/line/LineView.js', 'src/elements/drill-dialog/drill-dialog.ts', 'src/core/wire/arrow/read-arrow.ts', 'node_modules/@uwdata/flechette/src/table.js', 'src/core/wire/wire-format.ts']) {
       assert.ok(!eager.includes(module), `${module} is not in the first paint`);
       assert.ok(LAZY_ONLY.some((pattern) => pattern.test(module)), `LAZY_ONLY forbids ${module}`);
     }
     const chunks = JSON.parse(readFileSync(modulesFile, 'utf8')) as Record<string, Record<string, number>>;
     const lazyModules = sizes.lazy.flatMap(({ file }) => Object.keys(chunks[file] ?? {}));
-    for (const module of ['src/charts/echarts-tooltip.ts', 'src/charts/echarts-line.ts', 'src/elements/drill-dialog/drill-dialog.ts', 'src/core/wire/arrow/arrow-reading.ts']) assert.ok(lazyModules.includes(module), `${module} is in a lazy chunk`);
+    for (const module of ['src/charts/echarts-tooltip.ts', 'src/charts/echarts-line.ts', 'src/elements/drill-dialog/drill-dialog.ts', 'src/core/wire/arrow/arrow-reading.ts', 'src/core/wire/wire-reading.ts']) assert.ok(lazyModules.includes(module), `${module} is in a lazy chunk`);
   });
 });

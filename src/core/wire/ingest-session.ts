@@ -2,19 +2,33 @@ import { parseConversations, type ParseError } from './parse-conversations.ts';
 import { IdIndex } from './id-index.ts';
 import type { Conversation, Lookups, LookupsInput } from '../schema/conversation.ts';
 import { TableBuilder, type ConversationTable } from '../table/table.ts';
-import { appendWirePage, decodeWirePage, isBinaryWirePage, wirePageLength, type WirePage } from './wire-format.ts';
+import type { WirePage } from './wire-format.ts';
 import type { CheckedArrowPage } from './arrow/arrow-table.ts';
 import type { ArrowInput } from './arrow/read-arrow.ts';
 
-/**
- * What reads Arrow pages (`arrow-reading.ts`, with flechette). Handed in rather than imported, so
- * that the page's engine can load it when an Arrow page first arrives (`ingest.ts` hands it in at once).
- */
+/** What reads Arrow pages (`arrow-reading.ts`, with flechette). */
 export type ArrowReading = typeof import('./arrow/arrow-reading.ts');
+/** What reads pages in the older columnar wire format (`wire-reading.ts`). */
+export type WireReading = typeof import('./wire-reading.ts');
 
-function needArrow(reading: ArrowReading | null): ArrowReading {
-  if (reading) return reading;
+/**
+ * The readers of Arrow and columnar pages. Handed in rather than imported, so that the page's engine
+ * can load each when the first such page arrives (pages of objects need neither); `ingest.ts` hands
+ * both in at once. The object is read at each page: readers loaded later are seen.
+ */
+export interface PageReaders {
+  arrow?: ArrowReading | null;
+  wire?: WireReading | null;
+}
+
+function needArrow(readers: PageReaders): ArrowReading {
+  if (readers.arrow) return readers.arrow;
   throw new Error('conversation-reports: an Arrow page came before Arrow reading was loaded (see ingest-session.ts)');
+}
+
+function needWire(readers: PageReaders): WireReading {
+  if (readers.wire) return readers.wire;
+  throw new Error('conversation-reports: a columnar page came before its reader was loaded (see ingest-session.ts)');
 }
 
 /** One page as a source hands it over: records to parse, Apache Arrow, or columns in the wire format. */
@@ -36,18 +50,18 @@ export class MalformedPageError extends Error {
 }
 
 /** The records of a page, whatever its form (for progress): throws MalformedPageError on a non-page. */
-export function countPageRecords(page: unknown, pageNumber: number, arrow: ArrowReading | null): number {
+export function countPageRecords(page: unknown, pageNumber: number, readers: PageReaders): number {
   if (page && typeof page === 'object') {
     if (Array.isArray((page as { conversations?: unknown }).conversations)) return (page as { conversations: unknown[] }).conversations.length;
-    if (isArrowPage(page)) return needArrow(arrow).arrowRowCount(page.arrow);
+    if (isArrowPage(page)) return needArrow(readers).arrowRowCount(page.arrow);
     const columns = (page as { columns?: unknown }).columns;
-    if (columns instanceof ArrayBuffer) return decodeLength(columns, pageNumber);
-    if (columns && typeof columns === 'object') return wirePageLength(page as WirePage);
+    if (columns instanceof ArrayBuffer) return decodeLength(columns, pageNumber, needWire(readers));
+    if (columns && typeof columns === 'object') return needWire(readers).wirePageLength(page as WirePage);
   }
   throw new MalformedPageError(pageNumber, 'expected { conversations: [...] }, { arrow: … } or { columns: … }');
 }
 
-function decodeLength(buffer: ArrayBuffer, pageNumber: number): number {
+function decodeLength(buffer: ArrayBuffer, pageNumber: number, { isBinaryWirePage, wirePageLength, decodeWirePage }: WireReading): number {
   if (!isBinaryWirePage(buffer)) throw new MalformedPageError(pageNumber, 'its columns are an ArrayBuffer but not a binary columnar page');
   return wirePageLength(decodeWirePage(buffer));
 }
@@ -58,8 +72,8 @@ function decodeLength(buffer: ArrayBuffer, pageNumber: number): number {
  * Runs wherever the table will live: in the page for small data, in the engine Worker for large.
  */
 export class PageIngest {
-  /** Reads Arrow pages; null until an Arrow page may come (see {@link ArrowReading}). */
-  arrowReading: ArrowReading | null;
+  /** Reads Arrow and columnar pages (see {@link PageReaders}). */
+  readonly readers: PageReaders;
   readonly rejected: ParseError[] = [];
   /** Records seen so far, valid or not (positions of rejected records count from here). */
   received = 0;
@@ -75,8 +89,8 @@ export class PageIngest {
    */
   #held: CheckedArrowPage | null = null;
 
-  constructor(expectedSize = 0, arrowReading: ArrowReading | null = null) {
-    this.arrowReading = arrowReading;
+  constructor(expectedSize = 0, readers: PageReaders = {}) {
+    this.readers = readers;
     this.#expectedSize = expectedSize;
   }
 
@@ -106,6 +120,7 @@ export class PageIngest {
     }
     const columns = page && typeof page === 'object' && 'columns' in page ? page.columns : undefined;
     if (columns === undefined || columns === null) throw new MalformedPageError(this.#pages, 'expected { conversations: [...] } or { columns: … }');
+    const { appendWirePage, decodeWirePage, wirePageLength } = needWire(this.readers);
     const wire: WirePage = columns instanceof ArrayBuffer ? decodeWirePage(columns) : { columns, ...('length' in page && page.length !== undefined ? { length: page.length } : {}) };
     const length = wirePageLength(wire);
     const errors = appendWirePage(this.#builder, wire, this.#ids, this.received);
@@ -114,7 +129,7 @@ export class PageIngest {
   }
 
   #addArrow(input: ArrowInput): void {
-    const { readArrowPage, checkArrowPage, appendArrowPage } = needArrow(this.arrowReading);
+    const { readArrowPage, checkArrowPage, appendArrowPage } = needArrow(this.readers);
     const page = readArrowPage(input);
     this.#release();
     const first = this.#pages === 1;
@@ -133,7 +148,7 @@ export class PageIngest {
   /** Moves a held Arrow page into the builder (another page came), its ids into the index. */
   #release(): void {
     if (!this.#held) return;
-    const { appendArrowPage, registerArrowIds } = needArrow(this.arrowReading);
+    const { appendArrowPage, registerArrowIds } = needArrow(this.readers);
     const builder = this.#builder;
     const start = builder.size;
     appendArrowPage(builder, this.#held);
@@ -173,7 +188,7 @@ export class PageIngest {
   }
 
   finish(lookups?: Lookups | LookupsInput): ConversationTable {
-    if (this.#held) return needArrow(this.arrowReading).tableFromArrowPage(this.#held, lookups);
+    if (this.#held) return needArrow(this.readers).tableFromArrowPage(this.#held, lookups);
     return this.#builder.build(lookups);
   }
 }
