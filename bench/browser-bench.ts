@@ -43,6 +43,8 @@ export interface BrowserBenchOptions {
   peersOnly?: boolean;
   /** Only the engine figures (no peers, library check, Arrow, dashboards or editor). */
   engineOnly?: boolean;
+  /** Only the Arrow ingest figures (`arrow`), at each size. */
+  arrowOnly?: boolean;
   /** Only the dashboards (first paint, long tasks while loading), at each size. */
   dashboardOnly?: boolean;
   /** Where to write a Chrome trace of each measured dashboard load (`<trace>-<n>.json`); none when unset. */
@@ -165,7 +167,7 @@ export async function browserBench(sizes: number[], log: (line: string) => void,
 
     if (options.dashboardOnly) return { ...(await dashboardsOnly(page, origin, sizes, options.trace)), userAgent: await browser.userAgent() };
     let peers: PeersFigures | null = null;
-    if (!options.editorOnly && !options.engineOnly) {
+    if (!options.editorOnly && !options.engineOnly && !options.arrowOnly) {
       // A fresh page of its own: the peers' heaps (DuckDB's worker, arquero's tables) stay out of the other figures.
       await page.goto(`${origin}/index.html`);
       await page.waitForFunction('window.benchReady === true', { timeout: 60_000 });
@@ -176,7 +178,7 @@ export async function browserBench(sizes: number[], log: (line: string) => void,
       if (options.peersOnly) return { engine: [], arrow: [], dashboards: [], userAgent: await browser.userAgent(), libraryWorker: { mode: 'skipped', tiles: 0 }, editorPreview: [], peers };
     }
     let libraryWorker: BrowserFigures['libraryWorker'] = { mode: 'skipped', tiles: 0 };
-    if (!options.editorOnly && !options.engineOnly) {
+    if (!options.editorOnly && !options.engineOnly && !options.arrowOnly) {
       log('browser: library build (dist/) with its engine Worker…');
       await page.goto(`${origin}/lib-check.html`);
       await page.waitForFunction('window.libCheck', { timeout: 90_000 });
@@ -190,10 +192,10 @@ export async function browserBench(sizes: number[], log: (line: string) => void,
       const objectRuns = Object.fromEntries(sizes.map((n) => [n, n > 200_000 ? 1 : 3]));
       result = (await page.evaluate(
         (config) => (window as unknown as { runBench: (c: unknown) => Promise<unknown> }).runBench(config),
-        { sizes, objectRuns, engineOnly: options.engineOnly ?? false },
+        { sizes, objectRuns, engineOnly: options.engineOnly ?? false, arrowOnly: options.arrowOnly ?? false },
       )) as typeof result;
     }
-    if (options.engineOnly) return { ...result, libraryWorker, editorPreview: [], peers };
+    if (options.engineOnly || options.arrowOnly) return { ...result, libraryWorker, editorPreview: [], peers };
     // A fresh page: the editor's figures do not inherit the heap of the runs above.
     await page.goto(`${origin}/index.html`);
     await page.waitForFunction('window.benchReady === true', { timeout: 60_000 });

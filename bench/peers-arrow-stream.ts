@@ -1,13 +1,15 @@
 /**
  * The Arrow IPC stream the peers benchmark feeds to every engine, as a generic tool writes it:
  * flechette's `tableFromArrays` / `tableToIPC` with plain `dictionary(utf8())` columns (int32
- * indices, no null entry), not the kit's own `toArrowIPC` form. Node-loadable, so the same bytes
- * can be profiled outside the browser (`bench/profile-arrow.ts`).
+ * indices, no null entry), not the kit's own `toArrowIPC` form; rows in `createdAt` order, as a
+ * query with `ORDER BY "createdAt"` gives them (README, "Apache Arrow"). Node-loadable, so the same
+ * bytes can be profiled outside the browser (`bench/profile-arrow.ts`).
  */
 import { dictionary, float64, tableFromArrays, tableToIPC, utf8 } from '@uwdata/flechette';
 import type { Conversation } from '../src/core/index.ts';
 
-export function peersArrowStream(conversations: readonly Conversation[]): Uint8Array {
+export function peersArrowStream(unordered: readonly Conversation[]): Uint8Array {
+  const conversations = [...unordered].sort((a, b) => a.createdAt - b.createdAt);
   const text = (pick: (c: Conversation) => string | null) => conversations.map(pick);
   const time = (pick: (c: Conversation) => number | null) => Float64Array.from(conversations, (c) => pick(c) ?? Number.NaN);
   const table = tableFromArrays(

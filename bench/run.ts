@@ -39,6 +39,8 @@ const engineOnly = process.env.BENCH_ONLY === 'engine';
 // BENCH_ONLY=dashboard: first paint and long tasks of the dashboard at each size, nothing else (about a minute);
 // BENCH_TRACE=name also writes a Chrome trace of each measured load to name-<n>.json (open it in DevTools' Performance panel).
 const dashboardOnly = process.env.BENCH_ONLY === 'dashboard';
+// BENCH_ONLY=arrow: Arrow IPC ingest in Chromium alone (the host's path, memory kept), at each size.
+const arrowOnly = process.env.BENCH_ONLY === 'arrow';
 const editorSizes = (process.env.BENCH_EDITOR_SIZES ?? '100000,40000').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const context = { range: RANGE, timeZone: TIME_ZONE };
@@ -50,7 +52,7 @@ function freeMemory(): void {
 
 // ——— Node ———
 const node: { engine: EngineFigures; sixQueries: SixQueryFigures | null; businessHours: BusinessHoursFigures }[] = [];
-for (const n of editorOnly || peersOnly || engineOnly || dashboardOnly ? [] : sizes) {
+for (const n of editorOnly || peersOnly || engineOnly || dashboardOnly || arrowOnly ? [] : sizes) {
   log(`node: N = ${n.toLocaleString('en')}: generating…`);
   const { conversations, lookups } = generateConversations({ n, seed: SEED, end: END, days: DAYS });
   const engine = await engineBench(conversations, lookups, context, { objectRuns: n > 200_000 ? 2 : 3, log });
@@ -68,7 +70,7 @@ for (const n of editorOnly || peersOnly || engineOnly || dashboardOnly ? [] : si
 // ——— Push-down through the server handler (DuckDB file) ———
 // BENCH_PUSHDOWN_N (default 10 000 000) sets its size; BENCH_SKIP_PUSHDOWN=1 leaves it out.
 let pushDownFigures: PushDownFigures | null = null;
-if (!editorOnly && !peersOnly && !engineOnly && !dashboardOnly && process.env.BENCH_SKIP_PUSHDOWN !== '1') {
+if (!editorOnly && !peersOnly && !engineOnly && !dashboardOnly && !arrowOnly && process.env.BENCH_SKIP_PUSHDOWN !== '1') {
   pushDownFigures = await pushDownBench(Number(process.env.BENCH_PUSHDOWN_N ?? 10_000_000), log);
   freeMemory();
 }
@@ -77,7 +79,7 @@ if (!editorOnly && !peersOnly && !engineOnly && !dashboardOnly && process.env.BE
 let bundle: ReturnType<typeof bundleSizes> | null = null;
 // BENCH_SKIP_BUNDLE=1 with BENCH_SKIP_BROWSER=1: the Node engine figures alone, without a vite build.
 const skipBundle = process.env.BENCH_SKIP_BUNDLE === '1' && skipBrowser;
-if (!editorOnly && !peersOnly && !engineOnly && !dashboardOnly && !skipBundle) {
+if (!editorOnly && !peersOnly && !engineOnly && !dashboardOnly && !arrowOnly && !skipBundle) {
   log('bundle: vite build…');
   execFileSync(process.execPath, [fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url)), 'build', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   bundle = bundleSizes(`${root}dist`);
@@ -85,8 +87,14 @@ if (!editorOnly && !peersOnly && !engineOnly && !dashboardOnly && !skipBundle) {
 
 // ——— Chromium ———
 let browser: BrowserFigures | null = null;
-if (!skipBrowser || editorOnly || peersOnly || engineOnly || dashboardOnly)
-  browser = await browserBench(sizes, log, { editorSizes, editorOnly, peersOnly, engineOnly, dashboardOnly, ...(process.env.BENCH_TRACE ? { trace: process.env.BENCH_TRACE } : {}) });
+if (!skipBrowser || editorOnly || peersOnly || engineOnly || dashboardOnly || arrowOnly)
+  browser = await browserBench(sizes, log, { editorSizes, editorOnly, peersOnly, engineOnly, dashboardOnly, arrowOnly, ...(process.env.BENCH_TRACE ? { trace: process.env.BENCH_TRACE } : {}) });
+if (arrowOnly) {
+  for (const a of browser?.arrow ?? [])
+    console.log(`Arrow in Chromium, N = ${a.n.toLocaleString('en')}: ${(a.arrowBytes / 2 ** 20).toFixed(1)} MiB, ingest ${a.ingest.median} ms (${a.ingest.min}–${a.ingest.max}), kept ${a.keptRatio}× the input`);
+  console.log(JSON.stringify({ arrow: browser?.arrow ?? [], userAgent: browser?.userAgent ?? null }));
+  process.exit(0);
+}
 
 /** The peers' line of the report and their part of the JSON. */
 const peerLines = (peers: BrowserFigures['peers']): string[] => {

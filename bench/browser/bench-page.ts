@@ -102,7 +102,7 @@ async function dashboardRun(n: number, pages: BenchPage[], lookups: ReturnType<t
   };
 }
 
-async function run(config: { sizes: number[]; objectRuns: Record<number, number>; engineOnly?: boolean }) {
+async function run(config: { sizes: number[]; objectRuns: Record<number, number>; engineOnly?: boolean; arrowOnly?: boolean }) {
   const engine: EngineFigures[] = [];
   const arrow: ArrowFigures[] = [];
   const dashboards: DashboardFigures[] = [];
@@ -110,6 +110,10 @@ async function run(config: { sizes: number[]; objectRuns: Record<number, number>
     log(`browser: N = ${n.toLocaleString('en')}: generating…`);
     let generated: ReturnType<typeof generateConversations> | null = generateConversations({ n, seed: SEED, end: END, days: DAYS });
     const { lookups } = generated;
+    if (config.arrowOnly) {
+      arrow.push(await arrowBench(generated.conversations, lookups, log));
+      continue;
+    }
     engine.push(
       await engineBench(generated.conversations, lookups, { range: RANGE, timeZone: 'Europe/Amsterdam' }, { objectRuns: config.objectRuns[n] ?? 1, log }),
     );

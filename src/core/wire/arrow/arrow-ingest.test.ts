@@ -278,6 +278,13 @@ describe('Arrow ingest: types and edge cases', () => {
     const page = readArrowPage(underNull);
     assert.equal(page.dicts.assigneeId!.codes[8], 0);
     assert.equal(page.dicts.assigneeId!.values[page.dicts.assigneeId!.codes[9]!], 'agent-0');
+    // Over 255 values: 2-byte codes, garbage under the nulls again.
+    const many: Conversation[] = Array.from({ length: 600 }, (_, k) => ({ ...base, id: `m${k}`, assigneeId: k % 5 === 0 ? null : `agent-${k}` }));
+    const wide = foreignTable(many);
+    for (let k = 0; k < 600; k += 5) indices(wide, 'assigneeId')[k] = 70_000 + k;
+    const widePage = readArrowPage(wide);
+    assert.ok(widePage.dicts.assigneeId!.codes instanceof Uint16Array);
+    assert.deepEqual([...widePage.dicts.assigneeId!.codes].map((code) => widePage.dicts.assigneeId!.values[code]), many.map((c) => c.assigneeId));
   });
 
   test('the table keeps no second copy: adopted columns plus little else', () => {

@@ -94,11 +94,18 @@ export function shiftedCodes8(out: Uint8Array, at: number, indices: Int32Array, 
   const n = indices.length;
   for (let j = 0; j < n; j++) out[at + j] = indices[j]! + shift;
 }
-/** As shiftedCodes8, into 2-byte codes: converted natively, then shifted in place. */
-export function shiftedCodes16(out: Uint16Array, at: number, indices: Int32Array, shift: number): void {
+/** As shiftedCodes8, with 0 (null) where the validity bit is clear, without a branch: Arrow leaves the index there unspecified. */
+export function shiftedValidCodes8(out: Uint8Array, at: number, indices: Int32Array, shift: number, validity: Uint8Array): void {
+  const n = indices.length;
+  for (let j = 0; j < n; j++) out[at + j] = (indices[j]! + shift) & -((validity[j >>> 3]! >>> (j & 7)) & 1);
+}
+
+/** As shiftedCodes8 (and shiftedValidCodes8 when `validity` is given), into 2-byte codes: converted natively, then shifted in place. */
+export function shiftedCodes16(out: Uint16Array, at: number, indices: Int32Array, shift: number, validity: Uint8Array | null): void {
   const target = out.subarray(at, at + indices.length);
   target.set(indices);
-  for (let j = 0; j < target.length; j++) target[j]! += shift;
+  if (validity) for (let j = 0; j < target.length; j++) target[j] = (target[j]! + shift) & -((validity[j >>> 3]! >>> (j & 7)) & 1);
+  else for (let j = 0; j < target.length; j++) target[j]! += shift;
 }
 
 /** The first row from `from` whose createdAt is missing or outside the Date range, or −1. */
@@ -131,6 +138,15 @@ export function nextEmpty(ends: Uint32Array, from: number, length: number): numb
 
 /** The first j in 1..n where offsets go backwards (`offsets[j] < offsets[j − 1]`), or −1. */
 export function backwardsOffset(offsets: Int32Array, n: number): number {
+  // One OR of the steps first (negative when one goes back, or overflows: then the exact search).
+  let any = 0;
+  let previous = offsets[0]!;
+  for (let j = 1; j <= n; j++) {
+    const offset = offsets[j]!;
+    any |= offset - previous;
+    previous = offset;
+  }
+  if (any >= 0) return -1;
   for (let j = 1; j <= n; j++) if (offsets[j]! < offsets[j - 1]!) return j;
   return -1;
 }

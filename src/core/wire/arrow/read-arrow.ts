@@ -39,6 +39,7 @@ import {
   outside32,
   shiftedCodes16,
   shiftedCodes8,
+  shiftedValidCodes8,
   zeroUnderNulls,
 } from './arrow-kernels.ts';
 
@@ -329,9 +330,13 @@ function readCategorical(name: string, column: Column<unknown>, length: number, 
           const k = indices[j]!;
           if (isValidAt(validity, j) && (k < 0 || k >= remap.length)) throw outOfBounds(name, j, k, remap.length);
         }
-      if (out instanceof Uint8Array) shiftedCodes8(out, at, indices, shift);
-      else shiftedCodes16(out, at, indices, shift);
-      if (validity) zeroUnderNulls(new Uint8Array(out.buffer, out.byteOffset + at * out.BYTES_PER_ELEMENT, n * out.BYTES_PER_ELEMENT), out.BYTES_PER_ELEMENT, validity, n);
+      if (out instanceof Uint8Array) {
+        if (validity) shiftedValidCodes8(out, at, indices, shift, validity);
+        else shiftedCodes8(out, at, indices, shift);
+        at += n;
+        continue;
+      }
+      shiftedCodes16(out, at, indices, shift, validity);
       at += n;
       continue;
     }
