@@ -26,6 +26,11 @@ export class BudgetCache<V> {
     return entry.value;
   }
 
+  /** Whether `key` is held, without counting as a use. */
+  has(key: string): boolean {
+    return this.#entries.has(key);
+  }
+
   /** Keeps `value` under `key`; set it again after it grew, so its bytes are counted anew. */
   set(key: string, value: V): void {
     const old = this.#entries.get(key);

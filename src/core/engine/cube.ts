@@ -1,6 +1,6 @@
 import { emptyStats, unpackPairs, type MeasureSource, type MeasureStats } from './aggregate.ts';
 import { columnAccess } from '../table/columns.ts';
-import { compileFilters, filtersOf } from './filters.ts';
+import { compileFilters, filterKey, filtersOf } from './filters.ts';
 import { groupRows, type Grouping } from './group-rows.ts';
 import { perTableCache, tableCache } from './report-cache.ts';
 import type { ReportSpec } from '../schema/report-spec.ts';
@@ -14,7 +14,9 @@ import type { DateRange } from '../types.ts';
  * and the dimension's code (a small "cube"), and each report then adds up the cells its filters
  * let through. Chat and email reports by assignee read the same cube, and a filter added later
  * (assignee is X) is answered from it without touching a row. Which cube a report reads depends on
- * the report alone, so its figures are the same to the last bit in any batch.
+ * the report alone, so its figures are the same to the last bit in any batch. Filters that let few
+ * rows through go the row-list way instead, unless a cube already built has one cell per group
+ * (then its sums are the row list's, added in the same order).
  */
 
 /** Most cells a cube may have; past this, the report goes the row-list way. */
@@ -89,9 +91,11 @@ function bucketCodes(created: Float64Array, bounds: readonly number[], lo: numbe
 
 /**
  * How `spec` reads a cube over `range`, or null when it cannot (a filter or dimension that is not
- * categorical, a breakdown, a quantile, too many cells): then the row-list path computes it.
+ * categorical, a breakdown, a quantile, too many cells) or should not (filters so selective that
+ * listing their rows is cheaper, unless `built` says the cube is there already): then the row-list
+ * path computes it.
  */
-export function cubeRead(table: ConversationTable, spec: ReportSpec, range: DateRange, timeZone: string): CubeRead | null {
+export function cubeRead(table: ConversationTable, spec: ReportSpec, range: DateRange, timeZone: string, built?: (key: string) => boolean): CubeRead | null {
   if (spec.breakdown || (spec.measure.op !== 'count' && spec.measure.op !== 'sum' && spec.measure.op !== 'avg' && spec.measure.op !== 'min' && spec.measure.op !== 'max'))
     return null;
   const filters = filtersOf(spec);
@@ -158,7 +162,6 @@ export function cubeRead(table: ConversationTable, spec: ReportSpec, range: Date
     } else return null;
   }
 
-  if (selective(base, [...byName.values()])) return null;
   // Key columns in a canonical order, so every report with the same columns names the same cube.
   const names = [...byName.keys()].sort();
   const keys = names.map((name) => byName.get(name)!.key);
@@ -167,8 +170,16 @@ export function cubeRead(table: ConversationTable, spec: ReportSpec, range: Date
   if (cells > MAX_CELLS) return null;
   // The range itself, not only its rows: bucket ids count from the bucket holding `from`.
   const baseKey = `${base.kind === 'run' ? 'createdAt' : dateProperty} ${range.from}-${range.to}`;
+  const key = `${baseKey}#${names.join('|')}`;
+  // The row list filters in key order (select-rows.ts): its first pass is the first filter's.
+  const firstName = filters.map((filter) => ({ name: filter.property, key: filterKey(filter) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))[0]?.name ?? '';
+  const oneCellPerGroup = !fold && names.every((name) => name === dimensionName || byName.get(name)!.mask?.reduce((sum, pass) => sum + pass, 0) === 1);
+  // A cube already built answers a selective report too (a dashboard narrowed to one assignee after
+  // showing them all) when each group is one of its cells: a cell's sums add its rows in row order,
+  // as the row list would, so the figures are the same to the last bit either way.
+  if (!(oneCellPerGroup && built?.(key)) && selective(base, [...byName.values()], firstName)) return null;
   return {
-    key: `${baseKey}#${names.join('|')}`,
+    key,
     base,
     keys,
     masks: names.map((name) => byName.get(name)!.mask),
@@ -182,8 +193,10 @@ const EMPTY_ROWS = new Uint32Array(0);
 
 /** Rows of the base looked at to guess how many pass the filters. */
 const SAMPLE = 1024;
-/** Below this share of the base passing, listing the rows that pass beats a cube's pass over all of them. */
+/** Below this share of the base passing, listing the rows that pass beats a cube's pass over all of them… */
 const SELECTIVE_SHARE = 1 / 4;
+/** …when the row list's first pass (its first filter in key order) already keeps less than this. */
+const FIRST_PASS_SHARE = 1 / 3;
 
 /**
  * Whether the filters let through so few rows of the base (sampled at even steps) that the row list
@@ -191,21 +204,24 @@ const SELECTIVE_SHARE = 1 / 4;
  * then the rows that pass (one assignee of twenty). Depends on the table, spec and range alone,
  * like the rest of the choice, so a report's figures never depend on what else was computed.
  */
-function selective(base: CubeBase, entries: { key: CubeKey; mask: Uint8Array | null }[]): boolean {
+function selective(base: CubeBase, entries: { key: CubeKey; mask: Uint8Array | null }[], firstName: string): boolean {
   const filtered = entries.filter((entry) => entry.mask !== null);
-  if (filtered.length === 0) return false;
+  const first = filtered.find((entry) => entry.key.name === firstName);
+  if (filtered.length === 0 || !first) return false;
   const lo = base.kind === 'run' ? base.lo : 0;
   const length = base.kind === 'run' ? base.hi - base.lo : base.values.length;
   if (length < SAMPLE) return false;
   let inBase = 0;
   let passing = 0;
+  let passingFirst = 0;
   for (let j = 0; j < SAMPLE; j++) {
     const i = lo + Math.floor(((j + 0.5) * length) / SAMPLE);
     if (base.kind === 'dates' && !(base.values[i]! >= base.from && base.values[i]! < base.to)) continue;
     inBase++;
+    if (first.mask![first.key.codes[i]!] === 1) passingFirst++;
     if (filtered.every(({ key, mask }) => mask![key.codes[i]!] === 1)) passing++;
   }
-  return inBase > 0 && passing < inBase * SELECTIVE_SHARE;
+  return inBase > 0 && passing < inBase * SELECTIVE_SHARE && passingFirst < inBase * FIRST_PASS_SHARE;
 }
 
 function cachedBucketCodes(table: ConversationTable, bounds: number[], lo: number, hi: number, key: string): Codes {
@@ -355,6 +371,21 @@ function countDatesTripleInto(
     const t = dates[i]!;
     banks[t >= from && t < to ? a[i]! + b[i]! * sb + c[i]! * sc : sink]!++;
   }
+}
+
+/** Rows per cell of a run keyed on three one-byte columns (open emails by inbox: channel × inbox × status), four banks. */
+function countTripleInto(banks: Uint32Array, a: Uint8Array, b: Uint8Array, c: Uint8Array, sb: number, sc: number, lo: number, length: number, cells: number): void {
+  const c1 = cells;
+  const c2 = cells * 2;
+  const c3 = cells * 3;
+  const end = lo + length - (length % 4);
+  for (let i = lo; i < end; i += 4) {
+    banks[a[i]! + b[i]! * sb + c[i]! * sc]!++;
+    banks[c1 + a[i + 1]! + b[i + 1]! * sb + c[i + 1]! * sc]!++;
+    banks[c2 + a[i + 2]! + b[i + 2]! * sb + c[i + 2]! * sc]!++;
+    banks[c3 + a[i + 3]! + b[i + 3]! * sb + c[i + 3]! * sc]!++;
+  }
+  for (let i = end; i < lo + length; i++) banks[a[i]! + b[i]! * sb + c[i]! * sc]!++;
 }
 
 /** `pairInto` for a run keyed on two columns, the cell read straight from the codes. */
@@ -526,6 +557,11 @@ export function buildCube(read: CubeRead, measures: ReadonlyMap<string, MeasureS
   if (measures.size === 0 && base.kind === 'run' && keys.length === 2 && first instanceof Uint8Array) {
     const banks = new Uint32Array(cells * 4);
     countPairInto(banks, first, second!, strides[1]!, base.lo, base.hi - base.lo, cells);
+    return { bytes: cells * 8, keys, strides, cells, count: mergeBanks(banks, cells), measures: new Map() };
+  }
+  if (measures.size === 0 && base.kind === 'run' && keys.length === 3 && first instanceof Uint8Array && second instanceof Uint8Array && third instanceof Uint8Array) {
+    const banks = new Uint32Array(cells * 4);
+    countTripleInto(banks, first, second, third, strides[1]!, strides[2]!, base.lo, base.hi - base.lo, cells);
     return { bytes: cells * 8, keys, strides, cells, count: mergeBanks(banks, cells), measures: new Map() };
   }
   if (measures.size === 0 && base.kind === 'dates' && keys.length === 3 && first instanceof Uint8Array && second instanceof Uint8Array && third instanceof Uint8Array) {

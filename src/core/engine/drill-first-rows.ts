@@ -1,4 +1,4 @@
-import { cubeRead } from './cube.ts';
+import { cubeRead, tableCubes } from './cube.ts';
 import type { ReportPlan } from './report-plan.ts';
 import type { Codes, ConversationTable } from '../table/table.ts';
 import { textReader } from '../table/table.ts';
@@ -35,7 +35,7 @@ export function rowTests(table: ConversationTable, spec: ReportSpec, range: Date
     const group = dimension.ids ? { ids: dimension.ids } : { codes: dimension.codes!, fold: dimension.fold ?? null };
     return { rows: period.selected, dates: null, masks: [], group, keep, series: seriesId >= 0 ? { ids: series!.ids!, id: seriesId } : null };
   }
-  const read = cubeRead(table, spec, range, timeZone);
+  const read = cubeRead(table, spec, range, timeZone, (key) => tableCubes(table).has(key));
   if (!read) return null;
   const masks: RowTests['masks'] = [];
   read.keys.forEach((key, j) => {

@@ -146,8 +146,10 @@ export class PeriodBatch {
     readonly needRows = false,
   ) {}
 
+  readonly #built = (key: string): boolean => tableCubes(this.table).has(key);
+
   #cubeRead(spec: ReportSpec, range: DateRange): CubeRead | null {
-    return this.needRows ? null : cubeRead(this.table, spec, range, this.timeZone);
+    return this.needRows ? null : cubeRead(this.table, spec, range, this.timeZone, this.#built);
   }
 
   #cubePlan(read: CubeRead, spec: ReportSpec): void {

@@ -52,6 +52,19 @@ describe('selective filters go the row-list way', () => {
     assert.notEqual(cubeRead(table, spec({ dimension: 'inboxId', channel: 'chat' }), context.range, context.timeZone), null);
   });
 
+  it('a cube already built answers a narrowed report when each group is one of its cells, to the last bit', () => {
+    const narrowed = spec({ dimension: 'assigneeId', channel: 'chat', measure: { op: 'avg', property: 'responseTime' }, filters: [{ property: 'assigneeId', operator: 'is', value: assignees[3]! }] });
+    clearReportCache(table);
+    const cold = computeReport(table, narrowed, context);
+    computeReport(table, { ...narrowed, filters: [] }, context);
+    const read = cubeRead(table, narrowed, context.range, context.timeZone, () => true);
+    assert.notEqual(read, null);
+    assert.deepEqual(computeReport(table, narrowed, context), cold);
+    // Two inboxes: a group spans two cells, so the row list it stays.
+    const twoCells = { ...narrowed, dimension: 'assigneeId', filters: [...narrowed.filters, { property: 'inboxId', operator: 'in' as const, value: ['inbox-sales', 'inbox-support'] }] };
+    assert.equal(cubeRead(table, twoCells, context.range, context.timeZone, () => true), null);
+  });
+
   it('counts and averages as the objects say, alone and in a batch, cold and warm, over most of the table or a little', () => {
     for (const [warm, range] of [[false, wide], [true, narrow], [true, wide], [false, narrow], [true, narrow]] as const) {
       context = range;
