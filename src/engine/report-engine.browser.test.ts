@@ -5,6 +5,7 @@ import { normalizeLookups } from '../core/table/table.ts';
 import { generateConversations } from '../sample/generate-conversations.ts';
 import type { SourcePage } from '../adapters/data-source.ts';
 import { createEngineWorker } from '../worker/create-engine-worker.ts';
+import { toArrowIPC } from '../core/wire/arrow/to-arrow-ipc.ts';
 import { EngineLoader, type ReportEngine } from './report-engine.ts';
 
 const END = Date.UTC(2026, 10, 20);
@@ -114,6 +115,28 @@ describe('report engine: the Worker path', () => {
     } finally {
       inWorker.engine.dispose();
       inPage.engine.dispose();
+    }
+  });
+
+  it('starts the Worker as soon as a first page says the load is large, before Arrow reading has loaded', async () => {
+    let created = 0;
+    const loader = new EngineLoader({
+      workerThreshold: 1_000,
+      createWorker: () => {
+        created++;
+        return createEngineWorker();
+      },
+    });
+    const adding = loader.add({ arrow: toArrowIPC(sample.conversations), total: sample.conversations.length }, 1);
+    expect(created, 'in the same turn as the page').to.equal(1);
+    await adding;
+    const { engine } = await loader.finish(lookups);
+    try {
+      expect(engine.mode).to.equal('worker');
+      expect(engine.size).to.equal(sample.conversations.length);
+      expect(created, 'one Worker').to.equal(1);
+    } finally {
+      engine.dispose();
     }
   });
 

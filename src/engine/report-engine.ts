@@ -440,6 +440,8 @@ export class EngineLoader {
   /** Arrow reading, loaded when the first Arrow page (or what may be one) arrives; the columnar reader with the first columnar page. Pages of objects need neither. */
   readonly #readers: PageReaders = {};
   #connection: WorkerConnection | null = null;
+  /** The Worker on its way (see `add`): started once per load. */
+  #starting: Promise<WorkerConnection | null> | null = null;
   #aborted = false;
 
   constructor(options: EngineLoaderOptions = {}) {
@@ -455,6 +457,10 @@ export class EngineLoader {
   /** Takes one page from the source; throws MalformedPageError or WireFormatError on a bad one. */
   async add(page: SourcePage | ArrowInput, pageNumber: number): Promise<void> {
     if (this.#aborted) return;
+    // A first page that says the load is large: the Worker boots (its module loads and compiles)
+    // while Arrow reading loads here, rather than after it.
+    const said = (page as { total?: unknown } | null)?.total;
+    if (this.#mode === 'undecided' && typeof said === 'number' && Number.isFinite(said) && said >= this.#threshold) this.#starting ??= this.#startWorker();
     // A page may be Arrow by itself (IPC bytes or a Table) rather than { arrow }: anything not shaped
     // like a page is checked once Arrow reading has loaded.
     const readers = this.#readers;
@@ -493,26 +499,36 @@ export class EngineLoader {
     this.#onProgress(session.received);
   }
 
+  /** The engine Worker once it said hello; null when none can start. */
+  async #startWorker(): Promise<WorkerConnection | null> {
+    const worker = this.#createWorker();
+    if (!worker) return null;
+    const connection = new WorkerConnection(worker, (received) => this.#onProgress(received));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      await Promise.race([
+        connection.ready,
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('The report engine Worker did not start.')), WORKER_START_TIMEOUT))),
+      ]);
+      return connection;
+    } catch {
+      // A Worker that cannot load (blocked by CSP, missing file) is no reason to fail the load.
+      connection.terminate();
+      return null;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async #decide(mode: 'main' | 'worker'): Promise<void> {
     if (mode === 'worker') {
-      const worker = this.#createWorker();
-      if (worker) {
-        const connection = new WorkerConnection(worker, (received) => this.#onProgress(received));
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        try {
-          await Promise.race([
-            connection.ready,
-            new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('The report engine Worker did not start.')), WORKER_START_TIMEOUT))),
-          ]);
-          clearTimeout(timer);
-          this.#connection = connection;
-        } catch {
-          clearTimeout(timer);
-          // A Worker that cannot load (blocked by CSP, missing file) is no reason to fail the load.
-          connection.terminate();
-          mode = 'main';
-        }
-      } else mode = 'main';
+      const connection = await (this.#starting ??= this.#startWorker());
+      if (this.#aborted) {
+        connection?.terminate();
+        return;
+      }
+      if (connection) this.#connection = connection;
+      else mode = 'main';
     }
     this.#mode = mode;
     const buffered = this.#buffer;
@@ -544,6 +560,7 @@ export class EngineLoader {
     this.#session = null;
     this.#connection?.terminate();
     this.#connection = null;
+    void this.#starting?.then((connection) => connection?.terminate());
   }
 }
 
