@@ -228,7 +228,9 @@ function histogramByIdInto(
 
 /**
  * The values of the marked cells: mark bit 1 appends to the row's group's segment of `out`
- * (cursor per group), bit 2 to `union`; union's length into length[0].
+ * (cursor per group), bit 2 to `union`; union's length into length[0]. The cells are read two at
+ * a time (`pairs`: cell 2p in the low half of word p), and both skipped when neither is marked, as
+ * almost all are; a padding cell after an odd last row is never marked.
  */
 function gatherCellsInto(
   out: Float64Array,
@@ -236,21 +238,32 @@ function gatherCellsInto(
   union: Float64Array,
   length: Int32Array,
   mark: Uint8Array,
-  cells: Uint16Array,
+  pairs: Uint32Array,
   rows: Uint32Array,
   values: Float64Array,
   minus: Float64Array | null,
 ): void {
-  const total = cells.length;
+  const total = pairs.length;
   let u = 0;
-  for (let k = 0; k < total; k++) {
-    const cell = cells[k]!;
-    const m = mark[cell]!;
-    if (m === 0) continue;
-    const i = rows[k]!;
-    const v = minus ? values[i]! - minus[i]! : values[i]!;
-    if (m & 1) out[cursor[cell >> BUCKET_BITS]!++] = v;
-    if (m & 2) union[u++] = v;
+  for (let p = 0; p < total; p++) {
+    const two = pairs[p]!;
+    const a = two & 0xffff;
+    const b = two >>> 16;
+    if ((mark[a]! | mark[b]!) === 0) continue;
+    const ma = mark[a]!;
+    if (ma !== 0) {
+      const i = rows[2 * p]!;
+      const v = minus ? values[i]! - minus[i]! : values[i]!;
+      if (ma & 1) out[cursor[a >> BUCKET_BITS]!++] = v;
+      if (ma & 2) union[u++] = v;
+    }
+    const mb = mark[b]!;
+    if (mb !== 0) {
+      const i = rows[2 * p + 1]!;
+      const v = minus ? values[i]! - minus[i]! : values[i]!;
+      if (mb & 1) out[cursor[b >> BUCKET_BITS]!++] = v;
+      if (mb & 2) union[u++] = v;
+    }
   }
   length[0] = u;
 }
@@ -261,21 +274,32 @@ function gatherRunInto(
   union: Float64Array,
   length: Int32Array,
   mark: Uint8Array,
-  cells: Uint16Array,
+  pairs: Uint32Array,
   from: number,
   values: Float64Array,
   minus: Float64Array | null,
 ): void {
-  const total = cells.length;
+  const total = pairs.length;
   let u = 0;
-  for (let k = 0; k < total; k++) {
-    const cell = cells[k]!;
-    const m = mark[cell]!;
-    if (m === 0) continue;
-    const i = from + k;
-    const v = minus ? values[i]! - minus[i]! : values[i]!;
-    if (m & 1) out[cursor[cell >> BUCKET_BITS]!++] = v;
-    if (m & 2) union[u++] = v;
+  for (let p = 0; p < total; p++) {
+    const two = pairs[p]!;
+    const a = two & 0xffff;
+    const b = two >>> 16;
+    if ((mark[a]! | mark[b]!) === 0) continue;
+    const ma = mark[a]!;
+    if (ma !== 0) {
+      const i = from + 2 * p;
+      const v = minus ? values[i]! - minus[i]! : values[i]!;
+      if (ma & 1) out[cursor[a >> BUCKET_BITS]!++] = v;
+      if (ma & 2) union[u++] = v;
+    }
+    const mb = mark[b]!;
+    if (mb !== 0) {
+      const i = from + 2 * p + 1;
+      const v = minus ? values[i]! - minus[i]! : values[i]!;
+      if (mb & 1) out[cursor[b >> BUCKET_BITS]!++] = v;
+      if (mb & 2) union[u++] = v;
+    }
   }
   length[0] = u;
 }
@@ -387,7 +411,9 @@ export class HistogramQuantiles {
     const window = windowOf(rows, values, minus);
     const counts = new Int32Array(groups * BUCKETS);
     const sum = new Float64Array(groups);
-    const cells = new Uint16Array(rows.length);
+    // Even, for the gathering scan's pairs of cells: a padding cell in no bucket it could ask for.
+    const cells = new Uint16Array(rows.length + (rows.length & 1));
+    if (rows.length & 1) cells[rows.length] = NULL_BUCKET;
     const from = runStart(rows);
     if (ids) histogramByIdInto(counts, sum, cells, window, rows, ids, values, minus);
     else if (!minus) histogramByCodeInto(counts, sum, cells, window, rows, codes!, values, null);
@@ -492,7 +518,9 @@ export class HistogramQuantiles {
     const { rows, values, minus } = this.#input;
     const from = runStart(rows);
     const length = new Int32Array(1);
-    if (from >= 0) gatherRunInto(out, cursor, union, length, mark, this.#cells, from, values, minus);
-    else gatherCellsInto(out, cursor, union, length, mark, this.#cells, rows, values, minus);
+    const cells = this.#cells;
+    const pairs = new Uint32Array(cells.buffer, cells.byteOffset, cells.length >> 1);
+    if (from >= 0) gatherRunInto(out, cursor, union, length, mark, pairs, from, values, minus);
+    else gatherCellsInto(out, cursor, union, length, mark, pairs, rows, values, minus);
   }
 }
