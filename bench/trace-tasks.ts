@@ -19,7 +19,7 @@ export interface MainThread {
   tid: number;
   /** Every event of the thread. */
   events: TraceEvent[];
-  /** Its tasks from the bench's mark (`cr-bench-load`) on, in order. */
+  /** Its tasks from the bench's last mark (`cr-bench-load`) on, in order. */
   tasks: TraceEvent[];
 }
 
@@ -30,8 +30,8 @@ export function mainThread(events: TraceEvent[]): MainThread {
   const main = mains.map((m) => ({ pid: m.pid, tid: m.tid, busy: busy(m.pid, m.tid) })).sort((a, b) => b.busy - a.busy)[0];
   if (!main) throw new Error('No renderer main thread in the trace.');
   const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
-  // From the bench's mark on: the element's set-up before it is not measured either.
-  const mark = onMain.find((e) => e.name === 'cr-bench-load');
+  // From the bench's last mark on (the measured load; the warm-up's is before it): the element's set-up before it is not measured either.
+  const mark = onMain.findLast((e) => e.name === 'cr-bench-load');
   const start = mark?.ts ?? Math.min(...onMain.filter((e) => e.ph === 'X').map((e) => e.ts));
   const tasks = onMain.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.ts + (e.dur ?? 0) > start).sort((a, b) => a.ts - b.ts);
   return { pid: main.pid, tid: main.tid, events: onMain, tasks };
