@@ -27,6 +27,8 @@ export interface CubeKey {
   name: string;
   codes: Codes;
   size: number;
+  /** createdAt buckets over a run: the first row of each bucket and the run's end (code b is rows runs[b] … runs[b + 1] − 1). */
+  runs?: () => Uint32Array;
 }
 
 /** What the cube counts over: a run of rows (createdAt in range, rows in creation order) or a date test. */
@@ -74,6 +76,18 @@ function lowerBound(values: Float64Array, target: number, lo = 0, hi = values.le
     else hi = mid;
   }
   return lo;
+}
+
+/** Where each createdAt bucket's rows start in the run [lo, hi), and hi: the same split as `bucketCodes`. */
+function bucketRuns(created: Float64Array, bounds: readonly number[], lo: number, hi: number): Uint32Array {
+  const buckets = Math.max(bounds.length - 1, 0);
+  const runs = new Uint32Array(buckets + 1).fill(hi);
+  let start = lo;
+  for (let b = 0; b < buckets && start < hi; b++) {
+    runs[b] = start;
+    start = b + 1 >= buckets ? hi : lowerBound(created, bounds[b + 1]!, start, hi);
+  }
+  return runs;
 }
 
 /** Bucket ids of the createdAt buckets as a row-indexed code column over the run [lo, hi). */
@@ -156,6 +170,7 @@ export function cubeRead(table: ConversationTable, spec: ReportSpec, range: Date
           get codes(): Codes {
             return cachedBucketCodes(table, [...bounds, end], lo, hi, cacheKey);
           },
+          runs: () => bucketRuns(table.createdAt.values, [...bounds, end], lo, hi),
         },
         mask: null,
       });
@@ -438,6 +453,16 @@ function mergeBanks(banks: Uint32Array, cells: number): Float64Array {
   return count;
 }
 
+/** Per bucket, four banks of `width` counters each (as `countSingleInto` fills them) added into cell order. */
+function mergeBucketBanks(banks: Uint32Array, cells: number, width: number): Float64Array {
+  const count = new Float64Array(cells);
+  for (let cell = 0; cell < cells; cell++) {
+    const at = (cell - (cell % width)) * 4 + (cell % width);
+    count[cell] = banks[at]! + banks[at + width]! + banks[at + 2 * width]! + banks[at + 3 * width]!;
+  }
+  return count;
+}
+
 function countCells(ids: Uint16Array, length: number, cells: number): Float64Array {
   const banks = new Uint32Array(cells * 4);
   countInto(banks, ids, length, cells);
@@ -546,6 +571,15 @@ export function buildCube(read: CubeRead, measures: ReadonlyMap<string, MeasureS
   }
   const sink = cells;
   const total = cells + (base.kind === 'dates' ? 1 : 0);
+  const buckets = keys[1]?.runs;
+  if (measures.size === 0 && base.kind === 'run' && keys.length === 2 && buckets) {
+    // Rows are in creation order: each bucket is a run of rows, counted by the other column alone.
+    const banks = new Uint32Array(cells * 4);
+    const runs = buckets();
+    const width = strides[1]!;
+    for (let b = 0; b + 1 < runs.length; b++) countSingleInto(banks.subarray(b * width * 4), keys[0]!.codes, runs[b]!, runs[b + 1]! - runs[b]!, width);
+    return { bytes: cells * 8, keys, strides, cells, count: mergeBucketBanks(banks, cells, width), measures: new Map() };
+  }
   // The commonest shapes are counted straight from the codes, without writing cell ids first.
   const codes = keys.map((key) => key.codes);
   const [first, second, third] = codes;
