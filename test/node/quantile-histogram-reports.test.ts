@@ -8,18 +8,11 @@ import assert from 'node:assert/strict';
 import { computeReports, createTable, reportSpecSchema, type Conversation, type ReportSpec } from '../../src/core/index.ts';
 import { HISTOGRAM_MIN_ROWS } from '../../src/core/engine/quantile-histogram.ts';
 import { generateConversations } from '../../src/sample/generate-conversations.ts';
+import { quantileBySorting } from '../harness/quantile-by-sorting.ts';
 
 const END = Date.UTC(2026, 10, 20);
 const DAYS = 60;
 const context = { range: { from: END - DAYS * 86_400_000, to: END }, timeZone: 'UTC' };
-
-function sortedQuantile(values: number[], q: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const position = q * (sorted.length - 1);
-  const lo = Math.floor(position);
-  return position === lo ? sorted[lo]! : sorted[lo]! + (sorted[lo + 1]! - sorted[lo]!) * (position - lo);
-}
 
 type Op = 'median' | 'p90' | 'avg' | 'min' | 'max' | 'sum';
 const ops: Op[] = ['median', 'p90', 'avg', 'min', 'max', 'sum'];
@@ -28,9 +21,9 @@ function expected(values: number[], op: Op): number | null {
   if (values.length === 0) return null;
   switch (op) {
     case 'median':
-      return sortedQuantile(values, 0.5);
+      return quantileBySorting(values, 0.5);
     case 'p90':
-      return sortedQuantile(values, 0.9);
+      return quantileBySorting(values, 0.9);
     case 'avg':
       return values.reduce((a, b) => a + b, 0) / values.length;
     case 'sum':

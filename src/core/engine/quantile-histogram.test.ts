@@ -1,16 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { HISTOGRAM_MAX_GROUPS, HistogramQuantiles, type HistogramInput } from './quantile-histogram.ts';
-
-/** quantile_cont by sorting, as the reference (the kernel selects inside histogram buckets instead). */
-function bySorting(values: number[], q: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const position = q * (sorted.length - 1);
-  const lo = Math.floor(position);
-  const hi = Math.ceil(position);
-  return position === lo ? sorted[lo]! : sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (position - lo);
-}
+import { quantileBySorting } from '../../../test/harness/quantile-by-sorting.ts';
 
 interface Case {
   name: string;
@@ -66,7 +57,7 @@ function check(c: Case): void {
     for (const q of [0.5, 0.9]) {
       const { quantiles, stats } = HistogramQuantiles.build(input, c.groups);
       for (let g = 0; g < c.groups; g++) {
-        const expected = bySorting(perGroup[g]!, q);
+        const expected = quantileBySorting(perGroup[g]!, q);
         assert.equal(quantiles.quantile([g], q), expected, `${c.name} (${label}) group ${g} q ${q}`);
         assert.equal(stats.n[g], perGroup[g]!.length, `${c.name} (${label}) n of group ${g}`);
         // Summed in row order, as every other path sums.
@@ -75,12 +66,12 @@ function check(c: Case): void {
         assert.ok(Number.isNaN(stats.min[g]!) && Number.isNaN(stats.max[g]!));
       }
       const everyGroup = Array.from({ length: c.groups }, (_, g) => g);
-      assert.equal(quantiles.quantile(everyGroup, q), bySorting(all, q), `${c.name} (${label}) total q ${q}`);
+      assert.equal(quantiles.quantile(everyGroup, q), quantileBySorting(all, q), `${c.name} (${label}) total q ${q}`);
       // Another q asked later, and a union that is not the total.
       const other = q === 0.5 ? 0.9 : 0.5;
-      assert.equal(quantiles.quantile([0], other), bySorting(perGroup[0]!, other), `${c.name} (${label}) later q`);
+      assert.equal(quantiles.quantile([0], other), quantileBySorting(perGroup[0]!, other), `${c.name} (${label}) later q`);
       const some = everyGroup.filter((g) => g % 2 === 0);
-      assert.equal(quantiles.quantile(some, q), bySorting(some.flatMap((g) => perGroup[g]!), q), `${c.name} (${label}) union`);
+      assert.equal(quantiles.quantile(some, q), quantileBySorting(some.flatMap((g) => perGroup[g]!), q), `${c.name} (${label}) union`);
     }
   }
 }

@@ -1,16 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { quantileInPlace } from './quantile.ts';
-
-/** quantile_cont by sorting, as the reference. */
-function bySorting(values: number[], q: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const position = q * (sorted.length - 1);
-  const lo = Math.floor(position);
-  const hi = Math.ceil(position);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (position - lo);
-}
+import { quantileBySorting } from '../../../test/harness/quantile-by-sorting.ts';
 
 describe('quantileInPlace', () => {
   it('interpolates linearly between neighbours like quantile_cont', () => {
@@ -30,7 +21,7 @@ describe('quantileInPlace', () => {
       const values = Array.from({ length: n }, (_, i) =>
         kind === 0 ? Math.floor(random() * 1e6) : kind === 1 ? Math.floor(random() * 4) : i,
       );
-      for (const q of [0.5, 0.9]) assert.equal(quantileInPlace(Float64Array.from(values), q), bySorting(values, q));
+      for (const q of [0.5, 0.9]) assert.equal(quantileInPlace(Float64Array.from(values), q), quantileBySorting(values, q));
     }
   });
 
@@ -43,7 +34,7 @@ describe('quantileInPlace', () => {
       const values = Array.from({ length: n }, (_, i) =>
         kind === 0 ? random() * 1e6 : kind === 1 ? Math.floor(random() * 5) : kind === 2 ? n - i : Math.exp(random() * 12),
       );
-      for (const q of [0.5, 0.9]) assert.equal(quantileInPlace(Float64Array.from(values), q), bySorting(values, q));
+      for (const q of [0.5, 0.9]) assert.equal(quantileInPlace(Float64Array.from(values), q), quantileBySorting(values, q));
     }
   });
 
@@ -64,7 +55,7 @@ describe('quantileInPlace', () => {
                 ? 1e6 + (i % 7)
                 : -Math.exp(random() * 10),
       );
-      for (const q of [0.5, 0.9, 0.1234]) assert.equal(quantileInPlace(Float64Array.from(values), q), bySorting(values, q), `kind ${kind}, q ${q}`);
+      for (const q of [0.5, 0.9, 0.1234]) assert.equal(quantileInPlace(Float64Array.from(values), q), quantileBySorting(values, q), `kind ${kind}, q ${q}`);
     }
   });
 });
