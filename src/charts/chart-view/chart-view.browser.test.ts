@@ -61,10 +61,12 @@ function stubMatchMedia(initiallyReduced = false) {
 function stubResizeObserver() {
   const original = window.ResizeObserver;
   const live = new Set<{ callback: ResizeObserverCallback; self: ResizeObserver }>();
+  let made = 0;
   class FakeResizeObserver {
     private readonly entry: { callback: ResizeObserverCallback; self: ResizeObserver };
     constructor(callback: ResizeObserverCallback) {
       this.entry = { callback, self: this as unknown as ResizeObserver };
+      made++;
     }
     observe() {
       live.add(this.entry);
@@ -80,6 +82,7 @@ function stubResizeObserver() {
   return {
     notify: () => live.forEach(({ callback, self }) => callback([], self)),
     live: () => live.size,
+    made: () => made,
     restore: () => {
       window.ResizeObserver = original;
     },
@@ -238,6 +241,27 @@ describe('<cr-chart-view>', () => {
     expect(first.isDisposed()).to.equal(true);
     expect(container(el).querySelector('svg')).to.not.equal(null);
     expect(barPaths(el)).to.have.length(3);
+  });
+
+  it('keeps one observer for its box when the chart is made again', async () => {
+    // A chart is made again inside a resize report when chart parts loaded since it was made; an
+    // observer made in the observer's own callback is a "ResizeObserver loop" error in Chromium.
+    const observers = stubResizeObserver();
+    try {
+      const el = await render(buildChartOption(volumeByAssignee, specFor('bar'), still), 'canvas');
+      expect(observers.made()).to.equal(1);
+      el.renderer = 'svg';
+      await el.updateComplete;
+      expect(container(el).querySelector('svg'), 'made again').to.not.equal(null);
+      expect([observers.made(), observers.live()]).to.deep.equal([1, 1]);
+      el.style.width = '400px';
+      observers.notify();
+      expect(el.chart!.getWidth(), 'the new chart follows the box').to.equal(400);
+      el.remove();
+      expect(observers.live()).to.equal(0);
+    } finally {
+      observers.restore();
+    }
   });
 
   it('is accessible, named by its label and the data description', async () => {

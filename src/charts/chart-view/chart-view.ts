@@ -130,6 +130,8 @@ export class ChartView extends LitElement {
     super.disconnectedCallback();
     this.#motionQuery?.removeEventListener('change', this.#onMotionChange);
     this.#motionQuery = undefined;
+    this.#resizeObserver?.disconnect();
+    this.#resizeObserver = undefined;
     this.#disposeChart();
   }
 
@@ -310,14 +312,17 @@ export class ChartView extends LitElement {
     this.#instance = chart;
     // Measured now, so that the first option is built for the width it is drawn at.
     this.#widthStep = this.#measureWidthStep();
-    this.#resizeObserver = new ResizeObserver(this.#onResize);
-    this.#resizeObserver.observe(this.container);
+    // One observer for the box while connected, not one per chart: a chart is made again inside a
+    // resize report (its parts changed since it was made), and an observer made in the observer's
+    // own callback is reported by Chromium as a "ResizeObserver loop" error on the window.
+    if (!this.#resizeObserver) {
+      this.#resizeObserver = new ResizeObserver(this.#onResize);
+      this.#resizeObserver.observe(this.container);
+    }
     this.#applyOption();
   }
 
   #disposeChart(): void {
-    this.#resizeObserver?.disconnect();
-    this.#resizeObserver = undefined;
     if (this.#instance && !this.#instance.isDisposed()) {
       this.#instance.off('click', this.#onChartClick);
       this.#instance.dispose();
