@@ -51,27 +51,29 @@ const DEFAULT_PAGE_SIZE = 5000;
  * ```
  */
 export class ArrayDataSource<F extends ArrayPageFormat = 'objects'> implements DataSource {
-  private readonly records: readonly unknown[];
-  private readonly lookupsInput: LookupsInput | undefined;
-  private readonly pageSize: number;
-  private readonly format: ArrayPageFormat;
+  readonly #records: readonly unknown[];
+  readonly #lookupsInput: LookupsInput | undefined;
+  readonly #pageSize: number;
+  readonly #format: ArrayPageFormat;
 
   constructor(records: unknown[], options: ArrayDataSourceOptions<F> = {}) {
     if (!Array.isArray(records)) throw new TypeError('ArrayDataSource needs an array of records.');
     const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(pageSize) || pageSize < 1)
       throw new RangeError(`pageSize must be a whole number ≥ 1, got ${pageSize}`);
-    this.records = records.slice();
-    this.lookupsInput = options.lookups;
-    this.pageSize = pageSize;
+    this.#records = records.slice();
+    this.#lookupsInput = options.lookups;
+    this.#pageSize = pageSize;
     const format = options.format ?? 'objects';
     if (format !== 'objects' && format !== 'arrow' && format !== 'columns' && format !== 'binary')
       throw new RangeError(`format must be "objects", "arrow", "columns" or "binary", got ${String(format)}`);
-    this.format = format;
+    this.#format = format;
   }
 
   async *load({ signal }: LoadRequest): AsyncGenerator<PageOf<F>, void, undefined> {
-    const { records, pageSize, format } = this;
+    const records = this.#records;
+    const pageSize = this.#pageSize;
+    const format = this.#format;
     const total = records.length;
     for (let start = 0; start < total; start += pageSize) {
       if (start > 0) await nextTurn();
@@ -94,7 +96,7 @@ export class ArrayDataSource<F extends ArrayPageFormat = 'objects'> implements D
 
   lookups(signal: AbortSignal): Promise<Lookups> {
     // Copies, so a caller that edits the lists cannot change what the next caller gets; teams included.
-    return resolveLookups(this.lookupsInput, signal);
+    return resolveLookups(this.#lookupsInput, signal);
   }
 }
 

@@ -64,10 +64,14 @@ export class DataLoadController implements ReactiveController {
   /** A push-down source's names: asked for once per source, kept while it stays the source. */
   #names: SourceNames | null = null;
 
+  readonly #host: ReactiveControllerHost;
+  readonly #onChange: (phase: 'loaded' | 'error' | 'progress' | 'lookups', error?: unknown) => void;
   constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly onChange: (phase: 'loaded' | 'error' | 'progress' | 'lookups', error?: unknown) => void = () => {},
+    host: ReactiveControllerHost,
+    onChange: (phase: 'loaded' | 'error' | 'progress' | 'lookups', error?: unknown) => void = () => {},
   ) {
+    this.#onChange = onChange;
+    this.#host = host;
     host.addController(this);
     this.#task = new Task(host, {
       autoRun: false,
@@ -107,14 +111,14 @@ export class DataLoadController implements ReactiveController {
     }
     this.refreshing = background;
     this.error = null;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     const loader = new EngineLoader({
       ...this.engineOptions,
       onProgress: (loaded) => {
         if (!current() || background) return;
         this.progress = { ...this.progress, loaded };
-        this.onChange('progress');
-        this.host.requestUpdate();
+        this.#onChange('progress');
+        this.#host.requestUpdate();
       },
     });
     signal.addEventListener('abort', () => loader.abort(), { once: true });
@@ -138,7 +142,7 @@ export class DataLoadController implements ReactiveController {
         const activity = chunk && 'activity' in chunk ? (chunk.activity ?? null) : null;
         if (!background && activity !== (this.progress.activity ?? null)) {
           this.progress = { ...this.progress, activity };
-          this.host.requestUpdate();
+          this.#host.requestUpdate();
         }
         await loader.add(chunk, page);
         if (!current()) return;
@@ -157,7 +161,7 @@ export class DataLoadController implements ReactiveController {
       this.state = 'ready';
       this.refreshError = null;
       this.refreshing = false;
-      this.onChange('loaded');
+      this.#onChange('loaded');
     } catch (error) {
       if (!current() || isAbort(error, signal)) return;
       loader.abort();
@@ -168,10 +172,10 @@ export class DataLoadController implements ReactiveController {
         this.state = 'error';
         this.error = error;
       }
-      this.onChange('error', error);
+      this.#onChange('error', error);
     } finally {
       if (current()) this.refreshing = false;
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     }
   }
 
@@ -206,8 +210,8 @@ export class DataLoadController implements ReactiveController {
         return null;
       } finally {
         if (current()) {
-          this.onChange('lookups');
-          this.host.requestUpdate();
+          this.#onChange('lookups');
+          this.#host.requestUpdate();
         }
       }
     })();

@@ -26,17 +26,22 @@ export class KioskController implements ReactiveController {
   #connected = false;
   #seconds: number | null = null;
 
+  readonly #host: ReactiveControllerHost;
+  readonly #options: KioskOptions;
+
   constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly options: KioskOptions,
+    host: ReactiveControllerHost,
+    options: KioskOptions,
   ) {
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
   hostConnected(): void {
     this.#connected = true;
     document.addEventListener('visibilitychange', this.#onVisibility);
-    this.#seconds = this.options.seconds();
+    this.#seconds = this.#options.seconds();
     this.restart();
   }
 
@@ -47,7 +52,7 @@ export class KioskController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const seconds = this.options.seconds();
+    const seconds = this.#options.seconds();
     if (seconds === this.#seconds) return;
     this.#seconds = seconds;
     this.restart();
@@ -58,15 +63,15 @@ export class KioskController implements ReactiveController {
     this.#clear();
     const seconds = this.#seconds;
     if (!this.#connected || seconds === null || !pageVisible()) return;
-    this.#timer = this.options.clock().setTimeout(() => {
+    this.#timer = this.#options.clock().setTimeout(() => {
       this.#timer = null;
-      this.options.advance();
+      this.#options.advance();
       this.restart();
     }, seconds * 1000);
   }
 
   #clear(): void {
-    if (this.#timer !== null) this.options.clock().clearTimeout(this.#timer);
+    if (this.#timer !== null) this.#options.clock().clearTimeout(this.#timer);
     this.#timer = null;
   }
 

@@ -41,10 +41,15 @@ export class RefreshController implements ReactiveController {
   #connected = false;
   #interval: number | null = null;
 
+  readonly #host: ReactiveControllerHost;
+  readonly #options: RefreshOptions;
+
   constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly options: RefreshOptions,
+    host: ReactiveControllerHost,
+    options: RefreshOptions,
   ) {
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
@@ -79,7 +84,7 @@ export class RefreshController implements ReactiveController {
     this.refreshing = false;
     this.#due(this.#interval === null ? null : now + this.#interval);
     this.#planTick();
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** A load failed: the shown data stays; the next try waits twice as long as the one before (capped). */
@@ -88,7 +93,7 @@ export class RefreshController implements ReactiveController {
     this.failures++;
     this.refreshing = false;
     this.#due(this.#interval === null ? null : this.#clock.now() + this.retryDelay());
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** How long after a failure the next try waits: the interval doubled per failure in a row, capped. */
@@ -104,13 +109,13 @@ export class RefreshController implements ReactiveController {
     this.refreshing = true;
     this.#clearRefreshTimer();
     this.dueAt = null;
-    this.host.requestUpdate();
-    this.options.run().then(
+    this.#host.requestUpdate();
+    this.#options.run().then(
       () => {
         // A run that had nothing to do (no source yet) reports nothing: the flag still drops.
         if (this.refreshing) {
           this.refreshing = false;
-          this.host.requestUpdate();
+          this.#host.requestUpdate();
         }
       },
       (error: unknown) => this.failed(error),
@@ -124,11 +129,11 @@ export class RefreshController implements ReactiveController {
   }
 
   get #clock(): Clock {
-    return this.options.clock();
+    return this.#options.clock();
   }
 
   #intervalMs(): number | null {
-    const seconds = this.options.interval();
+    const seconds = this.#options.interval();
     return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : null;
   }
 
@@ -161,7 +166,7 @@ export class RefreshController implements ReactiveController {
     const wait = nextElapsedChange(this.#clock.now() - this.updatedAt);
     this.#tickTimer = this.#clock.setTimeout(() => {
       this.#tickTimer = null;
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
       this.#planTick();
     }, wait);
   }
@@ -183,7 +188,7 @@ export class RefreshController implements ReactiveController {
       this.#clearTimers();
       return;
     }
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     this.#plan();
     this.#planTick();
   };

@@ -229,10 +229,12 @@ class WorkerConnection {
   #terminateWhenIdle = false;
   #terminated = false;
 
+  readonly #onProgress: (received: number) => void;
   constructor(
     readonly worker: Worker,
-    private readonly onProgress: (received: number) => void,
+    onProgress: (received: number) => void,
   ) {
+    this.#onProgress = onProgress;
     this.ready = new Promise<void>((resolve, reject) => {
       this.#hello = resolve;
       this.#failure = reject;
@@ -268,7 +270,7 @@ class WorkerConnection {
         return;
       case 'progress':
         this.#inFlight--;
-        this.onProgress(message.received);
+        this.#onProgress(message.received);
         if (this.#inFlight < MAX_PAGES_IN_FLIGHT) this.#drained?.();
         return;
       case 'ready':
@@ -390,12 +392,14 @@ class WorkerEngine implements ReportEngine {
   readonly #batcher: ComputeBatcher;
   #disposed = false;
 
+  readonly #connection: WorkerConnection;
   constructor(
-    private readonly connection: WorkerConnection,
+    connection: WorkerConnection,
     readonly size: number,
     readonly columnBytes: number,
     readonly catalog: TableCatalog,
   ) {
+    this.#connection = connection;
     this.#batcher = new ComputeBatcher(async (context, specs) => {
       const reply = await connection.request({ type: 'compute', specs, context });
       return reply.type === 'computed' ? reply.outcomes : [];
@@ -410,7 +414,7 @@ class WorkerEngine implements ReportEngine {
   async drill(spec: ReportSpec, context: ReportContext, point: DrillPoint, page?: DrillPageRequest, signal?: AbortSignal): Promise<DrillPage> {
     if (this.#disposed) throw new Error('The report engine was disposed.');
     if (signal?.aborted) throw signal.reason ?? abortError();
-    const reply = await this.connection.request({ type: 'drill', spec, context, point, ...(page ? { page } : {}) });
+    const reply = await this.#connection.request({ type: 'drill', spec, context, point, ...(page ? { page } : {}) });
     if (signal?.aborted) throw signal.reason ?? abortError();
     if (reply.type !== 'drilled') throw new Error('The engine gave no drill rows.');
     if ('error' in reply) throw deserializeError(reply.error);
@@ -419,7 +423,7 @@ class WorkerEngine implements ReportEngine {
 
   dispose(): void {
     this.#disposed = true;
-    this.connection.terminateWhenIdle();
+    this.#connection.terminateWhenIdle();
   }
 }
 

@@ -33,12 +33,12 @@ const CHAT_SHARE = 0.6;
  * which is the whole point of a reproducible sample.
  */
 class Random {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
-  private spareNormal = 0;
-  private hasSpareNormal = false;
+  #a: number;
+  #b: number;
+  #c: number;
+  #d: number;
+  #spareNormal = 0;
+  #hasSpareNormal = false;
 
   constructor(seed: number) {
     // splitmix32 spreads one small seed over sfc32's four words, so seeds 1 and 2 do not start alike.
@@ -51,21 +51,21 @@ class Random {
       z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
       words[i] = (z ^ (z >>> 16)) >>> 0;
     }
-    this.a = words[0]!;
-    this.b = words[1]!;
-    this.c = words[2]!;
-    this.d = words[3]!;
+    this.#a = words[0]!;
+    this.#b = words[1]!;
+    this.#c = words[2]!;
+    this.#d = words[3]!;
     for (let i = 0; i < 12; i++) this.next();
   }
 
   /** Uniform in [0, 1). */
   next(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
+    const t = (((this.#a + this.#b) | 0) + this.#d) | 0;
+    this.#d = (this.#d + 1) | 0;
+    this.#a = this.#b ^ (this.#b >>> 9);
+    this.#b = (this.#c + (this.#c << 3)) | 0;
+    this.#c = (this.#c << 21) | (this.#c >>> 11);
+    this.#c = (this.#c + t) | 0;
     return (t >>> 0) / 4294967296;
   }
 
@@ -75,14 +75,14 @@ class Random {
 
   /** Standard normal (Box–Muller; the second value of each pair is kept for the next call). */
   normal(): number {
-    if (this.hasSpareNormal) {
-      this.hasSpareNormal = false;
-      return this.spareNormal;
+    if (this.#hasSpareNormal) {
+      this.#hasSpareNormal = false;
+      return this.#spareNormal;
     }
     const radius = Math.sqrt(-2 * Math.log(1 - this.next()));
     const angle = 2 * Math.PI * this.next();
-    this.spareNormal = radius * Math.sin(angle);
-    this.hasSpareNormal = true;
+    this.#spareNormal = radius * Math.sin(angle);
+    this.#hasSpareNormal = true;
     return radius * Math.cos(angle);
   }
 

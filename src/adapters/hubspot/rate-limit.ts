@@ -46,11 +46,16 @@ export class RateLimiter {
   #sleepers = 0;
   readonly #reserve: number;
 
+  readonly #sleep: Sleep;
+  readonly #now: () => number;
+
   constructor(
-    private readonly sleep: Sleep,
-    private readonly now: () => number,
+    sleep: Sleep,
+    now: () => number,
     options: { reserve?: number; onWaitingChange?: (waiting: boolean) => void } = {},
   ) {
+    this.#sleep = sleep;
+    this.#now = now;
     this.#reserve = options.reserve ?? 0.1;
     if (!(this.#reserve >= 0 && this.#reserve < 1)) throw new RangeError(`the rate-limit reserve must be in [0, 1), got ${options.reserve}`);
     this.onWaitingChange = options.onWaitingChange;
@@ -82,7 +87,7 @@ export class RateLimiter {
   async acquire(signal: AbortSignal): Promise<void> {
     for (;;) {
       throwIfAborted(signal);
-      const now = this.now();
+      const now = this.#now();
       this.#prune(now);
       const budget = this.budget;
       let wait = 0;
@@ -94,7 +99,7 @@ export class RateLimiter {
       }
       if (this.#sleepers++ === 0) this.onWaitingChange?.(true);
       try {
-        await this.sleep(wait, signal);
+        await this.#sleep(wait, signal);
       } finally {
         if (--this.#sleepers === 0) this.onWaitingChange?.(false);
       }
@@ -114,7 +119,7 @@ export class RateLimiter {
   }
 
   #block(ms: number): void {
-    this.#blockedUntil = Math.max(this.#blockedUntil, this.now() + ms);
+    this.#blockedUntil = Math.max(this.#blockedUntil, this.#now() + ms);
   }
 }
 
