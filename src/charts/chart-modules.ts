@@ -7,19 +7,47 @@
  */
 import { tooltipRegistered } from './echarts.ts';
 
-/** A part registered on first use: its series type, and its module once asked for. */
-interface ChartPart {
-  load: () => Promise<unknown>;
-  promise: Promise<void> | null;
-  ready: boolean;
+/**
+ * A module registered on first use: loaded once, later calls share that load, and a chunk that
+ * failed to arrive (network) is asked for again next time.
+ */
+interface OnDemand {
+  readonly ready: boolean;
+  load(): Promise<void>;
 }
 
-const parts: Record<string, ChartPart> = {
-  heatmap: { load: () => import('./echarts-heatmap.ts'), promise: null, ready: false },
-  // The default dashboard's first tab draws bars and a donut; lines are on the email tab.
-  line: { load: () => import('./echarts-line.ts'), promise: null, ready: false },
-};
+function onDemand(load: () => Promise<unknown>, loaded: () => void = () => {}): OnDemand {
+  let promise: Promise<void> | null = null;
+  let ready = false;
+  return {
+    get ready() {
+      return ready;
+    },
+    load() {
+      if (ready) return Promise.resolve();
+      promise ??= load().then(
+        () => {
+          ready = true;
+          loaded();
+        },
+        (error: unknown) => {
+          promise = null;
+          throw error;
+        },
+      );
+      return promise;
+    },
+  };
+}
+
 let generation = 0;
+
+/** Chart parts by series type. */
+const parts: Record<string, OnDemand> = {
+  heatmap: onDemand(() => import('./echarts-heatmap.ts'), () => generation++),
+  // The default dashboard's first tab draws bars and a donut; lines are on the email tab.
+  line: onDemand(() => import('./echarts-line.ts'), () => generation++),
+};
 
 /**
  * Bumped whenever parts are registered. An ECharts instance keeps the visual processors that were
@@ -35,8 +63,8 @@ function seriesOf(option: object | undefined): { type?: unknown }[] {
   return (Array.isArray(raw) ? raw : raw ? [raw] : []) as { type?: unknown }[];
 }
 
-function missingParts(option: object | undefined): ChartPart[] {
-  const missing = new Set<ChartPart>();
+function missingParts(option: object | undefined): OnDemand[] {
+  const missing = new Set<OnDemand>();
   for (const { type } of seriesOf(option)) {
     const part = typeof type === 'string' && Object.hasOwn(parts, type) ? parts[type] : undefined;
     if (part && !part.ready) missing.add(part);
@@ -51,24 +79,10 @@ export function needsChartModules(option: object | undefined): boolean {
 
 /** Registers the parts `option` needs (once each; later calls share the first load). */
 export function loadChartModules(option: object | undefined): Promise<void> {
-  return Promise.all(
-    missingParts(option).map((part) =>
-      (part.promise ??= part.load().then(
-        () => {
-          part.ready = true;
-          generation++;
-        },
-        (error: unknown) => {
-          // A chunk that failed to arrive (network) is asked for again next time.
-          part.promise = null;
-          throw error;
-        },
-      )),
-    ),
-  ).then(() => undefined);
+  return Promise.all(missingParts(option).map((part) => part.load())).then(() => undefined);
 }
 
-let tooltip: Promise<void> | null = null;
+const tooltip = onDemand(() => import('./echarts-tooltip.ts'));
 
 /** Whether the tooltip is registered: an option set from now on shows one. */
 export function tooltipReady(): boolean {
@@ -80,23 +94,15 @@ export function tooltipReady(): boolean {
  * show one once their option is set again (see `echarts.ts`), without being made again.
  */
 export function loadTooltip(): Promise<void> {
-  if (tooltipRegistered()) return Promise.resolve();
-  tooltip ??= import('./echarts-tooltip.ts').then(
-    () => undefined,
-    (error: unknown) => {
-      tooltip = null;
-      throw error;
-    },
-  );
-  return tooltip;
+  // Registered already when a page (or a test) imported the tooltip module itself.
+  return tooltipRegistered() ? Promise.resolve() : tooltip.load();
 }
 
-let svg: Promise<void> | null = null;
-let svgReady = false;
+const svg = onDemand(() => import('./echarts-svg.ts'));
 
 /** Whether charts can be made with `renderer` now (the canvas renderer always; the SVG one once loaded). */
 export function rendererReady(renderer: 'canvas' | 'svg'): boolean {
-  return renderer === 'canvas' || svgReady;
+  return renderer === 'canvas' || svg.ready;
 }
 
 /**
@@ -104,15 +110,5 @@ export function rendererReady(renderer: 'canvas' | 'svg'): boolean {
  * read only when a chart is made, so charts made before it stay as they are.
  */
 export function loadRenderer(renderer: 'canvas' | 'svg'): Promise<void> {
-  if (rendererReady(renderer)) return Promise.resolve();
-  svg ??= import('./echarts-svg.ts').then(
-    () => {
-      svgReady = true;
-    },
-    (error: unknown) => {
-      svg = null;
-      throw error;
-    },
-  );
-  return svg;
+  return rendererReady(renderer) ? Promise.resolve() : svg.load();
 }
