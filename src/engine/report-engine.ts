@@ -463,8 +463,10 @@ export class EngineLoader {
     if (this.#aborted) return;
     // A first page that says the load is large: the Worker boots (its module loads and compiles)
     // while Arrow reading loads here, rather than after it.
-    const said = (page as { total?: unknown } | null)?.total;
-    if (this.#mode === 'undecided' && typeof said === 'number' && Number.isFinite(said) && said >= this.#threshold) this.#starting ??= this.#startWorker();
+    // (Arrow by itself, bytes or a Table, has no total: the source page made of it below has none either.)
+    const total = (page as { total?: unknown } | null)?.total;
+    const totalKnown = typeof total === 'number' && Number.isFinite(total);
+    if (this.#mode === 'undecided' && totalKnown && total >= this.#threshold) this.#starting ??= this.#startWorker();
     // A page may be Arrow by itself (IPC bytes or a Table) rather than { arrow }: anything not shaped
     // like a page is checked once Arrow reading has loaded.
     const readers = this.#readers;
@@ -473,8 +475,8 @@ export class EngineLoader {
     if (this.#aborted) return;
     const source: SourcePage = readers.arrow?.isArrowInput(page) ? { arrow: page } : (page as SourcePage);
     // Read with care: a page that is not an object is rejected by countPageRecords, as malformed.
-    const { total, columns } = (source ?? {}) as { total?: unknown; columns?: unknown };
-    const counting = this.#mode === 'undecided' && !(typeof total === 'number' && Number.isFinite(total));
+    const { columns } = (source ?? {}) as { columns?: unknown };
+    const counting = this.#mode === 'undecided' && !totalKnown;
     // A binary wire page is read in full to count it (checksum and all, ~15 ms for 50 000 records):
     // only its magic number is checked here unless the count is needed; it is read where it is taken in.
     // (The columnar reader is loaded for any { columns } page, above.)
