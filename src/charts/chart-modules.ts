@@ -5,40 +5,8 @@
  * `echarts.ts`, the one place that chooses modules; kept apart so that these parts stay out of the
  * first bundle.
  */
+import { onDemand, type OnDemand } from '../core/on-demand.ts';
 import { tooltipRegistered } from './echarts.ts';
-
-/**
- * A module registered on first use: loaded once, later calls share that load, and a chunk that
- * failed to arrive (network) is asked for again next time.
- */
-interface OnDemand {
-  readonly ready: boolean;
-  load(): Promise<void>;
-}
-
-function onDemand(load: () => Promise<unknown>, loaded: () => void = () => {}): OnDemand {
-  let promise: Promise<void> | null = null;
-  let ready = false;
-  return {
-    get ready() {
-      return ready;
-    },
-    load() {
-      if (ready) return Promise.resolve();
-      promise ??= load().then(
-        () => {
-          ready = true;
-          loaded();
-        },
-        (error: unknown) => {
-          promise = null;
-          throw error;
-        },
-      );
-      return promise;
-    },
-  };
-}
 
 let generation = 0;
 

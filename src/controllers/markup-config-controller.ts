@@ -8,7 +8,8 @@ import {
 } from '../core/schema/dashboard-config.ts';
 import type { DashboardUser } from '../core/schema/dashboard.ts';
 import type { Team } from '../elements/shared/dialog/team.ts';
-import { createDashboardStore, defaultStoreUser, storeOptionsFromAttributes } from '../store/declarative-store.ts';
+import { onDemand } from '../core/on-demand.ts';
+import { defaultStoreUser, storeOptionsFromAttributes } from '../store/store-attributes.ts';
 import type { DashboardStore } from '../store/dashboard-store.ts';
 import { DeclarativeSourceController, type DeclarativeHost } from './declarative-source.ts';
 
@@ -29,7 +30,12 @@ export interface MarkupConfigOptions {
   apply(config: DeclarativeDashboardConfig): void;
   /** A new configuration error (or a different one): tell the host. */
   failed(error: DashboardConfigError): void;
+  /** The store the markup names could not be loaded (its chunk did not arrive): tell the host. */
+  unavailable(error: unknown): void;
 }
+
+/** The stores markup can name, with their validation: loaded only when markup names a store. */
+const stores = onDemand(() => import('../store/declarative-store.ts'));
 
 /**
  * Markup configuration of a dashboard: the child `<script type="application/json">` and the source
@@ -38,7 +44,9 @@ export interface MarkupConfigOptions {
  * too. It sets the element's `dataSource`, `store`, `user` and `teams` from them, but never takes
  * away a value the host set by script: only one markup set is replaced or cleared.
  *
- * The element calls `update(storeChanged)` at the start of `willUpdate`.
+ * The element calls `update(storeChanged)` at the start of `willUpdate`. The store's module is
+ * loaded the first time markup names a store; until it arrives the element has no store (its
+ * user is set at once), and `updateComplete()` waits for it.
  */
 export class MarkupConfigController {
   readonly #host: MarkupConfigHost;
@@ -46,7 +54,11 @@ export class MarkupConfigController {
   readonly #declarative: DeclarativeSourceController<DeclarativeDashboardConfig>;
   /** What markup set, so a value the host set by script is never taken away. */
   #source: DataSource | null = null;
-  #store: { key: string; store: DashboardStore | null } = { key: '', store: null };
+  #store: DashboardStore | null = null;
+  /** The store options markup declares now, as JSON ('' for none). */
+  #storeKey = '';
+  /** The store module on its way, for `updateComplete()`. */
+  #pending: Promise<void> | null = null;
   #user: DashboardUser | null = null;
   #teams: readonly Team[] | null = null;
   #storeError: DashboardConfigError | null = null;
@@ -101,11 +113,13 @@ export class MarkupConfigController {
       this.#storeError = error;
     }
     const key = options ? JSON.stringify(options) : '';
-    if (key !== this.#store.key) {
-      const store = options ? createDashboardStore(options) : null;
-      if (store) host.store = store;
-      else if (host.store !== null && host.store === this.#store.store) host.store = null;
-      this.#store = { key, store };
+    if (key !== this.#storeKey) {
+      this.#storeKey = key;
+      if (options) this.#setStore(key, options);
+      else {
+        if (host.store !== null && host.store === this.#store) host.store = null;
+        this.#store = null;
+      }
     }
     // Who is looking: the config's user, else the default reader of the declared store; never over a user set by script.
     const user = config?.user ?? (options ? defaultStoreUser(options) : null);
@@ -118,5 +132,39 @@ export class MarkupConfigController {
       host.teams = teams;
       this.#teams = teams;
     }
+  }
+
+  /** Sets the store `options` name, once its module is there, unless markup named another meanwhile. */
+  #setStore(key: string, options: StoreOptions): void {
+    if (stores.ready) {
+      this.#store = stores.value!.createDashboardStore(options);
+      this.#host.store = this.#store;
+      return;
+    }
+    const pending = stores.load().then(
+      () => {
+        if (this.#storeKey === key) this.#setStore(key, options);
+      },
+      (error: unknown) => {
+        if (this.#storeKey !== key) return;
+        // The same markup tries again when it is read again.
+        this.#storeKey = '';
+        this.#options.unavailable(error);
+      },
+    );
+    this.#pending = pending;
+    void pending.finally(() => {
+      if (this.#pending === pending) this.#pending = null;
+    });
+  }
+
+  /** `done` (the host's own update promise), then, while a store's module is loading, the update that shows that store. */
+  async updateComplete(done: Promise<boolean>): Promise<boolean> {
+    let complete = await done;
+    while (this.#pending) {
+      await this.#pending;
+      complete = await this.#host.updateComplete;
+    }
+    return complete;
   }
 }

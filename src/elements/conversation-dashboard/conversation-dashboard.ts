@@ -199,9 +199,9 @@ export class ConversationDashboard extends HostSettings(LiveViewAttributes(Marku
     for (const tile of this.renderRoot.querySelectorAll('report-tile')) tile.refreshTheme();
   }
 
-  /** Includes a catalog still loading and the range picker's update, so `await el.updateComplete` sees the whole header. */
+  /** Includes a catalog or a markup store still loading and the range picker's update, so `await el.updateComplete` sees the whole header. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    const complete = await this.#i18n.updateComplete(super.getUpdateComplete());
+    const complete = await this.#wiring.markup.updateComplete(this.#i18n.updateComplete(super.getUpdateComplete()));
     await this.renderRoot?.querySelector('cr-range-picker')?.updateComplete;
     return complete;
   }

@@ -71,6 +71,10 @@ export class DashboardWiring {
     this.#host = host;
     this.#state = state;
     const failed = (error: unknown, phase: 'load' | 'compute' | 'store') => host.dispatchEvent(new DataErrorEvent({ error, message: message(error), phase }));
+    const stored = (error: unknown): void => {
+      state.storeError(error === null ? null : message(error));
+      if (error !== null) failed(error, 'store');
+    };
     this.reorder = new ReorderController(host, {
       reports: () => host.currentDashboard?.reports,
       dashboardId: () => host.currentDashboard?.id,
@@ -99,15 +103,13 @@ export class DashboardWiring {
       user: () => host.user,
       dashboards: () => state.dashboards(),
       show: (dashboards) => state.show(dashboards),
-      stored: (error) => {
-        state.storeError(error === null ? null : message(error));
-        if (error !== null) failed(error, 'store');
-      },
+      stored,
     });
     this.markup = new MarkupConfigController(host, {
       environment: () => ({ timeZone: host.timeZone || undefined, now: host.now }),
       apply: (config) => this.applyConfig(config, true),
       failed: (error) => host.dispatchEvent(new DataErrorEvent({ error, message: error.message, phase: 'config' })),
+      unavailable: stored,
     });
     this.urlSync = new UrlSyncController(host, {
       prefix: () => urlPrefix(host.syncUrl),
