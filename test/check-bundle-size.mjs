@@ -41,6 +41,8 @@ export const BUDGETS = { kit: 250 * KIB, core: 40 * KIB };
 /** Source modules that must never be in the first paint: they load with import() when used. */
 export const LAZY_ONLY = [
   /^src\/i18n\/(?!en\/)[a-z]{2}(?:-[a-z]+)?\//,
+  // English sections of the lazily-loaded elements' texts: each element's chunk brings its own (src/i18n/catalogs.ts catalogParts).
+  /^src\/i18n\/en\/(?:report-editor|drill-dialog|csv-import|dashboards)\.ts$/,
   // The canvas renderer paints first; SVG, the heatmap's parts and the line chart load when a chart
   // asks for them, the tooltip on the first pointer or focus over a chart.
   // zrender/lib/svg/helper.js is shared with the canvas renderer; the tooltip's markup helpers and the

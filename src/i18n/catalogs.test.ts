@@ -2,15 +2,34 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { templateList } from '../core/dashboard/templates.ts';
 import { aggregateOps } from '../core/schema/report-spec.ts';
-import { builtInCatalogs } from './catalogs.ts';
-import { en } from './en/index.ts';
-import { fr } from './fr/index.ts';
+import { readdir } from 'node:fs/promises';
+import { builtInCatalogs, catalogParts, type CatalogPart } from './catalogs.ts';
+import { en as enCore } from './en/index.ts';
+import { csvImport } from './en/csv-import.ts';
+import { dashboards } from './en/dashboards.ts';
+import { drillDialog } from './en/drill-dialog.ts';
+import { reportEditor } from './en/report-editor.ts';
+import { fr as frCore } from './fr/index.ts';
 import { reports as frReports } from './fr/reports.ts';
-import { nl } from './nl/index.ts';
+import { nl as nlCore } from './nl/index.ts';
 import { reports as nlReports } from './nl/reports.ts';
-import { loadCatalog, registerCatalog, translate } from './translate.ts';
+import { addCatalogPart, loadCatalog, registerCatalog, translate, type Messages } from './translate.ts';
 
+/** The English section of each part, which its element's module brings along (`addCatalogPart`). */
+const englishParts = { 'report-editor': reportEditor, 'drill-dialog': drillDialog, 'csv-import': csvImport, dashboards } satisfies Record<CatalogPart, Messages>;
+const partNames = Object.keys(catalogParts) as CatalogPart[];
+
+/** A language's whole catalog: the first paint's or its chunk's, and every part's section. */
+async function wholeCatalog(language: 'fr' | 'nl', core: Messages): Promise<Record<string, string>> {
+  return Object.assign({}, core, ...(await Promise.all(partNames.map((part) => catalogParts[part][language]()))));
+}
+
+const en: Record<string, string> = Object.assign({}, enCore, ...Object.values(englishParts));
+const fr = await wholeCatalog('fr', frCore);
+const nl = await wholeCatalog('nl', nlCore);
 const translations = { fr, nl } as const;
+// As if every lazily-loaded element were defined: translate() knows all of them.
+for (const part of partNames) addCatalogPart(part, englishParts[part]);
 
 /** `{name}` and `{name, plural, …}` arguments of a message, sorted. */
 function placeholders(message: string): string[] {
@@ -174,6 +193,46 @@ for (const [language, catalog] of Object.entries(translations)) {
     });
   });
 }
+
+describe('the parts of the catalogs that load with lazily-loaded elements', () => {
+  it('leave out no section: each English file is in the first paint or a part, once', async () => {
+    const files = (await readdir(new URL('./en/', import.meta.url))).filter((file) => file !== 'index.ts');
+    const sectionsOf = async (file: string) => Object.values((await import(`./en/${file}`)) as Record<string, Messages>);
+    const homes = new Map<string, string[]>();
+    for (const file of files) {
+      for (const section of await sectionsOf(file)) {
+        const inCore = Object.keys(section).every((key) => enCore[key] === section[key]);
+        const parts = partNames.filter((part) => englishParts[part] === section);
+        homes.set(file, [...(inCore ? ['first paint'] : []), ...parts]);
+      }
+    }
+    const misplaced = [...homes].filter(([, where]) => where.length !== 1).map(([file, where]) => `${file}: ${where.join(', ') || 'nowhere'}`);
+    assert.deepEqual(misplaced, [], `English sections in no catalog or in two:\n${misplaced.join('\n')}`);
+  });
+
+  it('split by section: no key is both in the first paint and in a part, or in two parts', () => {
+    const seen = new Map<string, string>(Object.keys(enCore).map((key) => [key, 'first paint']));
+    const twice: string[] = [];
+    for (const part of partNames) {
+      for (const key of Object.keys(englishParts[part])) {
+        if (seen.has(key)) twice.push(`${key}: ${seen.get(key)} and ${part}`);
+        seen.set(key, part);
+      }
+    }
+    assert.deepEqual(twice, []);
+  });
+
+  for (const language of ['fr', 'nl'] as const) {
+    it(`give ${language} a section per part with the English section's keys, and the rest in its first catalog`, async () => {
+      const core = language === 'fr' ? frCore : nlCore;
+      assert.deepEqual(Object.keys(core).sort(), Object.keys(enCore).sort(), `${language}/index.ts holds the first paint's keys`);
+      for (const part of partNames) {
+        const section = await catalogParts[part][language]();
+        assert.deepEqual(Object.keys(section).sort(), Object.keys(englishParts[part]).sort(), `${language} ${part}`);
+      }
+    });
+  }
+});
 
 describe('measure headings', () => {
   // measureHeading (report-tile) asks for `tile.column.value.<op>`: a missing op showed its raw key

@@ -4,11 +4,12 @@ import { Task, TaskStatus } from '@lit/task';
 import { CSV_FIELDS, CsvDataSource, REQUIRED_CSV_FIELDS, type CsvField, type CsvLineError } from '../../adapters/csv-data-source.ts';
 import { browserTimeZone } from '../../i18n/browser-time-zone.ts';
 import { errorMessage } from '../../i18n/error-message.ts';
-import { resolveLocale } from '../../i18n/translate.ts';
+import { addCatalogPart, resolveLocale } from '../../i18n/translate.ts';
 import { LocaleController } from '../../controllers/locale-controller.ts';
 import { themeStyles } from '../../theme/theme.styles.ts';
 import { csvImportStyles } from './csv-import.styles.ts';
 import { CsvLoadEvent } from '../../events/csv-load-event.ts';
+import { csvImport } from '../../i18n/en/csv-import.ts';
 
 /** Problems listed by line; the rest are counted. */
 const SHOWN_PROBLEMS = 10;
@@ -217,6 +218,8 @@ export class CsvImport extends LitElement {
   }
 }
 
+// Its texts come with it: the English section is in this chunk, the others load for the languages in use.
+addCatalogPart('csv-import', csvImport);
 if (!customElements.get('csv-import')) customElements.define('csv-import', CsvImport);
 
 declare global {

@@ -13,6 +13,8 @@ import { storeErrorMessage } from '../shared/dialog/store-error-message.ts';
 import { StoreDialogElement } from '../shared/dialog/store-dialog-element.ts';
 import { themeStyles } from '../../theme/theme.styles.ts';
 import { dashboardSettingsStyles } from './dashboard-settings.styles.ts';
+import { dashboards } from '../../i18n/en/dashboards.ts';
+import { addCatalogPart } from '../../i18n/translate.ts';
 
 export const DASHBOARD_SETTINGS_TAG = 'dashboard-settings';
 
@@ -341,6 +343,8 @@ export class DashboardSettings extends StoreDialogElement {
   }
 }
 
+// Its texts come with it: the English section is in this chunk, the others load for the languages in use.
+addCatalogPart('dashboards', dashboards);
 if (!customElements.get('dashboard-settings')) customElements.define('dashboard-settings', DashboardSettings);
 
 declare global {

@@ -17,6 +17,8 @@ import { renderNameField, renderPrivacyFields } from '../shared/dialog/form-part
 import { storeErrorMessage } from '../shared/dialog/store-error-message.ts';
 import { templateName } from '../shared/dialog/template-text.ts';
 import { BLANK, renderTemplateStep } from './template-step.ts';
+import { dashboards } from '../../i18n/en/dashboards.ts';
+import { addCatalogPart } from '../../i18n/translate.ts';
 
 export const DASHBOARD_WIZARD_TAG = 'dashboard-wizard';
 
@@ -348,6 +350,8 @@ export class DashboardWizard extends StoreDialogElement {
   }
 }
 
+// Its texts come with it: the English section is in this chunk, the others load for the languages in use.
+addCatalogPart('dashboards', dashboards);
 if (!customElements.get('dashboard-wizard')) customElements.define('dashboard-wizard', DashboardWizard);
 
 declare global {

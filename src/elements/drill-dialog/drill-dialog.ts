@@ -8,7 +8,7 @@ import { DrillCloseEvent } from '../../events/drill-close-event.ts';
 import { browserTimeZone } from '../../i18n/browser-time-zone.ts';
 import { errorMessage } from '../../i18n/error-message.ts';
 import { formatNumber } from '../../i18n/format.ts';
-import { resolveLocale } from '../../i18n/translate.ts';
+import { addCatalogPart, resolveLocale } from '../../i18n/translate.ts';
 import { renderDrillCell, type DrillCellView } from './drill-cells.ts';
 import { defaultDrillColumns, drillColumnIds, lookupNames, type DrillColumnId, type LookupNames } from './drill-columns.ts';
 import { DrillViewController, type DrillPageLoader } from './drill-view-controller.ts';
@@ -16,6 +16,7 @@ import { downloadFile } from '../shared/download-file.ts';
 import { dialogShellStyles } from '../shared/dialog.styles.ts';
 import { themeStyles } from '../../theme/theme.styles.ts';
 import { drillDialogStyles } from './drill-dialog.styles.ts';
+import { drillDialog } from '../../i18n/en/drill-dialog.ts';
 
 export { DRILL_EXPORT_PAGE_SIZE, DRILL_PAGE_SIZE, type DrillPageLoader } from './drill-view-controller.ts';
 
@@ -329,6 +330,8 @@ export class DrillDialog extends LitElement {
   }
 }
 
+// Its texts come with it: the English section is in this chunk, the others load for the languages in use.
+addCatalogPart('drill-dialog', drillDialog);
 if (!customElements.get('drill-dialog')) customElements.define('drill-dialog', DrillDialog);
 
 declare global {

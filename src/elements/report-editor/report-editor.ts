@@ -33,6 +33,8 @@ import { chartPaneStyles } from './chart-pane.styles.ts';
 import { dataPaneStyles } from './data-pane.styles.ts';
 import { filterPanelStyles } from './filter-panel.styles.ts';
 import { propertySearchStyles } from './property-search.styles.ts';
+import { reportEditor } from '../../i18n/en/report-editor.ts';
+import { addCatalogPart } from '../../i18n/translate.ts';
 
 export const REPORT_EDITOR_TAG = 'report-editor';
 export type { EditorIssue } from './editor-types.ts';
@@ -385,6 +387,8 @@ export class ReportEditor extends LitElement {
   }
 }
 
+// Its texts come with it: the English section is in this chunk, the others load for the languages in use.
+addCatalogPart('report-editor', reportEditor);
 if (!customElements.get('report-editor')) customElements.define('report-editor', ReportEditor);
 
 declare global {

@@ -10,6 +10,8 @@ import { reportDescriptionText, reportTitleText, templateName } from '../shared/
 import { themeStyles } from '../../theme/theme.styles.ts';
 import { copyReport, isCopyOf } from './report-copy.ts';
 import { reportLibraryStyles } from './report-library.styles.ts';
+import { dashboards } from '../../i18n/en/dashboards.ts';
+import { addCatalogPart } from '../../i18n/translate.ts';
 
 export const REPORT_LIBRARY_TAG = 'report-library';
 
@@ -136,6 +138,8 @@ export class ReportLibrary extends ModalDialogElement {
   }
 }
 
+// Its texts come with it: the English section is in this chunk, the others load for the languages in use.
+addCatalogPart('dashboards', dashboards);
 if (!customElements.get('report-library')) customElements.define('report-library', ReportLibrary);
 
 declare global {

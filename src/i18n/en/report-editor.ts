@@ -69,11 +69,6 @@ export const reportEditor = {
   'editor.measure.max': 'Maximum',
   'editor.measure.sum': 'Sum',
   'editor.measure.share': 'Share',
-  'editor.bucket.hour': 'Hour',
-  'editor.bucket.day': 'Day',
-  'editor.bucket.week': 'Week',
-  'editor.bucket.month': 'Month',
-  'editor.bucket.quarter': 'Quarter',
 
   'editor.data.properties': 'Properties in this report',
   'editor.data.add': 'Add conversation property',

@@ -53,4 +53,10 @@ export const reportTile = {
   'tile.column.value.max': 'Max. {property}',
   'tile.column.value.sum': 'Total {property}',
   'tile.column.value.share': 'Share of {property}',
+  // The time buckets' names: a tile's too-many-buckets error names one, the editor's bucket picker all.
+  'editor.bucket.hour': 'Hour',
+  'editor.bucket.day': 'Day',
+  'editor.bucket.week': 'Week',
+  'editor.bucket.month': 'Month',
+  'editor.bucket.quarter': 'Quarter',
 };

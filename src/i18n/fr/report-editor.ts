@@ -73,11 +73,6 @@ export const reportEditor = {
   'editor.measure.max': 'Maximum',
   'editor.measure.sum': 'Somme',
   'editor.measure.share': 'Part',
-  'editor.bucket.hour': 'Heure',
-  'editor.bucket.day': 'Jour',
-  'editor.bucket.week': 'Semaine',
-  'editor.bucket.month': 'Mois',
-  'editor.bucket.quarter': 'Trimestre',
 
   'editor.data.properties': 'Propriétés de ce rapport',
   'editor.data.add': 'Ajouter une propriété de conversation',

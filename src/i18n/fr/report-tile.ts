@@ -54,4 +54,10 @@ export const reportTile = {
   'tile.column.value.max': 'Max.\u00a0: {property}',
   'tile.column.value.sum': 'Total\u00a0: {property}',
   'tile.column.value.share': 'Part\u00a0: {property}',
+  // The time buckets' names: a tile's too-many-buckets error names one, the editor's bucket picker all.
+  'editor.bucket.hour': 'Heure',
+  'editor.bucket.day': 'Jour',
+  'editor.bucket.week': 'Semaine',
+  'editor.bucket.month': 'Mois',
+  'editor.bucket.quarter': 'Trimestre',
 };

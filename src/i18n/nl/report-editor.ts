@@ -71,11 +71,6 @@ export const reportEditor = {
   'editor.measure.max': 'Maximum',
   'editor.measure.sum': 'Som',
   'editor.measure.share': 'Aandeel',
-  'editor.bucket.hour': 'Uur',
-  'editor.bucket.day': 'Dag',
-  'editor.bucket.week': 'Week',
-  'editor.bucket.month': 'Maand',
-  'editor.bucket.quarter': 'Kwartaal',
 
   'editor.data.properties': 'Eigenschappen in dit rapport',
   'editor.data.add': 'Gesprekseigenschap toevoegen',

@@ -53,4 +53,10 @@ export const reportTile = {
   'tile.column.value.max': 'Max. {property}',
   'tile.column.value.sum': 'Totaal {property}',
   'tile.column.value.share': 'Aandeel {property}',
+  // The time buckets' names: a tile's too-many-buckets error names one, the editor's bucket picker all.
+  'editor.bucket.hour': 'Uur',
+  'editor.bucket.day': 'Dag',
+  'editor.bucket.week': 'Week',
+  'editor.bucket.month': 'Maand',
+  'editor.bucket.quarter': 'Kwartaal',
 };
