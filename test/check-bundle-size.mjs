@@ -52,6 +52,8 @@ export const LAZY_ONLY = [
   /^node_modules\/echarts\/lib\/chart\/line\//,
   /^node_modules\/echarts\/lib\/component\/tooltip\/Tooltip(?:View|Model|HTMLContent|RichContent)\.js$/,
   /^node_modules\/echarts\/lib\/component\/axisPointer\/(?!modelHelper\.js)/,
+  // LabelLayout is not used at all (see src/charts/echarts.ts): axis labels thin out with core ECharts.
+  /^node_modules\/echarts\/lib\/label\/(?:LabelManager|installLabelLayout)\.js$/,
   // The drill dialog loads on the first drill.
   /^src\/elements\/drill-dialog\//,
   // Apache Arrow reading (flechette) loads when the first Arrow page arrives (src/engine/report-engine.ts).

@@ -10,7 +10,6 @@ import { BarChart, PieChart } from 'echarts/charts';
 // GridSimpleComponent: the grid without its own axis pointer, which the tooltip installs when it loads.
 import { AriaComponent, GridSimpleComponent, LegendComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import { LabelLayout } from 'echarts/features';
 import type { BarSeriesOption, HeatmapSeriesOption, LineSeriesOption, PieSeriesOption } from 'echarts/charts';
 import type {
   AriaComponentOption,
@@ -30,8 +29,8 @@ use([
   AriaComponent,
   // Paints first; the SVG renderer is registered on first use (see chart-modules.ts).
   CanvasRenderer,
-  // `labelLayout.hideOverlap` on pie slices: many thin slices otherwise print labels over each other.
-  LabelLayout,
+  // No LabelLayout (3 KiB): axis labels thin out with core ECharts' own `hideOverlap`, and a pie
+  // labels at most six slices, which its `avoidLabelOverlap` keeps apart (see `pie` in chart-option.ts).
 ]);
 
 type OverallReset = (ecModel: unknown, api: unknown) => void;

@@ -499,7 +499,9 @@ function pie(type: 'pie' | 'donut', context: Context, option: ChartOption): Char
   const locale = settings.locale;
 
   // Slice labels need room beside the pie; with many slices they would be cut to "…", so the
-  // legend names them instead and the labels are dropped.
+  // legend names them instead and the labels are dropped. Six labels or fewer never collide: the
+  // pie's `avoidLabelOverlap` stacks those on one side a line apart, and six lines fit beside any
+  // pie taller than ~90 px (label-overlap.browser.test.ts), so no `labelLayout` hides any.
   const labelled = data.length <= 6;
   // In a narrow chart a smaller pie leaves its slice labels room on both sides.
   const narrow = settings.width !== undefined && settings.width < NARROW_PIE_WIDTH;
@@ -553,7 +555,6 @@ function pie(type: 'pie' | 'donut', context: Context, option: ChartOption): Char
           },
         },
         labelLine: { show: labelled, ...(narrow ? { length: 8, length2: 6 } : {}), lineStyle: { color: settings.axisColor } },
-        labelLayout: { hideOverlap: true },
       },
     ],
   } satisfies ChartOption;
