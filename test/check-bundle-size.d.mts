@@ -19,6 +19,8 @@ export interface ModuleShare {
   /** Estimated share of the gzip size. */
   bytes: number;
 }
+/** `files` of `dist` gzipped together (level 9). */
+export declare function gzippedSize(dist: string, files: string[]): number;
 export declare function bundleSizes(dist: string): BundleSizes;
 export declare function firstPaintModules(dist: string, files?: string[]): ModuleShare[] | null;
 export declare function byGroup(modules: ModuleShare[]): { group: string; bytes: number }[];

@@ -97,7 +97,8 @@ function graph(dist, entry) {
   return { eager: [...eager], lazy: [...lazy], workers: [...workers] };
 }
 
-function sizeOf(dist, files) {
+/** `files` of `dist` gzipped together (level 9), as a host's bundler inlines them into one file. */
+export function gzippedSize(dist, files) {
   return gzipSize(Buffer.concat(files.map((file) => readFileSync(join(dist, file)))));
 }
 
@@ -109,12 +110,12 @@ export function bundleSizes(dist) {
   const lazyFiles = kit.lazy.filter((file) => existsSync(join(dist, file)));
   const standalone = 'conversation-reports.standalone.js';
   return {
-    standalone: existsSync(join(dist, standalone)) ? { bytes: sizeOf(dist, [standalone]), files: [standalone] } : null,
-    kit: { bytes: sizeOf(dist, kit.eager), files: kit.eager },
-    main: { bytes: sizeOf(dist, main.eager), files: main.eager },
-    core: { bytes: sizeOf(dist, core.eager), files: core.eager },
-    lazy: lazyFiles.map((file) => ({ file, bytes: sizeOf(dist, [file]) })),
-    workers: kit.workers.map((file) => ({ file, bytes: sizeOf(dist, [file]) })),
+    standalone: existsSync(join(dist, standalone)) ? { bytes: gzippedSize(dist, [standalone]), files: [standalone] } : null,
+    kit: { bytes: gzippedSize(dist, kit.eager), files: kit.eager },
+    main: { bytes: gzippedSize(dist, main.eager), files: main.eager },
+    core: { bytes: gzippedSize(dist, core.eager), files: core.eager },
+    lazy: lazyFiles.map((file) => ({ file, bytes: gzippedSize(dist, [file]) })),
+    workers: kit.workers.map((file) => ({ file, bytes: gzippedSize(dist, [file]) })),
   };
 }
 
@@ -138,12 +139,12 @@ export function firstPaintModules(dist, files = bundleSizes(dist).kit.files) {
   let separately = 0;
   for (const file of files) {
     const modules = Object.entries(chunks[file] ?? {});
-    const gzip = sizeOf(dist, [file]);
+    const gzip = gzippedSize(dist, [file]);
     separately += gzip;
     const length = modules.reduce((sum, [, rendered]) => sum + rendered, 0);
     for (const [module, rendered] of modules) shares.set(module, (shares.get(module) ?? 0) + (gzip * rendered) / length);
   }
-  const scale = separately > 0 ? sizeOf(dist, files) / separately : 1;
+  const scale = separately > 0 ? gzippedSize(dist, files) / separately : 1;
   return [...shares]
     .map(([module, bytes]) => ({ module, group: groupOf(module), bytes: bytes * scale }))
     .sort((a, b) => b.bytes - a.bytes);
