@@ -61,9 +61,10 @@ export const LAZY_ONLY = [
   /^src\/core\/wire\/arrow\//,
   // The older columnar format's reader loads when the first columnar page arrives.
   /^src\/core\/wire\/wire-(?:format|encode|reading)\.ts$/,
-  // <conversation-dashboard>: the stores load when markup names one (markup-config-controller.ts);
+  // <conversation-dashboard>: the stores (with their errors and the checks that throw them) load when
+  // markup names one (markup-config-controller.ts);
   // a source declared in markup is set up, over HTTP helpers, on its first load (declarative-data-source.ts).
-  /^src\/store\/(?:declarative-store|local-storage-dashboard-store|rest-dashboard-store|validate-dashboard)\.ts$/,
+  /^src\/store\/(?:declarative-store|local-storage-dashboard-store|rest-dashboard-store|validate-dashboard|permissions|errors)\.ts$/,
   /^src\/adapters\/(?:declarative-source-setup|request-json|fetch-without-redirects|errors)\.ts$/,
 ];
 

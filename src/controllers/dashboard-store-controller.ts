@@ -3,7 +3,7 @@ import type { ReactiveController, ReactiveElement } from 'lit';
 import type { Dashboard, DashboardUser } from '../core/schema/dashboard.ts';
 import { defaultDashboards } from '../elements/conversation-dashboard/default-dashboards.ts';
 import type { DashboardStore } from '../store/dashboard-store.ts';
-import { canSeeOutsideStore } from '../store/permissions.ts';
+import { canSeeOutsideStore } from '../store/permission-checks.ts';
 
 export interface DashboardStoreOptions {
   store(): DashboardStore | null;

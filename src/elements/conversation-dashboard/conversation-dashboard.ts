@@ -24,7 +24,7 @@ import type { ReportDrillEvent } from '../../events/report-drill-event.ts';
 import { reportTitle } from '../../i18n/report-titles.ts';
 import { errorMessage as message } from '../../i18n/error-message.ts';
 import { LocaleController } from '../../controllers/locale-controller.ts';
-import { canEditDashboard } from '../../store/permissions.ts';
+import { canEditDashboard } from '../../store/permission-checks.ts';
 import type { DashboardStore } from '../../store/dashboard-store.ts';
 import type { Team } from '../shared/dialog/team.ts';
 import type { DrillDialog } from '../drill-dialog/drill-dialog.ts';

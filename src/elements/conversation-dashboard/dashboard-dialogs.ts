@@ -7,7 +7,7 @@ import { DashboardDeleteEvent, type DashboardDeletedEvent } from '../../events/d
 import type { ReportAddEvent } from '../../events/report-add-event.ts';
 import type { ReportCreateCustomEvent } from '../../events/report-create-custom-event.ts';
 import type { ReportSaveEvent } from '../../events/report-save-event.ts';
-import { canCreateDashboard } from '../../store/permissions.ts';
+import { canCreateDashboard } from '../../store/permission-checks.ts';
 import type { DashboardStore } from '../../store/dashboard-store.ts';
 import type { Team } from '../shared/dialog/team.ts';
 import { allowedByHost } from './report-actions-controller.ts';

@@ -3,7 +3,7 @@ import type { DateRange } from '../../core/types.ts';
 import type { Dashboard, DashboardUser } from '../../core/schema/dashboard.ts';
 import type { RangeSelectEvent } from '../../events/range-select-event.ts';
 import { dashboardName } from '../../i18n/report-titles.ts';
-import { canCreateDashboard, canEditDashboard, canSee } from '../../store/permissions.ts';
+import { canCreateDashboard, canEditDashboard, canSee } from '../../store/permission-checks.ts';
 import type { DashboardStore } from '../../store/dashboard-store.ts';
 import type { RangeValue } from './range-attribute.ts';
 

@@ -14,7 +14,7 @@ import { DashboardChangeEvent } from '../../events/dashboard-change-event.ts';
 import { DataErrorEvent } from '../../events/data-error-event.ts';
 import { errorMessage as message } from '../../i18n/error-message.ts';
 import { dashboardName, reportTitle } from '../../i18n/report-titles.ts';
-import { canEditDashboard } from '../../store/permissions.ts';
+import { canEditDashboard } from '../../store/permission-checks.ts';
 import { moveReport, setFilters } from './dashboard-changes.ts';
 import { dialogOutcomes } from './dashboard-dialogs.ts';
 import { applyConfig, applyUrlState, type ConfigView } from './dashboard-config-io.ts';
