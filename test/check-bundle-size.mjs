@@ -66,6 +66,8 @@ export const LAZY_ONLY = [
   // a source declared in markup is set up, over HTTP helpers, on its first load (declarative-data-source.ts).
   /^src\/store\/(?:declarative-store|local-storage-dashboard-store|rest-dashboard-store|validate-dashboard|permissions|errors)\.ts$/,
   /^src\/adapters\/(?:declarative-source-setup|request-json|fetch-without-redirects|errors)\.ts$/,
+  // The modal behaviour of the dashboard's report editor comes with the editor (report-actions-controller.ts).
+  /^src\/controllers\/modal-dialog-controller\.ts$/,
 ];
 
 const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g;

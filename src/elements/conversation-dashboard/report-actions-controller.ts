@@ -10,11 +10,12 @@ import { ReportRemoveEvent } from '../../events/report-remove-event.ts';
 import { ReportResizeEvent } from '../../events/report-resize-event.ts';
 import { ReportSaveEvent } from '../../events/report-save-event.ts';
 import { dashboardName, reportTitle } from '../../i18n/report-titles.ts';
-import { canEditDashboard } from '../../store/permissions.ts';
+import { canEditDashboard } from '../../store/permission-checks.ts';
 import type { DashboardStore } from '../../store/dashboard-store.ts';
 import { addReport, insertAfter, removeReport, resizeReport, restoreReport, saveReport } from './dashboard-changes.ts';
 import type { Toast } from './load-status.ts';
-import { ModalDialogController } from '../../controllers/modal-dialog-controller.ts';
+import type { ModalDialogController } from '../../controllers/modal-dialog-controller.ts';
+import { onDemand } from '../../core/on-demand.ts';
 
 export interface ReportActionsOptions {
   /** The dashboard on screen. */
@@ -36,6 +37,11 @@ export interface ReportActionsOptions {
   editorDialog(): HTMLDialogElement | null;
 }
 
+/** The report editor and the modal behaviour of its dialog: loaded when the editor first opens, so they stay out of the first paint. */
+const editorParts = onDemand(() =>
+  Promise.all([import('../../controllers/modal-dialog-controller.ts'), import('../report-editor/report-editor.ts')]).then(([dialog]) => dialog),
+);
+
 /**
  * A child's request (a tile's `report-remove` or `report-edit`, the editor's `report-save`) stops here: the host
  * would otherwise see it after the element had already acted. The element asks the host with
@@ -56,19 +62,16 @@ export function allowedByHost(host: EventTarget, request: Event, own: Event): bo
 export class ReportActionsController {
   readonly #host: ReactiveElement;
   readonly #options: ReportActionsOptions;
-  readonly #editorDialog: ModalDialogController;
+  /** Made when the editor first opens (the dialog cannot close before). */
+  #editorDialog: ModalDialogController | null = null;
 
   constructor(host: ReactiveElement, options: ReportActionsOptions) {
     this.#host = host;
     this.#options = options;
-    // The one lifecycle hook it needs is the dialog's own.
-    this.#editorDialog = new ModalDialogController(host, options.editorDialog, () => options.edit(null));
   }
 
   /** Wire the editor dialog's `close` event here. */
-  get editorClosed(): () => void {
-    return this.#editorDialog.handleClose;
-  }
+  readonly editorClosed = (): void => this.#editorDialog?.handleClose();
 
   async remove(event: ReportRemoveEvent): Promise<void> {
     const { reportId } = event.detail;
@@ -163,8 +166,11 @@ export class ReportActionsController {
 
   /** Opens the report editor, loaded on first use so it stays out of the initial bundle. */
   async #openEditor(spec: ReportSpec): Promise<void> {
-    await import('../report-editor/report-editor.ts');
-    this.#options.edit(spec);
+    await editorParts.load();
+    const { edit, editorDialog } = this.#options;
+    // The one lifecycle hook it needs is the dialog's own.
+    this.#editorDialog ??= new editorParts.value!.ModalDialogController(this.#host, editorDialog, () => edit(null));
+    edit(spec);
     await this.#host.updateComplete;
     this.#editorDialog.open();
   }
@@ -184,7 +190,7 @@ export class ReportActionsController {
   }
 
   closeEditor(): void {
-    void this.#editorDialog.close();
+    void this.#editorDialog?.close();
     this.#options.edit(null);
   }
 
