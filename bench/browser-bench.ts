@@ -16,7 +16,7 @@ import type { DashboardFigures } from './browser/bench-page.ts';
 import type { EditorPreviewFigures } from './browser/editor-preview-bench.ts';
 import type { PeersFigures } from './browser/peers-bench.ts';
 import { chromiumArgs, chromiumPath } from '../test/chromium.mjs';
-import { bundleSizes, gzippedSize } from '../test/check-bundle-size.mjs';
+import { FIRST_PAINT_PAGE, firstPaintFetched, type FirstPaintFetched } from '../test/first-paint-fetched.ts';
 import { mainThread, taskFigures, type TaskFigures, type TraceEvent } from './trace-tasks.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -88,66 +88,6 @@ const LIB_CHECK = `<!doctype html><meta charset="utf-8"><title>lib check</title>
   check();
 </script>`;
 
-/**
- * The default dashboard from the library build as a host page shows it: only
- * `conversation-reports/conversation-dashboard`, records from an inline source, English, no store.
- * Once every tile shows its result and every chart has a canvas, the page lists the dist/ files it
- * fetched: the JavaScript the first paint really downloaded, lazy chunks it asked for included.
- */
-const FIRST_PAINT_PAGE = `<!doctype html><meta charset="utf-8"><title>first paint</title>
-<conversation-dashboard locale="en" time-zone="UTC"></conversation-dashboard>
-<script type="module">
-  import '/dist/elements/conversation-dashboard.js';
-  const end = Date.UTC(2026, 10, 20);
-  const pick = (list, i) => list[i % list.length];
-  const conversations = Array.from({ length: 3000 }, (_, i) => {
-    const createdAt = end - ((i * 7919) % (28 * 86400000));
-    return {
-      id: 'c' + i, channel: i % 3 ? 'chat' : 'email', status: pick(['open', 'closed', 'pending'], i),
-      createdAt, firstResponseAt: i % 5 ? createdAt + (i % 97) * 60000 : null, closedAt: i % 3 ? createdAt + (i % 31) * 3600000 : null,
-      assigneeId: pick(['a1', 'a2', 'a3', 'a4', null], i), inboxId: pick(['i1', 'i2'], i), teamId: null,
-      chatflowId: i % 2 ? pick(['f1', 'f2', 'f3'], i) : null, pageUrl: pick(['https://example.com/', 'https://example.com/pricing', null], i),
-    };
-  });
-  const el = document.querySelector('conversation-dashboard');
-  el.now = end;
-  el.range = { from: end - 28 * 86400000, to: end };
-  el.dataSource = { async *load() { yield { conversations }; } };
-  const started = performance.now();
-  const drawn = (tile) => tile.shownResult && [...tile.shadowRoot.querySelectorAll('chart-view')].every((chart) => chart.shadowRoot?.querySelector('canvas'));
-  const check = () => {
-    const tiles = [...el.shadowRoot.querySelectorAll('report-tile')];
-    if (tiles.length && tiles.every(drawn))
-      requestAnimationFrame(() => requestAnimationFrame(() => {
-        const fetched = performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((path) => path.startsWith('/dist/'));
-        window.firstPaint = { tiles: tiles.length, fetched: [...new Set(fetched)].map((path) => path.slice('/dist/'.length)) };
-      }));
-    else if (performance.now() - started > 60000) window.firstPaint = { tiles: 0, fetched: [], error: 'timeout' };
-    else setTimeout(check, 20);
-  };
-  check();
-</script>`;
-
-export interface FirstPaintFetched {
-  /** The dist/ files fetched, gzipped together as test/check-bundle-size.mjs measures an entry. */
-  bytes: number;
-  files: string[];
-  /** Fetched but not among the entry's static imports (a lazy chunk the first paint asked for). */
-  beyondStatic: string[];
-  tiles: number;
-  error?: string;
-}
-
-async function firstPaintFetched(page: Page, origin: string): Promise<FirstPaintFetched> {
-  await page.goto(`${origin}/first-paint.html`);
-  await page.waitForFunction('window.firstPaint', { timeout: 90_000 });
-  const seen = (await page.evaluate('window.firstPaint')) as { tiles: number; fetched: string[]; error?: string };
-  const dist = resolve(root, 'dist');
-  const eager = new Set(bundleSizes(dist).kit.files);
-  const files = seen.fetched.filter((file) => file.endsWith('.js'));
-  return { bytes: gzippedSize(dist, files), files, beyondStatic: files.filter((file) => !eager.has(file)), tiles: seen.tiles, ...(seen.error ? { error: seen.error } : {}) };
-}
-
 function serve(directories: Record<string, string>): Promise<{ server: Server; origin: string }> {
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -194,7 +134,7 @@ async function dashboardsOnly(page: Page, origin: string, sizes: number[], trace
     { sizes, pages: process.env.BENCH_DASHBOARD_PAGES ?? 'arrow' },
   )) as DashboardFigures[];
   for (const figures of dashboards) if (traced.has(figures.n)) figures.traced = traced.get(figures.n)!;
-  return { engine: [], arrow: [], dashboards, libraryWorker: { mode: 'skipped', tiles: 0 }, firstPaintFetched: await firstPaintFetched(page, origin), editorPreview: [], peers: null };
+  return { engine: [], arrow: [], dashboards, libraryWorker: { mode: 'skipped', tiles: 0 }, firstPaintFetched: await firstPaintFetched(page, origin, resolve(root, 'dist')), editorPreview: [], peers: null };
 }
 
 export async function browserBench(sizes: number[], log: (line: string) => void, options: BrowserBenchOptions = {}): Promise<BrowserFigures> {
@@ -244,7 +184,7 @@ export async function browserBench(sizes: number[], log: (line: string) => void,
     let firstPaint: FirstPaintFetched | null = null;
     if (!options.editorOnly && !options.engineOnly && !options.arrowOnly) {
       log('browser: what the default dashboard from dist/ fetches before it paints…');
-      firstPaint = await firstPaintFetched(page, origin);
+      firstPaint = await firstPaintFetched(page, origin, resolve(root, 'dist'));
       log('browser: library build (dist/) with its engine Worker…');
       await page.goto(`${origin}/lib-check.html`);
       await page.waitForFunction('window.libCheck', { timeout: 90_000 });
