@@ -50,7 +50,20 @@ function staticGraph(entry: string): Set<string> {
   visit(entry.replace(/\\/g, '/'));
   return seen;
 }
-const coreModules = staticGraph(src('core/index.ts'));
+const coreEntry = src('core/index.ts').replace(/\\/g, '/');
+const coreModules = staticGraph(coreEntry);
+/** Engine parts the default dashboard does not use before it paints (the drill). */
+const lazyEngineModule = /[\\/]src[\\/]core[\\/]engine[\\/]drill-[a-z-]+\.ts$/;
+/**
+ * The engine chunk: core's modules and zod, the lazy parts left out. Not core's entry module either:
+ * a group takes in what its modules import, and the entry imports the lazy parts. Those then go in
+ * core.js itself, which the page's engine loads with import() for them.
+ */
+function inEngineChunk(id: string): boolean {
+  const path = id.replace(/\\/g, '/');
+  if (/[\\/]node_modules[\\/]zod[\\/]/.test(id)) return true;
+  return coreModules.has(path) && path !== coreEntry && !lazyEngineModule.test(path);
+}
 
 // ECharts/zrender read process.env.NODE_ENV; a browser has no `process`.
 const define = { 'process.env.NODE_ENV': JSON.stringify('production') };
@@ -196,7 +209,7 @@ export default defineConfig({
         // The engine and zod in one shared chunk: `conversation-reports/core` is then two files, not
         // seven (each split adds import/export glue to what a page downloads).
         codeSplitting: {
-          groups: [{ name: 'engine', test: (id: string) => coreModules.has(id.replace(/\\/g, '/')) || /[\\/]node_modules[\\/]zod[\\/]/.test(id) }],
+          groups: [{ name: 'engine', test: inEngineChunk }],
         },
       },
     },

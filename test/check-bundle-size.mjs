@@ -35,8 +35,9 @@ export const MAIN_ENTRY = 'conversation-reports.js';
 // core = conversation-reports/core, measured 37.5 KiB on 2026-12-07: the engine ≈ 23 (per-group
 // summary tables and median selection are speed we chose), zod ≈ 11.5 (the schemas that validate
 // at the boundary), schemas ≈ 2. The old 25 KiB predates both; 40 leaves ~2.5 KiB for growth and
-// fails a bigger jump.
-export const BUDGETS = { kit: 250 * KIB, core: 40 * KIB };
+// fails a bigger jump. 41 since the drill left the engine chunk (a third file: +0.5 KiB of import/export
+// glue for core, 1.7 KiB less in the first paint).
+export const BUDGETS = { kit: 250 * KIB, core: 41 * KIB };
 
 /** Source modules that must never be in the first paint: they load with import() when used. */
 export const LAZY_ONLY = [
@@ -68,6 +69,8 @@ export const LAZY_ONLY = [
   /^src\/adapters\/(?:declarative-source-setup|request-json|fetch-without-redirects|errors)\.ts$/,
   // The modal behaviour of the dashboard's report editor comes with the editor (report-actions-controller.ts).
   /^src\/controllers\/modal-dialog-controller\.ts$/,
+  // The drill's rows load on the first drill (src/engine/report-engine.ts); core imports them (vite.config.ts).
+  /^src\/core\/engine\/drill-(?:down|page|first-rows)\.ts$/,
 ];
 
 const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g;

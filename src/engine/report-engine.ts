@@ -1,6 +1,5 @@
 import type { SourcePage } from '../adapters/data-source.ts';
 import { ReportBatch, computeReport } from '../core/engine/compute-report.ts';
-import { drillDown } from '../core/engine/drill-down.ts';
 import { PageIngest, MalformedPageError, countPageRecords, isArrowPage, type ArrowReading, type IngestPage, type PageReaders, type WireReading } from '../core/wire/ingest-session.ts';
 import type { ArrowInput } from '../core/wire/arrow/read-arrow.ts';
 import type { ParseError } from '../core/wire/parse-conversations.ts';
@@ -13,6 +12,7 @@ import type { DrillPage, DrillPoint, ReportContext, ReportResult } from '../core
 import { createEngineWorker } from '../worker/create-engine-worker.ts';
 import { cloneSafeRecords, isDataCloneError } from '../worker/clone-safe.ts';
 import { deserializeError, serializeError, type ComputeOutcome, type FromEngine, type SerializedError, type ToEngine } from '../worker/protocol.ts';
+import { onDemand } from '../core/on-demand.ts';
 
 /**
  * Where the reports of one load are computed. Small loads keep their table in the page; large
@@ -201,13 +201,12 @@ class MainThreadEngine implements ReportEngine {
     }
   }
 
-  drill(spec: ReportSpec, context: ReportContext, point: DrillPoint, page?: DrillPageRequest, signal?: AbortSignal): Promise<DrillPage> {
-    if (signal?.aborted) return Promise.reject(signal.reason ?? abortError());
-    try {
-      return Promise.resolve(drillDown(this.table, spec, context, point, page));
-    } catch (error) {
-      return Promise.reject(error);
-    }
+  async drill(spec: ReportSpec, context: ReportContext, point: DrillPoint, page?: DrillPageRequest, signal?: AbortSignal): Promise<DrillPage> {
+    if (signal?.aborted) throw signal.reason ?? abortError();
+    await drill.load();
+    // Aborted while the drill's chunk loaded (the first drill only): no rows for a request nobody waits for.
+    if (signal?.aborted) throw signal.reason ?? abortError();
+    return drill.value!.drillDown(this.table, spec, context, point, page);
   }
 
   dispose(): void {
@@ -569,6 +568,13 @@ export class EngineLoader {
     void this.#starting?.then((connection) => connection?.terminate());
   }
 }
+
+/**
+ * The drill (rows behind a point) loads on the first drill: a dashboard paints without it. Through
+ * core's entry, whose chunk holds it (vite.config.ts): a module inside a shared chunk would be
+ * handed over as a namespace object built by the bundler's runtime, which core would then load too.
+ */
+const drill = onDemand(() => import('../core/index.ts'));
 
 function loadArrowReading(): Promise<ArrowReading> {
   return import('../core/wire/arrow/arrow-reading.ts');
