@@ -44,15 +44,16 @@ export const LAZY_ONLY = [
   /^src\/i18n\/(?!en\/)[a-z]{2}(?:-[a-z]+)?\//,
   // English sections of the lazily-loaded elements' texts: each element's chunk brings its own (src/i18n/catalogs.ts catalogParts).
   /^src\/i18n\/en\/(?:report-editor|drill-dialog|csv-import|dashboards)\.ts$/,
-  // The canvas renderer paints first; SVG, the heatmap's parts and the line chart load when a chart
-  // asks for them, the tooltip on the first pointer or focus over a chart.
+  // The canvas renderer paints first; SVG, the heatmap's parts, the line chart and the scrolling
+  // legend load when a chart asks for them, the tooltip on the first pointer or focus over a chart.
   // zrender/lib/svg/helper.js is shared with the canvas renderer; the tooltip's markup helpers and the
   // axis pointer's model helper are used by ECharts' core.
-  /^src\/charts\/echarts-(?:svg|heatmap|line|tooltip)\.ts$/,
+  /^src\/charts\/echarts-(?:svg|heatmap|line|tooltip|legend-scroll)\.ts$/,
   /^node_modules\/zrender\/lib\/svg\/(?!helper\.js)/,
   /^node_modules\/echarts\/lib\/chart\/line\//,
   /^node_modules\/echarts\/lib\/component\/tooltip\/Tooltip(?:View|Model|HTMLContent|RichContent)\.js$/,
   /^node_modules\/echarts\/lib\/component\/axisPointer\/(?!modelHelper\.js)/,
+  /^node_modules\/echarts\/lib\/component\/legend\/(?:ScrollableLegend(?:View|Model)|scrollableLegendAction|installLegendScroll)\.js$/,
   // LabelLayout is not used at all (see src/charts/echarts.ts): axis labels thin out with core ECharts.
   /^node_modules\/echarts\/lib\/label\/(?:LabelManager|installLabelLayout)\.js$/,
   // The drill dialog loads on the first drill.

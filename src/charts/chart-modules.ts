@@ -1,9 +1,9 @@
 /**
- * ECharts parts registered on demand: an option that needs one waits for {@link loadChartModules}
- * before it is drawn, a chart asking for the SVG renderer waits for {@link loadRenderer} before it is
- * made, and the tooltip loads on the first pointer or focus over a chart ({@link loadTooltip}). With
- * `echarts.ts`, the one place that chooses modules; kept apart so that these parts stay out of the
- * first bundle.
+ * ECharts parts registered on demand: an option that needs one (a line, a heatmap, a scrolling
+ * legend) waits for {@link loadChartModules} before it is drawn, a chart asking for the SVG
+ * renderer waits for {@link loadRenderer} before it is made, and the tooltip loads on the first
+ * pointer or focus over a chart ({@link loadTooltip}). With `echarts.ts`, the one place that
+ * chooses modules; kept apart so that these parts stay out of the first bundle.
  */
 import { onDemand, type OnDemand } from '../core/on-demand.ts';
 import { tooltipRegistered } from './echarts.ts';
@@ -26,17 +26,25 @@ export function chartModulesGeneration(): number {
   return generation;
 }
 
-function seriesOf(option: object | undefined): { type?: unknown }[] {
-  const raw = (option as { series?: unknown } | undefined)?.series;
+/**
+ * The scrolling legend, for series names that do not fit on one line. It adds a legend type, no
+ * processor, so charts made before it arrived draw it without being made again.
+ */
+const scrollLegend = onDemand(() => import('./echarts-legend-scroll.ts'));
+
+function entriesOf(option: object | undefined, key: 'series' | 'legend'): { type?: unknown }[] {
+  const raw = (option as Record<string, unknown> | undefined)?.[key];
   return (Array.isArray(raw) ? raw : raw ? [raw] : []) as { type?: unknown }[];
 }
 
 function missingParts(option: object | undefined): OnDemand[] {
   const missing = new Set<OnDemand>();
-  for (const { type } of seriesOf(option)) {
+  for (const { type } of entriesOf(option, 'series')) {
     const part = typeof type === 'string' && Object.hasOwn(parts, type) ? parts[type] : undefined;
     if (part && !part.ready) missing.add(part);
   }
+  // Hidden or not, a legend's type must be registered: ECharts makes its model either way.
+  if (!scrollLegend.ready && entriesOf(option, 'legend').some(({ type }) => type === 'scroll')) missing.add(scrollLegend);
   return [...missing];
 }
 

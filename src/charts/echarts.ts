@@ -2,13 +2,13 @@
  * The one module that chooses which parts of ECharts ship: everything else imports ECharts through here,
  * so the bundle holds exactly the charts and components registered below (about half of full ECharts).
  * What the default dashboard does not draw at first paint is registered on first use by
- * `chart-modules.ts`: the line chart (the email tab's), the heatmap's parts, the SVG renderer, and the
- * tooltip (on the first pointer or focus over a chart).
+ * `chart-modules.ts`: the line chart (the email tab's), the heatmap's parts, the scrolling legend, the
+ * SVG renderer, and the tooltip (on the first pointer or focus over a chart).
  */
 import { PRIORITY, registerProcessor, use } from 'echarts/core';
 import { BarChart, PieChart } from 'echarts/charts';
 // GridSimpleComponent: the grid without its own axis pointer, which the tooltip installs when it loads.
-import { AriaComponent, GridSimpleComponent, LegendComponent } from 'echarts/components';
+import { AriaComponent, GridSimpleComponent, LegendPlainComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { BarSeriesOption, HeatmapSeriesOption, LineSeriesOption, PieSeriesOption } from 'echarts/charts';
 import type {
@@ -24,8 +24,9 @@ use([
   BarChart,
   PieChart,
   GridSimpleComponent,
-  // Plain and scrolling legends (many series scroll).
-  LegendComponent,
+  // The plain legend; the scrolling one, for series names that do not fit on one line, is
+  // registered on first use (see chart-modules.ts).
+  LegendPlainComponent,
   AriaComponent,
   // Paints first; the SVG renderer is registered on first use (see chart-modules.ts).
   CanvasRenderer,

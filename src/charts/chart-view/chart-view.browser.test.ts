@@ -10,6 +10,7 @@ import {
   specFor,
   volumeByAssignee,
   volumeByAssigneeAndChannel,
+  volumeByAssigneeAndInbox,
 } from '../test-fixtures.ts';
 import type { ECharts, EChartsCoreOption } from '../echarts.ts';
 import { loadTooltip, needsChartModules, tooltipReady } from '../chart-modules.ts';
@@ -123,6 +124,38 @@ function decalPaths(el: ChartView): SVGPathElement[] {
   );
 }
 
+/** What the legend tests read of a zrender element. */
+interface DrawnElement {
+  type?: string;
+  ignore?: boolean;
+  style?: { text?: string };
+  children?(): DrawnElement[];
+  getBoundingRect(): { clone(): { x: number; y: number; width: number; height: number; applyTransform(matrix: unknown): void } };
+  getComputedTransform(): unknown;
+}
+
+/** Clicks the legend entry whose text starts with `text`, as a reader would. */
+async function clickLegendEntry(el: ChartView, text: string): Promise<void> {
+  const found: DrawnElement[] = [];
+  const visit = (element: DrawnElement): void => {
+    if (element.ignore) return;
+    if (element.type === 'text' && String(element.style?.text ?? '').startsWith(text)) found.push(element);
+    for (const child of element.children?.() ?? []) visit(child);
+  };
+  for (const root of (el.chart!.getZr() as unknown as { storage: { getRoots(): DrawnElement[] } }).storage.getRoots()) visit(root);
+  expect(found, `one legend entry "${text}…"`).to.have.length(1);
+  const rect = found[0]!.getBoundingRect().clone();
+  rect.applyTransform(found[0]!.getComputedTransform());
+  const box = container(el).getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(box.left + rect.x + rect.width / 2), Math.round(box.top + rect.y + rect.height / 2)] });
+}
+
+/** The series the legend shows as deselected (hidden). */
+function deselected(el: ChartView): string[] {
+  const selected = (el.chart!.getOption().legend as { selected?: Record<string, boolean> }[])[0]!.selected ?? {};
+  return Object.keys(selected).filter((name) => selected[name] === false);
+}
+
 describe('<cr-chart-view>', () => {
   afterEach(async () => {
     await resetMouse();
@@ -149,6 +182,29 @@ describe('<cr-chart-view>', () => {
     expect(needsChartModules(option), 'lines are not part of the first paint').to.equal(true);
     const el = await render(option, 'canvas');
     expect(modelOf(el.chart!).getSeriesByIndex(0)!.getData().count()).to.equal(3);
+  });
+
+  // Before any chart with a legend too long for one line (or of an unmeasured width) loads it.
+  it('draws a legend too long for one line once the scrolling legend, loaded on first use, arrives; a click on an entry hides its series', async () => {
+    const option = buildChartOption(volumeByAssigneeAndInbox(12), specFor('column', { breakdown: 'channel' }), { ...still, width: 600 });
+    expect(needsChartModules(option), 'not part of the first paint').to.equal(true);
+    const el = await render(option, 'canvas');
+    expect(needsChartModules(option)).to.equal(false);
+    expect((el.chart!.getOption().legend as { type: string }[])[0]!.type).to.equal('scroll');
+    await clickLegendEntry(el, 'Inbox 1 ');
+    await waitUntil(() => deselected(el).length > 0, 'the series is deselected');
+    expect(deselected(el)).to.deep.equal(['Inbox 1 of the support team']);
+  });
+
+  it('draws a legend that fits on one line as a plain one; a click on an entry hides its series, a second shows it', async () => {
+    const option = buildChartOption(volumeByAssigneeAndChannel, specFor('column', { breakdown: 'channel' }), { ...still, width: 600 });
+    const el = await render(option, 'canvas');
+    expect((el.chart!.getOption().legend as { type: string }[])[0]!.type).to.equal('plain');
+    await clickLegendEntry(el, 'Email');
+    await waitUntil(() => deselected(el).length > 0, 'the series is deselected');
+    expect(deselected(el)).to.deep.equal(['Email']);
+    await clickLegendEntry(el, 'Email');
+    await waitUntil(() => deselected(el).length === 0, 'the series is selected again');
   });
 
   it('draws one bar per row with the SVG renderer', async () => {

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { formatBucketLabel, formatDuration } from '../../i18n/format.ts';
+import type { ReportResult } from '../../core/types.ts';
 import type { ChartOption } from '../echarts.ts';
 import { describe, it } from '../test-support.ts';
 import {
@@ -10,6 +11,7 @@ import {
   specFor,
   volumeByAssignee,
   volumeByAssigneeAndChannel,
+  volumeByAssigneeAndInbox,
 } from '../test-fixtures.ts';
 import { buildChartOption, isGraphicChartType } from './chart-option.ts';
 import type { ChartDataItem } from './chart-option.ts';
@@ -44,7 +46,7 @@ interface OptionView {
   yAxis: AxisView;
   series: SeriesView[];
   tooltip: { trigger: string; formatter: Formatter; renderMode: string };
-  legend: { show: boolean; formatter: Formatter; tooltip: { formatter: Formatter } };
+  legend: { show: boolean; type: string; formatter: Formatter; tooltip: { formatter: Formatter } };
   aria: { enabled: boolean; decal: { show: boolean }; label: { description: string } };
 }
 
@@ -144,6 +146,20 @@ describe('buildChartOption', () => {
         expect(option.series.every((series) => series.data.length === 3), type).to.equal(true);
         expect(option.legend.show, type).to.equal(true);
       }
+    });
+
+    it('draws a plain legend when the series names fit on one line, else a scrolling one', () => {
+      const legendOf = (result: ReportResult, width: number | undefined) => view(buildChartOption(result, spec('column'), { ...settings, ...(width ? { width } : {}) })).legend;
+      expect(legendOf(volumeByAssigneeAndChannel, 400).type).to.equal('plain');
+      expect(legendOf(volumeByAssigneeAndInbox(2), 600).type, 'two long names in 600 px').to.equal('plain');
+      expect(legendOf(volumeByAssigneeAndInbox(2), 440).type, 'two long names in 440 px').to.equal('scroll');
+      expect(legendOf(volumeByAssigneeAndInbox(12), 1200).type).to.equal('scroll');
+      // East Asian characters are twice as wide as the estimate allows a character.
+      expect(legendOf(volumeByAssigneeAndInbox(2, (index) => `サポートチームの受信箱${index}番目の窓口`), 600).type).to.equal('scroll');
+      // Unmeasured: it might not fit.
+      expect(legendOf(volumeByAssigneeAndChannel, undefined).type).to.equal('scroll');
+      // A hidden legend needs no scrolling part (the type is read even when it is hidden).
+      expect(view(buildChartOption(volumeByAssignee, specFor('column'), settings)).legend.type).to.equal('plain');
     });
 
     it('fills missing counts with 0', () => {

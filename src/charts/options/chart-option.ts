@@ -232,12 +232,34 @@ function tooltipBase(settings: ChartOptionSettings) {
   };
 }
 
-function legend(context: Context, show: boolean) {
+/** Wide (East Asian) characters: about twice the advance `estimateTextWidth` allows a character. */
+const WIDE_CHARACTERS = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/gu;
+
+/**
+ * Whether a horizontal legend of `names` fits on one line of `width` px, estimated with 15 % to
+ * spare: ECharts' plain legend would wrap it onto a second line, over the axis labels. Per entry:
+ * the 25 px symbol, a 5 px gap before the text, 10 px before the next entry; 5 px padding each side.
+ */
+function legendFitsOneLine(names: readonly string[], width: number | undefined): boolean {
+  if (width === undefined) return false;
+  let used = 10;
+  for (const name of names) used += 25 + 5 + estimateTextWidth(name) + estimateTextWidth(name.match(WIDE_CHARACTERS)?.join('') ?? '') + 10;
+  return used - 10 <= width * 0.85;
+}
+
+/**
+ * The legend below a chart: plain when it fits on one line (or is hidden), else scrolling, paged
+ * with arrows (registered on first use, see chart-modules.ts); both draw a legend that fits alike.
+ */
+function legend(context: Context, show: boolean, names: readonly string[] = []) {
   const { settings, labelMax } = context;
+  const scroll = show && !legendFitsOneLine(names.map((name) => truncateLabel(name, labelMax)), settings.width);
   return {
     show,
-    type: 'scroll' as const,
-    bottom: 0,
+    type: scroll ? ('scroll' as const) : ('plain' as const),
+    // Where the scrolling legend puts entries that fit: centred on its hidden 15 px page buttons,
+    // half a pixel above the bottom of the 14 px entries.
+    bottom: scroll ? 0 : 0.5,
     textStyle: { color: settings.textColor },
     pageTextStyle: { color: settings.textColor },
     formatter: (name: string) => truncateLabel(name, labelMax),
@@ -449,7 +471,7 @@ function cartesian(type: 'bar' | 'column' | 'line' | 'area', context: Context, o
       // Labels that need more room than that (rotated columns) shrink the plot, not overlap the legend.
       ...(showLegend ? { outerBounds: { left: 0, right: 0, top: 0, bottom: LEGEND_HEIGHT } } : {}),
     },
-    legend: legend(context, showLegend),
+    legend: legend(context, showLegend, seriesNames),
     tooltip,
     xAxis: horizontal ? valueAxis : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxis,
