@@ -448,6 +448,8 @@ class Gallery {
     };
     // Never rejects: a page that does not wait for it must not log an unhandled rejection.
     while (!dashboards.every(settled) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    // A tile's table view and a heatmap load on first use: the gallery's own tiles are ready once here.
+    await Promise.all([...this.#root.querySelectorAll<ReportTile>('report-tile')].map((tile) => tile.updateComplete.catch(() => false)));
   }
 
   // ——— Theme tokens ———

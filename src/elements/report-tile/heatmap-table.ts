@@ -1,7 +1,6 @@
-import { css, html, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import type { HeatmapModel } from '../../charts/options/heatmap-model.ts';
 import type { GroupKey } from '../../core/types.ts';
-import { cr } from '../../theme/tokens.ts';
 
 export interface HeatmapTableInput {
   model: HeatmapModel;
@@ -87,28 +86,3 @@ export function renderHeatmapTable({ model, caption, hint, corner, breakdown, dr
     </table>
   </div>`;
 }
-
-/** The grid's own look: narrow number cells, row headings that do not shrink. */
-export const heatmapTableStyles = css`
-  .heatmap-table th,
-  .heatmap-table td {
-    inline-size: auto;
-    max-inline-size: none;
-    min-inline-size: 0;
-    padding: 0.3em 0.4em;
-  }
-
-  .heatmap-table td {
-    cursor: pointer;
-  }
-
-  .heatmap-table td:hover,
-  .heatmap-table td:focus-visible {
-    background: ${cr.hover};
-  }
-
-  .heatmap-table tbody th {
-    position: sticky;
-    inset-inline-start: 0;
-  }
-`;

@@ -3,11 +3,12 @@ import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit'
 import { property, query, state } from 'lit/decorators.js';
 import type { ChartView } from '../../charts/chart-view/chart-view.ts';
 import type { ECharts } from '../../charts/echarts.ts';
-import { isGraphicChartType } from '../../charts/options/chart-option.ts';
+import { buildChartOption, isGraphicChartType } from '../../charts/options/chart-option.ts';
 import { needsCategoryFolding, needsFolding } from '../../charts/options/fold-for-drawing.ts';
 import { dashboardDataContext, type DashboardData } from '../../controllers/dashboard-data.ts';
 import { MenuController } from '../../controllers/menu-controller.ts';
 import { SourceAttributes } from '../shared/source-attributes.ts';
+import type { OnDemand } from '../../core/on-demand.ts';
 import type { DashboardConfigError } from '../../core/schema/dashboard-config.ts';
 import type { ReportSpec } from '../../core/schema/report-spec.ts';
 import type { GroupKey, ReportResult } from '../../core/types.ts';
@@ -18,7 +19,7 @@ import { errorMessage } from '../../i18n/error-message.ts';
 import { LocaleController } from '../../controllers/locale-controller.ts';
 import { themeStyles } from '../../theme/theme.styles.ts';
 import { DEFAULT_RANGE, type RangeValue } from '../conversation-dashboard/range-attribute.ts';
-import { heatmapTableStyles } from './heatmap-table.ts';
+import { heatmapTableStyles } from './heatmap-table.styles.ts';
 import { reportTileStyles } from './report-tile.styles.ts';
 import { renderTileChart } from './tile-chart.ts';
 import { EngineFoldTask, TileCompute } from './tile-compute.ts';
@@ -26,10 +27,10 @@ import { tileCsv } from './tile-csv.ts';
 import { tileDrillEvent } from './tile-drill.ts';
 import { downloadCsv, downloadPng } from './tile-export.ts';
 import { TileMarkupController } from './tile-markup.ts';
+import { heatmapView, tableView } from './tile-parts.ts';
 import { renderTileMenu, tileActionEvent, tileMenuItems, type TileAction } from './tile-menu.ts';
 import { computeErrorText, renderConfigError, renderEmpty, renderError, renderLoading } from './tile-states.ts';
 import { renderDelta, renderFootnote, renderKpi } from './tile-summary.ts';
-import { renderHeatmapTileTable, renderTileTable } from './tile-table.ts';
 import { measureHeading, tileTitle, type TileText } from './tile-text.ts';
 
 export const REPORT_TILE_TAG = 'report-tile';
@@ -134,6 +135,11 @@ export class ReportTile extends SourceAttributes(LitElement) {
 
   @query('cr-chart-view') private chartView!: ChartView | null;
 
+  /** The lazily-loaded part the body waits for (tile-parts.ts); `updateComplete` waits for it too. */
+  #pendingPart: { part: OnDemand; load: Promise<void> } | null = null;
+  /** A part that failed to arrive: shown as an error whose Retry asks for it again. */
+  #failedPart: { part: OnDemand; error: unknown } | null = null;
+
   readonly #l10n = new LocaleController(this, { locale: () => this.locale ?? this.data?.locale, timeZone: () => this.timeZone ?? this.data?.context.timeZone });
   readonly #markup = new TileMarkupController(this, (key, params) => this.#l10n.t(key, params));
   readonly #compute = new TileCompute(this, () => ({ data: this.result ? undefined : this.data, spec: this.spec }));
@@ -213,7 +219,11 @@ export class ReportTile extends SourceAttributes(LitElement) {
 
   /** Also waits for the locale's catalog and for the chart view, whose chart may wait for its renderer (SVG loads on first use). */
   protected override async getUpdateComplete(): Promise<boolean> {
-    const result = await this.#l10n.updateComplete(super.getUpdateComplete());
+    let result = await this.#l10n.updateComplete(super.getUpdateComplete());
+    while (this.#pendingPart) {
+      await this.#pendingPart.load;
+      result = await this.#l10n.updateComplete(super.getUpdateComplete());
+    }
     await this.chartView?.updateComplete;
     return result;
   }
@@ -225,7 +235,38 @@ export class ReportTile extends SourceAttributes(LitElement) {
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#markup.update(changed);
     if (changed.has('spec')) this.tableOffset = 0;
+    const part = this.#neededPart();
+    if (part && !part.ready && this.#pendingPart?.part !== part && this.#failedPart?.part !== part) this.#loadPart(part);
   }
+
+  /** The part of the tile its body needs that loads on first use: the table view, or a heatmap's option and table. */
+  #neededPart(): OnDemand | null {
+    const type = this.spec?.chartType;
+    if (type === 'heatmap') return heatmapView;
+    return type === 'table' || (this.view === 'table' && type !== 'kpi') ? tableView : null;
+  }
+
+  #loadPart(part: OnDemand): void {
+    this.#failedPart = null;
+    const load: Promise<void> = part.load().then(
+      () => {
+        if (this.#pendingPart?.load === load) this.#pendingPart = null;
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        if (this.#pendingPart?.load !== load) return;
+        this.#pendingPart = null;
+        this.#failedPart = { part, error };
+        this.requestUpdate();
+      },
+    );
+    this.#pendingPart = { part, load };
+  }
+
+  #retryPart = (): void => {
+    this.#failedPart = null;
+    this.requestUpdate();
+  };
 
   #retry = (): void => {
     if (!this.data) this.dispatchEvent(new ReportRetryEvent());
@@ -341,13 +382,20 @@ export class ReportTile extends SourceAttributes(LitElement) {
     if (this.loading) return renderLoading(text);
     if (result.matched === 0) return renderEmpty(text);
     if (spec.chartType === 'kpi') return renderKpi(text, spec, result);
+    const part = this.#neededPart();
+    if (part && !part.ready) {
+      const failed = this.#failedPart?.part === part ? this.#failedPart : null;
+      return failed ? renderError(text, errorMessage(failed.error), this.#retryPart) : renderLoading(text);
+    }
     const drill = (key: GroupKey, series: GroupKey | undefined) => this.#drill(key, series);
-    if (spec.chartType === 'heatmap' && this.view === 'table') return renderHeatmapTileTable(text, spec, result, drill);
+    const heatmap = spec.chartType === 'heatmap' ? heatmapView.value! : null;
+    if (heatmap && this.view === 'table') return heatmap.renderHeatmapTileTable(text, spec, result, drill);
     if (spec.chartType === 'table' || this.view === 'table')
-      return renderTileTable({ text, spec, result, offset: this.tableOffset, goTo: (offset) => (this.tableOffset = offset), drill });
+      return tableView.value!.renderTileTable({ text, spec, result, offset: this.tableOffset, goTo: (offset) => (this.tableOffset = offset), drill });
     return renderTileChart({
       text,
       spec,
+      buildOption: heatmap ? heatmap.buildHeatmapOption : buildChartOption,
       shown: result,
       engineFold: this.#engineFold.resultFor(spec, this.shownResult),
       noAnimation: this.noAnimation,

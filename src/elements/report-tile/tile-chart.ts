@@ -2,7 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import '../../charts/chart-view/chart-view.ts';
 import type { ChartFrame } from '../../charts/chart-view/chart-view.ts';
 import type { ChartPointClickEvent } from '../../events/chart-point-click-event.ts';
-import { buildChartOption } from '../../charts/options/chart-option.ts';
+import type { buildChartOption } from '../../charts/options/chart-option.ts';
 import { foldForDrawing, foldedSpec, needsFolding } from '../../charts/options/fold-for-drawing.ts';
 import type { ReportSpec } from '../../core/schema/report-spec.ts';
 import { OTHER_KEY, type GroupKey, type ReportResult } from '../../core/types.ts';
@@ -13,6 +13,8 @@ import { formatSettings, tileTitle, type TileText } from './tile-text.ts';
 export interface TileChartInput {
   text: TileText;
   spec: ReportSpec;
+  /** `buildChartOption`, or for a heatmap its own builder (which loads on first use). */
+  buildOption: typeof buildChartOption;
   /** The shown result, labels localized. */
   shown: ReportResult;
   /** The engine's exact fold of the shown result, when it has one. */
@@ -47,7 +49,7 @@ export function renderTileChart(input: TileChartInput): TemplateResult {
   // The option names the chart and its series after the title the tile shows (localized for a template).
   // Built by the chart view for its theme, motion preference and width.
   const build = ({ theme, reducedMotion, width }: ChartFrame) =>
-    buildChartOption(result, { ...spec, title }, {
+    input.buildOption(result, { ...spec, title }, {
       ...formatSettings(text, spec),
       palette: theme.palette,
       textColor: theme.textColor,

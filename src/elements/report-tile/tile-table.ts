@@ -1,12 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { pageUrlShortener } from '../../charts/options/axis-layout.ts';
-import { buildHeatmapModel } from '../../charts/options/heatmap-model.ts';
 import { buildTableModel, type TableColumn } from '../../charts/options/table-model.ts';
 import type { ReportSpec } from '../../core/schema/report-spec.ts';
 import type { GroupKey, ReportResult } from '../../core/types.ts';
 import { formatNumber } from '../../i18n/format.ts';
-import { renderHeatmapTable } from './heatmap-table.ts';
-import { dimensionHeading, formatSettings, measureHeading, propertyLabel, tileTitle, type TileText } from './tile-text.ts';
+import { dimensionHeading, formatSettings, measureHeading, tileTitle, type TileText } from './tile-text.ts';
 
 /** Rows of the table view shown at once; the rest are a page away (the CSV export has them all). */
 export const TABLE_PAGE = 100;
@@ -78,23 +76,6 @@ export function renderTileTable({ text, spec, result, offset: asked, goTo, drill
     </table>
     ${total > TABLE_PAGE ? renderPager(text, offset, total, goTo) : nothing}
   </div>`;
-}
-
-/** A heatmap's table view: the same grid, weekdays down and hours across (see heatmap-table.ts). */
-export function renderHeatmapTileTable(
-  text: TileText,
-  spec: ReportSpec,
-  result: ReportResult,
-  drill: (key: GroupKey, series: GroupKey | undefined) => void,
-): TemplateResult {
-  return renderHeatmapTable({
-    model: buildHeatmapModel(result, spec, formatSettings(text, spec)),
-    caption: text.t('tile.tableCaption', { title: tileTitle(text, spec) }),
-    hint: text.t('tile.gridHint'),
-    corner: spec.breakdown ? propertyLabel(text, spec.breakdown) : '',
-    breakdown: spec.breakdown !== undefined,
-    drill,
-  });
 }
 
 function renderPager(text: TileText, offset: number, total: number, goTo: (offset: number) => void): TemplateResult {
