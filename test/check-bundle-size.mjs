@@ -71,8 +71,10 @@ export const LAZY_ONLY = [
   // a source declared in markup is set up, over HTTP helpers, on its first load (declarative-data-source.ts).
   /^src\/store\/(?:declarative-store|local-storage-dashboard-store|rest-dashboard-store|validate-dashboard|permissions|errors)\.ts$/,
   /^src\/adapters\/(?:declarative-source-setup|request-json|fetch-without-redirects|errors)\.ts$/,
-  // The modal behaviour of the dashboard's report editor comes with the editor (report-actions-controller.ts).
+  // The modal behaviour of the dashboard's report editor comes with the editor, and what an allowed
+  // tile action does (save, toast, announce) with the first one (report-actions-controller.ts).
   /^src\/controllers\/modal-dialog-controller\.ts$/,
+  /^src\/elements\/conversation-dashboard\/report-(?:actions-work|changes)\.ts$/,
   // The drill's rows load on the first drill (src/engine/report-engine.ts); core imports them (vite.config.ts).
   /^src\/core\/engine\/drill-(?:down|page|first-rows)\.ts$/,
 ];

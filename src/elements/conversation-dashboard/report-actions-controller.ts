@@ -1,5 +1,5 @@
 import type { ReactiveElement } from 'lit';
-import type { Dashboard, DashboardUser } from '../../core/schema/dashboard.ts';
+import type { Dashboard } from '../../core/schema/dashboard.ts';
 import type { ReportSpec } from '../../core/schema/report-spec.ts';
 import { ReportAddEvent } from '../../events/report-add-event.ts';
 import { ReportCreateCustomEvent } from '../../events/report-create-custom-event.ts';
@@ -9,38 +9,27 @@ import { ReportEditEvent } from '../../events/report-edit-event.ts';
 import { ReportRemoveEvent } from '../../events/report-remove-event.ts';
 import { ReportResizeEvent } from '../../events/report-resize-event.ts';
 import { ReportSaveEvent } from '../../events/report-save-event.ts';
-import { dashboardName, reportTitle } from '../../i18n/report-titles.ts';
+import { dashboardName } from '../../i18n/report-titles.ts';
 import { canEditDashboard } from '../../store/permission-checks.ts';
-import type { DashboardStore } from '../../store/dashboard-store.ts';
-import { addReport, insertAfter, removeReport, resizeReport, restoreReport, saveReport } from './dashboard-changes.ts';
-import type { Toast } from './load-status.ts';
 import type { ModalDialogController } from '../../controllers/modal-dialog-controller.ts';
 import { onDemand } from '../../core/on-demand.ts';
+import type { ReportActionsOptions } from './report-actions-work.ts';
 
-export interface ReportActionsOptions {
-  /** The dashboard on screen. */
-  dashboard(): Dashboard | undefined;
-  dashboards(): readonly Dashboard[];
-  user(): DashboardUser | null;
-  store(): DashboardStore | null;
-  locale(): string;
-  t(key: string, params?: Record<string, string | number>): string;
-  /** Saves `change` to the dashboard on screen and opens the result (null: not saved); `copiedFrom` names the built-in dashboard a private copy was made of. */
-  persist(change: (dashboard: Dashboard) => Dashboard | null, reason: string): Promise<{ saved: Dashboard; copiedFrom: string | null } | null>;
-  /** Stores another dashboard as it is given (null: not saved). */
-  save(dashboard: Dashboard): Promise<Dashboard | null>;
-  toast(toast: Toast | null): void;
-  /** Says `text` to screen readers. */
-  announce(text: string): void;
-  /** Puts `spec` in the editor (null: none). */
-  edit(spec: ReportSpec | null): void;
-  editorDialog(): HTMLDialogElement | null;
-}
+export type { ReportActionsOptions };
 
 /** The report editor and the modal behaviour of its dialog: loaded when the editor first opens, so they stay out of the first paint. */
 const editorParts = onDemand(() =>
   Promise.all([import('../../controllers/modal-dialog-controller.ts'), import('../report-editor/report-editor.ts')]).then(([dialog]) => dialog),
 );
+
+/** What an allowed action does (save, toast, announce): loaded on the first one. */
+const work = onDemand(() => import('./report-actions-work.ts'));
+
+/** `work` once loaded. */
+async function actionWork(): Promise<typeof import('./report-actions-work.ts')> {
+  await work.load();
+  return work.value!;
+}
 
 /**
  * A child's request (a tile's `report-remove` or `report-edit`, the editor's `report-save`) stops here: the host
@@ -77,24 +66,7 @@ export class ReportActionsController {
     const { reportId } = event.detail;
     const dashboard = this.#options.dashboard();
     if (!allowedByHost(this.#host, event, new ReportRemoveEvent(reportId, dashboard?.id))) return;
-    const before = this.#options.dashboard()?.reports ?? [];
-    const index = before.findIndex((r) => r.id === reportId);
-    const removed = before[index];
-    const outcome = await this.#options.persist(removeReport(reportId), 'report-remove');
-    if (!outcome || !removed) return;
-    // Removing is instant, so it can be taken back: a toast with Undo, focused (the tile and its menu are gone).
-    const { t } = this.#options;
-    const title = reportTitle(removed, this.#options.locale());
-    const parts = [t('dashboard.removed', { title }), outcome.copiedFrom ? t('dashboard.copyMade', { name: outcome.copiedFrom }) : ''];
-    this.#options.toast({ message: parts.filter(Boolean).join(' '), undo: () => void this.#undoRemove(removed, index) });
-    await this.#host.updateComplete;
-    this.#host.renderRoot.querySelector<HTMLButtonElement>('[part="toast"] .undo')?.focus();
-  }
-
-  async #undoRemove(report: ReportSpec, index: number): Promise<void> {
-    this.#options.toast(null);
-    const outcome = await this.#options.persist(restoreReport(report, index), 'report-restore');
-    if (outcome) this.#options.announce(this.#options.t('dashboard.restored', { title: reportTitle(report, this.#options.locale()) }));
+    await (await actionWork()).removeReportNow(this.#host, this.#options, reportId);
   }
 
   /** (v2) Stored dashboards other than `from` the user may edit: where a report can be copied. */
@@ -111,7 +83,7 @@ export class ReportActionsController {
   async resize(event: ReportResizeEvent): Promise<void> {
     const { reportId, size } = event.detail;
     if (!allowedByHost(this.#host, event, new ReportResizeEvent(reportId, size, this.#options.dashboard()?.id))) return;
-    await this.#options.persist(resizeReport(reportId, size), 'report-resize');
+    await (await actionWork()).resizeReportNow(this.#options, reportId, size);
   }
 
   /**
@@ -120,27 +92,11 @@ export class ReportActionsController {
    * new id; a duplicate on the same dashboard is titled as a copy.
    */
   async duplicate(event: ReportDuplicateEvent): Promise<void> {
-    const { t, locale } = this.#options;
     const dashboard = this.#options.dashboard();
     const { reportId, toDashboardId } = event.detail;
     const where = { ...(toDashboardId === undefined ? {} : { toDashboardId }), ...(dashboard ? { dashboardId: dashboard.id } : {}) };
     if (!allowedByHost(this.#host, event, new ReportDuplicateEvent(reportId, where)) || !dashboard) return;
-    const original = dashboard.reports.find((r) => r.id === reportId);
-    if (!original) return;
-    const id = `${original.id.slice(0, 60)}-${crypto.randomUUID().slice(0, 8)}`;
-    if (toDashboardId === undefined) {
-      const title = t('dashboard.copyTitle', { title: reportTitle(original, locale()) }).slice(0, 200);
-      const copy: ReportSpec = { ...structuredClone(original), id, title };
-      await this.#options.persist(insertAfter(reportId, copy), 'report-duplicate');
-      this.#options.announce(t('dashboard.duplicated', { title }));
-      return;
-    }
-    const user = this.#options.user();
-    const store = this.#options.store();
-    const target = this.#options.dashboards().find((d) => d.id === toDashboardId);
-    if (!store || !user || !target || target.ownerId === '' || !canEditDashboard(target, user)) return;
-    const saved = await this.#options.save({ ...target, reports: [...target.reports, { ...structuredClone(original), id }] });
-    if (saved) this.#options.announce(t('dashboard.copied', { title: reportTitle(original, locale()), dashboard: dashboardName(saved, locale()) }));
+    await (await actionWork()).duplicateReportNow(this.#options, dashboard, reportId, toDashboardId);
   }
 
   /** A report chosen in the report library, added once the host allowed it. */
@@ -148,7 +104,7 @@ export class ReportActionsController {
     const { spec, sourceId } = event.detail;
     const dashboardId = this.#options.dashboard()?.id;
     if (!allowedByHost(this.#host, event, new ReportAddEvent({ spec, sourceId, ...(dashboardId === undefined ? {} : { dashboardId }) }))) return;
-    await this.#options.persist(addReport(spec), 'report-add');
+    await (await actionWork()).addReportNow(this.#options, spec);
   }
 
   /** A tile's drill: true once the host allowed it, when the dashboard may open its drill dialog. */
@@ -199,9 +155,7 @@ export class ReportActionsController {
     const dashboard = this.#options.dashboard();
     const spec = event.detail.spec;
     if (!allowedByHost(this.#host, event, new ReportSaveEvent({ spec, ...(dashboard ? { dashboardId: dashboard.id } : {}) })) || !dashboard) return;
-    // Against the report as it was when the editor opened: someone else's edit of it since is not overwritten.
-    const change = saveReport(spec, dashboard);
     this.closeEditor();
-    await this.#options.persist(change, 'report-save');
+    await (await actionWork()).saveReportNow(this.#options, spec, dashboard);
   }
 }
