@@ -84,6 +84,31 @@ const mainThreadEngine: Plugin = {
   },
 };
 
+const unused = (what: string) => `throw new Error('conversation-reports: ECharts ${what} is not part of this build');`;
+/**
+ * Modules `echarts/core` imports that the kit's charts never run, replaced by stand-ins (6 KiB of
+ * the first paint): the time and log scales (its axes are category and value axes), the built-in
+ * "dark" theme (charts get a theme object read from CSS), the Chinese texts of ECharts' own parts
+ * (the kit shows none of them: English stands in) and the loading spinner. A stand-in that runs
+ * anyway throws, naming the part. Tests, served module by module, and `npm start` run the real ones.
+ */
+const echartsStandIns: Record<string, string> = {
+  'scale/Time.js': `export default class TimeScale { constructor() { ${unused('time axis')} } }\nexport function calcNiceForTimeScale() { ${unused('time axis')} }\n`,
+  'scale/Log.js': `export default class LogScale { constructor() { ${unused('log axis')} } }\n`,
+  'theme/dark.js': 'export default {};\n',
+  'i18n/langZH.js': "export { default } from './langEN.js';\n",
+  'loading/default.js': `export default function showLoading() { ${unused('loading spinner')} }\n`,
+};
+const echartsUnused: Plugin = {
+  name: 'conversation-reports:echarts-unused',
+  apply: 'build',
+  enforce: 'pre',
+  load(id) {
+    const module = /\/node_modules\/echarts\/lib\/(.+)$/.exec(id.replace(/\\/g, '/'))?.[1];
+    return module !== undefined && Object.hasOwn(echartsStandIns, module) ? echartsStandIns[module] : undefined;
+  },
+};
+
 /** Whole-file minification with esbuild (test/browser/built-bundle.browser.test.ts runs the result). */
 const esbuildMinify: Plugin = {
   name: 'conversation-reports:esbuild-minify',
@@ -102,7 +127,7 @@ const standaloneConfig: InlineConfig = {
   logLevel: 'warn',
   base: './',
   define,
-  plugins: [mainThreadEngine, esbuildMinify],
+  plugins: [mainThreadEngine, echartsUnused, esbuildMinify],
   build: {
     outDir: resolve(here, 'dist'),
     emptyOutDir: false,
@@ -186,7 +211,7 @@ export default defineConfig({
   // from, not at the site root ("/assets/…"), which only works for an app deployed at "/".
   base: './',
   define,
-  plugins: [bundleModules, standaloneAndTypes],
+  plugins: [echartsUnused, bundleModules, standaloneAndTypes],
   worker: {
     // A module Worker may share chunks with the page and import them; a classic one may not.
     format: 'es',

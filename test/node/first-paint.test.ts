@@ -39,4 +39,13 @@ describe('first paint', () => {
     const lazyModules = sizes.lazy.flatMap(({ file }) => Object.keys(chunks[file] ?? {}));
     for (const module of ['src/charts/echarts-tooltip.ts', 'src/charts/echarts-line.ts', 'src/elements/drill-dialog/drill-dialog.ts', 'src/core/wire/arrow/arrow-reading.ts', 'src/core/wire/wire-reading.ts']) assert.ok(lazyModules.includes(module), `${module} is in a lazy chunk`);
   });
+
+  it('holds stand-ins for the ECharts modules its charts never run (vite.config.ts, echartsUnused)', { skip: !existsSync(modulesFile) }, () => {
+    const chunks = JSON.parse(readFileSync(modulesFile, 'utf8')) as Record<string, Record<string, number>>;
+    const lengths = new Map(bundleSizes(dist).kit.files.flatMap((file) => Object.entries(chunks[file] ?? {})));
+    for (const module of ['scale/Time.js', 'scale/Log.js', 'theme/dark.js', 'i18n/langZH.js', 'loading/default.js']) {
+      const length = lengths.get(`node_modules/echarts/lib/${module}`) ?? 0;
+      assert.ok(length < 400, `echarts/lib/${module} is a stand-in (${length} characters)`);
+    }
+  });
 });

@@ -64,6 +64,16 @@ function axisParams(option: OptionView, dataIndex: number) {
 }
 
 describe('buildChartOption', () => {
+  // The build replaces ECharts' time and log scales with stand-ins that throw (vite.config.ts).
+  it('draws on category and value axes only, over time too', () => {
+    for (const type of ['bar', 'column', 'line', 'area'] as const) {
+      for (const result of [volumeByAssignee, dailyVolume(90)]) {
+        const option = view(buildChartOption(result, specFor(type, result === volumeByAssignee ? {} : { dimension: 'createdAt', timeBucket: 'day' }), settings));
+        expect([option.xAxis.type, option.yAxis.type].sort(), type).to.deep.equal(['category', 'value']);
+      }
+    }
+  });
+
   describe('chart types', () => {
     it('bar: horizontal, one bar per row, first row on top', () => {
       const option = view(buildChartOption(volumeByAssignee, specFor('bar'), settings));
