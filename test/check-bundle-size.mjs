@@ -45,7 +45,7 @@ export const LAZY_ONLY = [
   // English sections of the lazily-loaded elements' texts: each element's chunk brings its own (src/i18n/catalogs.ts catalogParts).
   /^src\/i18n\/en\/(?:report-editor|drill-dialog|csv-import|dashboards)\.ts$/,
   // A tile's table view, and a heatmap's option, model and table (with the heatmap's ECharts parts), load when a tile first shows one.
-  /^src\/elements\/report-tile\/(?:tile-table|tile-heatmap|heatmap-table)\.ts$/,
+  /^src\/elements\/report-tile\/(?:tile-table|tile-table\.styles|tile-heatmap|heatmap-table)\.ts$/,
   /^src\/charts\/options\/(?:heatmap-option|heatmap-model|table-model)\.ts$/,
   // The canvas renderer paints first; SVG, the heatmap's parts, the line chart and the scrolling
   // legend load when a chart asks for them, the tooltip on the first pointer or focus over a chart.

@@ -1,5 +1,5 @@
 import { consume } from '@lit/context';
-import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, adoptStyles, html, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ChartView } from '../../charts/chart-view/chart-view.ts';
 import type { ECharts } from '../../charts/echarts.ts';
@@ -19,7 +19,6 @@ import { errorMessage } from '../../i18n/error-message.ts';
 import { LocaleController } from '../../controllers/locale-controller.ts';
 import { themeStyles } from '../../theme/theme.styles.ts';
 import { DEFAULT_RANGE, type RangeValue } from '../conversation-dashboard/range-attribute.ts';
-import { heatmapTableStyles } from './heatmap-table.styles.ts';
 import { reportTileStyles } from './report-tile.styles.ts';
 import { renderTileChart } from './tile-chart.ts';
 import { EngineFoldTask, TileCompute } from './tile-compute.ts';
@@ -90,7 +89,7 @@ export const REPORT_TILE_TAG = 'report-tile';
  * @cssproperty --cr-space - Base spacing.
  */
 export class ReportTile extends SourceAttributes(LitElement) {
-  static override styles = [themeStyles, reportTileStyles, heatmapTableStyles];
+  static override styles = [themeStyles, reportTileStyles];
 
   /** The report to show. */
   @property({ attribute: false }) spec: ReportSpec | null = null;
@@ -139,6 +138,8 @@ export class ReportTile extends SourceAttributes(LitElement) {
   #pendingPart: { part: OnDemand; load: Promise<void> } | null = null;
   /** A part that failed to arrive: shown as an error whose Retry asks for it again. */
   #failedPart: { part: OnDemand; error: unknown } | null = null;
+  /** Whether the table view's styles, which load with it, were added to the shadow root. */
+  #tableStyled = false;
 
   readonly #l10n = new LocaleController(this, { locale: () => this.locale ?? this.data?.locale, timeZone: () => this.timeZone ?? this.data?.context.timeZone });
   readonly #markup = new TileMarkupController(this, (key, params) => this.#l10n.t(key, params));
@@ -237,6 +238,14 @@ export class ReportTile extends SourceAttributes(LitElement) {
     if (changed.has('spec')) this.tableOffset = 0;
     const part = this.#neededPart();
     if (part && !part.ready && this.#pendingPart?.part !== part && this.#failedPart?.part !== part) this.#loadPart(part);
+    const styles = part === tableView ? tableView.value?.tableViewStyles : part === heatmapView ? heatmapView.value?.tableViewStyles : undefined;
+    if (styles) this.#addTableStyles(styles);
+  }
+
+  #addTableStyles(styles: CSSResult): void {
+    if (this.#tableStyled || !this.shadowRoot) return;
+    this.#tableStyled = true;
+    adoptStyles(this.shadowRoot, [...(this.constructor as typeof ReportTile).elementStyles, styles]);
   }
 
   /** The part of the tile its body needs that loads on first use: the table view, or a heatmap's option and table. */

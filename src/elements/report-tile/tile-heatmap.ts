@@ -8,6 +8,7 @@ import { formatSettings, propertyLabel, tileTitle, type TileText } from './tile-
 // What a tile draws a heatmap with: one chunk, loaded with the heatmap's ECharts parts the first
 // time a tile shows one (tile-parts.ts).
 export { buildHeatmapOption } from '../../charts/options/heatmap-option.ts';
+export { tableViewStyles } from './tile-table.styles.ts';
 
 /** A heatmap's table view: the same grid, weekdays down and hours across (see heatmap-table.ts). */
 export function renderHeatmapTileTable(

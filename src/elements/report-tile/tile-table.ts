@@ -6,6 +6,9 @@ import type { GroupKey, ReportResult } from '../../core/types.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { dimensionHeading, formatSettings, measureHeading, tileTitle, type TileText } from './tile-text.ts';
 
+// Its look comes with it (report-tile.ts adds it to the tile when the table is first shown).
+export { tableViewStyles } from './tile-table.styles.ts';
+
 /** Rows of the table view shown at once; the rest are a page away (the CSV export has them all). */
 export const TABLE_PAGE = 100;
 
