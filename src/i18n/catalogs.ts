@@ -1,5 +1,7 @@
 import { en } from './en/index.ts';
-import type { Messages } from './translate.ts';
+
+/** A catalog or a section of one: messages by key (translate.ts's `Messages`; not imported, which would make a cycle). */
+type Messages = Readonly<Record<string, string>>;
 
 /**
  * The catalogs shipped with the kit, by language, each loaded when its locale is first used
