@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { formatBucketLabel, formatDuration } from '../../i18n/format.ts';
+import type { ReportSpec } from '../../core/schema/report-spec.ts';
 import type { ReportResult } from '../../core/types.ts';
 import type { ChartOption } from '../echarts.ts';
 import { describe, it } from '../test-support.ts';
@@ -64,12 +65,19 @@ function axisParams(option: OptionView, dataIndex: number) {
 }
 
 describe('buildChartOption', () => {
-  // The build replaces ECharts' time and log scales with stand-ins that throw (vite.config.ts).
-  it('draws on category and value axes only, over time too', () => {
-    for (const type of ['bar', 'column', 'line', 'area'] as const) {
-      for (const result of [volumeByAssignee, dailyVolume(90)]) {
-        const option = view(buildChartOption(result, specFor(type, result === volumeByAssignee ? {} : { dimension: 'createdAt', timeBucket: 'day' }), settings));
-        expect([option.xAxis.type, option.yAxis.type].sort(), type).to.deep.equal(['category', 'value']);
+  // The build replaces ECharts' time and log scales, `alignTicks`, dataset transforms and legacy
+  // selection with stand-ins (vite.config.ts, echartsUnused).
+  it('draws on one category and one value axis, over time too, with its data in the series and no selectable item', () => {
+    for (const type of ['bar', 'column', 'line', 'area', 'pie', 'donut'] as const) {
+      for (const result of [volumeByAssignee, volumeByAssigneeAndChannel, dailyVolume(90)]) {
+        const over: Partial<ReportSpec> = result === volumeByAssignee ? {} : result === volumeByAssigneeAndChannel ? { breakdown: 'channel' } : { dimension: 'createdAt', timeBucket: 'day' };
+        const option = buildChartOption(result, specFor(type, over), settings) as Record<string, unknown>;
+        expect(option, type).not.to.have.any.keys('dataset', 'selectedMode');
+        expect(JSON.stringify(option.series), type).not.to.match(/"(?:selectedMode|datasetIndex)"/);
+        if (type === 'pie' || type === 'donut') continue;
+        const { xAxis, yAxis } = option as { xAxis: { type: string; alignTicks?: boolean }; yAxis: { type: string; alignTicks?: boolean } };
+        expect([xAxis.type, yAxis.type].sort(), type).to.deep.equal(['category', 'value']);
+        expect(xAxis.alignTicks ?? yAxis.alignTicks, type).to.equal(undefined);
       }
     }
   });
