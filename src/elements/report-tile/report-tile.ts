@@ -1,5 +1,5 @@
 import { consume } from '@lit/context';
-import { LitElement, adoptStyles, html, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ChartView } from '../../charts/chart-view/chart-view.ts';
 import type { ECharts } from '../../charts/echarts.ts';
@@ -8,7 +8,6 @@ import { needsCategoryFolding, needsFolding } from '../../charts/options/fold-fo
 import { dashboardDataContext, type DashboardData } from '../../controllers/dashboard-data.ts';
 import { MenuController } from '../../controllers/menu-controller.ts';
 import { SourceAttributes } from '../shared/source-attributes.ts';
-import type { OnDemand } from '../../core/on-demand.ts';
 import type { DashboardConfigError } from '../../core/schema/dashboard-config.ts';
 import type { ReportSpec } from '../../core/schema/report-spec.ts';
 import type { GroupKey, ReportResult } from '../../core/types.ts';
@@ -26,7 +25,7 @@ import { tileCsv } from './tile-csv.ts';
 import { tileDrillEvent } from './tile-drill.ts';
 import { downloadCsv, downloadPng } from './tile-export.ts';
 import { TileMarkupController } from './tile-markup.ts';
-import { heatmapView, tableView } from './tile-parts.ts';
+import { TilePartsController, heatmapView, tableView, tilePartFor } from './tile-parts.ts';
 import { renderTileMenu, tileActionEvent, tileMenuItems, type TileAction } from './tile-menu.ts';
 import { computeErrorText, renderConfigError, renderEmpty, renderError, renderLoading } from './tile-states.ts';
 import { renderDelta, renderFootnote, renderKpi } from './tile-summary.ts';
@@ -134,17 +133,11 @@ export class ReportTile extends SourceAttributes(LitElement) {
 
   @query('cr-chart-view') private chartView!: ChartView | null;
 
-  /** The lazily-loaded part the body waits for (tile-parts.ts); `updateComplete` waits for it too. */
-  #pendingPart: { part: OnDemand; load: Promise<void> } | null = null;
-  /** A part that failed to arrive: shown as an error whose Retry asks for it again. */
-  #failedPart: { part: OnDemand; error: unknown } | null = null;
-  /** Whether the table view's styles, which load with it, were added to the shadow root. */
-  #tableStyled = false;
-
   readonly #l10n = new LocaleController(this, { locale: () => this.locale ?? this.data?.locale, timeZone: () => this.timeZone ?? this.data?.context.timeZone });
   readonly #markup = new TileMarkupController(this, (key, params) => this.#l10n.t(key, params));
   readonly #compute = new TileCompute(this, () => ({ data: this.result ? undefined : this.data, spec: this.spec }));
   readonly #engineFold = new EngineFoldTask(this, () => this.#engineFoldRequest());
+  readonly #parts = new TilePartsController(this, () => tilePartFor(this.spec?.chartType, this.view));
   readonly #menu = new MenuController(this, {
     items: () => [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]')],
     button: () => this.renderRoot.querySelector<HTMLElement>('.menu-button'),
@@ -221,10 +214,8 @@ export class ReportTile extends SourceAttributes(LitElement) {
   /** Also waits for the locale's catalog and for the chart view, whose chart may wait for its renderer (SVG loads on first use). */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await this.#l10n.updateComplete(super.getUpdateComplete());
-    while (this.#pendingPart) {
-      await this.#pendingPart.load;
-      result = await this.#l10n.updateComplete(super.getUpdateComplete());
-    }
+    // The table view or a heatmap's part, loaded on first use.
+    while (await this.#parts.settle()) result = await this.#l10n.updateComplete(super.getUpdateComplete());
     await this.chartView?.updateComplete;
     return result;
   }
@@ -236,46 +227,8 @@ export class ReportTile extends SourceAttributes(LitElement) {
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#markup.update(changed);
     if (changed.has('spec')) this.tableOffset = 0;
-    const part = this.#neededPart();
-    if (part && !part.ready && this.#pendingPart?.part !== part && this.#failedPart?.part !== part) this.#loadPart(part);
-    const styles = part === tableView ? tableView.value?.tableViewStyles : part === heatmapView ? heatmapView.value?.tableViewStyles : undefined;
-    if (styles) this.#addTableStyles(styles);
+    this.#parts.update();
   }
-
-  #addTableStyles(styles: CSSResult): void {
-    if (this.#tableStyled || !this.shadowRoot) return;
-    this.#tableStyled = true;
-    adoptStyles(this.shadowRoot, [...(this.constructor as typeof ReportTile).elementStyles, styles]);
-  }
-
-  /** The part of the tile its body needs that loads on first use: the table view, or a heatmap's option and table. */
-  #neededPart(): OnDemand | null {
-    const type = this.spec?.chartType;
-    if (type === 'heatmap') return heatmapView;
-    return type === 'table' || (this.view === 'table' && type !== 'kpi') ? tableView : null;
-  }
-
-  #loadPart(part: OnDemand): void {
-    this.#failedPart = null;
-    const load: Promise<void> = part.load().then(
-      () => {
-        if (this.#pendingPart?.load === load) this.#pendingPart = null;
-        this.requestUpdate();
-      },
-      (error: unknown) => {
-        if (this.#pendingPart?.load !== load) return;
-        this.#pendingPart = null;
-        this.#failedPart = { part, error };
-        this.requestUpdate();
-      },
-    );
-    this.#pendingPart = { part, load };
-  }
-
-  #retryPart = (): void => {
-    this.#failedPart = null;
-    this.requestUpdate();
-  };
 
   #retry = (): void => {
     if (!this.data) this.dispatchEvent(new ReportRetryEvent());
@@ -391,11 +344,8 @@ export class ReportTile extends SourceAttributes(LitElement) {
     if (this.loading) return renderLoading(text);
     if (result.matched === 0) return renderEmpty(text);
     if (spec.chartType === 'kpi') return renderKpi(text, spec, result);
-    const part = this.#neededPart();
-    if (part && !part.ready) {
-      const failed = this.#failedPart?.part === part ? this.#failedPart : null;
-      return failed ? renderError(text, errorMessage(failed.error), this.#retryPart) : renderLoading(text);
-    }
+    const parts = this.#parts.state;
+    if (parts !== true) return parts === 'loading' ? renderLoading(text) : renderError(text, errorMessage(parts.error), this.#parts.retry);
     const drill = (key: GroupKey, series: GroupKey | undefined) => this.#drill(key, series);
     const heatmap = spec.chartType === 'heatmap' ? heatmapView.value! : null;
     if (heatmap && this.view === 'table') return heatmap.renderHeatmapTileTable(text, spec, result, drill);
