@@ -86,14 +86,16 @@ const mainThreadEngine: Plugin = {
 
 const unused = (what: string) => `throw new Error('conversation-reports: ECharts ${what} is not part of this build');`;
 /**
- * Modules `echarts/core` imports that the kit's charts never run, replaced by stand-ins (7.5 KiB of
+ * Modules `echarts/core` imports that the kit's charts never run, replaced by stand-ins (9 KiB of
  * the first paint): the time and log scales (its axes are category and value axes), the built-in
  * "dark" theme (charts get a theme object read from CSS), the Chinese texts of ECharts' own parts
  * (the kit shows none of them: English stands in), the loading spinner, dataset transforms (data
- * is in the series), `alignTicks` (one value axis) and the legacy `pieselectchanged` events and
- * actions (no slice is selectable). A stand-in that runs anyway throws, naming the part, except
- * the legacy ones, which ECharts sets up for every chart. Tests, served module by module, and
- * `npm start` run the real ones.
+ * is in the series), `alignTicks` (one value axis), the legacy `pieselectchanged` events and
+ * actions (no slice is selectable) and the renaming of ECharts 2-5 option names (the kit's options
+ * and themes use current names: current-option-form.browser.test.ts). A stand-in that runs anyway
+ * throws, naming the part, except those ECharts runs for every chart, which do what the kit needs
+ * of them (nothing; `series` made an array). Tests, served module by module, and `npm start` run
+ * the real ones.
  */
 const echartsStandIns: Record<string, string> = {
   'scale/Time.js': `export default class TimeScale { constructor() { ${unused('time axis')} } }\nexport function calcNiceForTimeScale() { ${unused('time axis')} }\n`,
@@ -104,6 +106,7 @@ const echartsStandIns: Record<string, string> = {
   'data/helper/transform.js': `export function applyDataTransform() { ${unused('dataset transform')} }\nexport function registerExternalTransform() { ${unused('dataset transform')} }\n`,
   'coord/axisAlignTicks.js': `export function scaleCalcAlign() { ${unused('alignTicks')} }\n`,
   'legacy/dataSelectAction.js': 'export function createLegacyDataSelectAction() {}\nexport function handleLegacySelectEvents() {}\n',
+  'preprocessor/backwardCompat.js': "import { normalizeToArray } from '../util/model.js';\nexport default function globalBackwardCompat(option) { option.series = normalizeToArray(option.series); }\n",
 };
 const echartsUnused: Plugin = {
   name: 'conversation-reports:echarts-unused',
