@@ -47,6 +47,8 @@ export const LAZY_ONLY = [
   // A tile's table view, and a heatmap's option, model and table (with the heatmap's ECharts parts), load when a tile first shows one.
   /^src\/elements\/report-tile\/(?:tile-table|tile-table\.styles|tile-heatmap|heatmap-table)\.ts$/,
   /^src\/charts\/options\/(?:heatmap-option|heatmap-model|table-model)\.ts$/,
+  // A chart's PNG framing loads with the first Export PNG (chart-view.ts toPngDataUrl).
+  /^src\/charts\/chart-view\/png-frame\.ts$/,
   // The canvas renderer paints first; SVG, the heatmap's parts, the line chart and the scrolling
   // legend load when a chart asks for them, the tooltip on the first pointer or focus over a chart.
   // zrender/lib/svg/helper.js is shared with the canvas renderer; the tooltip's markup helpers and the

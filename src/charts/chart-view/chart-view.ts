@@ -11,7 +11,7 @@ import { readChartTheme, toEChartsTheme, type ChartTheme } from '../theme.ts';
 import { chartName, withAccessibleName } from './chart-name.ts';
 import { chartPoints, gridMove } from './chart-points.ts';
 import { chartViewStyles } from './chart-view.styles.ts';
-import { chartImage, type ChartImageFrame } from './png-frame.ts';
+import type { ChartImageFrame } from './png-frame.ts';
 import { resizeInTurn } from './resize-in-turn.ts';
 import { ChartPointClickEvent } from '../../events/chart-point-click-event.ts';
 
@@ -154,7 +154,10 @@ export class ChartView extends LitElement {
    */
   async toPngDataUrl(frame: ChartImageFrame): Promise<string | null> {
     const chart = this.chart;
-    return chart ? chartImage(chart, readChartTheme(this), frame) : null;
+    if (!chart) return null;
+    // The framing code loads with the first export, not with the chart.
+    const { chartImage } = await import('./png-frame.ts');
+    return chart.isDisposed() ? null : chartImage(chart, readChartTheme(this), frame);
   }
 
   protected override render() {
