@@ -77,6 +77,8 @@ export const LAZY_ONLY = [
   // tile action does (save, toast, announce) with the first one (report-actions-controller.ts).
   /^src\/controllers\/modal-dialog-controller\.ts$/,
   /^src\/elements\/conversation-dashboard\/report-(?:actions-work|changes)\.ts$/,
+  // The rejected-records panel is defined when a load rejects a record (load-status.ts).
+  /^src\/elements\/data-quality\//,
   // The drill's rows load on the first drill (src/engine/report-engine.ts); core imports them (vite.config.ts).
   /^src\/core\/engine\/drill-(?:down|page|first-rows)\.ts$/,
 ];

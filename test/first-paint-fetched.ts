@@ -20,7 +20,7 @@ export const FIRST_PAINT_PAGE = `<!doctype html><meta charset="utf-8"><title>fir
   const conversations = Array.from({ length: 3000 }, (_, i) => {
     const createdAt = end - ((i * 7919) % (28 * 86400000));
     return {
-      id: 'c' + i, channel: i % 3 ? 'chat' : 'email', status: pick(['open', 'closed', 'pending'], i),
+      id: 'c' + i, channel: i % 3 ? 'chat' : 'email', status: i % 3 ? 'closed' : 'open',
       createdAt, firstResponseAt: i % 5 ? createdAt + (i % 97) * 60000 : null, closedAt: i % 3 ? createdAt + (i % 31) * 3600000 : null,
       assigneeId: pick(['a1', 'a2', 'a3', 'a4', null], i), inboxId: pick(['i1', 'i2'], i), teamId: null,
       chatflowId: i % 2 ? pick(['f1', 'f2', 'f3'], i) : null, pageUrl: pick(['https://example.com/', 'https://example.com/pricing', null], i),

@@ -42,7 +42,9 @@ describe('<conversation-dashboard> in Worker mode with records postMessage canno
       [10, 'properties.onClick'],
       [20, 'subject'],
     ]);
-    // <cr-data-quality part="data-quality"> holds the panel in its own shadow root.
+    // <cr-data-quality part="data-quality"> holds the panel in its own shadow root; its element is
+    // defined when the first rejected record is shown, and the dashboard's updateComplete waits for it.
+    await el.updateComplete;
     const part = el.shadowRoot!.querySelector<HTMLElement & { updateComplete: Promise<boolean> }>('[part="data-quality"]')!;
     await part.updateComplete;
     const panel = part.shadowRoot!;

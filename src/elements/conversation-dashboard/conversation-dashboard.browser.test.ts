@@ -199,7 +199,9 @@ describe('<conversation-dashboard> data quality', () => {
     const records = [...sample.conversations.slice(0, 300), ...bad, ...sample.conversations.slice(300, 600)];
     const el = await dashboard(new ArrayDataSource(records, { lookups: sample.lookups, pageSize: 100 }));
     await settled(el);
-    // The panel is <cr-data-quality part="data-quality">; its list is in its own shadow root.
+    // The panel is <cr-data-quality part="data-quality">; its list is in its own shadow root. Its
+    // element is defined when the first rejected record is shown; updateComplete waits for it.
+    await el.updateComplete;
     const part = el.shadowRoot!.querySelector<DataQuality>('[part="data-quality"]')!;
     await part.updateComplete;
     const panel = part.shadowRoot!;

@@ -12,7 +12,7 @@ import { reportContextOf, saveConfig } from './dashboard-config-io.ts';
 import { DashboardWiring } from './dashboard-wiring.ts';
 import { CustomDays, rangeProblem } from './custom-days.ts';
 import { ReportActionsController } from './report-actions-controller.ts';
-import { renderConfigError, renderStatusArea, renderToast, type Toast } from './load-status.ts';
+import { dataQualityReady, renderConfigError, renderStatusArea, renderToast, type Toast } from './load-status.ts';
 import { HostSettings, LiveViewAttributes, MarkupConfigAttributes, hostSettingsError } from './dashboard-attributes.ts';
 import { dashboardDataContext, type DashboardData } from '../../controllers/dashboard-data.ts';
 import type { Dashboard, DashboardUser } from '../../core/schema/dashboard.ts';
@@ -29,7 +29,6 @@ import type { DashboardStore } from '../../store/dashboard-store.ts';
 import type { Team } from '../shared/dialog/team.ts';
 import type { DrillDialog } from '../drill-dialog/drill-dialog.ts';
 import '../report-tile/report-tile.ts';
-import '../data-quality/data-quality.ts';
 import '../range-picker/range-picker.ts';
 import { themeStyles } from '../../theme/theme.styles.ts';
 import { conversationDashboardStyles } from './conversation-dashboard.styles.ts';
@@ -199,10 +198,11 @@ export class ConversationDashboard extends HostSettings(LiveViewAttributes(Marku
     for (const tile of this.renderRoot.querySelectorAll('report-tile')) tile.refreshTheme();
   }
 
-  /** Includes a catalog or a markup store still loading and the range picker's update, so `await el.updateComplete` sees the whole header. */
+  /** Includes a catalog or a markup store still loading, the range picker's update and the rejected-records panel's element, so `await el.updateComplete` sees the whole header and status area. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const complete = await this.#wiring.markup.updateComplete(this.#i18n.updateComplete(super.getUpdateComplete()));
     await this.renderRoot?.querySelector('cr-range-picker')?.updateComplete;
+    await dataQualityReady(this.data?.rejected ?? []);
     return complete;
   }
 
@@ -220,6 +220,7 @@ export class ConversationDashboard extends HostSettings(LiveViewAttributes(Marku
     else if (this.rangeError && this.#i18n.textsChanged) this.rangeError = this.#rangeProblem();
     // New business hours or SLA targets (the host's, or another dashboard's own): same data, new results.
     this.data = this.#wiring.load.data();
+    void dataQualityReady(this.data?.rejected ?? []);
   }
 
   /** (v2) The dashboard filters in force: the `filters` property, else the open dashboard's saved ones. */

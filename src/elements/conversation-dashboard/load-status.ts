@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DataLoadController } from '../../controllers/data-load-controller.ts';
+import { onDemand } from '../../core/on-demand.ts';
 import type { DashboardConfigError } from '../../core/schema/dashboard-config.ts';
 import type { ParseError } from '../../core/wire/parse-conversations.ts';
 
@@ -96,6 +97,18 @@ export interface StatusAreaInput extends LoadStatusInput {
   storeError: string | null;
   /** The records the source rejected (the data-quality panel shows when there are any). */
   rejected: readonly ParseError[];
+}
+
+/** The data-quality panel's element: most loads reject nothing, so it is defined when the first rejected record is to be shown. */
+const dataQualityPanel = onDemand(() => import('../data-quality/data-quality.ts'));
+
+/**
+ * Defines `<cr-data-quality>` when `rejected` holds records to show; resolves once it is defined (at
+ * once when there are none). A chunk that did not arrive is asked for again by the next call.
+ */
+export function dataQualityReady(rejected: readonly ParseError[]): Promise<void> {
+  if (rejected.length === 0 || dataQualityPanel.ready) return Promise.resolve();
+  return dataQualityPanel.load().catch(() => undefined);
 }
 
 /** Everything between the header and the grid: the load's status, the names notice, the store's error and the rejected records. */
