@@ -86,34 +86,42 @@ const mainThreadEngine: Plugin = {
 
 const unused = (what: string) => `throw new Error('conversation-reports: ECharts ${what} is not part of this build');`;
 /**
- * Modules `echarts/core` imports that the kit's charts never run, replaced by stand-ins (9 KiB of
+ * Modules `echarts/core` imports that the kit's charts never run, replaced by stand-ins (10 KiB of
  * the first paint): the time and log scales (its axes are category and value axes), the built-in
  * "dark" theme (charts get a theme object read from CSS), the Chinese texts of ECharts' own parts
  * (the kit shows none of them: English stands in), the loading spinner, dataset transforms (data
  * is in the series), `alignTicks` (one value axis), the legacy `pieselectchanged` events and
  * actions (no slice is selectable) and the renaming of ECharts 2-5 option names (the kit's options
- * and themes use current names: current-option-form.browser.test.ts). A stand-in that runs anyway
- * throws, naming the part, except those ECharts runs for every chart, which do what the kit needs
- * of them (nothing; `series` made an array). Tests, served module by module, and `npm start` run
- * the real ones.
+ * and themes use current names: current-option-form.browser.test.ts), and the zrender shapes only
+ * the `graphic` component and custom series make (ellipse, ring, Bezier curve, arc, incremental,
+ * radial gradient class; the kit registers neither). A stand-in that runs anyway throws, naming
+ * the part, except those ECharts runs for every chart, which do what the kit needs of them
+ * (nothing; `series` made an array). Tests, served module by module, and `npm start` run the real
+ * ones.
  */
 const echartsStandIns: Record<string, string> = {
-  'scale/Time.js': `export default class TimeScale { constructor() { ${unused('time axis')} } }\nexport function calcNiceForTimeScale() { ${unused('time axis')} }\n`,
-  'scale/Log.js': `export default class LogScale { constructor() { ${unused('log axis')} } }\n`,
-  'theme/dark.js': 'export default {};\n',
-  'i18n/langZH.js': "export { default } from './langEN.js';\n",
-  'loading/default.js': `export default function showLoading() { ${unused('loading spinner')} }\n`,
-  'data/helper/transform.js': `export function applyDataTransform() { ${unused('dataset transform')} }\nexport function registerExternalTransform() { ${unused('dataset transform')} }\n`,
-  'coord/axisAlignTicks.js': `export function scaleCalcAlign() { ${unused('alignTicks')} }\n`,
-  'legacy/dataSelectAction.js': 'export function createLegacyDataSelectAction() {}\nexport function handleLegacySelectEvents() {}\n',
-  'preprocessor/backwardCompat.js': "import { normalizeToArray } from '../util/model.js';\nexport default function globalBackwardCompat(option) { option.series = normalizeToArray(option.series); }\n",
+  'echarts/lib/scale/Time.js': `export default class TimeScale { constructor() { ${unused('time axis')} } }\nexport function calcNiceForTimeScale() { ${unused('time axis')} }\n`,
+  'echarts/lib/scale/Log.js': `export default class LogScale { constructor() { ${unused('log axis')} } }\n`,
+  'echarts/lib/theme/dark.js': 'export default {};\n',
+  'echarts/lib/i18n/langZH.js': "export { default } from './langEN.js';\n",
+  'echarts/lib/loading/default.js': `export default function showLoading() { ${unused('loading spinner')} }\n`,
+  'echarts/lib/data/helper/transform.js': `export function applyDataTransform() { ${unused('dataset transform')} }\nexport function registerExternalTransform() { ${unused('dataset transform')} }\n`,
+  'echarts/lib/coord/axisAlignTicks.js': `export function scaleCalcAlign() { ${unused('alignTicks')} }\n`,
+  'echarts/lib/legacy/dataSelectAction.js': 'export function createLegacyDataSelectAction() {}\nexport function handleLegacySelectEvents() {}\n',
+  'echarts/lib/preprocessor/backwardCompat.js': "import { normalizeToArray } from '../util/model.js';\nexport default function globalBackwardCompat(option) { option.series = normalizeToArray(option.series); }\n",
+  'zrender/lib/graphic/IncrementalDisplayable.js': `export default class IncrementalDisplayable { constructor() { ${unused('incremental rendering')} } }\n`,
+  'zrender/lib/graphic/shape/Ellipse.js': `export default class Ellipse { constructor() { ${unused('ellipse shape')} } }\n`,
+  'zrender/lib/graphic/shape/Ring.js': `export default class Ring { constructor() { ${unused('ring shape')} } }\n`,
+  'zrender/lib/graphic/shape/BezierCurve.js': `export default class BezierCurve { constructor() { ${unused('Bezier curve shape')} } }\n`,
+  'zrender/lib/graphic/shape/Arc.js': `export default class Arc { constructor() { ${unused('arc shape')} } }\n`,
+  'zrender/lib/graphic/RadialGradient.js': `export default class RadialGradient { constructor() { ${unused('RadialGradient class')} } }\n`,
 };
 const echartsUnused: Plugin = {
   name: 'conversation-reports:echarts-unused',
   apply: 'build',
   enforce: 'pre',
   load(id) {
-    const module = /\/node_modules\/echarts\/lib\/(.+)$/.exec(id.replace(/\\/g, '/'))?.[1];
+    const module = /\/node_modules\/((?:echarts|zrender)\/lib\/.+)$/.exec(id.replace(/\\/g, '/'))?.[1];
     return module !== undefined && Object.hasOwn(echartsStandIns, module) ? echartsStandIns[module] : undefined;
   },
 };
