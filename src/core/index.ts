@@ -1,3 +1,5 @@
+import { installQuantiles } from './engine/quantile-install.ts';
+
 export * from './schema/index.ts';
 export * from './types.ts';
 export { parseConversations, formatParseError, type ParseError, type ParseResult, type FieldProblem } from './wire/parse-conversations.ts';
@@ -19,3 +21,6 @@ export { propertyCatalog, builtInProperties, findProperty, type PropertyInfo, ty
 export { rangePresets, resolveRangePreset, isRangePreset, type RangePreset } from './time/range-presets.ts';
 export { previousRange } from './engine/report-plan.ts';
 export { alignPreviousBuckets } from './engine/previous-buckets.ts';
+
+// Everything computed through conversation-reports/core may ask for a median at once.
+installQuantiles();

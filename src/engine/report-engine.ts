@@ -1,5 +1,7 @@
 import type { SourcePage } from '../adapters/data-source.ts';
 import { ReportBatch, computeReport } from '../core/engine/compute-report.ts';
+import { isQuantile } from '../core/engine/aggregate.ts';
+import { quantilesRegistered } from '../core/engine/quantile-registry.ts';
 import { PageIngest, MalformedPageError, countPageRecords, isArrowPage, type ArrowReading, type IngestPage, type PageReaders, type WireReading } from '../core/wire/ingest-session.ts';
 import type { ArrowInput } from '../core/wire/arrow/read-arrow.ts';
 import type { ParseError } from '../core/wire/parse-conversations.ts';
@@ -163,6 +165,8 @@ class MainThreadEngine implements ReportEngine {
     readonly columnBytes: number,
   ) {
     this.#batcher = new ComputeBatcher(async (context, specs) => {
+      const quantilesLoading = quantilesFor(specs);
+      if (quantilesLoading) await quantilesLoading;
       // Errors keep their class here: they go straight to the caller.
       let batch: ReportBatch;
       try {
@@ -193,6 +197,8 @@ class MainThreadEngine implements ReportEngine {
   compute(spec: ReportSpec, context: ReportContext, signal?: AbortSignal): Promise<ReportResult> {
     if (this.#disposed) return Promise.reject(new Error('The report engine was disposed.'));
     if (this.table.size >= BATCH_FROM) return this.#batcher.enqueue(spec, context, signal);
+    const quantilesLoading = quantilesFor([spec]);
+    if (quantilesLoading) return quantilesLoading.then(() => computeReport(this.table, spec, context));
     // Small tables: a report takes well under a millisecond, so at once, as part of the caller's task.
     try {
       return Promise.resolve(computeReport(this.table, spec, context));
@@ -203,10 +209,10 @@ class MainThreadEngine implements ReportEngine {
 
   async drill(spec: ReportSpec, context: ReportContext, point: DrillPoint, page?: DrillPageRequest, signal?: AbortSignal): Promise<DrillPage> {
     if (signal?.aborted) throw signal.reason ?? abortError();
-    await drill.load();
+    await core.load();
     // Aborted while the drill's chunk loaded (the first drill only): no rows for a request nobody waits for.
     if (signal?.aborted) throw signal.reason ?? abortError();
-    return drill.value!.drillDown(this.table, spec, context, point, page);
+    return core.value!.drillDown(this.table, spec, context, point, page);
   }
 
   dispose(): void {
@@ -570,11 +576,22 @@ export class EngineLoader {
 }
 
 /**
- * The drill (rows behind a point) loads on the first drill: a dashboard paints without it. Through
- * core's entry, whose chunk holds it (vite.config.ts): a module inside a shared chunk would be
- * handed over as a namespace object built by the bundler's runtime, which core would then load too.
+ * The drill (rows behind a point) and the quantiles load with core's entry, on the first drill or
+ * the first compute of a quantile: a dashboard paints without them. Through core's entry, whose
+ * chunk holds them (vite.config.ts): a module inside a shared chunk would be handed over as a
+ * namespace object built by the bundler's runtime, which core would then load too.
  */
-const drill = onDemand(() => import('../core/index.ts'));
+const core = onDemand(() => import('../core/index.ts'));
+
+/**
+ * Quantile measures (median, p90) compute with code of their own, which the default dashboard never
+ * runs: it comes with core's entry, which registers it (quantile-registry.ts), before the first
+ * compute that asks for one. Once registered (by that, the drill or the report editor) computes
+ * stay synchronous.
+ */
+function quantilesFor(specs: readonly ReportSpec[]): Promise<void> | null {
+  return !quantilesRegistered() && specs.some((spec) => isQuantile(spec.measure)) ? core.load() : null;
+}
 
 function loadArrowReading(): Promise<ArrowReading> {
   return import('../core/wire/arrow/arrow-reading.ts');

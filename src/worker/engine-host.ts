@@ -1,5 +1,6 @@
 import { ReportBatch } from '../core/engine/compute-report.ts';
 import { drillDown } from '../core/engine/drill-down.ts';
+import { installQuantiles } from '../core/engine/quantile-install.ts';
 import { IngestSession } from '../core/wire/ingest.ts';
 import { tableFootprint, type ConversationTable } from '../core/table/table.ts';
 import { tableCatalog } from '../core/table/table-catalog.ts';
@@ -11,6 +12,7 @@ import { serializeError, type ComputeOutcome, type FromEngine, type ToEngine } f
  * function rather than the Worker global, so it can be driven directly in tests.
  */
 export function createEngineHost(post: (message: FromEngine) => void): (message: ToEngine) => void {
+  installQuantiles();
   let session: IngestSession | null = new IngestSession();
   let table: ConversationTable | null = null;
   let failed = false;

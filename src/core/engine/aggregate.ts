@@ -1,4 +1,4 @@
-import { quantileInPlace, quantileKeepsOrder } from './quantile.ts';
+import { quantileImplementation } from './quantile-registry.ts';
 import type { HistogramQuantiles } from './quantile-histogram.ts';
 import type { Measure } from '../schema/report-spec.ts';
 import type { Codes } from '../table/table.ts';
@@ -375,6 +375,7 @@ function quantileOf(stats: GroupStats, members: number[], q: number, n: number):
   if (stats.histogram) return stats.histogram.quantile(members, q);
   const { offsets, buffer } = stats;
   if (!offsets || !buffer) throw new Error('Quantile requested without kept values.');
+  const { quantileInPlace, quantileKeepsOrder } = quantileImplementation();
   if (members.length === 1) {
     const g = members[0]!;
     let memo = stats.quantileMemo?.get(q);

@@ -7,6 +7,10 @@ import { parseConversations } from '../wire/parse-conversations.ts';
 import { reportSpecSchema, type ReportSpecInput } from '../schema/report-spec.ts';
 import { createTable } from '../table/table.ts';
 import type { ReportContext } from '../types.ts';
+import { installQuantiles } from './quantile-install.ts';
+
+// Medians computed through the engine's modules, not core's entry (which registers them itself).
+installQuantiles();
 
 const week: ReportContext = { range: { from: T0, to: T0 + 7 * DAY }, timeZone: 'UTC' };
 

@@ -6,6 +6,10 @@ import { pageOfRows } from './drill-page.ts';
 import { reportSpecSchema, type ReportSpecInput } from '../schema/report-spec.ts';
 import { createTable } from '../table/table.ts';
 import { generateConversations } from '../../sample/generate-conversations.ts';
+import { installQuantiles } from './quantile-install.ts';
+
+// Medians computed through the engine's modules, not core's entry (which registers them itself).
+installQuantiles();
 
 const DAY = 86_400_000;
 const end = Date.UTC(2026, 10, 20);

@@ -7,6 +7,10 @@ import { previousRange } from './report-plan.ts';
 import { reportSpecSchema, type ReportSpec, type ReportSpecInput } from '../schema/report-spec.ts';
 import { createTable } from '../table/table.ts';
 import type { Aggregate, ReportContext, ReportResult } from '../types.ts';
+import { installQuantiles } from './quantile-install.ts';
+
+// Medians computed through the engine's modules, not core's entry (which registers them itself).
+installQuantiles();
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -13,7 +13,8 @@ import {
 } from './aggregate.ts';
 import { columnAccess } from '../table/columns.ts';
 import { InvalidMeasureError } from '../errors.ts';
-import { HISTOGRAM_MAX_GROUPS, HISTOGRAM_MIN_ROWS, HistogramQuantiles } from './quantile-histogram.ts';
+import type { HistogramQuantiles } from './quantile-histogram.ts';
+import { quantileImplementation } from './quantile-registry.ts';
 import { addCubeMeasure, buildCube, cubeRead, readCube, tableCubes, type CubeRead } from './cube.ts';
 import { filterKey, filtersOf } from './filters.ts';
 import { groupIdsOf, groupRows, type Grouping } from './group-rows.ts';
@@ -68,12 +69,15 @@ function measureSource(table: ConversationTable, measure: Measure & { property: 
 type KeptValues = { offsets: Uint32Array; buffer: Float64Array; quantileMemo?: Map<number, Float64Array> } | { histogram: HistogramQuantiles };
 
 /** Whether a quantile over these rows and groups is read from histograms (quantile-histogram.ts). */
-const byHistogram = (selected: Uint32Array, groups: number): boolean => groups <= HISTOGRAM_MAX_GROUPS && selected.length >= HISTOGRAM_MIN_ROWS;
+function byHistogram(selected: Uint32Array, groups: number): boolean {
+  const { HISTOGRAM_MAX_GROUPS, HISTOGRAM_MIN_ROWS } = quantileImplementation();
+  return groups <= HISTOGRAM_MAX_GROUPS && selected.length >= HISTOGRAM_MIN_ROWS;
+}
 
 /** Histograms of a quantile measure's values, with n and sum, and the rows per group (nulls included) of the same pass. */
 function histogramValues(selected: Uint32Array, source: GroupSource, groups: number, values: MeasureSource): { kept: KeptValues; stats: MeasureStats; count: Float64Array } {
   const input = { rows: selected, codes: 'codes' in source ? source.codes : null, ids: 'ids' in source ? source.ids : null, values: values.values, minus: values.minus };
-  const { quantiles, stats, count } = HistogramQuantiles.build(input, groups);
+  const { quantiles, stats, count } = quantileImplementation().HistogramQuantiles.build(input, groups);
   return { kept: { histogram: quantiles }, stats, count };
 }
 

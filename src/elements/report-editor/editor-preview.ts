@@ -3,6 +3,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import '../report-tile/report-tile.ts';
 import type { DashboardData } from '../../controllers/dashboard-data.ts';
 import { computeReport } from '../../core/engine/compute-report.ts';
+import { installQuantiles } from '../../core/engine/quantile-install.ts';
 import type { PropertyInfo } from '../../core/table/properties.ts';
 import type { ReportSpec } from '../../core/schema/report-spec.ts';
 import type { ConversationTable } from '../../core/table/table.ts';
@@ -11,6 +12,9 @@ import { computeErrorText } from '../report-tile/tile-states.ts';
 import type { TileText } from '../report-tile/tile-text.ts';
 import type { Draft } from './editor-draft.ts';
 import type { Translate } from './editor-types.ts';
+
+// The preview computes in this thread, at once, whatever measure the draft asks for (a median too).
+installQuantiles();
 
 /** Why the preview has no result, kept as it came until it is rendered in the reader's language. */
 export type PreviewError =

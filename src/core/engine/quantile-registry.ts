@@ -1,0 +1,36 @@
+import type { HistogramQuantiles } from './quantile-histogram.ts';
+
+/**
+ * What the engine calls for quantile measures (median, p90): selection (quantile.ts) and per-group
+ * histograms (quantile-histogram.ts). They are handed over here rather than imported by the engine
+ * so that a page whose reports have no quantile (the default dashboard) does not download them:
+ * what computes synchronously registers them when it loads (`conversation-reports/core`, the engine
+ * Worker, the report editor's preview), the page's engine loads them before the first compute that
+ * asks for one (src/engine/report-engine.ts).
+ */
+export interface QuantileImplementation {
+  quantileInPlace(values: Float64Array, q: number): number | null;
+  quantileKeepsOrder(length: number): boolean;
+  HistogramQuantiles: typeof HistogramQuantiles;
+  HISTOGRAM_MAX_GROUPS: number;
+  HISTOGRAM_MIN_ROWS: number;
+}
+
+let registered: QuantileImplementation | null = null;
+
+export function registerQuantiles(implementation: QuantileImplementation): void {
+  registered = implementation;
+}
+
+export function quantilesRegistered(): boolean {
+  return registered !== null;
+}
+
+/** The registered implementation; throws, naming the module to load, when none is. */
+export function quantileImplementation(): QuantileImplementation {
+  if (registered) return registered;
+  throw new Error(
+    'conversation-reports: a quantile measure (median, p90) was computed before the quantile module was registered. ' +
+      'Call installQuantiles() from src/core/engine/quantile-install.ts first (conversation-reports/core and the engine Worker do).',
+  );
+}
