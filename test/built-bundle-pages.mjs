@@ -1,11 +1,13 @@
 // Pages that load the BUILT package from dist/ (never the sources), for test/browser/built-bundle.browser.test.ts.
 // The dev server serves dist/ as plain files; a missing build is a 404 and the page stays empty.
 //
-// /__test__/built/standalone.html?case=src|csv|sample|tile|bad-json
+// /__test__/built/standalone.html?case=src|csv|sample|tile|bad-json|median
 //     HTML only plus one <script type="module" src="/dist/conversation-reports.standalone.js">,
 //     under the strict Content-Security-Policy given to the middleware (what a CMS page may send).
 // /__test__/built/package.html
 //     the multi-file package build (dist/conversation-reports.js with its chunks), data set by a script.
+// /__test__/built/element.html?case=…
+//     the same markup as the standalone cases with dist/elements/report-tile.js and its chunks only.
 
 const RANGE = '2026-09-01T00:00:00Z/2026-11-01T00:00:00Z';
 
@@ -20,6 +22,13 @@ const cases = {
       </script>
     </report-tile>`,
   'bad-json': `<conversation-dashboard sample="100" locale="en"><script type="application/json">{ "range": "last-7-days", }</script></conversation-dashboard>`,
+  // A median: its code is not in the first paint; the page's engine loads it before computing.
+  median: `<report-tile src="/__test__/conversations?limit=50" range="${RANGE}" time-zone="UTC" locale="en">
+      <script type="application/json">
+        { "id": "median-response", "title": "Median response by channel", "chartType": "bar",
+          "dimension": "channel", "measure": { "op": "median", "property": "responseTime" } }
+      </script>
+    </report-tile>`,
 };
 
 const page = (title, head, body) => `<!doctype html>
@@ -51,6 +60,13 @@ export function builtBundlePages({ csp }) {
     <script type="module" src="/dist/conversation-reports.standalone.js"></script>`,
         cases[name],
       );
+      return undefined;
+    }
+    if (ctx.path === '/__test__/built/element.html') {
+      const name = new URL(ctx.url, 'http://localhost').searchParams.get('case') ?? 'median';
+      if (!(name in cases)) return next();
+      ctx.type = 'text/html; charset=utf-8';
+      ctx.body = page(`built element: ${name}`, `    <script type="module" src="/dist/elements/report-tile.js"></script>`, cases[name]);
       return undefined;
     }
     if (ctx.path === '/__test__/built/package.html') {

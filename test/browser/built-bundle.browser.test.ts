@@ -131,6 +131,21 @@ describe('the built package in a bare page', function () {
     });
   });
 
+  it('computes a median in the standalone file and with the report-tile element file, whose first paint has no quantile code', async () => {
+    const medians: unknown[] = [];
+    for (const url of ['/__test__/built/standalone.html?case=median', '/__test__/built/element.html?case=median']) {
+      const doc = await open(url);
+      await defined(doc, 'report-tile');
+      const tile = doc.querySelector('report-tile') as ReportTile;
+      await waitUntil(() => tile.shownResult || tile.shadowRoot?.querySelector('[part="error"]'), `${url}: the tile computed`, { timeout: 20_000 });
+      expect(tile.shownResult, `${url}: ${tile.shadowRoot?.querySelector('[part="error"]')?.textContent}`).to.be.ok;
+      expect(tile.shownResult!.rows.length).to.be.greaterThan(1);
+      medians.push(tile.shownResult!.total.value);
+    }
+    expect(medians[0]).to.be.a('number').and.greaterThan(0);
+    expect(medians[1]).to.equal(medians[0]);
+  });
+
   it('the multi-file package build renders a dashboard from a module script', async () => {
     const doc = await open('/__test__/built/package.html');
     await defined(doc, 'conversation-dashboard');
