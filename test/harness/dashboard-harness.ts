@@ -12,12 +12,14 @@ export function tiles(el: ConversationDashboard): ReportTile[] {
 }
 
 /**
- * Resolves once the dashboard shows tiles and every one shows its result; with `orError`, a tile
- * showing its error counts as settled too. `timeout` raises the hang guard for a large load.
+ * Resolves once the dashboard's data is not loading, it shows tiles and every one shows its result;
+ * with `orError`, a tile showing its error counts as settled too. `timeout` raises the hang guard for a large load.
  */
 export async function settled(el: ConversationDashboard, options: { orError?: boolean; timeout?: number } = {}): Promise<void> {
   const done = (tile: ReportTile) => tile.shownResult || (options.orError && tile.shadowRoot!.querySelector('[part="error"]'));
-  await waitUntil(() => tiles(el).length > 0 && tiles(el).every(done), options.orError ? 'every tile settled' : 'every tile has a result', {
+  // Not while a load runs: a tile may show what it computed from the data of the previous range
+  // (or that range's error) until the new range's data arrives.
+  await waitUntil(() => el.data?.state !== 'loading' && tiles(el).length > 0 && tiles(el).every(done), options.orError ? 'every tile settled' : 'every tile has a result', {
     ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
   });
 }
