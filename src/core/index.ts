@@ -1,4 +1,5 @@
 import { installQuantiles } from './engine/quantile-install.ts';
+import { installBusinessTime } from './time/business-time-install.ts';
 
 export * from './schema/index.ts';
 export * from './types.ts';
@@ -22,5 +23,6 @@ export { rangePresets, resolveRangePreset, isRangePreset, type RangePreset } fro
 export { previousRange } from './engine/report-plan.ts';
 export { alignPreviousBuckets } from './engine/previous-buckets.ts';
 
-// Everything computed through conversation-reports/core may ask for a median at once.
+// Everything computed through conversation-reports/core may ask for a median, or business hours, at once.
 installQuantiles();
+installBusinessTime();

@@ -2,6 +2,8 @@ import type { SourcePage } from '../adapters/data-source.ts';
 import { ReportBatch, computeReport } from '../core/engine/compute-report.ts';
 import { isQuantile } from '../core/engine/aggregate.ts';
 import { quantilesRegistered } from '../core/engine/quantile-registry.ts';
+import { countsInBusinessHours } from '../core/table/derived-columns.ts';
+import { businessTimeRegistered } from '../core/time/business-time-registry.ts';
 import { PageIngest, MalformedPageError, countPageRecords, isArrowPage, type ArrowReading, type IngestPage, type PageReaders, type WireReading } from '../core/wire/ingest-session.ts';
 import type { ArrowInput } from '../core/wire/arrow/read-arrow.ts';
 import type { ParseError } from '../core/wire/parse-conversations.ts';
@@ -165,8 +167,8 @@ class MainThreadEngine implements ReportEngine {
     readonly columnBytes: number,
   ) {
     this.#batcher = new ComputeBatcher(async (context, specs) => {
-      const quantilesLoading = quantilesFor(specs);
-      if (quantilesLoading) await quantilesLoading;
+      const partsLoading = lazyPartsFor(specs, context);
+      if (partsLoading) await partsLoading;
       // Errors keep their class here: they go straight to the caller.
       let batch: ReportBatch;
       try {
@@ -197,8 +199,8 @@ class MainThreadEngine implements ReportEngine {
   compute(spec: ReportSpec, context: ReportContext, signal?: AbortSignal): Promise<ReportResult> {
     if (this.#disposed) return Promise.reject(new Error('The report engine was disposed.'));
     if (this.table.size >= BATCH_FROM) return this.#batcher.enqueue(spec, context, signal);
-    const quantilesLoading = quantilesFor([spec]);
-    if (quantilesLoading) return quantilesLoading.then(() => computeReport(this.table, spec, context));
+    const partsLoading = lazyPartsFor([spec], context);
+    if (partsLoading) return partsLoading.then(() => computeReport(this.table, spec, context));
     // Small tables: a report takes well under a millisecond, so at once, as part of the caller's task.
     try {
       return Promise.resolve(computeReport(this.table, spec, context));
@@ -576,21 +578,23 @@ export class EngineLoader {
 }
 
 /**
- * The drill (rows behind a point) and the quantiles load with core's entry, on the first drill or
- * the first compute of a quantile: a dashboard paints without them. Through core's entry, whose
+ * The drill (rows behind a point), the quantiles and the business clock load with core's entry, on
+ * the first drill or the first compute that needs them: a dashboard paints without them. Through core's entry, whose
  * chunk holds them (vite.config.ts): a module inside a shared chunk would be handed over as a
  * namespace object built by the bundler's runtime, which core would then load too.
  */
 const core = onDemand(() => import('../core/index.ts'));
 
 /**
- * Quantile measures (median, p90) compute with code of their own, which the default dashboard never
- * runs: it comes with core's entry, which registers it (quantile-registry.ts), before the first
- * compute that asks for one. Once registered (by that, the drill or the report editor) computes
- * stay synchronous.
+ * Quantile measures (median, p90) and time counted in business hours compute with code of their
+ * own, which the default dashboard never runs: it comes with core's entry, which registers it
+ * (quantile-registry.ts, business-time-registry.ts), before the first compute that needs it. Once
+ * registered (by that, the drill or the report editor) computes stay synchronous.
  */
-function quantilesFor(specs: readonly ReportSpec[]): Promise<void> | null {
-  return !quantilesRegistered() && specs.some((spec) => isQuantile(spec.measure)) ? core.load() : null;
+function lazyPartsFor(specs: readonly ReportSpec[], context: ReportContext): Promise<void> | null {
+  const quantiles = !quantilesRegistered() && specs.some((spec) => isQuantile(spec.measure));
+  const businessTime = !businessTimeRegistered() && specs.some((spec) => countsInBusinessHours(spec, context));
+  return quantiles || businessTime ? core.load() : null;
 }
 
 function loadArrowReading(): Promise<ArrowReading> {

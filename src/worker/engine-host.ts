@@ -1,6 +1,7 @@
 import { ReportBatch } from '../core/engine/compute-report.ts';
 import { drillDown } from '../core/engine/drill-down.ts';
 import { installQuantiles } from '../core/engine/quantile-install.ts';
+import { installBusinessTime } from '../core/time/business-time-install.ts';
 import { IngestSession } from '../core/wire/ingest.ts';
 import { tableFootprint, type ConversationTable } from '../core/table/table.ts';
 import { tableCatalog } from '../core/table/table-catalog.ts';
@@ -13,6 +14,7 @@ import { serializeError, type ComputeOutcome, type FromEngine, type ToEngine } f
  */
 export function createEngineHost(post: (message: FromEngine) => void): (message: ToEngine) => void {
   installQuantiles();
+  installBusinessTime();
   let session: IngestSession | null = new IngestSession();
   let table: ConversationTable | null = null;
   let failed = false;

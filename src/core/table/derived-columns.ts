@@ -1,4 +1,6 @@
-import { BusinessClock, offsetSegments, scheduleFor } from '../time/business-time.ts';
+import type { BusinessClock } from '../time/business-time.ts';
+import { businessTimeImplementation } from '../time/business-time-registry.ts';
+import { offsetSegments } from '../time/offset-segments.ts';
 import { UnknownPropertyError, type ColumnAccess, type DictAccess, type NumberAccess } from './column-access.ts';
 import { InvalidMeasureError, MissingBusinessHoursError } from '../errors.ts';
 import type { BusinessHours, Schedule, Sla } from '../schema/business-hours.ts';
@@ -214,6 +216,7 @@ function clocksByInbox(table: ConversationTable, hours: BusinessHours, now: numb
     to = Math.max(to, cached.to);
   }
   to += CLOCK_MARGIN;
+  const { BusinessClock, scheduleFor } = businessTimeImplementation();
   const clocks = new Map<Schedule, BusinessClock>();
   const clockOf = table.inboxId.values.map((inbox) => {
     const schedule = scheduleFor(hours, inbox === null ? null : String(inbox));
@@ -363,6 +366,22 @@ function shareColumn(table: ConversationTable, inner: ColumnAccess, value: Prope
 
 // ---------------------------------------------------------------------------------------------
 // Resolving a spec's names.
+
+/**
+ * Whether computing `spec` in `context` counts time in business hours (lays out a BusinessClock):
+ * a business span, or an SLA counted in business hours, with business hours given. Without them
+ * such a spec fails before any clock (MissingBusinessHoursError).
+ */
+export function countsInBusinessHours(spec: ReportSpec, context: ReportContext): boolean {
+  if (!context.businessHours) return false;
+  const names = [spec.dimension, spec.breakdown, spec.measure.op === 'count' ? undefined : spec.measure.property, ...(spec.filters ?? []).map((f) => f.property)];
+  return names.some(
+    (name) =>
+      name === 'responseTimeBusiness' ||
+      name === 'timeToCloseBusiness' ||
+      (Boolean(context.sla?.businessHours) && (name === 'firstResponseSla' || name === 'closeSla')),
+  );
+}
 
 function needsHours(property: string, hours: BusinessHours | undefined): BusinessHours {
   if (!hours) throw new MissingBusinessHoursError(property);

@@ -1,73 +1,10 @@
 import { minutesOfDay, weekdayKeys, type BusinessHours, type Schedule } from '../schema/business-hours.ts';
-import { zoneOffset } from './time-buckets.ts';
+import { offsetSegments } from './offset-segments.ts';
 
-const SECOND = 1000;
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 /** Beyond this many days of data one schedule's open intervals are not laid out (≈ 500 years). */
 const MAX_DAYS = 183_000;
-
-/** A span of constant UTC offset: instants [from, to) read as wall-clock time t + offset. */
-export interface OffsetSegment {
-  from: number;
-  to: number;
-  offset: number;
-}
-
-/** The first whole second in (lo, hi] whose offset differs from the offset at lo (one change assumed). */
-function transitionIn(lo: number, hi: number, timeZone: string, before: number): number {
-  let a = Math.floor(lo / SECOND);
-  let b = Math.floor(hi / SECOND);
-  while (b - a > 1) {
-    const mid = Math.floor((a + b) / 2);
-    if (zoneOffset(mid * SECOND, timeZone) === before) a = mid;
-    else b = mid;
-  }
-  return b * SECOND;
-}
-
-/**
- * The zone's offsets over [from, to): sampled every 6 hours, each change found to the second by
- * bisection (offsets, historical ones included, change on whole seconds). Two changes closer than
- * the sampling step are found too, as long as they do not cancel out.
- */
-export function offsetSegments(from: number, to: number, timeZone: string): OffsetSegment[] {
-  // Zone rules do not change while the page runs: a stretch asked for again is answered from memory.
-  const key = `${timeZone}|${from}|${to}`;
-  let segments = segmentCache.get(key);
-  if (!segments) {
-    segments = findOffsetSegments(from, to, timeZone);
-    if (segmentCache.size >= 32) segmentCache.delete(segmentCache.keys().next().value!);
-    segmentCache.set(key, segments);
-  }
-  return segments;
-}
-
-const segmentCache = new Map<string, OffsetSegment[]>();
-
-function findOffsetSegments(from: number, to: number, timeZone: string): OffsetSegment[] {
-  const STEP = 6 * 3_600_000;
-  const segments: OffsetSegment[] = [];
-  let start = from;
-  let offset = zoneOffset(from, timeZone);
-  let t = from;
-  while (t < to) {
-    const next = Math.min(t + STEP, to);
-    let at = t;
-    for (;;) {
-      const end = zoneOffset(next, timeZone);
-      if (end === offset) break;
-      const change = transitionIn(at, next, timeZone, offset);
-      segments.push({ from: start, to: change, offset });
-      start = change;
-      at = change;
-      offset = zoneOffset(change, timeZone);
-    }
-    t = next;
-  }
-  segments.push({ from: start, to, offset });
-  return segments;
-}
 
 /** Open minutes [start, end) of each weekday (Monday = 0), merged and sorted. */
 export function weekMinutes(schedule: Schedule): [number, number][][] {

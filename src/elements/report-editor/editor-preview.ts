@@ -4,6 +4,7 @@ import '../report-tile/report-tile.ts';
 import type { DashboardData } from '../../controllers/dashboard-data.ts';
 import { computeReport } from '../../core/engine/compute-report.ts';
 import { installQuantiles } from '../../core/engine/quantile-install.ts';
+import { installBusinessTime } from '../../core/time/business-time-install.ts';
 import type { PropertyInfo } from '../../core/table/properties.ts';
 import type { ReportSpec } from '../../core/schema/report-spec.ts';
 import type { ConversationTable } from '../../core/table/table.ts';
@@ -13,8 +14,9 @@ import type { TileText } from '../report-tile/tile-text.ts';
 import type { Draft } from './editor-draft.ts';
 import type { Translate } from './editor-types.ts';
 
-// The preview computes in this thread, at once, whatever measure the draft asks for (a median too).
+// The preview computes in this thread, at once, whatever the draft asks for (a median, business hours too).
 installQuantiles();
+installBusinessTime();
 
 /** Why the preview has no result, kept as it came until it is rendered in the reader's language. */
 export type PreviewError =

@@ -1,0 +1,34 @@
+import type { BusinessClock, scheduleFor } from './business-time.ts';
+
+/**
+ * What the engine calls for business-hours properties (responseTimeBusiness, timeToCloseBusiness,
+ * SLAs counted in business hours): the schedules laid out as open intervals (business-time.ts).
+ * Handed over here rather than imported by the engine so that a page without business hours (the
+ * default dashboard: they come from the host) does not download them: what computes synchronously
+ * registers them when it loads (`conversation-reports/core`, the engine Worker, the report editor's
+ * preview), the page's engine loads them before the first compute whose context has business hours
+ * and whose spec counts in them (src/engine/report-engine.ts).
+ */
+export interface BusinessTimeImplementation {
+  BusinessClock: typeof BusinessClock;
+  scheduleFor: typeof scheduleFor;
+}
+
+let registered: BusinessTimeImplementation | null = null;
+
+export function registerBusinessTime(implementation: BusinessTimeImplementation): void {
+  registered = implementation;
+}
+
+export function businessTimeRegistered(): boolean {
+  return registered !== null;
+}
+
+/** The registered implementation; throws, naming the module to load, when none is. */
+export function businessTimeImplementation(): BusinessTimeImplementation {
+  if (registered) return registered;
+  throw new Error(
+    'conversation-reports: a property counted in business hours was computed before the business-time module was registered. ' +
+      'Call installBusinessTime() from src/core/time/business-time-install.ts first (conversation-reports/core and the engine Worker do).',
+  );
+}
