@@ -87,6 +87,9 @@ export const LAZY_ONLY = [
   // Business hours' clock loads before the first compute that counts in them (src/engine/report-engine.ts);
   // the engine reaches it through business-time-registry.ts, which stays, as does offset-segments.ts.
   /^src\/core\/time\/business-time(?:-install)?\.ts$/,
+  // A tile's Actions menu (items, rendering, keys: MenuController) loads on its first open (tile-menu-button.ts).
+  /^src\/elements\/report-tile\/tile-menu\.ts$/,
+  /^src\/controllers\/menu-controller\.ts$/,
 ];
 
 const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g;

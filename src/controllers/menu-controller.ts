@@ -7,6 +7,8 @@ export interface MenuControllerOptions<K> {
   button(key: K): HTMLElement | null | undefined;
   /** Whether a pointer-down with this composed path is inside the menu; anywhere else closes it. Default: inside the host. */
   inside?(path: readonly EventTarget[]): boolean;
+  /** Focus an item once the host has rendered the open menu, not after its `updateComplete`: for a host whose `updateComplete` waits for the opening. */
+  focusOnRender?: boolean;
 }
 
 /**
@@ -19,6 +21,7 @@ export class MenuController<K = true> implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #options: MenuControllerOptions<K>;
   #open: { key: K } | null = null;
+  #rendered: (() => void) | null = null;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: MenuControllerOptions<K>) {
     this.#host = host;
@@ -41,7 +44,7 @@ export class MenuController<K = true> implements ReactiveController {
     if (this.#open === null) document.addEventListener('pointerdown', this.#onDocumentPointerDown, true);
     this.#open = { key };
     this.#host.requestUpdate();
-    await this.#host.updateComplete;
+    await (this.#options.focusOnRender ? this.#nextRender() : this.#host.updateComplete);
     if (this.#open?.key !== key) return;
     const items = this.#options.items();
     (focus === 'first' ? items[0] : items[items.length - 1])?.focus();
@@ -60,10 +63,11 @@ export class MenuController<K = true> implements ReactiveController {
     else void this.#host.updateComplete.then(() => this.#options.button(open.key)?.focus());
   }
 
-  /** The button's click: opens the menu for `key`, or closes it when it is open. */
-  toggle(key: K, returnFocus = false): void {
-    if (this.isOpen(key)) this.close(returnFocus);
-    else void this.open(key);
+  /** The button's click: opens the menu for `key`, or closes it when it is open; settles once an opened menu has its item focused. */
+  toggle(key: K, returnFocus = false): Promise<void> {
+    if (!this.isOpen(key)) return this.open(key);
+    this.close(returnFocus);
+    return Promise.resolve();
   }
 
   /** Keydown on the menu button: the arrows open the menu on its first or last item. */
@@ -100,6 +104,22 @@ export class MenuController<K = true> implements ReactiveController {
         return this.close(false);
     }
   };
+
+  #nextRender(): Promise<void> {
+    return new Promise((resolve) => {
+      const before = this.#rendered;
+      this.#rendered = () => {
+        before?.();
+        resolve();
+      };
+    });
+  }
+
+  hostUpdated(): void {
+    const rendered = this.#rendered;
+    this.#rendered = null;
+    rendered?.();
+  }
 
   hostDisconnected(): void {
     this.close(false);

@@ -72,6 +72,24 @@ describe('<report-tile>', () => {
     expect(kpi.textContent).to.contain('+24%');
   });
 
+  it('opens its Actions menu on a click, Enter or Space with focus on the first item (the menu loads on the first open)', async () => {
+    const opens: [string, (button: HTMLButtonElement) => Promise<unknown> | void][] = [
+      ['click', (button) => button.click()],
+      ['Enter', (button) => (button.focus(), sendKeys({ press: 'Enter' }))],
+      ['Space', (button) => (button.focus(), sendKeys({ press: 'Space' }))],
+    ];
+    for (const [how, open] of opens) {
+      const el = await tile({}, { editable: true });
+      const button = el.shadowRoot!.querySelector<HTMLButtonElement>('.menu-button')!;
+      expect(el.shadowRoot!.querySelector('[role="menu"]'), 'no menu before the first open').to.equal(null);
+      await open(button);
+      await el.updateComplete;
+      expect(button.getAttribute('aria-expanded'), how).to.equal('true');
+      expect(el.shadowRoot!.activeElement, how).to.equal(el.shadowRoot!.querySelector('[role="menuitem"]'));
+      el.remove();
+    }
+  });
+
   it('switches to a table and back from the Actions menu, by keyboard', async () => {
     const el = await tile();
     const button = el.shadowRoot!.querySelector<HTMLButtonElement>('.menu-button')!;

@@ -6,7 +6,6 @@ import type { ECharts } from '../../charts/echarts.ts';
 import { buildChartOption, isGraphicChartType } from '../../charts/options/chart-option.ts';
 import { needsCategoryFolding, needsFolding } from '../../charts/options/fold-for-drawing.ts';
 import { dashboardDataContext, type DashboardData } from '../../controllers/dashboard-data.ts';
-import { MenuController } from '../../controllers/menu-controller.ts';
 import { SourceAttributes } from '../shared/source-attributes.ts';
 import type { DashboardConfigError } from '../../core/schema/dashboard-config.ts';
 import type { ReportSpec } from '../../core/schema/report-spec.ts';
@@ -26,7 +25,8 @@ import { tileDrillEvent } from './tile-drill.ts';
 import { downloadCsv, downloadPng } from './tile-export.ts';
 import { TileMarkupController } from './tile-markup.ts';
 import { TilePartsController, heatmapView, tableView, tilePartFor } from './tile-parts.ts';
-import { renderTileMenu, tileActionEvent, tileMenuItems, type TileAction } from './tile-menu.ts';
+import type { TileAction } from './tile-menu.ts';
+import { TileMenuButton } from './tile-menu-button.ts';
 import { computeErrorText, renderConfigError, renderEmpty, renderError, renderLoading } from './tile-states.ts';
 import { renderDelta, renderFootnote, renderKpi } from './tile-summary.ts';
 import { measureHeading, tileTitle, type TileText } from './tile-text.ts';
@@ -138,10 +138,7 @@ export class ReportTile extends SourceAttributes(LitElement) {
   readonly #compute = new TileCompute(this, () => ({ data: this.result ? undefined : this.data, spec: this.spec }));
   readonly #engineFold = new EngineFoldTask(this, () => this.#engineFoldRequest());
   readonly #parts = new TilePartsController(this, () => tilePartFor(this.spec?.chartType, this.view));
-  readonly #menu = new MenuController(this, {
-    items: () => [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]')],
-    button: () => this.renderRoot.querySelector<HTMLElement>('.menu-button'),
-  });
+  readonly #menu = new TileMenuButton(this);
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'spec'];
@@ -217,6 +214,8 @@ export class ReportTile extends SourceAttributes(LitElement) {
     // The table view or a heatmap's part, loaded on first use.
     while (await this.#parts.settle()) result = await this.#l10n.updateComplete(super.getUpdateComplete());
     await this.chartView?.updateComplete;
+    // The Actions menu, whose code loads on its first open.
+    await this.#menu.opening;
     return result;
   }
 
@@ -242,10 +241,10 @@ export class ReportTile extends SourceAttributes(LitElement) {
     if (spec && result) this.dispatchEvent(tileDrillEvent(this.#text, spec, result, key, series));
   }
 
+  /** The menu's actions the tile does itself (tile-menu.ts fires the others). */
   #run(action: TileAction): void {
     const spec = this.spec;
     if (!spec) return;
-    this.#menu.close(true);
     const title = tileTitle(this.#text, spec);
     if (action === 'toggle-view') this.view = this.view === 'table' ? 'chart' : 'table';
     else if (action === 'export-csv') downloadCsv(title, this.toCsv());
@@ -253,10 +252,6 @@ export class ReportTile extends SourceAttributes(LitElement) {
       void this.toPngDataUrl().then((url) => {
         if (url) downloadPng(title, url);
       });
-    else {
-      const event = tileActionEvent(action, spec);
-      if (event) this.dispatchEvent(event);
-    }
   }
 
   /**
@@ -306,10 +301,9 @@ export class ReportTile extends SourceAttributes(LitElement) {
       body = renderError(text, errorMessage(error), this.#retry);
     }
     const title = tileTitle(text, spec);
-    const graphic = isGraphicChartType(spec.chartType);
-    const items = tileMenuItems(text, {
+    const menuState = () => ({
       editable: this.editable,
-      graphic,
+      graphic: isGraphicChartType(spec.chartType),
       view: this.view,
       hasResult: this.shownResult !== null,
       hasChart: this.chart !== undefined,
@@ -326,7 +320,7 @@ export class ReportTile extends SourceAttributes(LitElement) {
             <p part="measure">${measureHeading(text, spec)}</p>
             ${renderDelta(text, spec, this.shownResult)}
           </div>
-          ${renderTileMenu(text, title, items, this.#menu, (action) => this.#run(action))}
+          ${this.#menu.render(text, title, spec, menuState, (action) => this.#run(action))}
         </header>
         <div part="body">${body}</div>
         ${renderFootnote(text, spec, this.shownResult, this.data?.context)}

@@ -1,5 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import type { MenuController } from '../../controllers/menu-controller.ts';
+import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { MenuController } from '../../controllers/menu-controller.ts';
 import type { ReportSpec } from '../../core/schema/report-spec.ts';
 import { ReportDuplicateEvent } from '../../events/report-duplicate-event.ts';
 import { ReportEditEvent } from '../../events/report-edit-event.ts';
@@ -69,47 +69,48 @@ export function tileActionEvent(action: TileAction, spec: ReportSpec): Event | n
   }
 }
 
-/** The Actions button and, when open, its menu (a WAI-ARIA menu button; see MenuController). */
-export function renderTileMenu(
-  text: TileText,
-  title: string,
-  items: readonly TileMenuItem[],
-  menu: MenuController,
-  run: (action: TileAction) => void,
-): TemplateResult {
-  const open = menu.isOpen();
-  return html`
-    <div part="actions">
-      <button
-        class="menu-button"
-        type="button"
-        aria-haspopup="menu"
-        aria-expanded=${open ? 'true' : 'false'}
-        aria-controls="menu"
-        aria-label=${text.t('tile.actionsFor', { title })}
-        @click=${() => menu.toggle(true)}
-        @keydown=${(event: KeyboardEvent) => menu.buttonKeydown(true, event)}
-      >
-        ${text.t('tile.actions')} ▾
-      </button>
-      ${open
-        ? html`<ul id="menu" role="menu" aria-label=${text.t('tile.actions')} @keydown=${menu.menuKeydown}>
-            ${items.map(
-              (item) => html`<li role="none">
-                <button
-                  type="button"
-                  role="menuitem"
-                  tabindex="-1"
-                  data-action=${item.action}
-                  aria-disabled=${item.disabled ? 'true' : 'false'}
-                  @click=${() => (item.disabled ? undefined : run(item.action))}
-                >
-                  ${item.label}
-                </button>
-              </li>`,
-            )}
-          </ul>`
-        : nothing}
-    </div>
-  `;
+/**
+ * The open Actions menu of a tile (a WAI-ARIA menu button; see MenuController): loaded on its first
+ * open (tile-menu-button.ts renders the button before). The actions a host answers are fired here;
+ * `run` does the ones the tile does itself.
+ */
+export class TileMenu extends MenuController {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    const root = () => host.shadowRoot ?? host;
+    super(host, {
+      items: () => [...root().querySelectorAll<HTMLElement>('[role="menuitem"]')],
+      button: () => root().querySelector<HTMLElement>('.menu-button'),
+      // The tile's updateComplete waits for this opening.
+      focusOnRender: true,
+    });
+    this.#host = host;
+  }
+
+  #choose(action: TileAction, spec: ReportSpec, run: (action: TileAction) => void): void {
+    this.close(true);
+    const event = tileActionEvent(action, spec);
+    if (event) this.#host.dispatchEvent(event);
+    else run(action);
+  }
+
+  render(text: TileText, spec: ReportSpec, state: TileMenuState, run: (action: TileAction) => void): TemplateResult {
+    return html`<ul id="menu" role="menu" aria-label=${text.t('tile.actions')} @keydown=${this.menuKeydown}>
+      ${tileMenuItems(text, state).map(
+        (item) => html`<li role="none">
+          <button
+            type="button"
+            role="menuitem"
+            tabindex="-1"
+            data-action=${item.action}
+            aria-disabled=${item.disabled ? 'true' : 'false'}
+            @click=${() => (item.disabled ? undefined : this.#choose(item.action, spec, run))}
+          >
+            ${item.label}
+          </button>
+        </li>`,
+      )}
+    </ul>`;
+  }
 }
