@@ -146,6 +146,23 @@ describe('the built package in a bare page', function () {
     expect(medians[1]).to.equal(medians[0]);
   });
 
+  it('counts in business hours in the standalone file and with the dashboard element file, whose first paint has no business clock', async () => {
+    const totals: unknown[] = [];
+    for (const url of ['/__test__/built/standalone.html?case=business', '/__test__/built/element.html?case=business']) {
+      const doc = await open(url);
+      await defined(doc, 'conversation-dashboard');
+      const dashboard = dashboardOf(doc);
+      const failed = (): string | null | undefined => tiles(dashboard)[0]?.shadowRoot?.querySelector('[part="error"], [role="alert"]')?.textContent;
+      await waitUntil(() => tiles(dashboard)[0]?.shownResult || failed(), `${url}: the tile computed`, { timeout: 20_000 });
+      const tile = tiles(dashboard)[0]!;
+      expect(tile.shownResult, `${url}: ${failed()}`).to.be.ok;
+      expect(tile.shownResult!.rows.length).to.be.greaterThan(1);
+      totals.push(tile.shownResult!.total.value);
+    }
+    expect(totals[0]).to.be.a('number').and.greaterThan(0);
+    expect(totals[1]).to.equal(totals[0]);
+  });
+
   it('the multi-file package build renders a dashboard from a module script', async () => {
     const doc = await open('/__test__/built/package.html');
     await defined(doc, 'conversation-dashboard');
