@@ -53,7 +53,7 @@ function staticGraph(entry: string): Set<string> {
 const coreEntry = src('core/index.ts').replace(/\\/g, '/');
 const coreModules = staticGraph(coreEntry);
 /** Engine parts the default dashboard does not use before it paints: the drill, the quantiles, the business clock (not their registries). */
-const lazyEngineModule = /[\\/]src[\\/]core[\\/](?:engine[\\/](?:drill-[a-z-]+|quantile(?:-histogram|-install)?)|time[\\/]business-time(?:-install)?)\.ts$/;
+const lazyEngineModule = /[\\/]src[\\/]core[\\/](?:engine[\\/](?:drill-[a-z-]+|quantile(?:-histogram|-install)?)|time[\\/]business-time(?:-install|-columns)?)\.ts$/;
 /**
  * The engine chunk: core's modules and zod, the lazy parts left out. Not core's entry module either:
  * a group takes in what its modules import, and the entry imports the lazy parts. Those then go in

@@ -83,9 +83,9 @@ export const LAZY_ONLY = [
   // Quantile measures' code (median, p90) loads before the first compute with one (src/engine/report-engine.ts);
   // the engine reaches it through quantile-registry.ts, which stays.
   /^src\/core\/engine\/quantile(?:-histogram|-install)?\.ts$/,
-  // Business hours' clock loads before the first compute that counts in them (src/engine/report-engine.ts);
+  // Business hours' clock and spans load before the first compute that counts in them (src/engine/report-engine.ts);
   // the engine reaches it through business-time-registry.ts, which stays, as does offset-segments.ts.
-  /^src\/core\/time\/business-time(?:-install)?\.ts$/,
+  /^src\/core\/time\/business-time(?:-install|-columns)?\.ts$/,
   // A tile's Actions menu (items, rendering, keys: MenuController) loads on its first open (tile-menu-button.ts).
   /^src\/elements\/report-tile\/tile-menu\.ts$/,
   /^src\/controllers\/menu-controller\.ts$/,

@@ -1,9 +1,11 @@
 import type { BusinessClock } from '../time/business-time.ts';
+import type { ClockLayouts } from '../time/business-time-columns.ts';
 import { businessTimeImplementation } from '../time/business-time-registry.ts';
 import { offsetSegments } from '../time/offset-segments.ts';
+import { extent } from './value-extent.ts';
 import { UnknownPropertyError, type ColumnAccess, type DictAccess, type NumberAccess } from './column-access.ts';
 import { InvalidMeasureError, MissingBusinessHoursError } from '../errors.ts';
-import type { BusinessHours, Schedule, Sla } from '../schema/business-hours.ts';
+import type { BusinessHours, Sla } from '../schema/business-hours.ts';
 import type { PropertyValue } from '../schema/conversation.ts';
 import type { Filter, ReportSpec } from '../schema/report-spec.ts';
 import type { ConversationTable } from './table.ts';
@@ -131,17 +133,6 @@ function teamColumn(table: ConversationTable): DictAccess {
   return { kind: 'dict', name: 'teamId', codes, values };
 }
 
-function extent(values: Float64Array): [number, number] {
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return [min, max];
-}
-
 function weekdayHourColumns(table: ConversationTable, timeZone: string): { weekday: DictAccess; hour: DictAccess } {
   const created = table.createdAt.values;
   const weekdayCodes = new Uint8Array(table.size);
@@ -178,89 +169,22 @@ function weekdayHourColumns(table: ConversationTable, timeZone: string): { weekd
   };
 }
 
-/** The instants a table's spans touch: earliest creation to latest response or close. */
-const extents = new WeakMap<ConversationTable, [number, number]>();
-
-function dataExtent(table: ConversationTable): [number, number] {
-  let known = extents.get(table);
-  if (!known) {
-    let [from, to] = extent(table.createdAt.values);
-    for (const values of [table.firstResponseAt.values, table.closedAt.values]) {
-      const [, max] = extent(values);
-      if (max > to) to = max;
-    }
-    extents.set(table, (known = [from, to]));
-  }
-  return known;
-}
-
-/** Laid-out schedules per table and business hours, reused while they cover the instants asked for. */
-const clockCache = new WeakMap<ConversationTable, Map<string, { from: number; to: number; clockOf: BusinessClock[] }>>();
-/** Laid out this far past the latest instant needed, so that a later `now` still fits. */
-const CLOCK_MARGIN = 31 * DAY;
+/** Laid-out schedules per table (business-time-columns.ts). */
+const clockCache = new WeakMap<ConversationTable, ClockLayouts>();
 
 /** One clock per schedule used (the top one and each inbox's), per inbox code, covering the data and `now`. */
 function clocksByInbox(table: ConversationTable, hours: BusinessHours, now: number | null): BusinessClock[] {
-  let [from, to] = dataExtent(table);
-  if (now !== null && Number.isFinite(now)) {
-    from = Math.min(from, now);
-    to = Math.max(to, now);
-  }
-  let byHours = clockCache.get(table);
-  if (!byHours) clockCache.set(table, (byHours = new Map()));
-  const key = JSON.stringify(hours);
-  const cached = byHours.get(key);
-  if (cached && cached.from <= from && cached.to >= to) return cached.clockOf;
-  if (cached) {
-    from = Math.min(from, cached.from);
-    to = Math.max(to, cached.to);
-  }
-  to += CLOCK_MARGIN;
-  const { BusinessClock, scheduleFor } = businessTimeImplementation();
-  const clocks = new Map<Schedule, BusinessClock>();
-  const clockOf = table.inboxId.values.map((inbox) => {
-    const schedule = scheduleFor(hours, inbox === null ? null : String(inbox));
-    let clock = clocks.get(schedule);
-    if (!clock) clocks.set(schedule, (clock = new BusinessClock(schedule, from, to)));
-    return clock;
-  });
-  if (byHours.size >= 8) byHours.delete(byHours.keys().next().value!);
-  byHours.set(key, { from, to, clockOf });
-  return clockOf;
+  let layouts = clockCache.get(table);
+  if (!layouts) clockCache.set(table, (layouts = new Map()));
+  return businessTimeImplementation().clocksCovering(layouts, hours, table, now);
 }
 
-/**
- * Both business spans in one pass: each row's start is found once (from where the previous row's
- * was, rows being in creation order) and serves its response and its close.
- */
+/** Both business spans, computed by the business-time module (business-time-columns.ts). */
 function businessSpanColumns(table: ConversationTable, hours: BusinessHours): { response: NumberAccess; close: NumberAccess } {
-  const response = new Float64Array(table.size);
-  const close = new Float64Array(table.size);
-  if (table.size > 0) {
-    const clockOf = clocksByInbox(table, hours, null);
-    const created = table.createdAt.values;
-    const responded = table.firstResponseAt.values;
-    const closed = table.closedAt.values;
-    const inbox = table.inboxId.codes;
-    const hints = new Int32Array(clockOf.length);
-    for (let i = 0; i < response.length; i++) {
-      const r = responded[i]!;
-      const c = closed[i]!;
-      if (r !== r && c !== c) {
-        response[i] = Number.NaN;
-        close[i] = Number.NaN;
-        continue;
-      }
-      const code = inbox[i]!;
-      const clock = clockOf[code]!;
-      const a = created[i]!;
-      const ka = clock.indexOf(a, hints[code]!);
-      hints[code] = ka;
-      const before = clock.openAt(ka, a);
-      response[i] = r !== r ? Number.NaN : r > a ? clock.openAt(clock.indexOf(r, ka), r) - before : 0;
-      close[i] = c !== c ? Number.NaN : c > a ? clock.openAt(clock.indexOf(c, ka), c) - before : 0;
-    }
-  }
+  const { response, close } =
+    table.size > 0
+      ? businessTimeImplementation().businessSpans(table, clocksByInbox(table, hours, null))
+      : { response: new Float64Array(0), close: new Float64Array(0) };
   return {
     response: { kind: 'number', name: 'responseTimeBusiness', values: response, isDate: false, isDuration: true },
     close: { kind: 'number', name: 'timeToCloseBusiness', values: close, isDate: false, isDuration: true },

@@ -1,4 +1,4 @@
-import { BusinessClock, scheduleFor } from './business-time.ts';
+import { businessSpans, clocksCovering } from './business-time-columns.ts';
 import { registerBusinessTime } from './business-time-registry.ts';
 
 /**
@@ -7,5 +7,5 @@ import { registerBusinessTime } from './business-time-registry.ts';
  * bundler would drop an import made only to register.
  */
 export function installBusinessTime(): void {
-  registerBusinessTime({ BusinessClock, scheduleFor });
+  registerBusinessTime({ clocksCovering, businessSpans });
 }

@@ -1,8 +1,9 @@
-import type { BusinessClock, scheduleFor } from './business-time.ts';
+import type { businessSpans, clocksCovering } from './business-time-columns.ts';
 
 /**
  * What the engine calls for business-hours properties (responseTimeBusiness, timeToCloseBusiness,
- * SLAs counted in business hours): the schedules laid out as open intervals (business-time.ts).
+ * SLAs counted in business hours): the schedules laid out as open intervals, one per inbox
+ * (business-time.ts), and the spans counted on them (business-time-columns.ts).
  * Handed over here rather than imported by the engine so that a page without business hours (the
  * default dashboard: they come from the host) does not download them: what computes synchronously
  * registers them when it loads (`conversation-reports/core`, the engine Worker, the report editor's
@@ -10,8 +11,8 @@ import type { BusinessClock, scheduleFor } from './business-time.ts';
  * and whose spec counts in them (src/engine/report-engine.ts).
  */
 export interface BusinessTimeImplementation {
-  BusinessClock: typeof BusinessClock;
-  scheduleFor: typeof scheduleFor;
+  clocksCovering: typeof clocksCovering;
+  businessSpans: typeof businessSpans;
 }
 
 let registered: BusinessTimeImplementation | null = null;
