@@ -1,10 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { EngineLoader } from '../../src/engine/report-engine.ts';
 import { computeReport } from '../../src/core/engine/compute-report.ts';
 import { businessTimeRegistered } from '../../src/core/time/business-time-registry.ts';
 import { reportSpecSchema } from '../../src/core/schema/report-spec.ts';
 import type { ReportContext } from '../../src/core/types.ts';
-import { generateConversations } from '../../src/sample/generate-conversations.ts';
+import { pageEngineOf } from './page-engine.ts';
 
 const weekdays9to17 = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => [day, [['09:00', '17:00']]]));
 export const withBusinessHours: ReportContext = {
@@ -21,11 +20,7 @@ const slaInBusinessHours = reportSpecSchema.parse({ id: 's', title: 'S', chartTy
  * the business clock yet): equal to the engine's own code run directly once registered.
  */
 export async function checkFirstBusinessCompute(n: number): Promise<void> {
-  const sample = generateConversations({ n, seed: 7 });
-  const loader = new EngineLoader({ createWorker: () => null });
-  await loader.add({ conversations: sample.conversations }, 1);
-  const { engine } = await loader.finish(sample.lookups);
-  assert.equal(engine.mode, 'main');
+  const { engine } = await pageEngineOf(n, 7);
   assert.equal(businessTimeRegistered(), false, 'something registered the business clock before the first compute');
   const [close, sla] = await Promise.all([engine.compute(closeInBusinessHours, withBusinessHours), engine.compute(slaInBusinessHours, withBusinessHours)]);
   assert.ok(businessTimeRegistered());

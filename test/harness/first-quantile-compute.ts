@@ -1,10 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { EngineLoader } from '../../src/engine/report-engine.ts';
 import { computeReport } from '../../src/core/engine/compute-report.ts';
 import { quantilesRegistered } from '../../src/core/engine/quantile-registry.ts';
 import { reportSpecSchema } from '../../src/core/schema/report-spec.ts';
 import type { ReportContext } from '../../src/core/types.ts';
-import { generateConversations } from '../../src/sample/generate-conversations.ts';
+import { pageEngineOf } from './page-engine.ts';
 import { quantileBySorting } from './quantile-by-sorting.ts';
 
 export const everything: ReportContext = { range: { from: Date.UTC(2000, 0, 1), to: Date.UTC(2100, 0, 1) }, timeZone: 'UTC' };
@@ -16,11 +15,7 @@ const p90ByChannel = reportSpecSchema.parse({ ...medianByChannel, id: 'p', measu
  * quantiles yet): equal to the engine's own code run directly once registered, the totals to sorting.
  */
 export async function checkFirstQuantileCompute(n: number): Promise<void> {
-  const sample = generateConversations({ n, seed: 5 });
-  const loader = new EngineLoader({ createWorker: () => null });
-  await loader.add({ conversations: sample.conversations }, 1);
-  const { engine } = await loader.finish(sample.lookups);
-  assert.equal(engine.mode, 'main');
+  const { engine, sample } = await pageEngineOf(n, 5);
   assert.equal(quantilesRegistered(), false, 'something registered the quantiles before the first compute');
   const [median, p90] = await Promise.all([engine.compute(medianByChannel, everything), engine.compute(p90ByChannel, everything)]);
   assert.ok(quantilesRegistered());

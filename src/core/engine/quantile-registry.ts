@@ -1,3 +1,4 @@
+import { lazyPart } from '../lazy-part.ts';
 import type { HistogramQuantiles } from './quantile-histogram.ts';
 
 /**
@@ -16,21 +17,12 @@ export interface QuantileImplementation {
   HISTOGRAM_MIN_ROWS: number;
 }
 
-let registered: QuantileImplementation | null = null;
+const part = lazyPart<QuantileImplementation>(
+  'conversation-reports: a quantile measure (median, p90) was computed before the quantile module was registered. ' +
+    'Call installQuantiles() from src/core/engine/quantile-install.ts first (conversation-reports/core and the engine Worker do).',
+);
 
-export function registerQuantiles(implementation: QuantileImplementation): void {
-  registered = implementation;
-}
-
-export function quantilesRegistered(): boolean {
-  return registered !== null;
-}
-
-/** The registered implementation; throws, naming the module to load, when none is. */
-export function quantileImplementation(): QuantileImplementation {
-  if (registered) return registered;
-  throw new Error(
-    'conversation-reports: a quantile measure (median, p90) was computed before the quantile module was registered. ' +
-      'Call installQuantiles() from src/core/engine/quantile-install.ts first (conversation-reports/core and the engine Worker do).',
-  );
-}
+export const registerQuantiles = part.register;
+export const quantilesRegistered = part.registered;
+/** The registered implementation; throws, naming the install function, when none is. */
+export const quantileImplementation = part.get;

@@ -1,3 +1,4 @@
+import { lazyPart } from '../lazy-part.ts';
 import type { businessSpans, clocksCovering } from './business-time-columns.ts';
 
 /**
@@ -15,21 +16,12 @@ export interface BusinessTimeImplementation {
   businessSpans: typeof businessSpans;
 }
 
-let registered: BusinessTimeImplementation | null = null;
+const part = lazyPart<BusinessTimeImplementation>(
+  'conversation-reports: a property counted in business hours was computed before the business-time module was registered. ' +
+    'Call installBusinessTime() from src/core/time/business-time-install.ts first (conversation-reports/core and the engine Worker do).',
+);
 
-export function registerBusinessTime(implementation: BusinessTimeImplementation): void {
-  registered = implementation;
-}
-
-export function businessTimeRegistered(): boolean {
-  return registered !== null;
-}
-
-/** The registered implementation; throws, naming the module to load, when none is. */
-export function businessTimeImplementation(): BusinessTimeImplementation {
-  if (registered) return registered;
-  throw new Error(
-    'conversation-reports: a property counted in business hours was computed before the business-time module was registered. ' +
-      'Call installBusinessTime() from src/core/time/business-time-install.ts first (conversation-reports/core and the engine Worker do).',
-  );
-}
+export const registerBusinessTime = part.register;
+export const businessTimeRegistered = part.registered;
+/** The registered implementation; throws, naming the install function, when none is. */
+export const businessTimeImplementation = part.get;
