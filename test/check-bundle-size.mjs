@@ -89,6 +89,8 @@ export const LAZY_ONLY = [
   // A tile's Actions menu (items, rendering, keys: MenuController) loads on its first open (tile-menu-button.ts).
   /^src\/elements\/report-tile\/tile-menu\.ts$/,
   /^src\/controllers\/menu-controller\.ts$/,
+  // The dashboard's dialogs' markup loads when one can open: a store and a user, or the editor (dashboard-dialogs-part.ts).
+  /^src\/elements\/conversation-dashboard\/dashboard-dialogs\.ts$/,
 ];
 
 const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g;

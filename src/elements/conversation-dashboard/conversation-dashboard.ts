@@ -5,7 +5,7 @@ import type { DataSource } from '../../adapters/data-source.ts';
 import { ThemeWatchController } from '../../controllers/theme-watch-controller.ts';
 import { renderRefreshStatus } from './refresh-status.ts';
 import { renderDashboardHeader, showToolbarDialog } from './dashboard-header.ts';
-import { renderDashboardDialogs } from './dashboard-dialogs.ts';
+import { dialogsReady, loadedDialogs } from './dashboard-dialogs-part.ts';
 import { renderDashboardGrid } from './dashboard-grid.ts';
 import { showDrill } from './dashboard-drill.ts';
 import { reportContextOf, saveConfig } from './dashboard-config-io.ts';
@@ -200,6 +200,7 @@ export class ConversationDashboard extends HostSettings(LiveViewAttributes(Marku
 
   /** Includes a catalog or a markup store still loading, the range picker's update and the rejected-records panel's element, so `await el.updateComplete` sees the whole header and status area. */
   protected override async getUpdateComplete(): Promise<boolean> {
+    await this.#dialogsReady();
     const complete = await this.#wiring.markup.updateComplete(this.#i18n.updateComplete(super.getUpdateComplete()));
     await this.renderRoot?.querySelector('cr-range-picker')?.updateComplete;
     await dataQualityReady(this.data?.rejected ?? []);
@@ -212,6 +213,7 @@ export class ConversationDashboard extends HostSettings(LiveViewAttributes(Marku
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#wiring.readConfig(changed, hostSettingsError(this));
+    void this.#dialogsReady();
     const rezoned = changed.has('timeZone') ? this.#customDays.rezone(this.range, this.#i18n.timeZone) : undefined;
     if (rezoned) this.range = rezoned;
     if (changed.has('dataSource') || changed.has('range') || changed.has('timeZone') || changed.has('compare') || changed.has('now'))
@@ -329,11 +331,16 @@ export class ConversationDashboard extends HostSettings(LiveViewAttributes(Marku
     `;
   }
 
+  /** The dialogs' markup loads when one can open (see dialogsReady). */
+  #dialogsReady = () => dialogsReady(this, this.kiosk === null && Boolean(this.editing || (this.store && this.user)));
+
   #renderDialogs(dashboard: Dashboard | undefined): TemplateResult | typeof nothing {
     const { store, user, teams, kiosk, theme, editing } = this;
-    return renderDashboardDialogs({
+    const dialogs = loadedDialogs();
+    if (!dialogs) return nothing;
+    return dialogs.renderDashboardDialogs({
       dashboard, dashboards: this.dashboards, store, user, teams, kiosk, theme, editing, locale: this.#i18n.locale, t: this.#i18n.t,
-      ...this.#wiring.dialogOutcomes,
+      list: this.#wiring.dialogList,
       add: (event) => void this.#actions.add(event),
       createCustom: (event) => void this.#actions.createCustom(event),
       editorCancel: () => (this.editing = null),

@@ -24,10 +24,8 @@ export interface DashboardDialogsInput {
   t: (key: string, params?: Record<string, string | number>) => string;
   /** The report in the editor, or null. */
   editing: ReportSpec | null;
-  created: (event: DashboardCreateEvent) => void;
-  settingsChanged: (dashboard: Dashboard) => void;
-  deleteRequest: (event: DashboardDeleteEvent) => void;
-  deleted: (event: DashboardDeletedEvent) => void;
+  /** The element's list of dashboards, which the wizard's and the settings' outcomes change. */
+  list: DashboardList;
   add: (event: ReportAddEvent) => void;
   createCustom: (event: ReportCreateCustomEvent) => void;
   /** The editor dialog was cancelled (Escape). */
@@ -42,6 +40,7 @@ export interface DashboardDialogsInput {
 export function renderDashboardDialogs(input: DashboardDialogsInput): TemplateResult | typeof nothing {
   const { store, user, dashboard, locale, theme } = input;
   if (input.kiosk !== null) return nothing;
+  const outcomes = dialogOutcomes(input.list);
   const names = input.dashboards.filter((d) => d.ownerId !== '').map((d) => d.name);
   return html`${store && user && canCreateDashboard(user)
     ? html`<dashboard-wizard
@@ -51,7 +50,7 @@ export function renderDashboardDialogs(input: DashboardDialogsInput): TemplateRe
         .existingNames=${names}
         locale=${locale}
         theme=${theme}
-        @dashboard-create=${(event: DashboardCreateEvent) => input.created(event)}
+        @dashboard-create=${(event: DashboardCreateEvent) => outcomes.created(event)}
       ></dashboard-wizard>`
     : nothing}
   ${store && user && dashboard && dashboard.ownerId !== ''
@@ -63,9 +62,9 @@ export function renderDashboardDialogs(input: DashboardDialogsInput): TemplateRe
         .existingNames=${names.filter((name) => name !== dashboard.name)}
         locale=${locale}
         theme=${theme}
-        @dashboard-change=${(event: DashboardChangeEvent) => input.settingsChanged(event.detail.dashboard)}
-        @dashboard-delete=${(event: DashboardDeleteEvent) => input.deleteRequest(event)}
-        @cr-dashboard-deleted=${(event: DashboardDeletedEvent) => input.deleted(event)}
+        @dashboard-change=${(event: DashboardChangeEvent) => outcomes.settingsChanged(event.detail.dashboard)}
+        @dashboard-delete=${(event: DashboardDeleteEvent) => outcomes.deleteRequest(event)}
+        @cr-dashboard-deleted=${(event: DashboardDeletedEvent) => outcomes.deleted(event)}
       ></dashboard-settings>`
     : nothing}
   ${dashboard
@@ -90,6 +89,13 @@ export function renderDashboardDialogs(input: DashboardDialogsInput): TemplateRe
   </dialog>`;
 }
 
+interface DialogOutcomes {
+  created: (event: DashboardCreateEvent) => void;
+  settingsChanged: (dashboard: Dashboard) => void;
+  deleteRequest: (event: DashboardDeleteEvent) => void;
+  deleted: (event: DashboardDeletedEvent) => void;
+}
+
 /** The element's list of dashboards, as the wizard's and the settings' outcomes change it. */
 export interface DashboardList {
   /** Where the dashboard's own `dashboard-delete` is fired. */
@@ -102,7 +108,7 @@ export interface DashboardList {
 }
 
 /** What a dashboard created (wizard), changed or deleted (settings) does to the list; a delete is asked of the host first with the dashboard's own event. */
-export function dialogOutcomes(list: DashboardList): Pick<DashboardDialogsInput, 'created' | 'settingsChanged' | 'deleteRequest' | 'deleted'> {
+export function dialogOutcomes(list: DashboardList): DialogOutcomes {
   return {
     created: (event) => {
       const created = event.detail.dashboard;

@@ -16,7 +16,7 @@ import { errorMessage as message } from '../../i18n/error-message.ts';
 import { dashboardName, reportTitle } from '../../i18n/report-titles.ts';
 import { canEditDashboard } from '../../store/permission-checks.ts';
 import { moveReport, setFilters } from './dashboard-changes.ts';
-import { dialogOutcomes } from './dashboard-dialogs.ts';
+import type { DashboardList } from './dashboard-dialogs.ts';
 import { applyConfig, applyUrlState, type ConfigView } from './dashboard-config-io.ts';
 import { DashboardLoadController } from './dashboard-load-controller.ts';
 import type { Toast } from './load-status.ts';
@@ -62,8 +62,8 @@ export class DashboardWiring {
   readonly store: DashboardStoreController;
   readonly markup: MarkupConfigController;
   readonly urlSync: UrlSyncController;
-  /** What the wizard and the settings dialog do to the list of dashboards. */
-  readonly dialogOutcomes: ReturnType<typeof dialogOutcomes>;
+  /** The list of dashboards the wizard and the settings dialog change (dashboard-dialogs.ts, loaded with the first dialog). */
+  readonly dialogList: DashboardList;
   readonly #host: WiredDashboard;
   readonly #state: WiredState;
 
@@ -121,13 +121,13 @@ export class DashboardWiring {
       }),
       apply: (view) => applyUrlState(host, view, state.i18n().timeZone),
     });
-    this.dialogOutcomes = dialogOutcomes({
+    this.dialogList = {
       host,
       dashboards: () => state.dashboards(),
       show: (dashboards) => state.show(dashboards),
       open: (dashboardId) => (host.dashboardId = dashboardId),
       relist: () => this.store.list(),
-    });
+    };
   }
 
   get #locale(): string {
