@@ -12,16 +12,23 @@ export function tiles(el: ConversationDashboard): ReportTile[] {
 }
 
 /**
- * Resolves once the dashboard's data is not loading, it shows tiles and every one shows its result;
- * with `orError`, a tile showing its error counts as settled too. `timeout` raises the hang guard for a large load.
+ * Resolves once the dashboard's data is not loading, it shows tiles and every one shows its result
+ * and none is computing; with `orError`, a tile showing its error counts as settled too. Checked
+ * again after every pending update has run: a tile may still show what it computed from the previous
+ * range's data (or that range's error) when the new data arrives, then compute again.
+ * `timeout` raises the hang guard for a large load.
  */
 export async function settled(el: ConversationDashboard, options: { orError?: boolean; timeout?: number } = {}): Promise<void> {
-  const done = (tile: ReportTile) => tile.shownResult || (options.orError && tile.shadowRoot!.querySelector('[part="error"]'));
-  // Not while a load runs: a tile may show what it computed from the data of the previous range
-  // (or that range's error) until the new range's data arrives.
-  await waitUntil(() => el.data?.state !== 'loading' && tiles(el).length > 0 && tiles(el).every(done), options.orError ? 'every tile settled' : 'every tile has a result', {
-    ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
-  });
+  const done = (tile: ReportTile) =>
+    (tile.shownResult || (options.orError && tile.shadowRoot!.querySelector('[part="error"]'))) && !tile.shadowRoot!.querySelector('[part="loading"]');
+  const all = () => el.data?.state !== 'loading' && tiles(el).length > 0 && tiles(el).every(done);
+  do {
+    await waitUntil(all, options.orError ? 'every tile settled' : 'every tile has a result', {
+      ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
+    });
+    await el.updateComplete;
+    await Promise.all(tiles(el).map((tile) => tile.updateComplete));
+  } while (!all());
 }
 
 /** The dashboard's drill dialog. */
