@@ -9,18 +9,8 @@ export {
   type FieldIssue,
   type StoreAction,
 } from './errors.ts';
-export {
-  assertCanDelete,
-  assertCanRead,
-  assertCanSave,
-  canChangeSharing,
-  canCreateDashboard,
-  canDeleteDashboard,
-  canEditDashboard,
-  canSee,
-  canSeeOutsideStore,
-  withOwner,
-} from './permissions.ts';
+export { assertCanDelete, assertCanRead, assertCanSave, withOwner } from './permissions.ts';
+export { canChangeSharing, canCreateDashboard, canDeleteDashboard, canEditDashboard, canSee, canSeeOutsideStore } from './permission-checks.ts';
 export { validateDashboard } from './validate-dashboard.ts';
 export { validateUser } from './validate-user.ts';
 export { MemoryStorage, type StorageLike } from './memory-storage.ts';

@@ -4,7 +4,8 @@ import { ChangeListeners } from './change-listeners.ts';
 import type { DashboardDraft, DashboardStore, StoreProblem } from './dashboard-store.ts';
 import { ConflictError, NotFoundError, StoreError, ValidationError } from './errors.ts';
 import { MemoryStorage, type StorageLike } from './memory-storage.ts';
-import { assertCanDelete, assertCanRead, assertCanSave, canSee, withOwner } from './permissions.ts';
+import { canSee } from './permission-checks.ts';
+import { assertCanDelete, assertCanRead, assertCanSave, withOwner } from './permissions.ts';
 import { validateUser } from './validate-user.ts';
 import { validateDashboard } from './validate-dashboard.ts';
 

@@ -2,7 +2,8 @@ import type { Dashboard, DashboardInput, DashboardUser } from '../core/schema/da
 import { ChangeListeners } from './change-listeners.ts';
 import type { DashboardDraft, DashboardStore } from './dashboard-store.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
-import { assertCanDelete, assertCanRead, assertCanSave, canSee, withOwner } from './permissions.ts';
+import { canSee } from './permission-checks.ts';
+import { assertCanDelete, assertCanRead, assertCanSave, withOwner } from './permissions.ts';
 import { validateUser } from './validate-user.ts';
 import { validateDashboard } from './validate-dashboard.ts';
 

@@ -2,17 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Dashboard, DashboardUser } from '../core/schema/dashboard.ts';
 import { ForbiddenError, ValidationError } from './errors.ts';
-import {
-  assertCanDelete,
-  assertCanRead,
-  assertCanSave,
-  canChangeSharing,
-  canCreateDashboard,
-  canDeleteDashboard,
-  canEditDashboard,
-  canSee,
-  withOwner,
-} from './permissions.ts';
+import { canChangeSharing, canCreateDashboard, canDeleteDashboard, canEditDashboard, canSee } from './permission-checks.ts';
+import { assertCanDelete, assertCanRead, assertCanSave, withOwner } from './permissions.ts';
 import { outsider, owner, viewer } from '../../test/harness/users.ts';
 
 const teammate: DashboardUser = { id: 'tom', teamIds: ['support', 'billing'], canEdit: true };

@@ -4,17 +4,9 @@ import { ForbiddenError, ValidationError } from './errors.ts';
 import { canSee, isMember, isOwner, mayEdit } from './permission-checks.ts';
 
 /**
- * The one place the sharing rules live: the yes/no answers (`permission-checks.ts`) and the checks
- * every store makes before touching storage, which throw.
+ * The checks every store makes before touching storage, which throw; the yes/no answers they build
+ * on, which the elements ask too, are in `permission-checks.ts`.
  */
-export {
-  canChangeSharing,
-  canCreateDashboard,
-  canDeleteDashboard,
-  canEditDashboard,
-  canSee,
-  canSeeOutsideStore,
-} from './permission-checks.ts';
 
 /** @throws ForbiddenError */
 export function assertCanRead(stored: Dashboard, user: DashboardUser): void {

@@ -1,7 +1,8 @@
 import type { Dashboard, DashboardUser } from '../core/schema/dashboard.ts';
 import type { DashboardDraft, DashboardStore, StoreProblem } from './dashboard-store.ts';
 import { ConflictError, ForbiddenError, NotFoundError, StoreError, ValidationError, type FieldIssue, type StoreAction } from './errors.ts';
-import { assertCanDelete, assertCanRead, assertCanSave, canSee, withOwner } from './permissions.ts';
+import { canSee } from './permission-checks.ts';
+import { assertCanDelete, assertCanRead, assertCanSave, withOwner } from './permissions.ts';
 import { validateUser } from './validate-user.ts';
 import { fetchWithoutRedirects, RedirectRefusedError } from '../adapters/fetch-without-redirects.ts';
 import { validateDashboard } from './validate-dashboard.ts';

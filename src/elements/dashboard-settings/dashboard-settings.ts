@@ -5,7 +5,7 @@ import type { Dashboard, Privacy } from '../../core/schema/dashboard.ts';
 import { DashboardChangeEvent } from '../../events/dashboard-change-event.ts';
 import { DashboardDeleteEvent, DashboardDeletedEvent } from '../../events/dashboard-delete-event.ts';
 import { DataErrorEvent } from '../../events/data-error-event.ts';
-import { canChangeSharing, canDeleteDashboard, canEditDashboard } from '../../store/permissions.ts';
+import { canChangeSharing, canDeleteDashboard, canEditDashboard } from '../../store/permission-checks.ts';
 import { teamsOf, type Team } from '../shared/dialog/team.ts';
 import { dialogBaseStyles } from '../shared/dialog/dialog-base.styles.ts';
 import { renderNameField, renderPrivacyFields } from '../shared/dialog/form-parts.ts';

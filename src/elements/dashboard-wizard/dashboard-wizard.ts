@@ -6,7 +6,7 @@ import { templateList, type DashboardTemplate } from '../../core/dashboard/templ
 import { DashboardCreateEvent } from '../../events/dashboard-create-event.ts';
 import { DataErrorEvent } from '../../events/data-error-event.ts';
 import { ForbiddenError } from '../../store/errors.ts';
-import { canCreateDashboard } from '../../store/permissions.ts';
+import { canCreateDashboard } from '../../store/permission-checks.ts';
 import { StoreDialogElement } from '../shared/dialog/store-dialog-element.ts';
 import { themeStyles } from '../../theme/theme.styles.ts';
 import { buildDashboardDraft } from './dashboard-draft.ts';
