@@ -85,6 +85,8 @@ const mainThreadEngine: Plugin = {
 };
 
 const unused = (what: string) => `throw new Error('conversation-reports: ECharts ${what} is not part of this build');`;
+/** A module whose default export is a class that throws when made. */
+const unusedClass = (name: string, what: string) => `export default class ${name} { constructor() { ${unused(what)} } }\n`;
 /**
  * Modules `echarts/core` imports that the kit's charts never run, replaced by stand-ins (10 KiB of
  * the first paint): the time and log scales (its axes are category and value axes), the built-in
@@ -100,8 +102,8 @@ const unused = (what: string) => `throw new Error('conversation-reports: ECharts
  * ones.
  */
 const echartsStandIns: Record<string, string> = {
-  'echarts/lib/scale/Time.js': `export default class TimeScale { constructor() { ${unused('time axis')} } }\nexport function calcNiceForTimeScale() { ${unused('time axis')} }\n`,
-  'echarts/lib/scale/Log.js': `export default class LogScale { constructor() { ${unused('log axis')} } }\n`,
+  'echarts/lib/scale/Time.js': `${unusedClass('TimeScale', 'time axis')}export function calcNiceForTimeScale() { ${unused('time axis')} }\n`,
+  'echarts/lib/scale/Log.js': unusedClass('LogScale', 'log axis'),
   'echarts/lib/theme/dark.js': 'export default {};\n',
   'echarts/lib/i18n/langZH.js': "export { default } from './langEN.js';\n",
   'echarts/lib/loading/default.js': `export default function showLoading() { ${unused('loading spinner')} }\n`,
@@ -109,12 +111,12 @@ const echartsStandIns: Record<string, string> = {
   'echarts/lib/coord/axisAlignTicks.js': `export function scaleCalcAlign() { ${unused('alignTicks')} }\n`,
   'echarts/lib/legacy/dataSelectAction.js': 'export function createLegacyDataSelectAction() {}\nexport function handleLegacySelectEvents() {}\n',
   'echarts/lib/preprocessor/backwardCompat.js': "import { normalizeToArray } from '../util/model.js';\nexport default function globalBackwardCompat(option) { option.series = normalizeToArray(option.series); }\n",
-  'zrender/lib/graphic/IncrementalDisplayable.js': `export default class IncrementalDisplayable { constructor() { ${unused('incremental rendering')} } }\n`,
-  'zrender/lib/graphic/shape/Ellipse.js': `export default class Ellipse { constructor() { ${unused('ellipse shape')} } }\n`,
-  'zrender/lib/graphic/shape/Ring.js': `export default class Ring { constructor() { ${unused('ring shape')} } }\n`,
-  'zrender/lib/graphic/shape/BezierCurve.js': `export default class BezierCurve { constructor() { ${unused('Bezier curve shape')} } }\n`,
-  'zrender/lib/graphic/shape/Arc.js': `export default class Arc { constructor() { ${unused('arc shape')} } }\n`,
-  'zrender/lib/graphic/RadialGradient.js': `export default class RadialGradient { constructor() { ${unused('RadialGradient class')} } }\n`,
+  'zrender/lib/graphic/IncrementalDisplayable.js': unusedClass('IncrementalDisplayable', 'incremental rendering'),
+  'zrender/lib/graphic/shape/Ellipse.js': unusedClass('Ellipse', 'ellipse shape'),
+  'zrender/lib/graphic/shape/Ring.js': unusedClass('Ring', 'ring shape'),
+  'zrender/lib/graphic/shape/BezierCurve.js': unusedClass('BezierCurve', 'Bezier curve shape'),
+  'zrender/lib/graphic/shape/Arc.js': unusedClass('Arc', 'arc shape'),
+  'zrender/lib/graphic/RadialGradient.js': unusedClass('RadialGradient', 'RadialGradient class'),
 };
 const echartsUnused: Plugin = {
   name: 'conversation-reports:echarts-unused',
